@@ -1,0 +1,31 @@
+/*
+ * The portal's backend: the Backstage core plugins the AI conformance suite builds on, plus the
+ * suite's own backend plugin and catalog module.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for local use; see https://backstage.io/docs/auth/
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog: clusters are Resource entities of type kubernetes-cluster
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permissions; replace the allow-all policy with your own in production
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// the Backstage Kubernetes plugin reads the same cluster entities and config as ours
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// actions registry exposed over MCP
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();
