@@ -1,1 +1,16 @@
-export {};
+export type {
+  AiConformanceApi,
+  AiConformanceRequestOptions,
+  ClusterHistory,
+  ClusterScorecard,
+  ExportProductYamlOptions,
+  GetClusterHistoryOptions,
+  RunEvaluationOptions,
+  RunEvaluationResponse,
+} from './AiConformanceApi';
+export { AiConformanceClient } from './AiConformanceClient';
+export type {
+  AiConformanceClientOptions,
+  AiConformanceDiscoveryApi,
+  AiConformanceFetchApi,
+} from './AiConformanceClient';

@@ -1,0 +1,120 @@
+import type {
+  EvaluationRun,
+  FleetSummary,
+  RequirementAcrossFleet,
+  Scorecard,
+} from '../types';
+
+/**
+ * The latest scorecard of one cluster as the backend serves it: the evaluation plus where the
+ * cluster came from.
+ *
+ * @public
+ */
+export type ClusterScorecard = Scorecard & {
+  /** The catalog entity ref when the cluster comes from the catalog. */
+  entityRef?: string;
+  source: 'catalog' | 'config';
+};
+
+/**
+ * Past evaluations of one cluster, newest first.
+ *
+ * @public
+ */
+export interface ClusterHistory {
+  runs: EvaluationRun[];
+}
+
+/** @public */
+export interface GetClusterHistoryOptions {
+  /** How many runs to return at most (newest first). */
+  limit?: number;
+}
+
+/** @public */
+export interface RunEvaluationOptions {
+  /** Also run the active probes (creates short-lived objects in the cluster). */
+  activeProbes?: boolean;
+}
+
+/** @public */
+export interface RunEvaluationResponse {
+  status: 'queued';
+}
+
+/** @public */
+export interface ExportProductYamlOptions {
+  /**
+   * The checklist template (`AIConformance-<version>.yaml`) to fill in. Without it the backend
+   * uses the template configured at `aiConformance.export.templatesDir`.
+   */
+  template?: string;
+  /** Values for the `metadata` section, e.g. `platformName`, `vendorName`. */
+  metadata?: Record<string, string>;
+}
+
+/**
+ * Options every call accepts.
+ *
+ * @public
+ */
+export interface AiConformanceRequestOptions {
+  /** Aborts the request, e.g. when a component unmounts. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The REST API of the AI conformance backend (`/api/ai-conformance`).
+ *
+ * @public
+ */
+export interface AiConformanceApi {
+  /** The latest state of every cluster. */
+  getFleet(options?: AiConformanceRequestOptions): Promise<FleetSummary>;
+
+  /**
+   * The latest good scorecard of one cluster. Rejects with a `ResponseError` whose `statusCode`
+   * is 404 when the cluster has never been evaluated successfully.
+   */
+  getScorecard(
+    cluster: string,
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterScorecard>;
+
+  /** Past evaluations of one cluster, newest first. */
+  getClusterHistory(
+    cluster: string,
+    options?: GetClusterHistoryOptions & AiConformanceRequestOptions,
+  ): Promise<ClusterHistory>;
+
+  /** The latest verdict of one requirement on every cluster. */
+  getRequirementAcrossFleet(
+    requirementId: string,
+    options?: AiConformanceRequestOptions,
+  ): Promise<RequirementAcrossFleet>;
+
+  /**
+   * Queues an evaluation of one cluster now. Rejects with 409 when a run is already in progress
+   * and 403 without the permission.
+   */
+  runEvaluation(
+    cluster: string,
+    options?: RunEvaluationOptions,
+  ): Promise<RunEvaluationResponse>;
+
+  /** The latest scorecard of one cluster as a JUnit XML report. */
+  exportJUnit(
+    cluster: string,
+    options?: AiConformanceRequestOptions,
+  ): Promise<string>;
+
+  /** Every cluster's latest verdicts as CSV, one row per cluster and requirement. */
+  exportCsv(options?: AiConformanceRequestOptions): Promise<string>;
+
+  /** The latest scorecard of one cluster filled into the CNCF PRODUCT.yaml checklist template. */
+  exportProductYaml(
+    cluster: string,
+    options?: ExportProductYamlOptions,
+  ): Promise<string>;
+}

@@ -1,0 +1,139 @@
+import { ResponseError } from '@backstage/errors';
+import { AiConformanceClient } from './AiConformanceClient';
+import type { FleetSummary } from '../types';
+
+const BASE = 'http://backstage.test/api/ai-conformance';
+
+function setup(response: () => Response) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+    response(),
+  );
+  const getBaseUrl = jest.fn(async (_pluginId: string) => BASE);
+  const client = new AiConformanceClient({
+    discoveryApi: { getBaseUrl },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch, getBaseUrl };
+}
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('AiConformanceClient', () => {
+  it('reads the fleet from the ai-conformance plugin base URL', async () => {
+    const fleet: FleetSummary = {
+      clusters: [{ cluster: 'gpu-a', source: 'catalog', status: 'ok' }],
+      conformantByChecklist: { '1.35': 1 },
+    };
+    const { client, fetch, getBaseUrl } = setup(() => json(fleet));
+
+    await expect(client.getFleet()).resolves.toEqual(fleet);
+    expect(getBaseUrl).toHaveBeenCalledWith('ai-conformance');
+    expect(fetch.mock.calls[0][0]).toBe(`${BASE}/fleet`);
+  });
+
+  it('encodes cluster names and requirement ids in the path', async () => {
+    const { client, fetch } = setup(() => json({ runs: [] }));
+
+    await client.getScorecard('team a/gpu#1');
+    await client.getClusterHistory('prod/eu', { limit: 20 });
+    await client.getRequirementAcrossFleet('gang scheduling');
+
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/clusters/team%20a%2Fgpu%231/scorecard`,
+      `${BASE}/clusters/prod%2Feu/history?limit=20`,
+      `${BASE}/requirements/gang%20scheduling`,
+    ]);
+  });
+
+  it('omits the limit when none is given', async () => {
+    const { client, fetch } = setup(() => json({ runs: [] }));
+    await client.getClusterHistory('gpu-a');
+    expect(fetch.mock.calls[0][0]).toBe(`${BASE}/clusters/gpu-a/history`);
+  });
+
+  it('posts "run now" with the active probe flag', async () => {
+    const { client, fetch } = setup(() => json({ status: 'queued' }, 202));
+
+    await expect(
+      client.runEvaluation('gpu-a', { activeProbes: true }),
+    ).resolves.toEqual({ status: 'queued' });
+
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${BASE}/clusters/gpu-a/evaluations`);
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ activeProbes: true });
+  });
+
+  it('returns exports as text', async () => {
+    const { client, fetch } = setup(
+      () => new Response('<testsuites/>', { status: 200 }),
+    );
+
+    await expect(client.exportJUnit('gpu-a')).resolves.toBe('<testsuites/>');
+    await expect(client.exportCsv()).resolves.toBe('<testsuites/>');
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/clusters/gpu-a/export/junit`,
+      `${BASE}/export/csv`,
+    ]);
+  });
+
+  it('sends the PRODUCT.yaml template and metadata in the body', async () => {
+    const { client, fetch } = setup(
+      () => new Response('metadata: {}\n', { status: 200 }),
+    );
+
+    await client.exportProductYaml('gpu-a', {
+      template: 'spec: {}',
+      metadata: { platformName: 'Acme GPU Cloud' },
+    });
+
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${BASE}/clusters/gpu-a/export/product-yaml`);
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      template: 'spec: {}',
+      metadata: { platformName: 'Acme GPU Cloud' },
+    });
+  });
+
+  it('rejects with a ResponseError that carries the status and server message', async () => {
+    const { client } = setup(() =>
+      json(
+        {
+          error: {
+            name: 'NotFoundError',
+            message: 'Cluster gpu-b has not been evaluated yet',
+          },
+          response: { statusCode: 404 },
+        },
+        404,
+      ),
+    );
+
+    const error = await client.getScorecard('gpu-b').catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe('Cluster gpu-b has not been evaluated yet');
+  });
+
+  it('rejects a conflicting run with status 409', async () => {
+    const { client } = setup(() =>
+      json(
+        {
+          error: { name: 'ConflictError', message: 'A run is in progress' },
+          response: { statusCode: 409 },
+        },
+        409,
+      ),
+    );
+    await expect(client.runEvaluation('gpu-a')).rejects.toMatchObject({
+      statusCode: 409,
+    });
+  });
+});
