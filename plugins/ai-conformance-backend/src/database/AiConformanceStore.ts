@@ -1,0 +1,98 @@
+import {
+  ClusterStatus,
+  EvaluationRun,
+  Scorecard,
+} from '@internal/plugin-ai-conformance-common';
+
+/**
+ * A cluster as the cluster sources currently see it.
+ *
+ * @internal
+ */
+export interface ClusterRecord {
+  cluster: string;
+  entityRef?: string;
+  source: 'catalog' | 'config';
+  /** The owner entity ref (catalog `spec.owner`), for the `IS_CLUSTER_OWNER` rule. */
+  owner?: string;
+  /** Set when the backend will not contact the cluster: what to fix. */
+  refusal?: string;
+}
+
+/**
+ * The latest known state of one cluster.
+ *
+ * @internal
+ */
+export interface StoredCluster {
+  cluster: string;
+  entityRef?: string;
+  source: 'catalog' | 'config';
+  owner?: string;
+  status: ClusterStatus;
+  message?: string;
+  lastRunId?: string;
+  lastGoodRunId?: string;
+  updatedAt: string;
+}
+
+/**
+ * One finished evaluation attempt, to be added to the history.
+ *
+ * @internal
+ */
+export interface NewRun {
+  id: string;
+  cluster: string;
+  entityRef?: string;
+  status: 'ok' | 'error';
+  /** For `error`: what went wrong and what to fix. */
+  message?: string;
+  trigger: string;
+  evaluatedAt: Date;
+  durationMs: number;
+  /** Present when `status` is `ok`. */
+  scorecard?: Scorecard;
+}
+
+/**
+ * Persistence of cluster states, evaluation history and per-cluster run locks.
+ *
+ * @internal
+ */
+export interface AiConformanceStore {
+  /**
+   * Makes the stored cluster list match the clusters the sources see now: adds new ones as
+   * `pending`, marks refused ones `refused`, and forgets clusters that disappeared (their
+   * history stays until retention removes it).
+   */
+  syncClusters(clusters: ClusterRecord[]): Promise<void>;
+  listClusters(): Promise<StoredCluster[]>;
+  getCluster(cluster: string): Promise<StoredCluster | undefined>;
+  /** Adds a run to the history and updates the cluster's latest state. */
+  recordRun(run: NewRun): Promise<void>;
+  /** The scorecard of the cluster's latest successful run. */
+  getLatestScorecard(cluster: string): Promise<Scorecard | undefined>;
+  /** Latest successful scorecards of the given clusters, by cluster name. */
+  getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>>;
+  /** Runs of a cluster, newest first. */
+  listRuns(cluster: string, options: { limit: number }): Promise<EvaluationRun[]>;
+  /**
+   * Deletes runs that finished before `before`, except the latest run and latest successful
+   * run of every cluster. Returns how many were deleted.
+   */
+  deleteRunsBefore(before: Date): Promise<number>;
+  /**
+   * Claims a cluster for one evaluation. False when another evaluation (on any replica) holds
+   * an unexpired claim.
+   */
+  tryLock(options: {
+    cluster: string;
+    runId: string;
+    trigger: string;
+    ttlMs: number;
+  }): Promise<boolean>;
+  unlock(options: { cluster: string; runId: string }): Promise<void>;
+  /** Whether an unexpired claim exists for the cluster. */
+  isLocked(cluster: string): Promise<boolean>;
+}

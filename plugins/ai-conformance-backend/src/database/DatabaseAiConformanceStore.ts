@@ -1,0 +1,308 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  ClusterStatus,
+  EvaluationRun,
+  EvaluationSummary,
+  Scorecard,
+} from '@internal/plugin-ai-conformance-common';
+import { Knex } from 'knex';
+import {
+  AiConformanceStore,
+  ClusterRecord,
+  NewRun,
+  StoredCluster,
+} from './AiConformanceStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-ai-conformance-backend',
+  'migrations',
+);
+
+const RUNS = 'ai_conformance_runs';
+const CLUSTERS = 'ai_conformance_clusters';
+const LOCKS = 'ai_conformance_locks';
+
+type RunRow = {
+  id: string;
+  cluster: string;
+  entity_ref: string | null;
+  status: string;
+  message: string | null;
+  kubernetes_version: string | null;
+  checklist_version: string | null;
+  evaluated_at: Date | string | number;
+  duration_ms: number | null;
+  api_requests: number | null;
+  summary: string | null;
+  scorecard: string | null;
+  trigger: string;
+};
+
+type ClusterRow = {
+  cluster: string;
+  entity_ref: string | null;
+  source: string;
+  owner: string | null;
+  status: string;
+  message: string | null;
+  last_run_id: string | null;
+  last_good_run_id: string | null;
+  updated_at: Date | string | number;
+};
+
+/** SQLite returns timestamps as numbers or strings, PostgreSQL as Dates. */
+function toIso(value: Date | string | number): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function orUndefined<T>(value: T | null): T | undefined {
+  return value === null ? undefined : value;
+}
+
+function toStoredCluster(row: ClusterRow): StoredCluster {
+  return {
+    cluster: row.cluster,
+    entityRef: orUndefined(row.entity_ref),
+    source: row.source === 'catalog' ? 'catalog' : 'config',
+    owner: orUndefined(row.owner),
+    status: row.status as ClusterStatus,
+    message: orUndefined(row.message),
+    lastRunId: orUndefined(row.last_run_id),
+    lastGoodRunId: orUndefined(row.last_good_run_id),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+function toEvaluationRun(row: RunRow): EvaluationRun {
+  return {
+    id: row.id,
+    cluster: row.cluster,
+    status: row.status as ClusterStatus,
+    message: orUndefined(row.message),
+    kubernetesVersion: orUndefined(row.kubernetes_version),
+    checklistVersion: orUndefined(row.checklist_version),
+    evaluatedAt: toIso(row.evaluated_at),
+    durationMs: orUndefined(row.duration_ms),
+    apiRequests: orUndefined(row.api_requests),
+    summary: row.summary
+      ? (JSON.parse(row.summary) as EvaluationSummary)
+      : undefined,
+    trigger: row.trigger,
+  };
+}
+
+/**
+ * Stores cluster states, evaluation history and run locks with knex, on SQLite or PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseAiConformanceStore implements AiConformanceStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseAiConformanceStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseAiConformanceStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async syncClusters(clusters: ClusterRecord[]): Promise<void> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const existing = new Map(
+        (await tx<ClusterRow>(CLUSTERS).select()).map(row => [row.cluster, row]),
+      );
+      for (const record of clusters) {
+        const previous = existing.get(record.cluster);
+        existing.delete(record.cluster);
+        const identity = {
+          entity_ref: record.entityRef ?? null,
+          source: record.source,
+          owner: record.owner ?? null,
+        };
+        if (!previous) {
+          await tx(CLUSTERS).insert({
+            cluster: record.cluster,
+            ...identity,
+            status: record.refusal ? 'refused' : 'pending',
+            message: record.refusal ?? null,
+            updated_at: now,
+          });
+          continue;
+        }
+        let status = previous.status;
+        let message = previous.message;
+        if (record.refusal) {
+          status = 'refused';
+          message = record.refusal;
+        } else if (previous.status === 'refused') {
+          // Allowed again: it stays pending until its next evaluation.
+          status = 'pending';
+          message = null;
+        }
+        await tx(CLUSTERS)
+          .where('cluster', record.cluster)
+          .update({ ...identity, status, message, updated_at: now });
+      }
+      const gone = [...existing.keys()];
+      if (gone.length > 0) {
+        await tx(CLUSTERS).whereIn('cluster', gone).delete();
+      }
+    });
+  }
+
+  async listClusters(): Promise<StoredCluster[]> {
+    const rows = await this.db<ClusterRow>(CLUSTERS)
+      .select()
+      .orderBy('cluster', 'asc');
+    return rows.map(toStoredCluster);
+  }
+
+  async getCluster(cluster: string): Promise<StoredCluster | undefined> {
+    const row = await this.db<ClusterRow>(CLUSTERS)
+      .where('cluster', cluster)
+      .first();
+    return row ? toStoredCluster(row) : undefined;
+  }
+
+  async recordRun(run: NewRun): Promise<void> {
+    const scorecard = run.scorecard;
+    await this.db.transaction(async tx => {
+      await tx(RUNS).insert({
+        id: run.id,
+        cluster: run.cluster,
+        entity_ref: run.entityRef ?? null,
+        status: run.status,
+        message: run.message ?? null,
+        kubernetes_version: scorecard?.kubernetesVersion ?? null,
+        checklist_version: scorecard?.checklistVersion ?? null,
+        evaluated_at: run.evaluatedAt,
+        duration_ms: Math.round(run.durationMs),
+        api_requests: scorecard?.apiRequests ?? null,
+        summary: scorecard ? JSON.stringify(scorecard.summary) : null,
+        scorecard: scorecard ? JSON.stringify(scorecard) : null,
+        trigger: run.trigger,
+      });
+      await tx(CLUSTERS)
+        .where('cluster', run.cluster)
+        .update({
+          status: run.status,
+          message: run.message ?? null,
+          last_run_id: run.id,
+          ...(run.status === 'ok' ? { last_good_run_id: run.id } : {}),
+          updated_at: run.evaluatedAt,
+        });
+    });
+  }
+
+  async getLatestScorecard(cluster: string): Promise<Scorecard | undefined> {
+    const scorecards = await this.getLatestScorecards([cluster]);
+    return scorecards.get(cluster);
+  }
+
+  async getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>> {
+    const result = new Map<string, Scorecard>();
+    if (clusters.length === 0) {
+      return result;
+    }
+    const rows = await this.db(CLUSTERS)
+      .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
+      .whereIn(`${CLUSTERS}.cluster`, clusters)
+      .select(`${CLUSTERS}.cluster as cluster`, `${RUNS}.scorecard as scorecard`);
+    for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
+      result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+    }
+    return result;
+  }
+
+  async listRuns(
+    cluster: string,
+    options: { limit: number },
+  ): Promise<EvaluationRun[]> {
+    const rows = await this.db<RunRow>(RUNS)
+      .where('cluster', cluster)
+      .orderBy([
+        { column: 'evaluated_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit)
+      .select(
+        'id',
+        'cluster',
+        'entity_ref',
+        'status',
+        'message',
+        'kubernetes_version',
+        'checklist_version',
+        'evaluated_at',
+        'duration_ms',
+        'api_requests',
+        'summary',
+        'trigger',
+      );
+    return rows.map(row => toEvaluationRun(row as RunRow));
+  }
+
+  async deleteRunsBefore(before: Date): Promise<number> {
+    const keep = this.db(CLUSTERS)
+      .select('last_run_id as id')
+      .whereNotNull('last_run_id')
+      .union(q =>
+        q
+          .from(CLUSTERS)
+          .select('last_good_run_id as id')
+          .whereNotNull('last_good_run_id'),
+      );
+    return await this.db(RUNS)
+      .where('evaluated_at', '<', before)
+      .whereNotIn('id', keep)
+      .delete();
+  }
+
+  async tryLock(options: {
+    cluster: string;
+    runId: string;
+    trigger: string;
+    ttlMs: number;
+  }): Promise<boolean> {
+    const now = new Date();
+    await this.db(LOCKS)
+      .where('cluster', options.cluster)
+      .where('expires_at', '<', now)
+      .delete();
+    await this.db(LOCKS)
+      .insert({
+        cluster: options.cluster,
+        run_id: options.runId,
+        trigger: options.trigger,
+        expires_at: new Date(now.getTime() + options.ttlMs),
+      })
+      .onConflict('cluster')
+      .ignore();
+    const holder = await this.db(LOCKS)
+      .where('cluster', options.cluster)
+      .first('run_id');
+    return holder?.run_id === options.runId;
+  }
+
+  async unlock(options: { cluster: string; runId: string }): Promise<void> {
+    await this.db(LOCKS)
+      .where({ cluster: options.cluster, run_id: options.runId })
+      .delete();
+  }
+
+  async isLocked(cluster: string): Promise<boolean> {
+    const row = await this.db(LOCKS)
+      .where('cluster', cluster)
+      .where('expires_at', '>=', new Date())
+      .first('cluster');
+    return Boolean(row);
+  }
+}
