@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: type checks, lint, unit and integration tests (SQLite and
+# PostgreSQL, the local Kubernetes control plane), then the browser tests in Debian's Chromium.
+# Every service the tests need is started here and stopped again on exit.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/toolchain.sh
+source "$ROOT/scripts/lib/toolchain.sh"
+# shellcheck source=lib/postgres.sh
+source "$ROOT/scripts/lib/postgres.sh"
+# shellcheck source=lib/chromium.sh
+source "$ROOT/scripts/lib/chromium.sh"
+cd "$ROOT"
+
+started=$(date +%s)
+step() { info "[$(($(date +%s) - started))s] $*"; }
+has_script() { node -e 'process.exit(require("./package.json").scripts[process.argv[1]] ? 0 : 1)' "$1"; }
+
+cleanup() {
+  postgres_teardown
+  if has_script cluster:down && [ -n "${CLUSTER_STARTED_BY_US:-}" ]; then
+    yarn -s cluster:down >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+step "type checking (yarn tsc)"
+yarn tsc
+
+step "lint (yarn lint:all)"
+yarn lint:all
+
+step "services: PostgreSQL"
+postgres_setup
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+if has_script cluster:build; then
+  command -v go >/dev/null 2>&1 || die "Go is required for the integration tests (the local control plane is built from Go modules): install Go, then run again"
+  step "services: building the local Kubernetes control plane (cached after the first run)"
+  yarn cluster:build
+  export AI_CONFORMANCE_INTEGRATION=required
+fi
+
+step "unit and integration tests (yarn test)"
+yarn test --watchAll=false
+
+step "browser tests (Playwright in Debian's Chromium)"
+chromium_setup
+require_free_port 3000 "the portal's app, needed by the browser tests"
+require_free_port 7007 "the portal's backend, needed by the browser tests"
+yarn test:e2e
+
+step "all tests passed"
