@@ -1,0 +1,2 @@
+export { VerdictChip } from './VerdictChip';
+export type { VerdictChipProps } from './VerdictChip';

@@ -1,0 +1,2 @@
+export { VerdictCounts } from './VerdictCounts';
+export type { VerdictCountsProps } from './VerdictCounts';

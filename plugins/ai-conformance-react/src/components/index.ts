@@ -1,0 +1,4 @@
+export * from './VerdictChip';
+export * from './ConformanceBadge';
+export * from './VerdictCounts';
+export * from './ClusterConformanceCard';
