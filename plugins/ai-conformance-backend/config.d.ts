@@ -1,0 +1,129 @@
+import { HumanDuration } from '@backstage/types';
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /**
+   * Configuration of the AI conformance backend plugin, which evaluates Kubernetes clusters
+   * against the CNCF Kubernetes AI Conformance checklists.
+   */
+  aiConformance?: {
+    /**
+     * When to evaluate the fleet. The task runs in global scope: with several backend replicas,
+     * one of them evaluates each cluster once per interval.
+     * Defaults to every 6 hours with a 1 hour timeout, first run 1 minute after startup.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /** How many clusters are evaluated at the same time. Defaults to 4. */
+    concurrency?: number;
+
+    /**
+     * The time budget of one cluster's evaluation; a cluster that takes longer gets an `error`
+     * run and does not hold up the others. Defaults to 2 minutes.
+     */
+    clusterTimeout?: HumanDuration | string;
+
+    /** The timeout of one request to an API server. Defaults to 15 seconds. */
+    requestTimeout?: HumanDuration | string;
+
+    /**
+     * The largest response body accepted from an API server, in bytes; larger responses turn
+     * into `error` verdicts. Defaults to 64 MiB.
+     */
+    maxResponseBytes?: number;
+
+    /** How long evaluation history is kept. */
+    retention?: {
+      /**
+       * Runs older than this many days are deleted once a day. The latest run and the latest
+       * successful run of each cluster are always kept. Defaults to 90.
+       */
+      days?: number;
+    };
+
+    /** Clusters from the software catalog. */
+    catalog?: {
+      /**
+       * Evaluate `Resource` entities of `spec.type: kubernetes-cluster`. Defaults to true. A
+       * catalog cluster is contacted only when an entry of `aiConformance.clusters` with its
+       * name allows its API server URL and holds its credentials.
+       */
+      enabled?: boolean;
+    };
+
+    /** Exports. */
+    export?: {
+      /**
+       * A directory with the official checklist templates (`AIConformance-<version>.yaml`), used
+       * to fill in PRODUCT.yaml when the request carries no template.
+       */
+      templatesDir?: string;
+    };
+
+    /**
+     * Credentials and settings per cluster. Credentials come only from here (or from
+     * `kubernetes.clusterLocatorMethods[].clusters[].serviceAccountToken`), never from the
+     * catalog.
+     */
+    clusters?: Array<{
+      /**
+       * The cluster name: the catalog entity name (or full entity ref) of a
+       * `kubernetes-cluster` Resource, or the name of a cluster in
+       * `kubernetes.clusterLocatorMethods`. An entry that matches neither is evaluated on its
+       * own and needs `url` or `kubeconfig`.
+       */
+      name: string;
+      /**
+       * The API server URL. For a catalog cluster, its `kubernetes.io/api-server` annotation must
+       * equal this URL (or one of `allowedUrls`), otherwise the cluster is refused.
+       */
+      url?: string;
+      /** More API server URLs that a catalog cluster of this name may announce. */
+      allowedUrls?: string[];
+      /**
+       * Base64-encoded PEM CA bundle of the API server. Overrides the catalog annotation.
+       * @visibility secret
+       */
+      caData?: string;
+      /**
+       * Path to a PEM CA bundle of the API server.
+       * @visibility secret
+       */
+      caFile?: string;
+      /** Skip TLS verification. Only for test clusters; never taken from the catalog. */
+      skipTLSVerify?: boolean;
+      /**
+       * A service-account (bearer) token.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** A file holding a service-account token, re-read at every evaluation (projected tokens). */
+      serviceAccountTokenFile?: string;
+      /** A client certificate, as data (base64 PEM) or as files. */
+      clientCertificate?: {
+        /** @visibility secret */
+        certData?: string;
+        /** @visibility secret */
+        keyData?: string;
+        certFile?: string;
+        keyFile?: string;
+      };
+      /** A kubeconfig file and the context in it to use. */
+      kubeconfig?: {
+        path: string;
+        /** Defaults to the file's current context. */
+        context?: string;
+      };
+      /**
+       * Allow active probes (they create and delete objects in the cluster). When true, the
+       * scheduled evaluations use them and users with the probe permission may request them.
+       * Defaults to false.
+       */
+      activeProbes?: boolean;
+      /** The checklist version to evaluate against, e.g. `1.35`. Defaults to the one matching
+       * the cluster's Kubernetes version; overrides the `ai-conformance.io/checklist-version`
+       * annotation. */
+      checklistVersion?: string;
+    }>;
+  };
+}
