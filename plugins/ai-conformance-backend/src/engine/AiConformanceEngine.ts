@@ -1,0 +1,36 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Scorecard } from '@internal/plugin-ai-conformance-common';
+import { KubeConfig } from '@kubernetes/client-node';
+
+/**
+ * What the backend needs from the conformance engine (`@internal/plugin-ai-conformance-node`).
+ * The seam lets tests stand in for the engine, and lets an adopter wrap it.
+ *
+ * @public
+ */
+export interface AiConformanceEngine {
+  /**
+   * Evaluates the cluster that is the current context of `kubeConfig`. Rejects with an error
+   * named `ClusterUnreachableError` (carrying a `reason`) when the cluster as a whole cannot be
+   * evaluated.
+   */
+  evaluateCluster(options: {
+    cluster: string;
+    kubeConfig: KubeConfig;
+    checklistVersion?: string;
+    activeProbes?: boolean;
+    timeoutMs?: number;
+    requestTimeoutMs?: number;
+    maxResponseBytes?: number;
+    logger?: LoggerService;
+    signal?: AbortSignal;
+  }): Promise<Scorecard>;
+  /** A JUnit XML report of the scorecards. */
+  renderJUnit(scorecards: Scorecard[]): string;
+  /** The checklist template filled in from the scorecard (a PRODUCT.yaml draft). */
+  renderProductYaml(
+    scorecard: Scorecard,
+    templateYaml: string,
+    metadata?: Record<string, string>,
+  ): string;
+}

@@ -1,0 +1,266 @@
+import {
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { Scorecard } from '@internal/plugin-ai-conformance-common';
+import { ClusterSource, ClusterTarget } from '../clusters/types';
+import {
+  AiConformanceConfig,
+  ClusterSettings,
+} from '../config/readAiConformanceConfig';
+import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
+import { AiConformanceEngine } from '../engine/AiConformanceEngine';
+import { makeScorecard } from '../testUtils/scorecards';
+import { ClusterEvaluationService } from './ClusterEvaluationService';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const clusterSettings = (name: string, token = `token-of-${name}`): ClusterSettings => ({
+  name,
+  url: `https://${name}.example.com`,
+  allowedUrls: [],
+  skipTLSVerify: false,
+  activeProbes: name === 'probes',
+  credentials: { type: 'serviceAccountToken', token },
+});
+
+function makeConfig(overrides: Partial<AiConformanceConfig>): AiConformanceConfig {
+  return {
+    schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },
+    concurrency: 2,
+    clusterTimeoutMs: 10_000,
+    requestTimeoutMs: 1_000,
+    maxResponseBytes: 1024,
+    retentionDays: 90,
+    catalogEnabled: true,
+    clusters: [],
+    ...overrides,
+  };
+}
+
+function staticSource(targets: ClusterTarget[]): ClusterSource {
+  return { getClusters: async () => targets };
+}
+
+class UnreachableError extends Error {
+  name = 'ClusterUnreachableError';
+  constructor(readonly reason: string) {
+    super(`unreachable: ${reason}`);
+  }
+}
+
+async function setup(options: {
+  evaluate: AiConformanceEngine['evaluateCluster'];
+  config?: Partial<AiConformanceConfig>;
+  targets?: ClusterTarget[];
+}) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseAiConformanceStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const auditor = mockServices.auditor.mock();
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(auditEvent);
+  const engine: AiConformanceEngine = {
+    evaluateCluster: jest.fn(options.evaluate),
+    renderJUnit: jest.fn(),
+    renderProductYaml: jest.fn(),
+  };
+  const service = new ClusterEvaluationService({
+    store,
+    engine,
+    sources: [staticSource(options.targets ?? [])],
+    config: makeConfig(options.config ?? {}),
+    logger: mockServices.logger.mock(),
+    auditor,
+  });
+  return { service, store, engine, auditEvent, knex };
+}
+
+describe('ClusterEvaluationService', () => {
+  it('evaluates every allowed cluster, isolates failures and never contacts refused ones', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { service, store, engine, knex } = await setup({
+      config: {
+        concurrency: 2,
+        clusterTimeoutMs: 100,
+        clusters: ['good-1', 'good-2', 'down', 'hangs', 'crashes'].map(n =>
+          clusterSettings(n),
+        ),
+      },
+      targets: [
+        {
+          name: 'unlisted',
+          source: 'catalog',
+          entityRef: 'resource:default/unlisted',
+          url: 'https://unlisted.example.com',
+        },
+      ],
+      evaluate: async ({ cluster, signal }): Promise<Scorecard> => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        try {
+          if (cluster === 'down') {
+            throw new UnreachableError(
+              'connection refused by https://down.example.com; check the URL and that the API server runs',
+            );
+          }
+          if (cluster === 'crashes') {
+            throw new Error('bad token token-of-crashes in response');
+          }
+          if (cluster === 'hangs') {
+            // Ignores its signal on purpose: the backend's own deadline must end it.
+            await new Promise(resolve => setTimeout(resolve, 10_000));
+          }
+          await new Promise(resolve => setTimeout(resolve, 20));
+          expect(signal?.aborted).toBe(false);
+          return makeScorecard('ignored-name');
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+
+    await service.evaluateFleet();
+
+    expect(maxInFlight).toBe(2);
+    const contacted = (engine.evaluateCluster as jest.Mock).mock.calls.map(
+      ([o]) => o.cluster,
+    );
+    expect(contacted.sort()).toEqual([
+      'crashes',
+      'down',
+      'good-1',
+      'good-2',
+      'hangs',
+    ]);
+
+    const clusters = Object.fromEntries(
+      (await store.listClusters()).map(c => [c.cluster, c]),
+    );
+    expect(clusters['good-1'].status).toBe('ok');
+    expect(clusters['good-2'].status).toBe('ok');
+    expect(clusters.down).toMatchObject({
+      status: 'error',
+      message:
+        'connection refused by https://down.example.com; check the URL and that the API server runs',
+    });
+    expect(clusters.crashes.message).toBe(
+      'the evaluation failed: bad token [redacted] in response',
+    );
+    expect(clusters.hangs.message).toMatch(
+      /did not finish within 100 ms; check that the API server responds/,
+    );
+    expect(clusters.unlisted.status).toBe('refused');
+    expect(clusters.unlisted.message).toContain('no credentials are configured');
+
+    const scorecard = await store.getLatestScorecard('good-1');
+    expect(scorecard?.cluster).toBe('good-1');
+    // every run released its lock
+    expect(await knex('ai_conformance_locks').count('* as n')).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('passes budgets, checklist override and probe choice to the engine', async () => {
+    const { service, engine } = await setup({
+      config: {
+        clusterTimeoutMs: 30_000,
+        requestTimeoutMs: 2_000,
+        maxResponseBytes: 4096,
+        clusters: [{ ...clusterSettings('probes'), checklistVersion: '1.33' }],
+      },
+      evaluate: async () => makeScorecard('probes'),
+    });
+    await service.evaluateFleet();
+    expect(engine.evaluateCluster).toHaveBeenCalledWith(
+      expect.objectContaining({
+        cluster: 'probes',
+        checklistVersion: '1.33',
+        activeProbes: true,
+        timeoutMs: 30_000,
+        requestTimeoutMs: 2_000,
+        maxResponseBytes: 4096,
+      }),
+    );
+    const kubeConfig = (engine.evaluateCluster as jest.Mock).mock.calls[0][0]
+      .kubeConfig;
+    expect(kubeConfig.getCurrentCluster().server).toBe(
+      'https://probes.example.com',
+    );
+  });
+
+  it('runs now in the background, and rejects unknown, refused, busy and probe-less requests', async () => {
+    let release: () => void = () => {};
+    const { service, store, auditEvent } = await setup({
+      config: { clusters: [clusterSettings('a')] },
+      targets: [
+        {
+          name: 'refused',
+          source: 'catalog',
+          entityRef: 'resource:default/refused',
+          url: 'https://refused.example.com',
+        },
+      ],
+      evaluate: () =>
+        new Promise(resolve => {
+          release = () => resolve(makeScorecard('a'));
+        }),
+    });
+
+    await expect(
+      service.startEvaluation('nope', { trigger: 'user:default/alice', activeProbes: false }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      service.startEvaluation('refused', { trigger: 'user:default/alice', activeProbes: false }),
+    ).rejects.toThrow(InputError);
+    await expect(
+      service.startEvaluation('a', { trigger: 'user:default/alice', activeProbes: true }),
+    ).rejects.toThrow(/activeProbes: true/);
+
+    await service.startEvaluation('a', {
+      trigger: 'user:default/alice',
+      activeProbes: false,
+    });
+    expect(await store.isLocked('a')).toBe(true);
+    await expect(
+      service.startEvaluation('a', { trigger: 'user:default/bob', activeProbes: false }),
+    ).rejects.toThrow(ConflictError);
+
+    release();
+    await waitFor(async () => (await store.getCluster('a'))?.status === 'ok');
+    expect(await store.isLocked('a')).toBe(false);
+    const [run] = await store.listRuns('a', { limit: 1 });
+    expect(run.trigger).toBe('user:default/alice');
+    await waitFor(async () => auditEvent.success.mock.calls.length === 1);
+  });
+
+  it('skips a round without touching stored clusters when a source fails', async () => {
+    const { service, store } = await setup({
+      config: { clusters: [clusterSettings('a')] },
+      evaluate: async () => makeScorecard('a'),
+    });
+    await service.evaluateFleet();
+    expect((await store.listClusters()).map(c => c.cluster)).toEqual(['a']);
+
+    (service as any).options.sources.push({
+      getClusters: async () => {
+        throw new Error('catalog unavailable');
+      },
+    });
+    await expect(service.evaluateFleet()).resolves.toBeUndefined();
+    expect((await store.listClusters()).map(c => c.cluster)).toEqual(['a']);
+  });
+});
+
+async function waitFor(predicate: () => Promise<boolean>) {
+  for (let i = 0; i < 100; i++) {
+    if (await predicate()) {
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not reached');
+}

@@ -1,0 +1,42 @@
+import { isError } from '@backstage/errors';
+
+/**
+ * Thrown when a cluster's evaluation overruns its budget (for example a hanging API server).
+ *
+ * @internal
+ */
+export class EvaluationTimeoutError extends Error {
+  name = 'EvaluationTimeoutError';
+}
+
+/**
+ * One sentence on why an evaluation failed and what to fix, without stack traces or the given
+ * secret values.
+ *
+ * @internal
+ */
+export function describeEvaluationError(
+  error: unknown,
+  secrets: readonly string[],
+): string {
+  let message: string;
+  if (
+    isError(error) &&
+    error.name === 'ClusterUnreachableError' &&
+    typeof (error as { reason?: unknown }).reason === 'string'
+  ) {
+    message = (error as unknown as { reason: string }).reason;
+  } else if (error instanceof EvaluationTimeoutError) {
+    message = error.message;
+  } else if (isError(error)) {
+    message = `the evaluation failed: ${error.message}`;
+  } else {
+    message = `the evaluation failed: ${String(error)}`;
+  }
+  for (const secret of secrets) {
+    if (secret.length >= 4) {
+      message = message.split(secret).join('[redacted]');
+    }
+  }
+  return message;
+}
