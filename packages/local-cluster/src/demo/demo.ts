@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { RestClient } from '../client/rest';
+import { ClusterState, credentials, startControlPlane, stopControlPlane } from '../controlPlane';
+import { clusterDir, stateRoot } from '../paths';
+import { applyScenario, getScenario } from '../scenarios';
+
+export const DEMO_SCENARIOS = ['conformant-nvidia', 'partial-amd', 'bare'];
+
+export function demoDir() {
+  return path.join(stateRoot(), 'demo');
+}
+
+/** Catalog entity name of a demo cluster. */
+export const demoEntityName = (scenario: string) => `local-${scenario}`;
+
+/**
+ * Writes what the portal needs to register and read the demo clusters:
+ *  - catalog-clusters.yaml: Resource entities (spec.type kubernetes-cluster)
+ *  - credentials.json: { clusters: { <entity name>: { url, caData, token, kubeconfig, context } } }
+ *  - credentials.env: LOCAL_CLUSTER_<NAME>_URL / _CA_DATA / _TOKEN lines
+ *  - tokens/<entity name>.token: the reader token alone (for serviceAccountTokenFile)
+ *  - app-config.demo.yaml: an aiConformance.clusters block using those token files
+ */
+export function writeDemoFiles(states: ClusterState[]): string[] {
+  const dir = demoDir();
+  fs.mkdirSync(path.join(dir, 'tokens'), { recursive: true, mode: 0o700 });
+  const entities: unknown[] = [];
+  const creds: Record<string, unknown> = {};
+  const env: string[] = [];
+  const appConfig: unknown[] = [];
+  for (const state of states) {
+    const name = demoEntityName(state.name);
+    const reader = credentials(state, 'reader');
+    const caData = Buffer.from(reader.caPem).toString('base64');
+    const scenario = getScenario(state.name);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name,
+        title: `Local ${state.name} (Kubernetes ${state.versions.kubernetes})`,
+        description: scenario.description,
+        labels: { 'local-cluster.ai-conformance-suite/scenario': state.name },
+        annotations: {
+          'kubernetes.io/api-server': state.server,
+          'kubernetes.io/api-server-certificate-authority': caData,
+          'kubernetes.io/auth-provider': 'serviceAccount',
+          'kubernetes.io/skip-metrics-lookup': 'true',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'group:default/guests', lifecycle: 'experimental' },
+    });
+    const tokenFile = path.join(dir, 'tokens', `${name}.token`);
+    fs.writeFileSync(tokenFile, reader.token, { mode: 0o600 });
+    creds[name] = { url: state.server, caData, token: reader.token, tokenFile, kubeconfig: state.kubeconfig, context: 'reader' };
+    const key = name.replace(/[^a-zA-Z0-9]/g, '_').toUpperCase();
+    env.push(`${key}_URL=${state.server}`, `${key}_CA_DATA=${caData}`, `${key}_TOKEN=${reader.token}`);
+    appConfig.push({ name, url: state.server, caData, serviceAccountTokenFile: tokenFile });
+  }
+  const files = {
+    catalog: path.join(dir, 'catalog-clusters.yaml'),
+    json: path.join(dir, 'credentials.json'),
+    env: path.join(dir, 'credentials.env'),
+    appConfig: path.join(dir, 'app-config.demo.yaml'),
+  };
+  fs.writeFileSync(files.catalog, entities.map(e => YAML.stringify(e)).join('---\n'));
+  fs.writeFileSync(files.json, JSON.stringify({ clusters: creds }, null, 2), { mode: 0o600 });
+  fs.writeFileSync(files.env, `${env.join('\n')}\n`, { mode: 0o600 });
+  fs.writeFileSync(files.appConfig, YAML.stringify({ aiConformance: { clusters: appConfig } }), { mode: 0o600 });
+  return Object.values(files);
+}
+
+/** Brings up one control plane per demo scenario (separate ports and data dirs), applies it, writes the files. */
+export async function demoUp(opts: { minor?: string; log?: (l: string) => void } = {}) {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const states: ClusterState[] = [];
+  for (const scenario of DEMO_SCENARIOS) {
+    const state = await startControlPlane({ name: scenario, dataDir: clusterDir(scenario), minor: opts.minor, log });
+    const client = new RestClient(credentials(state, 'admin'), 16);
+    try {
+      await applyScenario(client, getScenario(scenario), { log });
+    } finally {
+      client.close();
+    }
+    states.push(state);
+  }
+  const files = writeDemoFiles(states);
+  return { states, files };
+}
+
+export async function demoDown() {
+  for (const scenario of DEMO_SCENARIOS) await stopControlPlane(clusterDir(scenario), { purge: true });
+  fs.rmSync(demoDir(), { recursive: true, force: true });
+}

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ProcessRecord {
+  component: string;
+  pid: number;
+  binary: string;
+  logFile: string;
+}
+
+/**
+ * Starts a component detached (own process group, output to its log file), so
+ * the control plane outlives the `cluster:up` command that started it.
+ */
+export function startProcess(
+  component: string,
+  binary: string,
+  args: string[],
+  logDir: string,
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ProcessRecord {
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${component}.log`);
+  const fd = fs.openSync(logFile, 'a');
+  fs.writeSync(fd, `\n# ${new Date().toISOString()} ${binary} ${args.join(' ')}\n`);
+  const child = spawn(binary, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
+  fs.closeSync(fd);
+  if (!child.pid) throw new Error(`could not start ${component} (${binary}); log: ${logFile}`);
+  child.unref();
+  return { component, pid: child.pid, binary, logFile };
+}
+
+/** True when pid is alive and still runs our binary (guards against pid reuse). */
+export function isRunning(rec: ProcessRecord): boolean {
+  try {
+    process.kill(rec.pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const exe = fs.readlinkSync(`/proc/${rec.pid}/exe`);
+    return exe.replace(/ \(deleted\)$/, '') === rec.binary;
+  } catch {
+    // a zombie has no exe link; without /proc (not Linux) trust the pid
+    return !fs.existsSync('/proc/self/exe');
+  }
+}
+
+function signal(rec: ProcessRecord, sig: NodeJS.Signals) {
+  try {
+    // negative pid: the whole process group the component leads
+    process.kill(-rec.pid, sig);
+  } catch {
+    try {
+      process.kill(rec.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** Stops processes (reverse start order): SIGTERM, then SIGKILL after a grace period. */
+export async function stopProcesses(records: ProcessRecord[], graceMs = 10000): Promise<void> {
+  const alive = [...records].reverse().filter(isRunning);
+  for (const rec of alive) signal(rec, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (alive.some(isRunning) && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+  for (const rec of alive.filter(isRunning)) signal(rec, 'SIGKILL');
+  while (alive.some(isRunning)) await new Promise(r => setTimeout(r, 50));
+}
+
+export function tailLog(logFile: string, lines = 20): string {
+  try {
+    return fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,19 @@
+import { partialAmd } from './amd';
+import { bare } from './bare';
+import { conformantNvidia } from './nvidia';
+import { Scenario } from './types';
+
+export const SCENARIOS: Record<string, Scenario> = {
+  [conformantNvidia.name]: conformantNvidia,
+  [partialAmd.name]: partialAmd,
+  [bare.name]: bare,
+};
+
+export function getScenario(name: string): Scenario {
+  const s = SCENARIOS[name];
+  if (!s) throw new Error(`unknown scenario '${name}' (known: ${Object.keys(SCENARIOS).join(', ')})`);
+  return s;
+}
+
+export { applyScenario } from './apply';
+export type { Scenario } from './types';
