@@ -1,1 +1,93 @@
-export {};
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
+import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
+import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
+import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import { kubernetesClusterEntityFilter } from './utils/entity';
+
+const aiConformanceApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: aiConformanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiConformanceClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const aiConformancePage = PageBlueprint.make({
+  params: {
+    path: '/ai-conformance',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    title: 'AI Conformance',
+    icon: <VerifiedOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/AiConformancePage').then(m =>
+        compatWrapper(<m.NfsAiConformancePage />),
+      ),
+  },
+});
+
+const entityAiConformanceContent = EntityContentBlueprint.make({
+  name: 'cluster',
+  params: {
+    path: '/ai-conformance',
+    title: 'AI Conformance',
+    group: 'operation',
+    filter: kubernetesClusterEntityFilter,
+    loader: () =>
+      import('./components/EntityContent').then(m =>
+        compatWrapper(<m.EntityAiConformanceContent />),
+      ),
+  },
+});
+
+const entityAiConformanceCard = EntityCardBlueprint.make({
+  name: 'cluster',
+  params: {
+    filter: kubernetesClusterEntityFilter,
+    loader: () =>
+      import('./components/EntityContent').then(m =>
+        compatWrapper(<m.EntityAiConformanceCard />),
+      ),
+  },
+});
+
+/**
+ * The AI conformance plugin for the new frontend system: the page (with a sidebar entry), the
+ * API client, and the tab and card on cluster entities.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ai-conformance',
+  title: 'AI Conformance',
+  icon: <VerifiedOutlined fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    cluster: clusterRouteRef,
+    requirement: requirementRouteRef,
+  }),
+  extensions: [
+    aiConformanceApi,
+    aiConformancePage,
+    entityAiConformanceContent,
+    entityAiConformanceCard,
+  ],
+});

@@ -9,8 +9,11 @@ import { ClusterConformanceCard } from './ClusterConformanceCard';
 /** @public */
 export interface EntityClusterConformanceCardProps {
   title?: string;
-  /** Where "View scorecard" leads, e.g. the entity's AI conformance tab. */
-  detailsLink?: string;
+  /**
+   * Where "View scorecard" leads, e.g. the entity's AI conformance tab; a function receives the
+   * cluster name the backend uses for this entity.
+   */
+  detailsLink?: string | ((cluster: string) => string);
 }
 
 /**
@@ -60,7 +63,11 @@ export function EntityClusterConformanceCard(
       cluster={cluster.cluster}
       clusterStatus={cluster}
       title={title}
-      detailsLink={detailsLink}
+      detailsLink={
+        typeof detailsLink === 'function'
+          ? detailsLink(cluster.cluster)
+          : detailsLink
+      }
     />
   );
 }

@@ -1,0 +1,1 @@
+export { AiConformancePage, NfsAiConformancePage } from './AiConformancePage';

@@ -1,0 +1,2 @@
+export { ClusterView } from './ClusterView';
+export { ClusterScorecardContent } from './ClusterScorecardContent';

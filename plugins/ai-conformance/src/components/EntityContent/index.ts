@@ -1,0 +1,2 @@
+export { EntityAiConformanceContent } from './EntityAiConformanceContent';
+export { EntityAiConformanceCard } from './EntityAiConformanceCard';

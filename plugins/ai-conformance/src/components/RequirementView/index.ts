@@ -1,0 +1,1 @@
+export { RequirementView } from './RequirementView';

@@ -1,0 +1,81 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
+import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
+import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+
+/**
+ * The AI conformance plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const aiConformancePlugin = createPlugin({
+  id: 'ai-conformance',
+  routes: {
+    root: rootRouteRef,
+    cluster: clusterRouteRef,
+    requirement: requirementRouteRef,
+  },
+  apis: [
+    createApiFactory({
+      api: aiConformanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiConformanceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The plugin page: fleet, cluster and requirement views. Mount it at `/ai-conformance`.
+ *
+ * @public
+ */
+export const AiConformancePage = aiConformancePlugin.provide(
+  createRoutableExtension({
+    name: 'AiConformancePage',
+    component: () =>
+      import('./components/AiConformancePage').then(m => m.AiConformancePage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The AI conformance tab for cluster entities (`Resource` of type `kubernetes-cluster`).
+ *
+ * @public
+ */
+export const EntityAiConformanceContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiConformanceContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityAiConformanceContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The AI conformance summary card for cluster entities' overview pages.
+ *
+ * @public
+ */
+export const EntityAiConformanceCard = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiConformanceCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);

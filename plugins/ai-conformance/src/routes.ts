@@ -1,0 +1,18 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/** The fleet view, mounted at `/ai-conformance` by default. @public */
+export const rootRouteRef = createRouteRef({ id: 'ai-conformance' });
+
+/** One cluster's scorecard. @public */
+export const clusterRouteRef = createSubRouteRef({
+  id: 'ai-conformance/cluster',
+  parent: rootRouteRef,
+  path: '/clusters/:cluster',
+});
+
+/** One requirement across the fleet. @public */
+export const requirementRouteRef = createSubRouteRef({
+  id: 'ai-conformance/requirement',
+  parent: rootRouteRef,
+  path: '/requirements/:requirementId',
+});

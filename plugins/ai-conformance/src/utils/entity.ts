@@ -1,0 +1,21 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/**
+ * True for catalog entities that describe a Kubernetes cluster (`Resource` of type
+ * `kubernetes-cluster`), the entities the AI conformance tab and card belong on.
+ *
+ * @public
+ */
+export function isKubernetesClusterEntity(entity: Entity): boolean {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    String(entity.spec?.type ?? '').toLocaleLowerCase('en-US') ===
+      'kubernetes-cluster'
+  );
+}
+
+/** The same condition as a filter predicate for the new frontend system's blueprints. */
+export const kubernetesClusterEntityFilter = {
+  kind: 'resource',
+  'spec.type': 'kubernetes-cluster',
+};
