@@ -14,7 +14,7 @@ export default defineConfig({
 
   webServer: [
     {
-      command: 'yarn start app --config app-config.yaml',
+      command: 'yarn start app',
       url: 'http://localhost:3000',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
@@ -22,7 +22,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'yarn start backend --config app-config.yaml',
+      command: 'yarn start backend',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,

@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('boots to the sign-in page', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -10,9 +10,7 @@ describe('App', () => {
           data: {
             app: { title: 'Test' },
             backend: { baseUrl: 'http://localhost:7007' },
-            techdocs: {
-              storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
-            },
+            auth: { providers: { guest: {} } },
           },
           context: 'test',
         },
@@ -21,8 +19,13 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
-  });
+    // The app boots to its sign-in page, which offers guest access.
+    expect(
+      await rendered.findByRole(
+        'button',
+        { name: 'Enter' },
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
+  }, 30_000);
 });
