@@ -24,6 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+step "bootstrap error paths (scripts/test-bootstrap.sh)"
+"$ROOT/scripts/test-bootstrap.sh"
+
 step "type checking (yarn tsc)"
 yarn tsc
 
