@@ -1,1 +1,103 @@
-export {};
+/**
+ * The AI conformance engine: reads a Kubernetes cluster once through @kubernetes/client-node,
+ * decides every requirement of a CNCF Kubernetes AI Conformance checklist with pure checks,
+ * optionally runs active probes, and exports PRODUCT.yaml and JUnit. The CLI and the backend
+ * plugin both call it.
+ *
+ * @packageDocumentation
+ */
+
+export type { EngineLogger, EvaluateClusterOptions, ProbeOptions } from './types';
+export {
+  ClusterUnreachableError,
+  KubeApiError,
+  isKubeApiError,
+} from './errors';
+export type { KubeApiErrorKind } from './errors';
+
+// Evaluation
+export {
+  evaluateCluster,
+  chooseChecklistVersion,
+} from './evaluate/evaluateCluster';
+export type { EvaluateClusterExtensions } from './evaluate/evaluateCluster';
+export { summarize } from './evaluate/summarize';
+export { runChecks, factsForChecklist } from './evaluate/runChecks';
+
+// Exports
+export { renderProductYaml, PRODUCT_STATUSES } from './export/productYaml';
+export type { RenderProductYamlOptions } from './export/productYaml';
+export { renderJUnit } from './export/junit';
+
+// Cluster access (shared with capacity views and model-server discovery)
+export type {
+  ClusterReader,
+  KubeObject,
+  KubeVersion,
+  ListOptions,
+  WriteOptions,
+} from './cluster/ClusterReader';
+export { KubeClusterReader } from './cluster/KubeClusterReader';
+export type { KubeClusterReaderOptions } from './cluster/KubeClusterReader';
+export {
+  AGGREGATED_DISCOVERY_ACCEPT,
+  collectionPath,
+  findGroup,
+  findResource,
+  isAggregatedDiscovery,
+  parseAggregatedDiscovery,
+  parseLegacyResourceList,
+} from './cluster/discovery';
+export type {
+  ApiDiscovery,
+  DiscoveredGroup,
+  DiscoveredResource,
+  DiscoveredVersion,
+  ServedResource,
+} from './cluster/discovery';
+
+// Gather
+export { gatherFacts } from './gather/gatherFacts';
+export type { GatherFactsOptions } from './gather/gatherFacts';
+export { FACT_DEFINITIONS } from './gather/factDefinitions';
+export type { FactDefinition } from './gather/factDefinitions';
+export type { GatherContext, GatherListOptions } from './gather/GatherContext';
+export { conditionTrue } from './gather/reduce';
+export type * from './gather/factTypes';
+
+// Vendors
+export { VENDOR_PROFILES, NETWORK_DRA_DRIVERS } from './vendors/profiles';
+export type { VendorProfile } from './vendors/VendorProfile';
+export {
+  detectAccelerators,
+  describeUnrecognised,
+} from './vendors/detectAccelerators';
+export type {
+  AcceleratorInventory,
+  AcceleratorNode,
+  UnrecognisedAccelerator,
+} from './vendors/detectAccelerators';
+
+// Checks
+export { PASSIVE_CHECKS } from './checks/registry';
+export {
+  FactUnavailableError,
+  evidence,
+  optionalFact,
+  outcome,
+  requireFact,
+} from './checks/RequirementCheck';
+export type {
+  CheckContext,
+  CheckOutcome,
+  RequirementCheck,
+} from './checks/RequirementCheck';
+
+// Active probes
+export {
+  withProbeNamespace,
+  sweepProbeNamespaces,
+  PROBE_NAMESPACE_LABEL,
+  PROBE_NAMESPACE_PREFIX,
+} from './probes/probeNamespace';
+export type { ProbeOutcome } from './probes/ProbeResult';

@@ -1,0 +1,73 @@
+import { ClusterReader, KubeObject } from '../cluster/ClusterReader';
+import { ApiDiscovery, collectionPath, findResource } from '../cluster/discovery';
+
+/** @public */
+export interface GatherListOptions {
+  metadataOnly?: boolean;
+  fieldSelector?: string;
+  /** Acceptable versions in order of preference; default: the server's preferred one. */
+  versions?: string[];
+}
+
+/**
+ * What a fact's gather function may use: the reader, the discovery document and `list`, which
+ * reads each resource at most once per gather however many facts ask for it.
+ *
+ * @public
+ */
+export interface GatherContext {
+  reader: ClusterReader;
+  discovery: ApiDiscovery;
+  /**
+   * Lists every object of a resource, page by page, reducing each page before the next is
+   * fetched. Resolves to `[]` when the resource is not served.
+   */
+  list<T>(
+    group: string,
+    resource: string,
+    reduce: (o: KubeObject) => T,
+    options?: GatherListOptions,
+  ): Promise<T[]>;
+}
+
+/** Creates a GatherContext whose lists are memoised per resource. @internal */
+export function createGatherContext(
+  reader: ClusterReader,
+  discovery: ApiDiscovery,
+): GatherContext {
+  const lists = new Map<string, Promise<unknown[]>>();
+  return {
+    reader,
+    discovery,
+    list<T>(
+      group: string,
+      resource: string,
+      reduce: (o: KubeObject) => T,
+      options: GatherListOptions = {},
+    ): Promise<T[]> {
+      const key = `${group}/${resource}`;
+      let pending = lists.get(key) as Promise<T[]> | undefined;
+      if (!pending) {
+        pending = (async () => {
+          const served = findResource(discovery, group, resource, options.versions);
+          if (!served || !served.resource.verbs.includes('list')) return [];
+          const out: T[] = [];
+          for await (const page of reader.listPages(collectionPath(served), {
+            metadataOnly: options.metadataOnly,
+            fieldSelector: options.fieldSelector,
+          })) {
+            for (const item of page) {
+              // Metadata-only and some list responses omit apiVersion/kind on items.
+              item.apiVersion ??= served.group ? `${served.group}/${served.version}` : served.version;
+              item.kind ??= served.resource.kind;
+              out.push(reduce(item));
+            }
+          }
+          return out;
+        })();
+        lists.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

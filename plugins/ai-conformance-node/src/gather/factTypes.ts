@@ -1,0 +1,218 @@
+import { ApiDiscovery } from '../cluster/discovery';
+import { KubeObject, KubeVersion } from '../cluster/ClusterReader';
+
+/** A status condition, reduced. @public */
+export interface ConditionFact {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** A Node reduced to what the checks, capacity views and discovery read. @public */
+export interface NodeFact {
+  name: string;
+  labels: Record<string, string>;
+  allocatable: Record<string, string>;
+  capacity: Record<string, string>;
+  taints: Array<{ key: string; value?: string; effect: string }>;
+  ready: boolean;
+  unschedulable: boolean;
+  containerRuntimeVersion?: string;
+  kubeletVersion?: string;
+}
+
+/** A Pod reduced to what the checks read (no env, no full spec). @public */
+export interface PodFact {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  nodeName?: string;
+  phase?: string;
+  /** Some container runs privileged. */
+  privileged: boolean;
+  /** hostPath volumes under /dev. */
+  hostPathDevices: string[];
+  /** Extended resources requested or limited by any container (e.g. `nvidia.com/gpu`). */
+  extendedResources: string[];
+  /** The pod references ResourceClaims. */
+  usesResourceClaims: boolean;
+  runtimeClassName?: string;
+  ownerKind?: string;
+}
+
+/** A Deployment, DaemonSet or StatefulSet reduced to its readiness. @public */
+export interface WorkloadFact {
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  images: string[];
+  /** Desired pods (replicas or desiredNumberScheduled). */
+  desired: number;
+  /** Ready pods. */
+  ready: number;
+  /** Deployment: Available=True; DaemonSet/StatefulSet: every desired pod ready (and at least one). */
+  available: boolean;
+}
+
+/** A device of a ResourceSlice. @public */
+export interface SliceDeviceFact {
+  name: string;
+  /** Attribute values by name; names are as published (bare or domain-qualified). */
+  attributes: Record<string, string | number | boolean>;
+  consumesCounters: boolean;
+  allowMultipleAllocations: boolean;
+}
+
+/** A ResourceSlice, reduced. @public */
+export interface ResourceSliceFact {
+  name: string;
+  driver: string;
+  nodeName?: string;
+  pool: { name: string; generation: number; resourceSliceCount: number };
+  sharedCounters: boolean;
+  devices: SliceDeviceFact[];
+}
+
+/** A DeviceClass, reduced. @public */
+export interface DeviceClassFact {
+  name: string;
+  apiVersion: string;
+  extendedResourceName?: string;
+  selectors: string[];
+}
+
+/** @public */
+export interface GatewayClassFact {
+  name: string;
+  controllerName: string;
+  conditions: ConditionFact[];
+}
+
+/** @public */
+export interface GatewayFact {
+  namespace: string;
+  name: string;
+  gatewayClassName: string;
+  conditions: ConditionFact[];
+}
+
+/** @public */
+export interface HttpRouteFact {
+  namespace: string;
+  name: string;
+  backendRefs: Array<{ group: string; kind: string; name: string }>;
+  parentRefKinds: string[];
+  parents: Array<{ controllerName: string; conditions: ConditionFact[] }>;
+}
+
+/** An InferencePool of either API group. @public */
+export interface InferencePoolFact {
+  apiVersion: string;
+  namespace: string;
+  name: string;
+  hasEndpointPicker: boolean;
+  /** Some parent (Gateway) reports Accepted=True. */
+  accepted: boolean;
+}
+
+/** @public */
+export interface ApiServiceFact {
+  name: string;
+  available: boolean;
+  message?: string;
+  service?: { namespace: string; name: string };
+}
+
+/** @public */
+export interface RuntimeClassFact {
+  name: string;
+  handler: string;
+  nodeSelector?: Record<string, string>;
+}
+
+/** A validating or mutating webhook configuration, reduced. @public */
+export interface WebhookConfigurationFact {
+  kind: 'ValidatingWebhookConfiguration' | 'MutatingWebhookConfiguration';
+  name: string;
+  webhooks: Array<{
+    name: string;
+    apiGroups: string[];
+    hasCaBundle: boolean;
+    service?: { namespace: string; name: string };
+    url: boolean;
+  }>;
+}
+
+/** @public */
+export interface HpaFact {
+  namespace: string;
+  name: string;
+  metricTypes: string[];
+  target: string;
+}
+
+/** @public */
+export interface NamespaceFact {
+  name: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * The values of the named facts. Consumers (checks, capacity views, model-server discovery)
+ * declare which keys they read; one gather fetches each at most once.
+ *
+ * @public
+ */
+export interface FactValues {
+  nodes: NodeFact[];
+  pods: PodFact[];
+  namespaces: NamespaceFact[];
+  deployments: WorkloadFact[];
+  daemonSets: WorkloadFact[];
+  deviceClasses: DeviceClassFact[];
+  resourceSlices: ResourceSliceFact[];
+  gatewayClasses: GatewayClassFact[];
+  gateways: GatewayFact[];
+  httpRoutes: HttpRouteFact[];
+  inferencePools: InferencePoolFact[];
+  apiServices: ApiServiceFact[];
+  runtimeClasses: RuntimeClassFact[];
+  webhookConfigurations: WebhookConfigurationFact[];
+  horizontalPodAutoscalers: HpaFact[];
+  /** `kube-system/cluster-autoscaler-status`, or null when absent. */
+  clusterAutoscalerStatus: { name: string; namespace: string; status?: string } | null;
+  kueueClusterQueues: KubeObject[];
+  kueueLocalQueues: KubeObject[];
+  volcanoQueues: KubeObject[];
+  karpenterNodePools: KubeObject[];
+  clusterApiMachineDeployments: KubeObject[];
+  prometheuses: KubeObject[];
+  openTelemetryCollectors: KubeObject[];
+}
+
+/** @public */
+export type FactKey = keyof FactValues;
+
+/**
+ * The outcome of gathering one fact: its value, or why it could not be read (403, timeout, too
+ * large), with a message that says what to fix.
+ *
+ * @public
+ */
+export type FactOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; kind: string };
+
+/**
+ * Everything one gather read from a cluster. Plain data: checks and other consumers are pure
+ * functions of it.
+ *
+ * @public
+ */
+export interface ClusterFacts {
+  version: KubeVersion;
+  discovery: ApiDiscovery;
+  facts: Partial<{ [K in FactKey]: FactOutcome<FactValues[K]> }>;
+}

@@ -1,0 +1,45 @@
+/**
+ * How one accelerator vendor shows up in the Kubernetes API. Profiles are data: adding a vendor
+ * is adding an entry to VENDOR_PROFILES (or passing extra profiles to the engine).
+ *
+ * @public
+ */
+export interface VendorProfile {
+  /** Short id, e.g. `nvidia`. */
+  id: string;
+  displayName: string;
+  /** Extended resources that count whole accelerators (node allocatable). */
+  resources: string[];
+  /** Extended resources that are partitions or shares of an accelerator (regular expressions). */
+  partitionResources: RegExp[];
+  /** Node label keys whose presence (with a non-empty, non-"false" value) marks an accelerator node. */
+  nodeLabels: string[];
+  /** DRA driver names of this vendor's accelerators (ResourceSlice spec.driver). */
+  draDrivers: string[];
+  /** DeviceClass names this vendor's DRA driver installs. */
+  deviceClasses: string[];
+  /** Taint keys the vendor's nodes usually carry. */
+  taints: string[];
+  /** Device files inside a container, for the secure-access checks (glob-like prefixes). */
+  deviceFiles: string[];
+  /** Node labels carrying the driver version, most specific first. */
+  driverVersionLabels: string[];
+  /** DRA device attribute names carrying the driver version. */
+  driverVersionAttributes: string[];
+  /** Whether the hardware supports static sharing (partitioning or time-slicing). */
+  supportsSharing: boolean;
+  /** Label keys/values that show sharing is configured: key → values that mean "on" (empty = any non-"none"). */
+  sharingLabels: Record<string, string[]>;
+  /** DeviceClasses that hand out shares or partitions. */
+  sharingDeviceClasses: string[];
+  /** Label keys that mark a virtualized (vGPU) accelerator. */
+  virtualizationLabels: string[];
+  /** DeviceClasses of virtual or passthrough accelerators. */
+  virtualizationDeviceClasses: string[];
+  /** Names (or name fragments) of the metrics exporter DaemonSet. */
+  metricsExporters: string[];
+  /** Names (or name fragments) of the device plugin or DRA kubelet plugin DaemonSets. */
+  devicePlugins: string[];
+  /** Whether metrics are typically only available from a managed cloud service. */
+  managedMetricsOnly?: boolean;
+}
