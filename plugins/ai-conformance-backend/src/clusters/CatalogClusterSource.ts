@@ -1,5 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_KUBERNETES_API_SERVER,
@@ -48,6 +52,24 @@ function parseCaProblem(caData: string | undefined): string | undefined {
   return undefined;
 }
 
+/** The full, lower-case entity ref of `spec.owner`, as ownership claims spell it. */
+function normalizeOwner(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Turns one catalog entity into a target; malformed annotations become `problem`.
  *
@@ -63,12 +85,12 @@ export function catalogEntityToTarget(entity: Entity): ClusterTarget {
     checklistVersion !== undefined && !CHECKLIST_VERSION.test(checklistVersion)
       ? `annotation ${ANNOTATION_AI_CONFORMANCE_CHECKLIST_VERSION} "${checklistVersion}" is not a checklist version such as 1.35`
       : undefined;
-  const owner = entity.spec?.owner;
+  const owner = normalizeOwner(entity);
   return {
     name: entity.metadata.name,
     source: 'catalog',
     entityRef: stringifyEntityRef(entity),
-    owner: typeof owner === 'string' ? owner : undefined,
+    owner,
     url,
     caData: caData || undefined,
     checklistVersion: checklistProblem ? undefined : checklistVersion,

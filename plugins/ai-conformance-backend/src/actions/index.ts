@@ -1,0 +1,2 @@
+export { createConformingClustersAction } from './createConformingClustersAction';
+export { createExplainVerdictAction } from './createExplainVerdictAction';

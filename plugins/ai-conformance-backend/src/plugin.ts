@@ -1,0 +1,152 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { aiConformancePermissions } from '@internal/plugin-ai-conformance-common';
+import {
+  createConformingClustersAction,
+  createExplainVerdictAction,
+} from './actions';
+import { CatalogClusterSource } from './clusters/CatalogClusterSource';
+import { KubernetesConfigClusterSource } from './clusters/KubernetesConfigClusterSource';
+import { ClusterSource } from './clusters/types';
+import { readAiConformanceConfig } from './config/readAiConformanceConfig';
+import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
+import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
+import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
+import { HistoryCleaner } from './evaluation/HistoryCleaner';
+import { ClusterAuthorizer } from './permissions/ClusterAuthorizer';
+import {
+  aiConformanceClusterPermissionRules,
+  aiConformanceClusterResourceRef,
+} from './permissions/clusterPermissionRules';
+import { createRouter } from './service/router';
+
+/**
+ * The AI conformance backend plugin: evaluates the catalog's and config's Kubernetes clusters
+ * against the CNCF Kubernetes AI Conformance checklists on a schedule, keeps the history and
+ * serves it through a REST API, permissions, audit events and actions.
+ *
+ * @public
+ */
+export const aiConformancePlugin = createBackendPlugin({
+  pluginId: 'ai-conformance',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        engine: aiConformanceEngineServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        catalog,
+        actionsRegistry,
+        engine,
+      }) {
+        const settings = readAiConformanceConfig(config);
+        const store = await DatabaseAiConformanceStore.create({ database });
+
+        permissionsRegistry.addResourceType({
+          resourceRef: aiConformanceClusterResourceRef,
+          permissions: aiConformancePermissions,
+          rules: Object.values(aiConformanceClusterPermissionRules),
+          getResources: async refs => {
+            const clusters = await Promise.all(
+              refs.map(ref => store.getCluster(ref)),
+            );
+            return clusters.map(c =>
+              c
+                ? {
+                    cluster: c.cluster,
+                    entityRef: c.entityRef,
+                    source: c.source,
+                    owner: c.owner,
+                  }
+                : undefined,
+            );
+          },
+        });
+        const authorizer = new ClusterAuthorizer(
+          permissions,
+          permissionsRegistry.getPermissionRuleset(
+            aiConformanceClusterResourceRef,
+          ),
+        );
+
+        const sources: ClusterSource[] = [
+          new KubernetesConfigClusterSource(config),
+        ];
+        if (settings.catalogEnabled) {
+          sources.push(new CatalogClusterSource({ catalog, auth }));
+        }
+        const evaluations = new ClusterEvaluationService({
+          store,
+          engine,
+          sources,
+          config: settings,
+          logger,
+          auditor,
+        });
+
+        await scheduler.scheduleTask({
+          id: 'evaluate-clusters',
+          ...settings.schedule,
+          scope: 'global',
+          fn: signal => evaluations.evaluateFleet(signal),
+        });
+        const cleaner = new HistoryCleaner({
+          store,
+          retentionDays: settings.retentionDays,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'delete-old-runs',
+          frequency: { hours: 24 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            await cleaner.clean();
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            auditor,
+            authorizer,
+            store,
+            evaluations,
+            engine,
+            templatesDir: settings.templatesDir,
+          }),
+        );
+
+        createConformingClustersAction({ actionsRegistry, store, authorizer });
+        createExplainVerdictAction({ actionsRegistry, store, authorizer });
+      },
+    });
+  },
+});

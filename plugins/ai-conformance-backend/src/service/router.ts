@@ -1,0 +1,308 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError, isError } from '@backstage/errors';
+import { internal as openapi } from '@backstage/backend-openapi-utils';
+import {
+  aiConformanceActiveProbeRunPermission,
+  aiConformanceClusterReadPermission,
+  aiConformanceEvaluationCreatePermission,
+  aiConformanceExportPermission,
+  getRequirement,
+} from '@internal/plugin-ai-conformance-common';
+import express from 'express';
+import { AiConformanceStore, StoredCluster } from '../database/AiConformanceStore';
+import { AiConformanceEngine } from '../engine/AiConformanceEngine';
+import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
+import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
+import { createOpenApiRouter, EndpointMap } from '../schema/openapi';
+import {
+  toFleetCsv,
+  toFleetSummary,
+  toRequirementAcrossFleet,
+} from './fleetViews';
+import { readProductYamlTemplate } from './readProductYamlTemplate';
+
+/** @internal */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  authorizer: ClusterAuthorizer;
+  store: AiConformanceStore;
+  evaluations: ClusterEvaluationService;
+  engine: AiConformanceEngine;
+  templatesDir?: string;
+}
+
+/**
+ * The REST API of the plugin, validated against `src/schema/openapi.yaml`.
+ *
+ * @internal
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, auditor, authorizer, store, evaluations, engine } =
+    options;
+  const router = await createOpenApiRouter();
+
+  const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  const triggerOf = (
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >,
+  ): string =>
+    credentials.principal.type === 'user'
+      ? credentials.principal.userEntityRef
+      : `service:${credentials.principal.subject}`;
+
+  const getCluster = async (name: string): Promise<StoredCluster> => {
+    const cluster = await store.getCluster(name);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster named ${name}`);
+    }
+    return cluster;
+  };
+
+  const readableClusters = async (credentials: BackstageCredentials) =>
+    authorizer.filter(
+      credentials,
+      aiConformanceClusterReadPermission,
+      await store.listClusters(),
+    );
+
+  const latestScorecardOf = async (cluster: StoredCluster) => {
+    const scorecard = await store.getLatestScorecard(cluster.cluster);
+    if (!scorecard) {
+      throw new NotFoundError(
+        `Cluster ${cluster.cluster} has no successful evaluation yet${
+          cluster.message ? ` (${cluster.status}: ${cluster.message})` : ''
+        }`,
+      );
+    }
+    return scorecard;
+  };
+
+  const getFleet: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/fleet',
+    'get'
+  > = async (req, res) => {
+    const clusters = await readableClusters(await credentialsOf(req));
+    const scorecards = await store.getLatestScorecards(
+      clusters.map(c => c.cluster),
+    );
+    res.json(toFleetSummary(clusters, scorecards));
+  };
+  router.get('/fleet', getFleet);
+
+  const getScorecard: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/{cluster}/scorecard',
+    'get'
+  > = async (req, res) => {
+    const cluster = await getCluster(req.params.cluster);
+    await authorizer.require(
+      await credentialsOf(req),
+      cluster,
+      aiConformanceClusterReadPermission,
+    );
+    const scorecard = await latestScorecardOf(cluster);
+    res.json({
+      ...scorecard,
+      entityRef: cluster.entityRef,
+      source: cluster.source,
+    });
+  };
+  router.get('/clusters/:cluster/scorecard', getScorecard);
+
+  const getHistory: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/{cluster}/history',
+    'get'
+  > = async (req, res) => {
+    const cluster = await getCluster(req.params.cluster);
+    await authorizer.require(
+      await credentialsOf(req),
+      cluster,
+      aiConformanceClusterReadPermission,
+    );
+    const limit = Number(req.query.limit ?? 50);
+    res.json({ runs: await store.listRuns(cluster.cluster, { limit }) });
+  };
+  router.get('/clusters/:cluster/history', getHistory);
+
+  const getRequirementAcrossFleet: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/requirements/{id}',
+    'get'
+  > = async (req, res) => {
+    const id = req.params.id;
+    if (!getRequirement(id)) {
+      throw new NotFoundError(`No requirement with id ${id}`);
+    }
+    const clusters = await readableClusters(await credentialsOf(req));
+    const scorecards = await store.getLatestScorecards(
+      clusters.map(c => c.cluster),
+    );
+    res.json(toRequirementAcrossFleet(id, clusters, scorecards));
+  };
+  router.get('/requirements/:id', getRequirementAcrossFleet);
+
+  const createEvaluation: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/{cluster}/evaluations',
+    'post'
+  > = async (req, res) => {
+    const activeProbes = req.body?.activeProbes ?? false;
+    const credentials = await credentialsOf(req);
+    const auditEvent = await auditor.createEvent({
+      eventId: 'evaluation-run',
+      severityLevel: 'medium',
+      request: req,
+      meta: { cluster: req.params.cluster, activeProbes, trigger: 'run-now' },
+    });
+    try {
+      const cluster = await getCluster(req.params.cluster);
+      await authorizer.require(
+        credentials,
+        cluster,
+        aiConformanceClusterReadPermission,
+        aiConformanceEvaluationCreatePermission,
+        ...(activeProbes ? [aiConformanceActiveProbeRunPermission] : []),
+      );
+      await evaluations.startEvaluation(cluster.cluster, {
+        trigger: triggerOf(credentials),
+        activeProbes,
+        auditEvent,
+      });
+    } catch (error) {
+      await auditEvent.fail({
+        error: isError(error) ? error : new Error(String(error)),
+      });
+      throw error;
+    }
+    res.status(202).json({ status: 'queued' });
+  };
+  router.post('/clusters/:cluster/evaluations', createEvaluation);
+
+  /** Runs an export with an audit event, after the permission checks. */
+  const audited = async <T>(
+    req: express.Request,
+    meta: { format: string; cluster?: string },
+    fn: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId: 'export',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({
+        error: isError(error) ? error : new Error(String(error)),
+      });
+      throw error;
+    }
+  };
+
+  const exportJUnit: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/{cluster}/export/junit',
+    'get'
+  > = async (req, res) => {
+    const xml = await audited(
+      req,
+      { format: 'junit', cluster: req.params.cluster },
+      async () => {
+        const cluster = await getCluster(req.params.cluster);
+        await authorizer.require(
+          await credentialsOf(req),
+          cluster,
+          aiConformanceClusterReadPermission,
+          aiConformanceExportPermission,
+        );
+        return engine.renderJUnit([await latestScorecardOf(cluster)]);
+      },
+    );
+    res
+      .type('application/xml')
+      .attachment(`ai-conformance-${req.params.cluster}.junit.xml`)
+      .send(xml);
+  };
+  router.get('/clusters/:cluster/export/junit', exportJUnit);
+
+  const exportProductYaml: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/{cluster}/export/product-yaml',
+    'post'
+  > = async (req, res) => {
+    const yaml = await audited(
+      req,
+      { format: 'product-yaml', cluster: req.params.cluster },
+      async () => {
+        const cluster = await getCluster(req.params.cluster);
+        await authorizer.require(
+          await credentialsOf(req),
+          cluster,
+          aiConformanceClusterReadPermission,
+          aiConformanceExportPermission,
+        );
+        const scorecard = await latestScorecardOf(cluster);
+        const template =
+          req.body?.template ??
+          (await readProductYamlTemplate(
+            options.templatesDir,
+            scorecard.checklistVersion,
+          ));
+        try {
+          return engine.renderProductYaml(
+            scorecard,
+            template,
+            req.body?.metadata,
+          );
+        } catch (error) {
+          throw new InputError(
+            `The template could not be filled in: ${
+              isError(error) ? error.message : String(error)
+            }`,
+          );
+        }
+      },
+    );
+    res.type('text/yaml').send(yaml);
+  };
+  router.post('/clusters/:cluster/export/product-yaml', exportProductYaml);
+
+  const exportCsv: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/export/csv',
+    'get'
+  > = async (req, res) => {
+    const csv = await audited(req, { format: 'csv' }, async () => {
+      const credentials = await credentialsOf(req);
+      const clusters = await authorizer.filter(
+        credentials,
+        aiConformanceExportPermission,
+        await readableClusters(credentials),
+      );
+      const scorecards = await store.getLatestScorecards(
+        clusters.map(c => c.cluster),
+      );
+      return toFleetCsv(clusters, scorecards);
+    });
+    res.type('text/csv').attachment('ai-conformance.csv').send(csv);
+  };
+  router.get('/export/csv', exportCsv);
+
+  return router;
+}
