@@ -101,3 +101,7 @@ export {
   PROBE_NAMESPACE_PREFIX,
 } from './probes/probeNamespace';
 export type { ProbeOutcome } from './probes/ProbeResult';
+
+// CLI
+export { runCli, CLI_EXIT } from './cli/runCli';
+export type { CliIo } from './cli/runCli';
