@@ -1,0 +1,495 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { ClusterTarget } from '../clusters/types';
+import { AiConformanceConfig } from '../config/readAiConformanceConfig';
+import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
+import { AiConformanceEngine } from '../engine/AiConformanceEngine';
+import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
+import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
+import { makeScorecard } from '../testUtils/scorecards';
+import { testRuleset } from '../testUtils/testRuleset';
+import { createRouter } from './router';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+type Decision = AuthorizeResult | { ownerClaims: string[] };
+
+const TARGETS: ClusterTarget[] = [
+  {
+    name: 'gpu-prod',
+    source: 'catalog',
+    entityRef: 'resource:default/gpu-prod',
+    owner: 'group:default/ml',
+    url: 'https://gpu-prod.example.com',
+  },
+  {
+    name: 'gpu-dev',
+    source: 'catalog',
+    entityRef: 'resource:default/gpu-dev',
+    owner: 'group:default/other',
+    url: 'https://gpu-dev.example.com',
+  },
+  { name: 'lab', source: 'config', url: 'https://lab.example.com' },
+];
+
+async function setup(
+  options: {
+    decisions?: Record<string, Decision>;
+    templatesDir?: string;
+    evaluate?: AiConformanceEngine['evaluateCluster'];
+  } = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseAiConformanceStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const permissions = mockServices.permissions.mock();
+  permissions.authorizeConditional.mockImplementation(async requests =>
+    requests.map(({ permission }) => {
+      const decision = options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
+      if (typeof decision === 'object') {
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'ai-conformance',
+          resourceType: 'ai-conformance-cluster',
+          conditions: {
+            rule: 'IS_CLUSTER_OWNER',
+            resourceType: 'ai-conformance-cluster',
+            params: { claims: decision.ownerClaims },
+          },
+        };
+      }
+      return { result: decision };
+    }) as any,
+  );
+  const auditor = mockServices.auditor.mock();
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(auditEvent);
+  const engine: AiConformanceEngine = {
+    evaluateCluster: jest.fn(
+      options.evaluate ?? (async ({ cluster }) => makeScorecard(cluster)),
+    ),
+    renderJUnit: jest.fn(
+      scorecards => `<testsuites tests="${scorecards[0].requirements.length}"/>`,
+    ),
+    renderProductYaml: jest.fn((scorecard, template, metadata) => {
+      if (!template.includes('spec:')) {
+        throw new Error('template has no spec');
+      }
+      return `${template}\n# ${scorecard.cluster} ${JSON.stringify(metadata ?? {})}`;
+    }),
+  };
+  const config: AiConformanceConfig = {
+    schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },
+    concurrency: 2,
+    clusterTimeoutMs: 5_000,
+    requestTimeoutMs: 1_000,
+    maxResponseBytes: 1024,
+    retentionDays: 90,
+    catalogEnabled: true,
+    clusters: ['gpu-prod', 'gpu-dev', 'lab'].map(name => ({
+      name,
+      url: `https://${name}.example.com`,
+      allowedUrls: [],
+      skipTLSVerify: false,
+      activeProbes: name === 'gpu-prod',
+      credentials: { type: 'serviceAccountToken' as const, token: 't0ken' },
+    })),
+  };
+  const evaluations = new ClusterEvaluationService({
+    store,
+    engine,
+    sources: [{ getClusters: async () => TARGETS }],
+    config,
+    logger: mockServices.logger.mock(),
+    auditor,
+  });
+  await evaluations.refresh();
+
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth(),
+    auditor,
+    authorizer: new ClusterAuthorizer(permissions, testRuleset),
+    store,
+    evaluations,
+    engine,
+    templatesDir: options.templatesDir,
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  return { app, store, engine, auditor, auditEvent, permissions };
+}
+
+async function seedRuns(store: DatabaseAiConformanceStore) {
+  await store.recordRun({
+    id: 'run-prod',
+    cluster: 'gpu-prod',
+    entityRef: 'resource:default/gpu-prod',
+    status: 'ok',
+    trigger: 'schedule',
+    evaluatedAt: new Date('2026-11-28T00:00:00Z'),
+    durationMs: 10,
+    scorecard: makeScorecard('gpu-prod'),
+  });
+  await store.recordRun({
+    id: 'run-dev-ok',
+    cluster: 'gpu-dev',
+    status: 'ok',
+    trigger: 'schedule',
+    evaluatedAt: new Date('2026-11-27T00:00:00Z'),
+    durationMs: 10,
+    scorecard: makeScorecard('gpu-dev', {
+      checklistVersion: '1.34',
+      requirements: [
+        {
+          id: 'gang_scheduling',
+          category: 'schedulingOrchestration',
+          level: 'MUST',
+          verdict: 'fail',
+          reason: '=HYPERLINK("x") no gang scheduler',
+          evidence: [],
+        },
+      ],
+    }),
+  });
+  await store.recordRun({
+    id: 'run-dev-error',
+    cluster: 'gpu-dev',
+    status: 'error',
+    message: 'x509: certificate signed by unknown authority; set caData',
+    trigger: 'schedule',
+    evaluatedAt: new Date('2026-11-28T00:00:00Z'),
+    durationMs: 10,
+  });
+}
+
+describe('createRouter', () => {
+  it('rejects unauthenticated requests', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .get('/fleet')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('GET /fleet lists clusters with their latest state and counts conformant ones', async () => {
+    const { app, store } = await setup();
+    await seedRuns(store);
+    const res = await request(app).get('/fleet');
+    expect(res.status).toBe(200);
+    expect(res.body.conformantByChecklist).toEqual({ '1.35': 1 });
+    const byName = Object.fromEntries(
+      res.body.clusters.map((c: any) => [c.cluster, c]),
+    );
+    expect(byName['gpu-prod']).toMatchObject({
+      status: 'ok',
+      source: 'catalog',
+      entityRef: 'resource:default/gpu-prod',
+      checklistVersion: '1.35',
+      summary: { conformant: true, pass: 1, fail: 1 },
+    });
+    expect(byName['gpu-dev']).toMatchObject({
+      status: 'error',
+      message: 'x509: certificate signed by unknown authority; set caData',
+      checklistVersion: '1.34',
+    });
+    expect(byName.lab).toEqual({
+      cluster: 'lab',
+      source: 'config',
+      status: 'pending',
+    });
+  });
+
+  it('GET /fleet shows only the clusters the user owns under a conditional decision', async () => {
+    const { app, store } = await setup({
+      decisions: {
+        'ai-conformance.cluster.read': { ownerClaims: ['group:default/ml'] },
+      },
+    });
+    await seedRuns(store);
+    const res = await request(app).get('/fleet');
+    expect(res.body.clusters.map((c: any) => c.cluster)).toEqual(['gpu-prod']);
+
+    const denied = await request(app).get('/clusters/gpu-dev/scorecard');
+    expect(denied.status).toBe(403);
+  });
+
+  it('GET /fleet is empty when reading is denied', async () => {
+    const { app, store } = await setup({
+      decisions: { 'ai-conformance.cluster.read': AuthorizeResult.DENY },
+    });
+    await seedRuns(store);
+    const res = await request(app).get('/fleet');
+    expect(res.body).toEqual({ clusters: [], conformantByChecklist: {} });
+  });
+
+  it('GET /clusters/{cluster}/scorecard returns the last good scorecard, 404 otherwise', async () => {
+    const { app, store } = await setup();
+    await seedRuns(store);
+
+    const prod = await request(app).get('/clusters/gpu-prod/scorecard');
+    expect(prod.status).toBe(200);
+    expect(prod.body).toMatchObject({
+      cluster: 'gpu-prod',
+      entityRef: 'resource:default/gpu-prod',
+      source: 'catalog',
+      checklistVersion: '1.35',
+    });
+    expect(prod.body.requirements).toHaveLength(2);
+
+    // the latest run errored, the previous good scorecard is still served
+    const dev = await request(app).get('/clusters/gpu-dev/scorecard');
+    expect(dev.status).toBe(200);
+    expect(dev.body.checklistVersion).toBe('1.34');
+
+    const lab = await request(app).get('/clusters/lab/scorecard');
+    expect(lab.status).toBe(404);
+    expect(lab.body.error.message).toBe(
+      'Cluster lab has no successful evaluation yet',
+    );
+    const unknown = await request(app).get('/clusters/nope/scorecard');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.name).toBe('NotFoundError');
+  });
+
+  it('GET /clusters/{cluster}/history lists runs newest first and validates limit', async () => {
+    const { app, store } = await setup();
+    await seedRuns(store);
+    const res = await request(app).get('/clusters/gpu-dev/history?limit=5');
+    expect(res.status).toBe(200);
+    expect(res.body.runs.map((r: any) => [r.id, r.status])).toEqual([
+      ['run-dev-error', 'error'],
+      ['run-dev-ok', 'ok'],
+    ]);
+    const one = await request(app).get('/clusters/gpu-dev/history?limit=1');
+    expect(one.body.runs).toHaveLength(1);
+
+    expect((await request(app).get('/clusters/gpu-dev/history?limit=0')).status).toBe(400);
+    expect((await request(app).get('/clusters/gpu-dev/history?limit=abc')).status).toBe(400);
+  });
+
+  it('GET /requirements/{id} returns the latest verdict per readable cluster', async () => {
+    const { app, store } = await setup();
+    await seedRuns(store);
+    const res = await request(app).get('/requirements/gang_scheduling');
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe('gang_scheduling');
+    expect(
+      res.body.clusters.map((c: any) => [c.cluster, c.verdict, c.checklistVersion]),
+    ).toEqual([
+      ['gpu-dev', 'fail', '1.34'],
+      ['gpu-prod', 'pass', '1.35'],
+    ]);
+    expect((await request(app).get('/requirements/no_such_thing')).status).toBe(404);
+    expect((await request(app).get('/requirements/Bad-Id')).status).toBe(400);
+  });
+
+  describe('POST /clusters/{cluster}/evaluations', () => {
+    it('queues a run that the store then records, and audits it', async () => {
+      const { app, store, engine, auditor, auditEvent } = await setup();
+      const res = await request(app)
+        .post('/clusters/lab/evaluations')
+        .send({});
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ status: 'queued' });
+      await eventually(async () =>
+        expect((await store.getCluster('lab'))?.status).toBe('ok'),
+      );
+      expect(engine.evaluateCluster).toHaveBeenCalledWith(
+        expect.objectContaining({ cluster: 'lab', activeProbes: false }),
+      );
+      const [run] = await store.listRuns('lab', { limit: 1 });
+      expect(run.trigger).toBe(mockCredentials.user().principal.userEntityRef);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'evaluation-run',
+          severityLevel: 'medium',
+          meta: { cluster: 'lab', activeProbes: false, trigger: 'run-now' },
+        }),
+      );
+      await eventually(async () => expect(auditEvent.success).toHaveBeenCalled());
+    });
+
+    it('returns 409 while a run is in progress', async () => {
+      let finish: () => void = () => {};
+      const { app } = await setup({
+        evaluate: ({ cluster }) =>
+          new Promise(resolve => {
+            finish = () => resolve(makeScorecard(cluster));
+          }),
+      });
+      expect((await request(app).post('/clusters/lab/evaluations')).status).toBe(202);
+      const second = await request(app).post('/clusters/lab/evaluations');
+      expect(second.status).toBe(409);
+      expect(second.body.error.message).toBe(
+        'An evaluation of cluster lab is already in progress',
+      );
+      finish();
+    });
+
+    it('needs the create permission, and the probe permission for active probes', async () => {
+      const denied = await setup({
+        decisions: { 'ai-conformance.evaluation.create': AuthorizeResult.DENY },
+      });
+      const res = await request(denied.app).post('/clusters/lab/evaluations');
+      expect(res.status).toBe(403);
+      expect(denied.engine.evaluateCluster).not.toHaveBeenCalled();
+      expect(denied.auditEvent.fail).toHaveBeenCalled();
+
+      const noProbes = await setup({
+        decisions: { 'ai-conformance.probe.run': AuthorizeResult.DENY },
+      });
+      expect(
+        (
+          await request(noProbes.app)
+            .post('/clusters/gpu-prod/evaluations')
+            .send({ activeProbes: true })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(noProbes.app)
+            .post('/clusters/gpu-prod/evaluations')
+            .send({ activeProbes: false })
+        ).status,
+      ).toBe(202);
+    });
+
+    it('rejects probes that config does not enable, bad bodies and unknown clusters', async () => {
+      const { app } = await setup();
+      const probes = await request(app)
+        .post('/clusters/lab/evaluations')
+        .send({ activeProbes: true });
+      expect(probes.status).toBe(400);
+      expect(probes.body.error.message).toMatch(/activeProbes: true/);
+
+      const bad = await request(app)
+        .post('/clusters/lab/evaluations')
+        .send({ activeProbes: 'yes' });
+      expect(bad.status).toBe(400);
+      const extra = await request(app)
+        .post('/clusters/lab/evaluations')
+        .send({ token: 'x' });
+      expect(extra.status).toBe(400);
+      expect((await request(app).post('/clusters/nope/evaluations')).status).toBe(404);
+    });
+  });
+
+  describe('exports', () => {
+    const mockDir = createMockDirectory();
+
+    it('GET /clusters/{cluster}/export/junit renders the latest scorecard', async () => {
+      const { app, store, auditor } = await setup();
+      await seedRuns(store);
+      const res = await request(app).get('/clusters/gpu-prod/export/junit');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/xml/);
+      expect(res.text).toBe('<testsuites tests="2"/>');
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'export',
+          meta: { format: 'junit', cluster: 'gpu-prod' },
+        }),
+      );
+    });
+
+    it('needs the export permission', async () => {
+      const { app, store, auditEvent } = await setup({
+        decisions: { 'ai-conformance.export.read': AuthorizeResult.DENY },
+      });
+      await seedRuns(store);
+      expect((await request(app).get('/clusters/gpu-prod/export/junit')).status).toBe(403);
+      expect(auditEvent.fail).toHaveBeenCalled();
+      const csv = await request(app).get('/export/csv');
+      expect(csv.status).toBe(200);
+      expect(csv.text.trim().split('\r\n')).toHaveLength(1); // header only
+    });
+
+    it('POST /clusters/{cluster}/export/product-yaml uses the body template or the configured one', async () => {
+      mockDir.setContent({
+        'AIConformance-1.35.yaml': 'metadata: {}\nspec: {}\n',
+      });
+      const { app, store, engine } = await setup({ templatesDir: mockDir.path });
+      await seedRuns(store);
+
+      const fromBody = await request(app)
+        .post('/clusters/gpu-prod/export/product-yaml')
+        .send({ template: 'spec: {}', metadata: { vendorName: 'ACME' } });
+      expect(fromBody.status).toBe(200);
+      expect(fromBody.headers['content-type']).toMatch(/^text\/yaml/);
+      expect(fromBody.text).toBe('spec: {}\n# gpu-prod {"vendorName":"ACME"}');
+
+      const fromDir = await request(app)
+        .post('/clusters/gpu-prod/export/product-yaml')
+        .send({});
+      expect(fromDir.status).toBe(200);
+      expect(engine.renderProductYaml).toHaveBeenLastCalledWith(
+        expect.objectContaining({ cluster: 'gpu-prod' }),
+        'metadata: {}\nspec: {}\n',
+        undefined,
+      );
+
+      const missing = await request(app)
+        .post('/clusters/gpu-dev/export/product-yaml')
+        .send({});
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(
+        /No AIConformance-1\.34\.yaml in aiConformance\.export\.templatesDir/,
+      );
+
+      const broken = await request(app)
+        .post('/clusters/gpu-prod/export/product-yaml')
+        .send({ template: 'not a template' });
+      expect(broken.status).toBe(400);
+      expect(broken.body.error.message).toBe(
+        'The template could not be filled in: template has no spec',
+      );
+    });
+
+    it('POST product-yaml without template or templatesDir says what to configure', async () => {
+      const { app, store } = await setup();
+      await seedRuns(store);
+      const res = await request(app)
+        .post('/clusters/gpu-prod/export/product-yaml')
+        .send({});
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/set aiConformance\.export\.templatesDir/);
+    });
+
+    it('GET /export/csv has a row per cluster and requirement, formula-safe', async () => {
+      const { app, store } = await setup();
+      await seedRuns(store);
+      const res = await request(app).get('/export/csv');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'cluster,entityRef,source,status,message,kubernetesVersion,checklistVersion,evaluatedAt,requirement,category,level,conditional,verdict,reason',
+      );
+      expect(lines).toHaveLength(1 + 1 + 2 + 1); // gpu-dev (1 req), gpu-prod (2), lab (no scorecard)
+      expect(lines[1]).toContain(`"'=HYPERLINK(""x"") no gang scheduler"`);
+      expect(lines[4]).toBe('lab,,config,pending,,,,');
+    });
+  });
+});
+
+async function eventually(assertion: () => Promise<void>) {
+  let lastError: unknown;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+  }
+  throw lastError;
+}
