@@ -2,7 +2,6 @@ import {
   ContentHeader,
   EmptyState,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
@@ -22,6 +21,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { RequirementsByCategory } from './RequirementsByCategory';
 import { RunNowButton } from './RunNowButton';
 import { ScorecardSummary } from './ScorecardSummary';
+import { LoadErrorPanel } from '../LoadErrorPanel';
 
 const HISTORY_LIMIT = 30;
 const POLL_INTERVAL_MS = 5_000;
@@ -61,7 +61,7 @@ export function ClusterScorecardContent(props: { cluster: string }) {
   if (loading && !scorecard) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <LoadErrorPanel what={`the scorecard of ${cluster}`} error={error} />;
   } else if (notEvaluated || !scorecard) {
     body = (
       <EmptyState

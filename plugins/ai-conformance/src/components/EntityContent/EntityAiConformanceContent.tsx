@@ -1,7 +1,8 @@
-import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityCluster } from '@internal/plugin-ai-conformance-react';
 import { ClusterScorecardContent } from '../ClusterView';
+import { LoadErrorPanel } from '../LoadErrorPanel';
 
 /**
  * The AI conformance tab of a cluster entity (`Resource` of type `kubernetes-cluster`).
@@ -15,7 +16,7 @@ export function EntityAiConformanceContent() {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <LoadErrorPanel what="AI conformance results" error={error} />;
   }
   if (!cluster) {
     return (

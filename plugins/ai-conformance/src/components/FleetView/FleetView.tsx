@@ -4,7 +4,6 @@ import {
   EmptyState,
   Link,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -37,6 +36,7 @@ import {
   type FleetFilterState,
 } from './fleetFilters';
 import { RequirementCatalogue } from './RequirementCatalogue';
+import { LoadErrorPanel } from '../LoadErrorPanel';
 
 const EXAMPLE_CLUSTER = `apiVersion: backstage.io/v1alpha1
 kind: Resource
@@ -104,7 +104,13 @@ export function FleetView() {
             c.cluster
           )}
           <Typography variant="caption" display="block" color="text.secondary">
-            {c.entityRef ? <EntityRefLink entityRef={c.entityRef} /> : 'from app-config'}
+            {c.entityRef ? (
+              <EntityRefLink entityRef={c.entityRef} disableTooltip>
+                catalog entity
+              </EntityRefLink>
+            ) : (
+              'from app-config'
+            )}
           </Typography>
         </>
       ),
@@ -153,7 +159,7 @@ export function FleetView() {
   if (loading) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <LoadErrorPanel what="the fleet" error={error} />;
   } else if (!fleet || fleet.clusters.length === 0) {
     body = (
       <EmptyState

@@ -4,7 +4,6 @@ import {
   InfoCard,
   Link,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -31,6 +30,7 @@ import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
 import { clusterRouteRef, rootRouteRef } from '../../routes';
 import { categoryTitle } from '../../utils/categories';
 import { KAR_INDEX_URL, levelsByChecklist } from '../../utils/requirements';
+import { LoadErrorPanel } from '../LoadErrorPanel';
 
 type Row = RequirementAcrossFleet['clusters'][number];
 
@@ -152,7 +152,7 @@ export function RequirementView() {
       />
     );
   } else if (error) {
-    results = <ResponseErrorPanel error={error} />;
+    results = <LoadErrorPanel what="the verdicts across the fleet" error={error} />;
   } else if (!requirement || requirement.clusters.length === 0) {
     results = (
       <EmptyState

@@ -1,0 +1,160 @@
+import type {
+  AiConformanceApi,
+  ClusterScorecard,
+  EvaluationRun,
+  FleetSummary,
+} from '@internal/plugin-ai-conformance-common';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+/** Test data: gpu-east on 1.35, failing gang scheduling, with evidence on DRA. */
+export function scorecard(overrides: Partial<ClusterScorecard> = {}): ClusterScorecard {
+  return {
+    cluster: 'gpu-east',
+    kubernetesVersion: 'v1.35.2',
+    checklistVersion: '1.35',
+    evaluatedAt: hoursAgo(1),
+    durationMs: 2300,
+    apiRequests: 42,
+    source: 'catalog',
+    entityRef: 'resource:default/gpu-east',
+    requirements: [
+      {
+        id: 'dra_support',
+        category: 'accelerators',
+        level: 'MUST',
+        verdict: 'pass',
+        reason: 'resource.k8s.io/v1 is served with all four resources',
+        evidence: [
+          {
+            message: 'DeviceClass gpu.nvidia.com exists',
+            object: {
+              apiVersion: 'resource.k8s.io/v1',
+              kind: 'DeviceClass',
+              name: 'gpu.nvidia.com',
+            },
+            field: 'spec.selectors',
+            value: 'device.driver == "gpu.nvidia.com"',
+          },
+        ],
+      },
+      {
+        id: 'gang_scheduling',
+        category: 'schedulingOrchestration',
+        level: 'MUST',
+        verdict: 'fail',
+        reason: 'No gang scheduler (Kueue, Volcano, …) was found',
+        evidence: [],
+      },
+      {
+        id: 'accelerator_metrics',
+        category: 'observability',
+        level: 'MUST',
+        verdict: 'error',
+        reason: 'Listing services was forbidden (403); grant list on services',
+        evidence: [],
+      },
+    ],
+    summary: {
+      pass: 1,
+      fail: 1,
+      notApplicable: 0,
+      unknown: 0,
+      error: 1,
+      total: 3,
+      mustFailed: 1,
+      mustUndecided: 1,
+      conformant: false,
+    },
+    ...overrides,
+  };
+}
+
+export function fleet(): FleetSummary {
+  return {
+    conformantByChecklist: { '1.34': 1 },
+    clusters: [
+      {
+        cluster: 'gpu-east',
+        entityRef: 'resource:default/gpu-east',
+        source: 'catalog',
+        status: 'ok',
+        kubernetesVersion: 'v1.35.2',
+        checklistVersion: '1.35',
+        evaluatedAt: hoursAgo(1),
+        summary: scorecard().summary,
+      },
+      {
+        cluster: 'tpu-west',
+        source: 'config',
+        status: 'ok',
+        kubernetesVersion: 'v1.34.1',
+        checklistVersion: '1.34',
+        evaluatedAt: hoursAgo(3),
+        summary: {
+          pass: 9,
+          fail: 0,
+          notApplicable: 0,
+          unknown: 0,
+          error: 0,
+          total: 9,
+          mustFailed: 0,
+          mustUndecided: 0,
+          conformant: true,
+        },
+      },
+      {
+        cluster: 'edge-lab',
+        entityRef: 'resource:default/edge-lab',
+        source: 'catalog',
+        status: 'error',
+        message: 'The API server rejected the token (401); renew the service account token',
+      },
+    ],
+  };
+}
+
+export function runs(): EvaluationRun[] {
+  const latest = scorecard();
+  return [
+    {
+      id: 'run-2',
+      cluster: 'gpu-east',
+      status: 'ok',
+      kubernetesVersion: latest.kubernetesVersion,
+      checklistVersion: latest.checklistVersion,
+      evaluatedAt: latest.evaluatedAt,
+      durationMs: 2300,
+      summary: latest.summary,
+      trigger: 'schedule',
+    },
+    {
+      id: 'run-1',
+      cluster: 'gpu-east',
+      status: 'ok',
+      kubernetesVersion: latest.kubernetesVersion,
+      checklistVersion: latest.checklistVersion,
+      evaluatedAt: hoursAgo(25),
+      durationMs: 2100,
+      summary: { ...latest.summary, pass: 2, fail: 0, mustFailed: 0 },
+      trigger: 'user:default/alice',
+    },
+  ];
+}
+
+/** An API stub whose every method is a jest mock answering from the data above. */
+export function mockApi(
+  overrides: Partial<jest.Mocked<AiConformanceApi>> = {},
+): jest.Mocked<AiConformanceApi> {
+  return {
+    getFleet: jest.fn(async () => fleet()),
+    getScorecard: jest.fn(async () => scorecard()),
+    getClusterHistory: jest.fn(async () => ({ runs: runs() })),
+    getRequirementAcrossFleet: jest.fn(async (id: string) => ({ id, clusters: [] })),
+    runEvaluation: jest.fn(async () => ({ status: 'queued' as const })),
+    exportJUnit: jest.fn(async () => '<testsuites/>'),
+    exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),
+    exportProductYaml: jest.fn(async () => 'metadata: {}\n'),
+    ...overrides,
+  };
+}
