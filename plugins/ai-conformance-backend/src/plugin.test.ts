@@ -1,6 +1,4 @@
-import {
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   mockCredentials,
@@ -13,7 +11,7 @@ import request from 'supertest';
 import { AiConformanceEngine } from './engine/AiConformanceEngine';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { aiConformancePlugin } from './plugin';
-import { makeScorecard } from './testUtils/scorecards';
+import { makeScorecard } from './__testUtils__/scorecards';
 
 const CA = Buffer.from(
   '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',

@@ -1,7 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import {
-  aiConformanceClusterReadPermission,
-} from '@internal/plugin-ai-conformance-common';
+import { aiConformanceClusterReadPermission } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceStore } from '../database/AiConformanceStore';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
 
@@ -59,7 +57,9 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
                 .describe('MUST requirements whose verdict is fail'),
               undecidedMust: z
                 .array(z.string())
-                .describe('MUST requirements whose verdict is unknown or error'),
+                .describe(
+                  'MUST requirements whose verdict is unknown or error',
+                ),
             }),
           ),
           notEvaluated: z.array(
@@ -93,7 +93,10 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
             },
           ],
           notEvaluated: [
-            { cluster: 'edge', reason: 'refused: no credentials are configured' },
+            {
+              cluster: 'edge',
+              reason: 'refused: no credentials are configured',
+            },
           ],
         },
       },
@@ -143,7 +146,10 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
             reason: `last evaluated against checklist ${scorecard.checklistVersion}`,
           });
         } else if (scorecard.summary.conformant) {
-          output.conforming.push({ ...ref, evaluatedAt: scorecard.evaluatedAt });
+          output.conforming.push({
+            ...ref,
+            evaluatedAt: scorecard.evaluatedAt,
+          });
         } else {
           const must = scorecard.requirements.filter(r => r.level === 'MUST');
           output.notConforming.push({

@@ -48,7 +48,13 @@ are those listed by "get-conforming-clusters".
           checklistVersion: z.string(),
           evaluatedAt: z.string(),
           level: z.enum(['MUST', 'SHOULD']),
-          verdict: z.enum(['pass', 'fail', 'not-applicable', 'unknown', 'error']),
+          verdict: z.enum([
+            'pass',
+            'fail',
+            'not-applicable',
+            'unknown',
+            'error',
+          ]),
           reason: z.string(),
           evidence: z.array(
             z.object({
@@ -75,9 +81,9 @@ are those listed by "get-conforming-clusters".
       const scorecard = await store.getLatestScorecard(cluster.cluster);
       if (!scorecard) {
         throw new NotFoundError(
-          `Cluster ${cluster.cluster} has no successful evaluation yet (${cluster.status}${
-            cluster.message ? `: ${cluster.message}` : ''
-          })`,
+          `Cluster ${cluster.cluster} has no successful evaluation yet (${
+            cluster.status
+          }${cluster.message ? `: ${cluster.message}` : ''})`,
         );
       }
       const result = scorecard.requirements.find(

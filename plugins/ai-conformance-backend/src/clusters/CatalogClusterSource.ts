@@ -94,8 +94,7 @@ export function catalogEntityToTarget(entity: Entity): ClusterTarget {
     url,
     caData: caData || undefined,
     checklistVersion: checklistProblem ? undefined : checklistVersion,
-    problem:
-      parseUrlProblem(url) ?? parseCaProblem(caData) ?? checklistProblem,
+    problem: parseUrlProblem(url) ?? parseCaProblem(caData) ?? checklistProblem,
   };
 }
 

@@ -51,7 +51,9 @@ function fromKubeconfigFile(
   if (!context) {
     const available = file.getContexts().map(c => c.name);
     throw new CredentialsError(
-      `kubeconfig "${credentials.path}" has no context "${contextName}" (available: ${
+      `kubeconfig "${
+        credentials.path
+      }" has no context "${contextName}" (available: ${
         available.join(', ') || 'none'
       }); set aiConformance.clusters[${cluster}].kubeconfig.context`,
     );
@@ -82,11 +84,9 @@ function fromKubeconfigFile(
   return {
     kubeConfig,
     server: fileCluster.server,
-    secrets: [
-      fileUser.token,
-      fileUser.keyData,
-      fileUser.password,
-    ].filter((s): s is string => Boolean(s)),
+    secrets: [fileUser.token, fileUser.keyData, fileUser.password].filter(
+      (s): s is string => Boolean(s),
+    ),
   };
 }
 

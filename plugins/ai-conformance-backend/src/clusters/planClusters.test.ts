@@ -63,7 +63,12 @@ describe('planClusters', () => {
   it('refuses a catalog cluster whose URL is not allowed and says what to add', () => {
     const { plans } = planClusters(
       [catalogTarget({ url: 'https://attacker.example.net' })],
-      [settings({ url: 'https://gpu-prod.example.com:6443', credentials: token })],
+      [
+        settings({
+          url: 'https://gpu-prod.example.com:6443',
+          credentials: token,
+        }),
+      ],
     );
     expect(plans[0].kubeConfig).toBeUndefined();
     expect(plans[0].secrets).toEqual([]);
@@ -160,8 +165,15 @@ describe('planClusters', () => {
     const { plans } = planClusters(
       [broken, badCa, badChecklist, catalogTarget()],
       [
-        settings({ name: 'broken', url: 'https://b.example.com', credentials: token }),
-        settings({ url: 'https://gpu-prod.example.com:6443', credentials: token }),
+        settings({
+          name: 'broken',
+          url: 'https://b.example.com',
+          credentials: token,
+        }),
+        settings({
+          url: 'https://gpu-prod.example.com:6443',
+          credentials: token,
+        }),
       ],
     );
     const byName = Object.fromEntries(plans.map(p => [p.target.name, p]));
@@ -214,7 +226,13 @@ describe('planClusters', () => {
   it('refuses a config cluster whose URL disagrees with its aiConformance entry', () => {
     const { plans } = planClusters(
       [{ name: 'x', source: 'config', url: 'https://x.example.com' }],
-      [settings({ name: 'x', url: 'https://y.example.com', credentials: token })],
+      [
+        settings({
+          name: 'x',
+          url: 'https://y.example.com',
+          credentials: token,
+        }),
+      ],
     );
     expect(plans[0].refusal).toMatch(/make them agree/);
   });
@@ -241,13 +259,17 @@ describe('planClusters', () => {
     const { plans } = planClusters(
       [],
       [
-        settings({ name: 'lab', url: 'https://lab.example.com', credentials: token }),
+        settings({
+          name: 'lab',
+          url: 'https://lab.example.com',
+          credentials: token,
+        }),
         settings({ name: 'not-in-catalog-yet', credentials: token }),
       ],
     );
-    expect(plans.map(p => [p.target.name, p.target.source, p.refusal])).toEqual([
-      ['lab', 'config', undefined],
-    ]);
+    expect(plans.map(p => [p.target.name, p.target.source, p.refusal])).toEqual(
+      [['lab', 'config', undefined]],
+    );
   });
 
   describe('files', () => {
@@ -310,7 +332,9 @@ current-context: other
     });
 
     it('says which context is missing and which file cannot be read', () => {
-      mockDir.setContent({ 'good.yaml': kubeconfig('https://lab.example.com') });
+      mockDir.setContent({
+        'good.yaml': kubeconfig('https://lab.example.com'),
+      });
       const missingContext = planClusters(
         [],
         [

@@ -36,8 +36,10 @@ function connect(
     const built = buildKubeConfig({
       cluster: target.name,
       server: target.url ?? settings?.url,
-      caData: settings?.caData ?? (settings?.caFile ? undefined : target.caData),
-      caFile: settings?.caFile ?? (settings?.caData ? undefined : target.caFile),
+      caData:
+        settings?.caData ?? (settings?.caFile ? undefined : target.caData),
+      caFile:
+        settings?.caFile ?? (settings?.caData ? undefined : target.caFile),
       skipTLSVerify: Boolean(settings?.skipTLSVerify || target.skipTLSVerify),
       credentials,
     });
@@ -74,18 +76,17 @@ function planCatalogCluster(
   if (!settings) {
     return refuse(
       target,
-      `no credentials are configured for catalog cluster ${target.entityRef}; ${credentialsHint(
-        target.name,
-        target.url,
-      )}`,
+      `no credentials are configured for catalog cluster ${
+        target.entityRef
+      }; ${credentialsHint(target.name, target.url)}`,
     );
   }
   if (!settings.credentials) {
     return refuse(
       target,
-      `aiConformance.clusters entry "${settings.name}" has no credentials; ${credentialsHint(
-        settings.name,
-      )}`,
+      `aiConformance.clusters entry "${
+        settings.name
+      }" has no credentials; ${credentialsHint(settings.name)}`,
       settings,
     );
   }
@@ -136,7 +137,10 @@ function planConfigCluster(
   }
   let credentials = settings?.credentials;
   if (!credentials && target.serviceAccountToken) {
-    credentials = { type: 'serviceAccountToken', token: target.serviceAccountToken };
+    credentials = {
+      type: 'serviceAccountToken',
+      token: target.serviceAccountToken,
+    };
   }
   if (!credentials) {
     const provider =
@@ -145,7 +149,9 @@ function planConfigCluster(
         : '';
     return refuse(
       target,
-      `no credentials for config cluster "${target.name}": ${provider}${credentialsHint(
+      `no credentials for config cluster "${
+        target.name
+      }": ${provider}${credentialsHint(
         target.name,
       )}, or set serviceAccountToken in kubernetes.clusterLocatorMethods`,
       settings,
@@ -181,7 +187,9 @@ export function planClusters(
   for (const target of ordered) {
     if (seen.has(target.name)) {
       skipped.push(
-        `${target.entityRef ?? target.name}: another cluster is already named "${target.name}"`,
+        `${
+          target.entityRef ?? target.name
+        }: another cluster is already named "${target.name}"`,
       );
       continue;
     }

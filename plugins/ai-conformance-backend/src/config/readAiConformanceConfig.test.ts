@@ -78,7 +78,11 @@ describe('readAiConformanceConfig', () => {
 
   it.each([
     [
-      { clusters: [{ name: 'a', serviceAccountToken: 't', kubeconfig: { path: '/k' } }] },
+      {
+        clusters: [
+          { name: 'a', serviceAccountToken: 't', kubeconfig: { path: '/k' } },
+        ],
+      },
       'aiConformance.clusters[0] (a) has serviceAccountToken and kubeconfig; set only one',
     ],
     [
@@ -86,7 +90,10 @@ describe('readAiConformanceConfig', () => {
       'needs a certificate (certData or certFile) and a key',
     ],
     [{ clusters: [{ name: 'a' }, { name: 'a' }] }, 'lists "a" twice'],
-    [{ clusters: [{ name: 'a', checklistVersion: 'v1' }] }, 'is not a checklist version'],
+    [
+      { clusters: [{ name: 'a', checklistVersion: 'v1' }] },
+      'is not a checklist version',
+    ],
     [{ concurrency: 0 }, 'concurrency must be a positive integer'],
   ])('rejects %j', (aiConformance, message) => {
     expect(() =>

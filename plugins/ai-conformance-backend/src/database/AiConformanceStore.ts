@@ -76,7 +76,10 @@ export interface AiConformanceStore {
   /** Latest successful scorecards of the given clusters, by cluster name. */
   getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>>;
   /** Runs of a cluster, newest first. */
-  listRuns(cluster: string, options: { limit: number }): Promise<EvaluationRun[]>;
+  listRuns(
+    cluster: string,
+    options: { limit: number },
+  ): Promise<EvaluationRun[]>;
   /**
    * Deletes runs that finished before `before`, except the latest run and latest successful
    * run of every cluster. Returns how many were deleted.

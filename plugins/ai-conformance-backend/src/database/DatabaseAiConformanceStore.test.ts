@@ -4,8 +4,8 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { makeScorecard } from '../testUtils/scorecards';
-import { testDatabaseIds } from '../testUtils/testDatabaseIds';
+import { makeScorecard } from '../__testUtils__/scorecards';
+import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
 import { DatabaseAiConformanceStore } from './DatabaseAiConformanceStore';
 
 jest.setTimeout(60_000);

@@ -117,7 +117,10 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     const now = new Date();
     await this.db.transaction(async tx => {
       const existing = new Map(
-        (await tx<ClusterRow>(CLUSTERS).select()).map(row => [row.cluster, row]),
+        (await tx<ClusterRow>(CLUSTERS).select()).map(row => [
+          row.cluster,
+          row,
+        ]),
       );
       for (const record of clusters) {
         const previous = existing.get(record.cluster);
@@ -207,7 +210,9 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     return scorecards.get(cluster);
   }
 
-  async getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>> {
+  async getLatestScorecards(
+    clusters: string[],
+  ): Promise<Map<string, Scorecard>> {
     const result = new Map<string, Scorecard>();
     if (clusters.length === 0) {
       return result;
@@ -215,7 +220,10 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     const rows = await this.db(CLUSTERS)
       .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
       .whereIn(`${CLUSTERS}.cluster`, clusters)
-      .select(`${CLUSTERS}.cluster as cluster`, `${RUNS}.scorecard as scorecard`);
+      .select(
+        `${CLUSTERS}.cluster as cluster`,
+        `${RUNS}.scorecard as scorecard`,
+      );
     for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
       result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
     }

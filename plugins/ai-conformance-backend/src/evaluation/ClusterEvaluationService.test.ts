@@ -1,7 +1,4 @@
-import {
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { ClusterSource, ClusterTarget } from '../clusters/types';
@@ -11,12 +8,15 @@ import {
 } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
-import { makeScorecard } from '../testUtils/scorecards';
+import { makeScorecard } from '../__testUtils__/scorecards';
 import { ClusterEvaluationService } from './ClusterEvaluationService';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const clusterSettings = (name: string, token = `token-of-${name}`): ClusterSettings => ({
+const clusterSettings = (
+  name: string,
+  token = `token-of-${name}`,
+): ClusterSettings => ({
   name,
   url: `https://${name}.example.com`,
   allowedUrls: [],
@@ -25,7 +25,9 @@ const clusterSettings = (name: string, token = `token-of-${name}`): ClusterSetti
   credentials: { type: 'serviceAccountToken', token },
 });
 
-function makeConfig(overrides: Partial<AiConformanceConfig>): AiConformanceConfig {
+function makeConfig(
+  overrides: Partial<AiConformanceConfig>,
+): AiConformanceConfig {
   return {
     schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },
     concurrency: 2,
@@ -154,7 +156,9 @@ describe('ClusterEvaluationService', () => {
       /did not finish within 100 ms; check that the API server responds/,
     );
     expect(clusters.unlisted.status).toBe('refused');
-    expect(clusters.unlisted.message).toContain('no credentials are configured');
+    expect(clusters.unlisted.message).toContain(
+      'no credentials are configured',
+    );
 
     const scorecard = await store.getLatestScorecard('good-1');
     expect(scorecard?.cluster).toBe('good-1');
@@ -211,13 +215,22 @@ describe('ClusterEvaluationService', () => {
     });
 
     await expect(
-      service.startEvaluation('nope', { trigger: 'user:default/alice', activeProbes: false }),
+      service.startEvaluation('nope', {
+        trigger: 'user:default/alice',
+        activeProbes: false,
+      }),
     ).rejects.toThrow(NotFoundError);
     await expect(
-      service.startEvaluation('refused', { trigger: 'user:default/alice', activeProbes: false }),
+      service.startEvaluation('refused', {
+        trigger: 'user:default/alice',
+        activeProbes: false,
+      }),
     ).rejects.toThrow(InputError);
     await expect(
-      service.startEvaluation('a', { trigger: 'user:default/alice', activeProbes: true }),
+      service.startEvaluation('a', {
+        trigger: 'user:default/alice',
+        activeProbes: true,
+      }),
     ).rejects.toThrow(/activeProbes: true/);
 
     await service.startEvaluation('a', {
@@ -226,7 +239,10 @@ describe('ClusterEvaluationService', () => {
     });
     expect(await store.isLocked('a')).toBe(true);
     await expect(
-      service.startEvaluation('a', { trigger: 'user:default/bob', activeProbes: false }),
+      service.startEvaluation('a', {
+        trigger: 'user:default/bob',
+        activeProbes: false,
+      }),
     ).rejects.toThrow(ConflictError);
 
     release();

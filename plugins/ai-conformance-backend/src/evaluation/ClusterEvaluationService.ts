@@ -60,7 +60,9 @@ export class ClusterEvaluationService {
   /** Asks the sources for clusters, plans them and syncs the store's cluster list. */
   async refresh(): Promise<ClusterPlan[]> {
     const { sources, config, store, logger } = this.options;
-    const targets = (await Promise.all(sources.map(s => s.getClusters()))).flat();
+    const targets = (
+      await Promise.all(sources.map(s => s.getClusters()))
+    ).flat();
     const { plans, skipped } = planClusters(targets, config.clusters);
     for (const message of skipped) {
       logger.warn(`Ignoring cluster ${message}`);
@@ -123,7 +125,9 @@ export class ClusterEvaluationService {
           });
         } catch (error) {
           logger.error(
-            `Evaluation of cluster ${plan.target.name} could not be recorded: ${describeEvaluationError(
+            `Evaluation of cluster ${
+              plan.target.name
+            } could not be recorded: ${describeEvaluationError(
               error,
               plan.secrets,
             )}`,
@@ -194,8 +198,7 @@ export class ClusterEvaluationService {
       cluster: plan.target.name,
       runId,
       trigger,
-      ttlMs:
-        2 * this.options.config.clusterTimeoutMs + 60_000,
+      ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
     });
   }
 

@@ -19,7 +19,9 @@ export class HistoryCleaner {
   ) {}
 
   async clean(now: Date = new Date()): Promise<number> {
-    const before = new Date(now.getTime() - this.options.retentionDays * DAY_MS);
+    const before = new Date(
+      now.getTime() - this.options.retentionDays * DAY_MS,
+    );
     const deleted = await this.options.store.deleteRunsBefore(before);
     if (deleted > 0) {
       this.options.logger.info(

@@ -14,8 +14,8 @@ import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceSto
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
-import { makeScorecard } from '../testUtils/scorecards';
-import { testRuleset } from '../testUtils/testRuleset';
+import { makeScorecard } from '../__testUtils__/scorecards';
+import { testRuleset } from '../__testUtils__/testRuleset';
 import { createRouter } from './router';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -52,23 +52,25 @@ async function setup(
     database: mockServices.database({ knex }),
   });
   const permissions = mockServices.permissions.mock();
-  permissions.authorizeConditional.mockImplementation(async requests =>
-    requests.map(({ permission }) => {
-      const decision = options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
-      if (typeof decision === 'object') {
-        return {
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'ai-conformance',
-          resourceType: 'ai-conformance-cluster',
-          conditions: {
-            rule: 'IS_CLUSTER_OWNER',
+  permissions.authorizeConditional.mockImplementation(
+    async requests =>
+      requests.map(({ permission }) => {
+        const decision =
+          options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
+        if (typeof decision === 'object') {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'ai-conformance',
             resourceType: 'ai-conformance-cluster',
-            params: { claims: decision.ownerClaims },
-          },
-        };
-      }
-      return { result: decision };
-    }) as any,
+            conditions: {
+              rule: 'IS_CLUSTER_OWNER',
+              resourceType: 'ai-conformance-cluster',
+              params: { claims: decision.ownerClaims },
+            },
+          };
+        }
+        return { result: decision };
+      }) as any,
   );
   const auditor = mockServices.auditor.mock();
   const auditEvent = { success: jest.fn(), fail: jest.fn() };
@@ -78,13 +80,16 @@ async function setup(
       options.evaluate ?? (async ({ cluster }) => makeScorecard(cluster)),
     ),
     renderJUnit: jest.fn(
-      scorecards => `<testsuites tests="${scorecards[0].requirements.length}"/>`,
+      scorecards =>
+        `<testsuites tests="${scorecards[0].requirements.length}"/>`,
     ),
     renderProductYaml: jest.fn((scorecard, template, metadata) => {
       if (!template.includes('spec:')) {
         throw new Error('template has no spec');
       }
-      return `${template}\n# ${scorecard.cluster} ${JSON.stringify(metadata ?? {})}`;
+      return `${template}\n# ${scorecard.cluster} ${JSON.stringify(
+        metadata ?? {},
+      )}`;
     }),
   };
   const config: AiConformanceConfig = {
@@ -271,8 +276,12 @@ describe('createRouter', () => {
     const one = await request(app).get('/clusters/gpu-dev/history?limit=1');
     expect(one.body.runs).toHaveLength(1);
 
-    expect((await request(app).get('/clusters/gpu-dev/history?limit=0')).status).toBe(400);
-    expect((await request(app).get('/clusters/gpu-dev/history?limit=abc')).status).toBe(400);
+    expect(
+      (await request(app).get('/clusters/gpu-dev/history?limit=0')).status,
+    ).toBe(400);
+    expect(
+      (await request(app).get('/clusters/gpu-dev/history?limit=abc')).status,
+    ).toBe(400);
   });
 
   it('GET /requirements/{id} returns the latest verdict per readable cluster', async () => {
@@ -282,21 +291,25 @@ describe('createRouter', () => {
     expect(res.status).toBe(200);
     expect(res.body.id).toBe('gang_scheduling');
     expect(
-      res.body.clusters.map((c: any) => [c.cluster, c.verdict, c.checklistVersion]),
+      res.body.clusters.map((c: any) => [
+        c.cluster,
+        c.verdict,
+        c.checklistVersion,
+      ]),
     ).toEqual([
       ['gpu-dev', 'fail', '1.34'],
       ['gpu-prod', 'pass', '1.35'],
     ]);
-    expect((await request(app).get('/requirements/no_such_thing')).status).toBe(404);
+    expect((await request(app).get('/requirements/no_such_thing')).status).toBe(
+      404,
+    );
     expect((await request(app).get('/requirements/Bad-Id')).status).toBe(400);
   });
 
   describe('POST /clusters/{cluster}/evaluations', () => {
     it('queues a run that the store then records, and audits it', async () => {
       const { app, store, engine, auditor, auditEvent } = await setup();
-      const res = await request(app)
-        .post('/clusters/lab/evaluations')
-        .send({});
+      const res = await request(app).post('/clusters/lab/evaluations').send({});
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ status: 'queued' });
       await eventually(async () =>
@@ -314,7 +327,9 @@ describe('createRouter', () => {
           meta: { cluster: 'lab', activeProbes: false, trigger: 'run-now' },
         }),
       );
-      await eventually(async () => expect(auditEvent.success).toHaveBeenCalled());
+      await eventually(async () =>
+        expect(auditEvent.success).toHaveBeenCalled(),
+      );
     });
 
     it('returns 409 while a run is in progress', async () => {
@@ -325,7 +340,9 @@ describe('createRouter', () => {
             finish = () => resolve(makeScorecard(cluster));
           }),
       });
-      expect((await request(app).post('/clusters/lab/evaluations')).status).toBe(202);
+      expect(
+        (await request(app).post('/clusters/lab/evaluations')).status,
+      ).toBe(202);
       const second = await request(app).post('/clusters/lab/evaluations');
       expect(second.status).toBe(409);
       expect(second.body.error.message).toBe(
@@ -378,7 +395,9 @@ describe('createRouter', () => {
         .post('/clusters/lab/evaluations')
         .send({ token: 'x' });
       expect(extra.status).toBe(400);
-      expect((await request(app).post('/clusters/nope/evaluations')).status).toBe(404);
+      expect(
+        (await request(app).post('/clusters/nope/evaluations')).status,
+      ).toBe(404);
     });
   });
 
@@ -405,7 +424,9 @@ describe('createRouter', () => {
         decisions: { 'ai-conformance.export.read': AuthorizeResult.DENY },
       });
       await seedRuns(store);
-      expect((await request(app).get('/clusters/gpu-prod/export/junit')).status).toBe(403);
+      expect(
+        (await request(app).get('/clusters/gpu-prod/export/junit')).status,
+      ).toBe(403);
       expect(auditEvent.fail).toHaveBeenCalled();
       const csv = await request(app).get('/export/csv');
       expect(csv.status).toBe(200);
@@ -416,7 +437,9 @@ describe('createRouter', () => {
       mockDir.setContent({
         'AIConformance-1.35.yaml': 'metadata: {}\nspec: {}\n',
       });
-      const { app, store, engine } = await setup({ templatesDir: mockDir.path });
+      const { app, store, engine } = await setup({
+        templatesDir: mockDir.path,
+      });
       await seedRuns(store);
 
       const fromBody = await request(app)
@@ -460,7 +483,9 @@ describe('createRouter', () => {
         .post('/clusters/gpu-prod/export/product-yaml')
         .send({});
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/set aiConformance\.export\.templatesDir/);
+      expect(res.body.error.message).toMatch(
+        /set aiConformance\.export\.templatesDir/,
+      );
     });
 
     it('GET /export/csv has a row per cluster and requirement, formula-safe', async () => {

@@ -15,7 +15,10 @@ import {
   getRequirement,
 } from '@internal/plugin-ai-conformance-common';
 import express from 'express';
-import { AiConformanceStore, StoredCluster } from '../database/AiConformanceStore';
+import {
+  AiConformanceStore,
+  StoredCluster,
+} from '../database/AiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
@@ -46,8 +49,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auditor, authorizer, store, evaluations, engine } =
-    options;
+  const { httpAuth, auditor, authorizer, store, evaluations, engine } = options;
   const router = await createOpenApiRouter();
 
   const credentialsOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>

@@ -4,9 +4,4 @@
 /**
  * @public
  */
-export type Verdict =
-  | 'pass'
-  | 'fail'
-  | 'not-applicable'
-  | 'unknown'
-  | 'error';
+export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'unknown' | 'error';

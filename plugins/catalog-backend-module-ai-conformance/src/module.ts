@@ -1,0 +1,50 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
+import { AiConformanceStatusProcessor } from './processor/AiConformanceStatusProcessor';
+import { FleetSummaryCache } from './processor/FleetSummaryCache';
+
+/**
+ * Adds the AI conformance summary to `kubernetes-cluster` Resource entities. Reads the
+ * `ai-conformance` backend's fleet summary with the catalog's own service credentials.
+ *
+ * @public
+ */
+export const catalogModuleAiConformance = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'ai-conformance',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+      },
+      async init({ catalog, discovery, auth, logger }) {
+        const client = new AiConformanceClient({
+          discoveryApi: discovery,
+          fetchApi: {
+            fetch: async (input, init) => {
+              const { token } = await auth.getPluginRequestToken({
+                onBehalfOf: await auth.getOwnServiceCredentials(),
+                targetPluginId: 'ai-conformance',
+              });
+              const headers = new Headers(init?.headers);
+              headers.set('Authorization', `Bearer ${token}`);
+              return fetch(input, { ...init, headers });
+            },
+          },
+        });
+        const cache = new FleetSummaryCache({
+          loadFleet: () => client.getFleet(),
+          logger,
+        });
+        catalog.addProcessor(new AiConformanceStatusProcessor(cache));
+      },
+    });
+  },
+});
