@@ -136,7 +136,15 @@ export function runs(): EvaluationRun[] {
       checklistVersion: latest.checklistVersion,
       evaluatedAt: hoursAgo(25),
       durationMs: 2100,
-      summary: { ...latest.summary, pass: 2, fail: 0, mustFailed: 0 },
+      summary: {
+        ...latest.summary,
+        pass: 3,
+        fail: 0,
+        error: 0,
+        mustFailed: 0,
+        mustUndecided: 0,
+        conformant: true,
+      },
       trigger: 'user:default/alice',
     },
   ];

@@ -29,7 +29,9 @@ export function describeChange(runs: EvaluationRun[]): string | undefined {
       : 'Regression: the cluster was conformant in the previous run and is not any more.';
   }
   if (mustDelta > 0) {
-    return `Regression: ${mustDelta} more MUST requirement${mustDelta === 1 ? '' : 's'} fail than in the previous run.`;
+    return mustDelta === 1
+      ? 'Regression: 1 more MUST requirement fails than in the previous run.'
+      : `Regression: ${mustDelta} more MUST requirements fail than in the previous run.`;
   }
   if (delta !== 0) {
     return `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} requirement${
