@@ -57,17 +57,17 @@ export function requireFact<K extends FactKey>(
   facts: ClusterFacts,
   key: K,
 ): FactValues[K] {
-  const outcome = facts.facts[key];
-  if (!outcome) {
+  const gathered = facts.facts[key];
+  if (!gathered) {
     throw new FactUnavailableError(
       key,
       `The fact ${key} was not gathered; declare it in the check's reads.`,
     );
   }
-  if (!outcome.ok) {
-    throw new FactUnavailableError(key, outcome.error);
+  if (!gathered.ok) {
+    throw new FactUnavailableError(key, gathered.error);
   }
-  return outcome.value as FactValues[K];
+  return gathered.value as FactValues[K];
 }
 
 /** The value of a fact, or undefined when it could not be read (for optional signals). @public */
@@ -75,8 +75,8 @@ export function optionalFact<K extends FactKey>(
   facts: ClusterFacts,
   key: K,
 ): FactValues[K] | undefined {
-  const outcome = facts.facts[key];
-  return outcome?.ok ? (outcome.value as FactValues[K]) : undefined;
+  const gathered = facts.facts[key];
+  return gathered?.ok ? (gathered.value as FactValues[K]) : undefined;
 }
 
 /** Builds one evidence entry. @public */

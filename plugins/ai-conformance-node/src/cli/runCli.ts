@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { KubeConfig } from '@kubernetes/client-node';
-import { Scorecard } from '@internal/plugin-ai-conformance-common';
+import {
+  Scorecard,
+  getChecklist,
+  listChecklistVersions,
+} from '@internal/plugin-ai-conformance-common';
 import { ClusterUnreachableError } from '../errors';
 import { evaluateCluster } from '../evaluate/evaluateCluster';
 import { renderJUnit } from '../export/junit';
@@ -131,6 +135,9 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       }
       if (opts.template && !fs.existsSync(opts.template)) {
         throw new UsageError(`template ${opts.template} does not exist`);
+      }
+      if (opts.checklist && !getChecklist(opts.checklist)) {
+        throw new UsageError(`unknown checklist version "${opts.checklist}"; known versions: ${listChecklistVersions().join(', ')}`);
       }
       const metadata = parseMetadata(opts.metadata);
       const kubeConfig = loadKubeConfig(opts.kubeconfig, opts.context);

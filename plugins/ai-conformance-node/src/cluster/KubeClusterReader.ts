@@ -266,7 +266,16 @@ export class KubeClusterReader implements ClusterReader {
     }
     const url = `${this.#server}${path}`;
     const context = new RequestContext(url, method as HttpMethod);
-    await this.#kubeConfig.applySecurityAuthentication(context);
+    try {
+      await this.#kubeConfig.applySecurityAuthentication(context);
+    } catch (error) {
+      throw new KubeApiError({
+        status: 0,
+        kind: 'other',
+        path,
+        message: `The credentials or TLS settings for ${this.#server} cannot be used: ${(error as Error).message}`,
+      });
+    }
     // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
     this.#dispatcher ??= context.getDispatcher() as Dispatcher | undefined;
     const headers: Record<string, string> = {
@@ -299,11 +308,9 @@ export class KubeClusterReader implements ClusterReader {
       return { status: response.status, text };
     } catch (error) {
       if (error instanceof KubeApiError) throw error;
-      const cause = this.#signal?.aborted
-        ? 'aborted'
-        : timeout.signal.aborted
-        ? 'timeout'
-        : undefined;
+      let cause: 'aborted' | 'timeout' | undefined;
+      if (this.#signal?.aborted) cause = 'aborted';
+      else if (timeout.signal.aborted) cause = 'timeout';
       throw errorFromFetchFailure(method, path, this.#server, error, cause, this.#timeoutMs);
     } finally {
       clearTimeout(timer);

@@ -25,11 +25,13 @@ export function describeRequest(method: string, path: string): string {
   const [, group, namespace, resource, name, sub] = match;
   const qualified = group ? `${resource}.${group}` : resource;
   const where = namespace ? ` in namespace ${namespace}` : '';
+  const verbs: Record<string, string> = name
+    ? { GET: 'get', DELETE: 'delete' }
+    : { GET: 'list', POST: 'create' };
+  const verb = verbs[method] ?? method.toLowerCase();
   if (!name) {
-    const verb = method === 'GET' ? 'list' : method === 'POST' ? 'create' : method.toLowerCase();
     return `${verb} ${qualified}${where}`;
   }
-  const verb = method === 'GET' ? 'get' : method === 'DELETE' ? 'delete' : method.toLowerCase();
   return `${verb} ${qualified}${sub ? `/${sub}` : ''} ${name}${where}`;
 }
 

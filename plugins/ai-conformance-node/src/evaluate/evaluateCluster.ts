@@ -124,6 +124,7 @@ export async function evaluateCluster(
     }
     const facts = await gatherFacts(reader, factsForChecklist(checklist, checks), {
       logger: options.logger,
+      version,
     });
     let requirements = runChecks(facts, checklist, checks, vendors);
     if (options.activeProbes) {

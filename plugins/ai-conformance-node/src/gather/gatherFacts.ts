@@ -1,4 +1,4 @@
-import { ClusterReader } from '../cluster/ClusterReader';
+import { ClusterReader, KubeVersion } from '../cluster/ClusterReader';
 import { KubeApiError } from '../errors';
 import { EngineLogger } from '../types';
 import { FACT_DEFINITIONS } from './factDefinitions';
@@ -10,6 +10,8 @@ export interface GatherFactsOptions {
   logger?: EngineLogger;
   /** How many facts are read in parallel. Default 6. */
   concurrency?: number;
+  /** The `/version` already read by the caller (saves a request). */
+  version?: KubeVersion;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function gatherFacts(
   keys: Iterable<FactKey>,
   options: GatherFactsOptions = {},
 ): Promise<ClusterFacts> {
-  const version = await reader.getVersion();
+  const version = options.version ?? (await reader.getVersion());
   const discovery = await reader.getDiscovery();
   const ctx = createGatherContext(reader, discovery);
   const facts: ClusterFacts['facts'] = {};

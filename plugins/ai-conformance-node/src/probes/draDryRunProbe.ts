@@ -44,6 +44,7 @@ export async function draDryRunProbe(
       spec: { devices: { requests: [claimRequest(claims.version, className)] } },
     }, { dryRun: true });
   } catch (error) {
+    if (!isKubeApiError(error)) throw error;
     if (isKubeApiError(error, 'forbidden') || isKubeApiError(error, 'timeout') || isKubeApiError(error, 'aborted')) {
       return { verdict: 'error', reason: `The DRA dry-run probe could not run: ${(error as Error).message}`, evidence: [] };
     }
