@@ -58,6 +58,7 @@ describe('requirement catalogue', () => {
     console.warn(`../shared/cncf/checklists not found at ${TEMPLATES}: skipping the template comparison`);
   }
   const itWithTemplates = templatesPresent ? it : it.skip;
+  /* eslint-disable jest/no-standalone-expect -- itWithTemplates is `it` or `it.skip` */
   itWithTemplates('matches the official templates: ids, categories, levels and order', () => {
     for (const checklist of CHECKLISTS) {
       const template = readTemplate(path.join(TEMPLATES, `AIConformance-${checklist.version}.yaml`));
@@ -67,6 +68,7 @@ describe('requirement catalogue', () => {
       );
     }
   });
+  /* eslint-enable jest/no-standalone-expect */
 });
 
 describe('checklistVersionForKubernetes', () => {
