@@ -190,7 +190,12 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
       // Resolve webhook and aggregated-API services via endpoints, never ClusterIPs:
       // the control plane must not dial addresses outside loopback.
       'enable-aggregator-routing': true,
+      // the default reconciler refuses a loopback advertise address
+      'endpoint-reconciler-type': 'none',
       'kubelet-preferred-address-types': 'InternalIP',
+      // it taints new nodes not-ready, and only the node lifecycle controller
+      // (disabled below: KWOK sends no heartbeats at scale) would lift that taint
+      'disable-admission-plugins': 'TaintNodesByCondition',
       'max-requests-inflight': 1500,
       'max-mutating-requests-inflight': 1000,
       'event-ttl': '1h0m0s',

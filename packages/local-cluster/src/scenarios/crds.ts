@@ -52,7 +52,11 @@ export function permissiveCrd(opts: {
     kind: 'CustomResourceDefinition',
     metadata: {
       name: `${opts.plural}.${opts.group}`,
-      annotations: { 'ai-conformance-suite/schema': 'permissive stand-in: upstream Go module not available from the module proxy' },
+      annotations: {
+        'ai-conformance-suite/schema': 'permissive stand-in: upstream Go module not available from the module proxy',
+        // *.k8s.io groups need this; the "unapproved" prefix is the documented opt-out
+        ...(opts.group.endsWith('.k8s.io') ? { 'api-approved.kubernetes.io': 'unapproved, local-cluster stand-in' } : {}),
+      },
     },
     spec: {
       group: opts.group,
