@@ -150,19 +150,24 @@ export function runs(): EvaluationRun[] {
   ];
 }
 
+/** The API client with every method a jest mock. */
+export type MockAiConformanceApi = AiConformanceApi & {
+  [K in keyof AiConformanceApi]: jest.Mock;
+};
+
 /** An API stub whose every method is a jest mock answering from the data above. */
 export function mockApi(
-  overrides: Partial<jest.Mocked<AiConformanceApi>> = {},
-): jest.Mocked<AiConformanceApi> {
-  return {
+  overrides: Partial<Record<keyof AiConformanceApi, jest.Mock>> = {},
+): MockAiConformanceApi {
+  const defaults: Record<keyof AiConformanceApi, jest.Mock> = {
     getFleet: jest.fn(async () => fleet()),
     getScorecard: jest.fn(async () => scorecard()),
     getClusterHistory: jest.fn(async () => ({ runs: runs() })),
     getRequirementAcrossFleet: jest.fn(async (id: string) => ({ id, clusters: [] })),
-    runEvaluation: jest.fn(async () => ({ status: 'queued' as const })),
+    runEvaluation: jest.fn(async () => ({ status: 'queued' })),
     exportJUnit: jest.fn(async () => '<testsuites/>'),
     exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),
     exportProductYaml: jest.fn(async () => 'metadata: {}\n'),
-    ...overrides,
   };
+  return { ...defaults, ...overrides } as MockAiConformanceApi;
 }

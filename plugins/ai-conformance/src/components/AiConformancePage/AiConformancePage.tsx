@@ -1,4 +1,5 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { AiConformanceRoutes } from './AiConformanceRoutes';
 
 /**
@@ -21,14 +22,17 @@ export function AiConformancePage() {
 }
 
 /**
- * The plugin page for the new frontend system: the app's page layout supplies the header.
+ * The plugin page for the new frontend system: the app's page layout supplies the header, and
+ * the React Router v6 adapter scopes the page's own routes to its mount point.
  *
  * @public
  */
 export function NfsAiConformancePage() {
   return (
-    <Content>
-      <AiConformanceRoutes />
-    </Content>
+    <ReactRouterV6PageRouter>
+      <Content>
+        <AiConformanceRoutes />
+      </Content>
+    </ReactRouterV6PageRouter>
   );
 }

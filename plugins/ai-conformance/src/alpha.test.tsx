@@ -1,0 +1,87 @@
+import {
+  coreExtensionData,
+  type ExtensionDefinition,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
+import { screen } from '@testing-library/react';
+import plugin from './alpha';
+import { mockApi } from './__fixtures__/data';
+
+const cluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'gpu-east' },
+  spec: { type: 'kubernetes-cluster' },
+};
+const service: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'chat' },
+  spec: { type: 'service' },
+};
+
+function extension(id: string): ExtensionDefinition {
+  const found = plugin.getExtension(id as any);
+  expect(found).toBeDefined();
+  return found as ExtensionDefinition;
+}
+
+describe('new frontend system plugin', () => {
+  it('has the plugin id and provides page, API, entity tab and entity card', () => {
+    expect(plugin.pluginId).toBe('ai-conformance');
+    for (const id of [
+      'api:ai-conformance',
+      'page:ai-conformance',
+      'entity-content:ai-conformance/cluster',
+      'entity-card:ai-conformance/cluster',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('mounts the page at /ai-conformance with a title and icon for the sidebar', () => {
+    const tester = createExtensionTester(extension('page:ai-conformance'));
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-conformance');
+    expect(tester.get(coreExtensionData.title)).toBe('AI Conformance');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('shows the entity tab only on kubernetes-cluster resources', () => {
+    const tester = createExtensionTester(
+      extension('entity-content:ai-conformance/cluster'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-conformance');
+    const matches = tester.get(EntityContentBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined;
+    expect(matches?.(cluster)).toBe(true);
+    expect(matches?.({ ...cluster, kind: 'resource' })).toBe(true);
+    expect(matches?.(service)).toBe(false);
+    expect(
+      matches?.({ ...cluster, spec: { type: 'database' } }),
+    ).toBe(false);
+  });
+
+  it('renders the fleet view inside the page', async () => {
+    const api = mockApi();
+    const tester = createExtensionTester(extension('page:ai-conformance'), {
+      apis: [[aiConformanceApiRef, api]],
+    });
+    await renderInTestApp(tester.reactElement(), {
+      apis: [[aiConformanceApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    // The page is lazy loaded and the tables are heavy; give jsdom time.
+    expect(
+      await screen.findByText('Clusters (3 of 3)', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(api.getFleet).toHaveBeenCalled();
+  }, 20_000);
+});
