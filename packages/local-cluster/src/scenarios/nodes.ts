@@ -31,6 +31,13 @@ export interface NodeShape {
   taints?: { key: string; value?: string; effect: string }[];
 }
 
+/** us-east-1a → us-east-1 (AWS), europe-west4-a → europe-west4 (GCP), eastus-1 → eastus (Azure). */
+export function regionOf(zone: string): string {
+  if (/-[a-z]$/.test(zone)) return zone.slice(0, -2);
+  if (/\d[a-z]$/.test(zone)) return zone.slice(0, -1);
+  return zone.replace(/-\d+$/, '');
+}
+
 /** A KWOK-managed Node with the labels and resources a kubelet would register. */
 export function kwokNode(shape: NodeShape): KubeObject {
   const capacity = {
@@ -61,7 +68,7 @@ export function kwokNode(shape: NodeShape): KubeObject {
         'kubernetes.io/os': 'linux',
         'kubernetes.io/hostname': shape.name,
         'node.kubernetes.io/instance-type': shape.instanceType,
-        'topology.kubernetes.io/region': shape.zone.replace(/[a-z]$/, ''),
+        'topology.kubernetes.io/region': regionOf(shape.zone),
         'topology.kubernetes.io/zone': shape.zone,
         type: 'kwok',
         ...shape.labels,

@@ -1,5 +1,5 @@
 import { nvidiaGpuSlice } from './dra';
-import { gfdLabels, kwokNode } from './nodes';
+import { gfdLabels, kwokNode, regionOf } from './nodes';
 import { A100, H100, T4 } from './nvidia';
 
 describe('scenario objects', () => {
@@ -18,6 +18,7 @@ describe('scenario objects', () => {
     expect(node.metadata.annotations!['kwok.x-k8s.io/node']).toBe('fake');
     expect(node.status.allocatable['nvidia.com/gpu']).toBe('8');
     expect(node.metadata.labels!['topology.kubernetes.io/region']).toBe('us-east-1');
+    expect(['us-east-1a', 'europe-west4-a', 'eastus-1'].map(regionOf)).toEqual(['us-east-1', 'europe-west4', 'eastus']);
   });
 
   it('lays out NVIDIA DRA slices like the driver (semver driverVersion, pool per node)', () => {

@@ -1,3 +1,4 @@
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { ApiError, describeWithLocalCluster, LocalCluster, startOrReuseCluster } from './index';
 import { resolveVersions } from '../versions';
 import { waitFor } from '../client/rest';
@@ -26,7 +27,6 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
   }, 60000);
 
   it('lists KWOK GPU nodes, Ready, with GFD labels and device-plugin resources (kubectl get nodes)', async () => {
-    const { CoreV1Api, KubeConfig } = await import('@kubernetes/client-node');
     const kc = new KubeConfig();
     kc.loadFromFile(cluster.kubeconfig);
     kc.setCurrentContext('reader');
