@@ -4,8 +4,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
+  mockApis,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
@@ -83,5 +86,26 @@ describe('new frontend system plugin', () => {
       await screen.findByText('Clusters (3 of 3)', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(api.getFleet).toHaveBeenCalled();
+  }, 20_000);
+
+  it('routes to the cluster view below the page in an app', async () => {
+    const api = mockApi();
+    renderTestApp({
+      features: [plugin],
+      apis: [
+        [aiConformanceApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/ai-conformance/clusters/gpu-east'],
+    });
+    expect(
+      await screen.findByText('Gang scheduling', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
+    expect(screen.getByRole('link', { name: '← All clusters' })).toHaveAttribute(
+      'href',
+      '/ai-conformance',
+    );
   }, 20_000);
 });
