@@ -16,6 +16,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+// AI conformance: scheduled scorecards of every cluster, and their summary on catalog entities
+backend.add(import('@internal/plugin-ai-conformance-backend'));
+backend.add(import('@internal/plugin-catalog-backend-module-ai-conformance'));
+
 // permissions; replace the allow-all policy with your own in production
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
