@@ -1,0 +1,352 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  describeWithLocalCluster,
+  LocalCluster,
+  startOrReuseCluster,
+} from '@internal/local-cluster';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { aiConformancePlugin } from './plugin';
+
+// A cold run builds the control plane first (minutes); later runs start in seconds.
+const START_TIMEOUT = 40 * 60 * 1000;
+/** The local-cluster scenario to evaluate; `bare` is a plain CPU cluster. */
+const SCENARIO = process.env.AI_CONFORMANCE_IT_SCENARIO ?? 'conformant-nvidia';
+
+/** A self-signed certificate for 127.0.0.1, so the hostile servers speak verified TLS. */
+function selfSignedCertificate(): { cert: string; key: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-conformance-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+      key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Servers that are not healthy Kubernetes API servers, each on its own TLS port. */
+async function startHostileServers() {
+  const tls = selfSignedCertificate();
+  const servers: Array<https.Server | net.Server> = [];
+  const listen = async (server: https.Server | net.Server) => {
+    servers.push(server);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const html = await listen(
+    https.createServer(tls, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Welcome to nginx!</body></html>');
+    }),
+  );
+  const sockets: net.Socket[] = [];
+  const hanging = await listen(
+    https.createServer(tls, req => {
+      sockets.push(req.socket); // completes TLS, reads the request, never answers
+    }),
+  );
+  const huge = await listen(
+    https.createServer(tls, (_req, res) => {
+      // 400 MiB of JSON-looking bytes, produced lazily until the client gives up
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 400 && !res.destroyed) {
+          sent++;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.write('{"items":[');
+      pump();
+    }),
+  );
+  const closed = await listen(net.createServer());
+  servers.pop()!.close(); // nothing listens on this port any more
+  return {
+    caData: Buffer.from(tls.cert).toString('base64'),
+    html,
+    hanging,
+    huge,
+    closed,
+    stop: async () => {
+      sockets.forEach(s => s.destroy());
+      await Promise.all(
+        servers.map(s => new Promise(resolve => s.close(resolve))),
+      );
+    },
+  };
+}
+
+function otherCaData(): string | undefined {
+  const bundle = '/etc/ssl/certs/ca-certificates.crt';
+  if (!fs.existsSync(bundle)) {
+    return undefined;
+  }
+  const pem = fs
+    .readFileSync(bundle, 'utf8')
+    .match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/);
+  return pem ? Buffer.from(pem[0]).toString('base64') : undefined;
+}
+
+describeWithLocalCluster(
+  'ai-conformance backend against a real control plane',
+  () => {
+    let cluster: LocalCluster;
+    let hostile: Awaited<ReturnType<typeof startHostileServers>>;
+
+    beforeAll(async () => {
+      cluster = await startOrReuseCluster({ scenario: SCENARIO });
+      hostile = await startHostileServers();
+    }, START_TIMEOUT);
+
+    afterAll(async () => {
+      await hostile?.stop();
+      await cluster?.stop();
+    }, 60_000);
+
+    it(
+      'serves scorecards for reachable clusters and an error or refusal for each bad one, without affecting the others',
+      async () => {
+        const caData = Buffer.from(cluster.caPem).toString('base64');
+        const reader = cluster.token('reader');
+        const wrongCa = otherCaData();
+        const entity = (name: string, url: string) => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name,
+            annotations: {
+              'kubernetes.io/api-server': url,
+              'kubernetes.io/api-server-certificate-authority': caData,
+              'kubernetes.io/auth-provider': 'serviceAccount',
+            },
+          },
+          spec: { type: 'kubernetes-cluster', owner: 'group:default/ml' },
+        });
+        const tokenCluster = (name: string, url: string, token = reader) => ({
+          name,
+          url,
+          caData,
+          serviceAccountToken: token,
+        });
+
+        const { server } = await startTestBackend({
+          features: [
+            aiConformancePlugin,
+            catalogServiceMock.factory({
+              entities: [
+                entity('gpu-catalog', cluster.server),
+                entity('sneaky', 'https://collector.example.net:6443'),
+                entity('malformed', 'not a url'),
+              ],
+            }),
+            mockServices.rootConfig.factory({
+              data: {
+                kubernetes: {
+                  clusterLocatorMethods: [
+                    {
+                      type: 'config',
+                      clusters: [
+                        {
+                          name: 'k8s-config',
+                          url: cluster.server,
+                          caData,
+                          authProvider: 'serviceAccount',
+                          serviceAccountToken: reader,
+                        },
+                      ],
+                    },
+                  ],
+                },
+                aiConformance: {
+                  schedule: {
+                    frequency: { hours: 1 },
+                    timeout: { minutes: 10 },
+                  },
+                  concurrency: 4,
+                  clusterTimeout: { seconds: 45 },
+                  requestTimeout: { seconds: 3 },
+                  maxResponseBytes: 16 * 1024 * 1024,
+                  clusters: [
+                    tokenCluster('gpu-catalog', cluster.server),
+                    tokenCluster('sneaky', cluster.server),
+                    {
+                      name: 'via-kubeconfig',
+                      kubeconfig: {
+                        path: cluster.kubeconfig,
+                        context: 'reader',
+                      },
+                    },
+                    tokenCluster(
+                      'expired-token',
+                      cluster.server,
+                      'not-a-valid-token',
+                    ),
+                    ...(wrongCa
+                      ? [
+                          {
+                            ...tokenCluster('wrong-ca', cluster.server),
+                            caData: wrongCa,
+                          },
+                        ]
+                      : []),
+                    ...(
+                      [
+                        ['unreachable', hostile.closed],
+                        ['not-kubernetes', hostile.html],
+                        ['hanging', hostile.hanging],
+                        ['huge', hostile.huge],
+                      ] as const
+                    ).map(([name, url]) => ({
+                      ...tokenCluster(name, url),
+                      caData: hostile.caData,
+                    })),
+                  ],
+                },
+              },
+            }),
+          ],
+        });
+
+        const fleet = await request(server).get('/api/ai-conformance/fleet');
+        expect(fleet.status).toBe(200);
+        const byName = Object.fromEntries(
+          fleet.body.clusters.map((c: any) => [c.cluster, c]),
+        );
+
+        for (const name of ['gpu-catalog', 'k8s-config', 'via-kubeconfig']) {
+          expect({
+            name,
+            status: byName[name].status,
+            message: byName[name].message,
+          }).toEqual({
+            name,
+            status: 'ok',
+            message: undefined,
+          });
+          expect(byName[name].summary.total).toBeGreaterThan(0);
+          expect(byName[name].checklistVersion).toMatch(/^1\.\d+$/);
+        }
+        expect(byName['gpu-catalog'].entityRef).toBe(
+          'resource:default/gpu-catalog',
+        );
+
+        const bad = [
+          'expired-token',
+          'unreachable',
+          'not-kubernetes',
+          'hanging',
+          'huge',
+        ];
+        if (wrongCa) {
+          bad.push('wrong-ca');
+        }
+        for (const name of bad) {
+          expect({ name, status: byName[name].status }).toEqual({
+            name,
+            status: 'error',
+          });
+          expect(byName[name].message).toEqual(expect.any(String));
+          expect(byName[name].message).not.toMatch(/\n\s+at /); // no stack traces
+          expect(byName[name].message).not.toContain(reader);
+          expect(byName[name].message).not.toContain('not-a-valid-token');
+        }
+        // each message names the problem, so the owner knows what to fix
+        const expectedProblem: Record<string, RegExp> = {
+          'expired-token': /401/,
+          unreachable: /refused/,
+          'not-kubernetes': /not JSON|not a Kubernetes/i,
+          hanging: /No answer|time/i,
+          huge: /maxResponseBytes|size limit/,
+          'wrong-ca': /TLS|certificate/,
+        };
+        for (const name of bad) {
+          expect(byName[name].message).toMatch(expectedProblem[name]);
+        }
+        expect(byName.sneaky.status).toBe('refused');
+        expect(byName.sneaky.message).toContain(
+          'https://collector.example.net:6443',
+        );
+        expect(byName.malformed.status).toBe('refused');
+        expect(byName.malformed.message).toContain('kubernetes.io/api-server');
+
+        const scorecard = await request(server).get(
+          '/api/ai-conformance/clusters/gpu-catalog/scorecard',
+        );
+        expect(scorecard.status).toBe(200);
+        expect(scorecard.body.apiRequests).toBeGreaterThan(0);
+        expect(scorecard.body.requirements.length).toBe(
+          scorecard.body.summary.total,
+        );
+        expect(scorecard.body.source).toBe('catalog');
+        if (SCENARIO === 'conformant-nvidia') {
+          expect(scorecard.body.summary.pass).toBeGreaterThan(0);
+        }
+
+        const history = await request(server).get(
+          '/api/ai-conformance/clusters/hanging/history',
+        );
+        expect(history.body.runs).toHaveLength(1);
+        expect(history.body.runs[0]).toMatchObject({
+          status: 'error',
+          trigger: 'schedule',
+        });
+
+        const noScorecard = await request(server).get(
+          '/api/ai-conformance/clusters/unreachable/scorecard',
+        );
+        expect(noScorecard.status).toBe(404);
+
+        // eslint-disable-next-line no-console
+        console.log(
+          Object.values(byName)
+            .map(
+              (c: any) =>
+                `${c.cluster}: ${c.status}${
+                  c.message ? ` — ${c.message}` : ''
+                }`,
+            )
+            .join('\n'),
+        );
+      },
+      5 * 60_000,
+    );
+  },
+);
