@@ -316,9 +316,11 @@ describeWithLocalCluster(
           scorecard.body.summary.total,
         );
         expect(scorecard.body.source).toBe('catalog');
-        if (SCENARIO === 'conformant-nvidia') {
-          expect(scorecard.body.summary.pass).toBeGreaterThan(0);
-        }
+        // a conformant scenario passes requirements; a bare cluster may pass none
+        const minimumPasses = SCENARIO === 'conformant-nvidia' ? 1 : 0;
+        expect(scorecard.body.summary.pass).toBeGreaterThanOrEqual(
+          minimumPasses,
+        );
 
         const history = await request(server).get(
           '/api/ai-conformance/clusters/hanging/history',
