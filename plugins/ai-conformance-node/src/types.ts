@@ -23,7 +23,10 @@ export interface EvaluateClusterOptions {
   checklistVersion?: string;
   /** Run the opt-in active probes (they create objects in a temporary namespace). Default false. */
   activeProbes?: boolean;
-  /** Budget for the whole evaluation in milliseconds. Default 60 000. */
+  /**
+   * Budget for the whole evaluation in milliseconds. Default 60 000, plus the probe waits when
+   * `activeProbes` is set (gang positive timeout + negative window + 30 s).
+   */
   timeoutMs?: number;
   /** Budget for each API request in milliseconds. Default 15 000. */
   requestTimeoutMs?: number;
@@ -43,10 +46,10 @@ export interface EvaluateClusterOptions {
 export interface ProbeOptions {
   /** How long the gang-scheduling negative case watches for started pods. Default 30 000 ms. */
   gangNegativeWindowMs?: number;
-  /** How long the gang-scheduling positive case may take to complete. Default 120 000 ms. */
+  /** How long the gang-scheduling positive case may take to get its pods bound. Default 60 000 ms. */
   gangPositiveTimeoutMs?: number;
   /** Kueue LocalQueue name to use; by default the probe creates one that points at an existing ClusterQueue. */
   kueueLocalQueue?: string;
-  /** Image of the probe Jobs. Default `registry.k8s.io/pause:3.10`-like busybox image. */
+  /** Image of the probe Jobs. Default `registry.k8s.io/e2e-test-images/busybox:1.36.1-1`. */
   image?: string;
 }

@@ -59,8 +59,15 @@ export interface ClusterReader {
   /** GETs a non-JSON path (e.g. a metrics endpoint through the service proxy). */
   getText(path: string): Promise<string | undefined>;
   create<T = KubeObject>(path: string, body: object, options?: WriteOptions): Promise<T>;
-  /** Deletes an object; resolves quietly when it is already gone. */
-  delete(path: string, options?: { propagationPolicy?: 'Background' | 'Foreground' }): Promise<void>;
+  /**
+   * Deletes an object; resolves quietly when it is already gone. With `cleanup`, the request is
+   * sent even after the evaluation was cancelled or ran out of time (only its own timeout applies),
+   * so that probe namespaces are always removed.
+   */
+  delete(
+    path: string,
+    options?: { propagationPolicy?: 'Background' | 'Foreground'; cleanup?: boolean },
+  ): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
 }

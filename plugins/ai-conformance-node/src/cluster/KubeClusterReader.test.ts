@@ -136,6 +136,21 @@ describe('KubeClusterReader', () => {
     }
   });
 
+  it('still sends cleanup deletes after the evaluation was cancelled, but nothing else', async () => {
+    const s = await serve((_req, res) => json(res, 200, { kind: 'Status' }));
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const reader = new KubeClusterReader({ kubeConfig: s.kubeConfig, signal: cancelled.signal });
+    try {
+      await expect(reader.get('/api/v1/namespaces')).rejects.toMatchObject({ kind: 'aborted' });
+      await reader.delete('/api/v1/namespaces/ai-conformance-probe-1', { cleanup: true });
+      expect(s.requests.map(r => `${r.method} ${r.url}`)).toEqual(['DELETE /api/v1/namespaces/ai-conformance-probe-1']);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
   it('reports a non-Kubernetes server (HTML) as a bad response', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });

@@ -220,9 +220,10 @@ export class KubeClusterReader implements ClusterReader {
 
   async delete(
     path: string,
-    options: { propagationPolicy?: 'Background' | 'Foreground' } = {},
+    options: { propagationPolicy?: 'Background' | 'Foreground'; cleanup?: boolean } = {},
   ): Promise<void> {
     const res = await this.#send('DELETE', path, {
+      detached: options.cleanup,
       accept: 'application/json',
       body: JSON.stringify({
         kind: 'DeleteOptions',
@@ -259,9 +260,10 @@ export class KubeClusterReader implements ClusterReader {
   async #send(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    options: { accept: string; body?: string },
+    options: { accept: string; body?: string; detached?: boolean },
   ): Promise<RawResponse> {
-    if (this.#signal?.aborted) {
+    const runSignal = options.detached ? undefined : this.#signal;
+    if (runSignal?.aborted) {
       throw errorFromFetchFailure(method, path, this.#server, undefined, 'aborted', this.#timeoutMs);
     }
     const url = `${this.#server}${path}`;
@@ -286,8 +288,8 @@ export class KubeClusterReader implements ClusterReader {
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
-    const signal = this.#signal
-      ? AbortSignal.any([timeout.signal, this.#signal])
+    const signal = runSignal
+      ? AbortSignal.any([timeout.signal, runSignal])
       : timeout.signal;
     this.#count++;
     this.#logger?.debug(`${method} ${path.split('?')[0]}`);
@@ -309,7 +311,7 @@ export class KubeClusterReader implements ClusterReader {
     } catch (error) {
       if (error instanceof KubeApiError) throw error;
       let cause: 'aborted' | 'timeout' | undefined;
-      if (this.#signal?.aborted) cause = 'aborted';
+      if (runSignal?.aborted) cause = 'aborted';
       else if (timeout.signal.aborted) cause = 'timeout';
       throw errorFromFetchFailure(method, path, this.#server, error, cause, this.#timeoutMs);
     } finally {

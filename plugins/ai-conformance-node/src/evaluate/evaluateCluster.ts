@@ -86,7 +86,13 @@ export async function evaluateCluster(
   options: EvaluateClusterOptions & EvaluateClusterExtensions,
 ): Promise<Scorecard> {
   const started = Date.now();
-  const budget = AbortSignal.timeout(options.timeoutMs ?? 60_000);
+  // Active probes wait for the cluster (gang windows); their time comes on top of the default budget.
+  const probeTime = options.activeProbes
+    ? (options.probes?.gangPositiveTimeoutMs ?? 60_000) +
+      (options.probes?.gangNegativeWindowMs ?? 30_000) +
+      30_000
+    : 0;
+  const budget = AbortSignal.timeout(options.timeoutMs ?? 60_000 + probeTime);
   const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
   let reader: ClusterReader;
   try {

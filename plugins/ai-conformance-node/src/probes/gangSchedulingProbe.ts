@@ -84,7 +84,7 @@ export async function gangSchedulingProbe(
       if (j && conditionTrue(reduceConditions(j.status?.conditions), 'Complete')) return 'completed';
       const pods = await podsOf(reader, namespace, 'gang-positive');
       return pods.length >= 2 && pods.every(p => p.spec?.nodeName) ? 'bound' : undefined;
-    }, { timeoutMs: options.gangPositiveTimeoutMs ?? 120_000, intervalMs: 1000, signal });
+    }, { timeoutMs: options.gangPositiveTimeoutMs ?? 60_000, intervalMs: 1000, signal });
     if (!positive) {
       return { verdict: 'fail', reason: 'Positive case: a 2-pod Job submitted through Kueue did not get all its pods scheduled in time; check that the ClusterQueue admits workloads from this namespace.', evidence: list };
     }

@@ -37,7 +37,7 @@ export async function withProbeNamespace<T>(
   let deleted: Promise<void> | undefined;
   const remove = () => {
     deleted ??= reader
-      .delete(`/api/v1/namespaces/${name}`, { propagationPolicy: 'Background' })
+      .delete(`/api/v1/namespaces/${name}`, { propagationPolicy: 'Background', cleanup: true })
       .catch(error => logger?.warn(`Could not delete probe namespace ${name}: ${(error as Error).message}`));
     return deleted;
   };
