@@ -61,15 +61,13 @@ describe('new frontend system plugin', () => {
       extension('entity-content:ai-conformance/cluster'),
     );
     expect(tester.get(coreExtensionData.routePath)).toBe('/ai-conformance');
-    const matches = tester.get(EntityContentBlueprint.dataRefs.filterFunction) as
-      | ((entity: Entity) => boolean)
-      | undefined;
+    const matches = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as ((entity: Entity) => boolean) | undefined;
     expect(matches?.(cluster)).toBe(true);
     expect(matches?.({ ...cluster, kind: 'resource' })).toBe(true);
     expect(matches?.(service)).toBe(false);
-    expect(
-      matches?.({ ...cluster, spec: { type: 'database' } }),
-    ).toBe(false);
+    expect(matches?.({ ...cluster, spec: { type: 'database' } })).toBe(false);
   });
 
   it('renders the fleet view inside the page', async () => {
@@ -103,9 +101,8 @@ describe('new frontend system plugin', () => {
       await screen.findByText('Gang scheduling', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
-    expect(screen.getByRole('link', { name: '← All clusters' })).toHaveAttribute(
-      'href',
-      '/ai-conformance',
-    );
+    expect(
+      screen.getByRole('link', { name: '← All clusters' }),
+    ).toHaveAttribute('href', '/ai-conformance');
   }, 20_000);
 });

@@ -119,7 +119,9 @@ describe('AiConformanceClient', () => {
     expect(ResponseError.is(error)).toBe(true);
     expect(error.statusCode).toBe(404);
     expect(error.cause.name).toBe('NotFoundError');
-    expect(error.cause.message).toBe('Cluster gpu-b has not been evaluated yet');
+    expect(error.cause.message).toBe(
+      'Cluster gpu-b has not been evaluated yet',
+    );
   });
 
   it('rejects a conflicting run with status 409', async () => {

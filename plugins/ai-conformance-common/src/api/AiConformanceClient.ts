@@ -1,8 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type {
-  FleetSummary,
-  RequirementAcrossFleet,
-} from '../types';
+import type { FleetSummary, RequirementAcrossFleet } from '../types';
 import type {
   AiConformanceApi,
   AiConformanceRequestOptions,

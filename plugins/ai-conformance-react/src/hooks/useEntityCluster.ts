@@ -17,7 +17,11 @@ export function useEntityCluster(entity: Entity): {
 } {
   const { fleet, loading, error, retry } = useFleet();
   const cluster = fleet
-    ? findClusterForEntity(fleet.clusters, stringifyEntityRef(entity), entity.metadata.name)
+    ? findClusterForEntity(
+        fleet.clusters,
+        stringifyEntityRef(entity),
+        entity.metadata.name,
+      )
     : undefined;
   return { cluster, loading, error, retry };
 }

@@ -13,7 +13,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
  *
  * @public
  */
-export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+export function formatRelativeTime(
+  iso: string,
+  now: Date = new Date(),
+): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) {
     return iso;

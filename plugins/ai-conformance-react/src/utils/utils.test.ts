@@ -16,13 +16,15 @@ describe('findClusterForEntity', () => {
 
   it('matches the entity ref case-insensitively', () => {
     expect(
-      findClusterForEntity(clusters, 'resource:platform/gpu-east', 'gpu-east')?.cluster,
+      findClusterForEntity(clusters, 'resource:platform/gpu-east', 'gpu-east')
+        ?.cluster,
     ).toBe('prod-1');
   });
 
   it('falls back to a catalog cluster of the same name without a ref', () => {
     expect(
-      findClusterForEntity(clusters, 'resource:default/legacy', 'legacy')?.cluster,
+      findClusterForEntity(clusters, 'resource:default/legacy', 'legacy')
+        ?.cluster,
     ).toBe('legacy');
   });
 

@@ -20,7 +20,8 @@ const PRESENTATION: Record<Verdict, VerdictPresentation> = {
   fail: {
     label: 'Fail',
     color: 'error',
-    description: 'The mechanism was recognised and the evidence shows it is not met.',
+    description:
+      'The mechanism was recognised and the evidence shows it is not met.',
   },
   'not-applicable': {
     label: 'N/A',

@@ -5,10 +5,13 @@ import type {
   FleetSummary,
 } from '@internal/plugin-ai-conformance-common';
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+const hoursAgo = (h: number) =>
+  new Date(Date.now() - h * 3600_000).toISOString();
 
 /** Test data: gpu-east on 1.35, failing gang scheduling, with evidence on DRA. */
-export function scorecard(overrides: Partial<ClusterScorecard> = {}): ClusterScorecard {
+export function scorecard(
+  overrides: Partial<ClusterScorecard> = {},
+): ClusterScorecard {
   return {
     cluster: 'gpu-east',
     kubernetesVersion: 'v1.35.2',
@@ -108,7 +111,8 @@ export function fleet(): FleetSummary {
         entityRef: 'resource:default/edge-lab',
         source: 'catalog',
         status: 'error',
-        message: 'The API server rejected the token (401); renew the service account token',
+        message:
+          'The API server rejected the token (401); renew the service account token',
       },
     ],
   };
@@ -163,7 +167,10 @@ export function mockApi(
     getFleet: jest.fn(async () => fleet()),
     getScorecard: jest.fn(async () => scorecard()),
     getClusterHistory: jest.fn(async () => ({ runs: runs() })),
-    getRequirementAcrossFleet: jest.fn(async (id: string) => ({ id, clusters: [] })),
+    getRequirementAcrossFleet: jest.fn(async (id: string) => ({
+      id,
+      clusters: [],
+    })),
     runEvaluation: jest.fn(async () => ({ status: 'queued' })),
     exportJUnit: jest.fn(async () => '<testsuites/>'),
     exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),

@@ -2,7 +2,11 @@
  * Saves text as a file through a temporary object URL. Exports are fetched with the user's
  * Backstage token (a plain link would not carry it), so the browser cannot download them itself.
  */
-export function saveTextFile(filename: string, content: string, mimeType: string) {
+export function saveTextFile(
+  filename: string,
+  content: string,
+  mimeType: string,
+) {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -16,7 +16,13 @@ export function levelsByChecklist(
   return CHECKLISTS.flatMap(checklist => {
     const entry = checklist.requirements.find(r => r.id === id);
     return entry
-      ? [{ version: checklist.version, level: entry.level, conditional: entry.conditional }]
+      ? [
+          {
+            version: checklist.version,
+            level: entry.level,
+            conditional: entry.conditional,
+          },
+        ]
       : [];
   });
 }

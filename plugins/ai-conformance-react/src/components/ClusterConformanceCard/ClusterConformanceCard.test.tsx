@@ -26,15 +26,21 @@ describe('ClusterConformanceCard', () => {
   it('summarises the latest scorecard', async () => {
     const getScorecard = jest.fn(async () => makeScorecard());
     await renderInTestApp(
-      <TestApiProvider apis={[[aiConformanceApiRef, apiWith({ getScorecard })]]}>
+      <TestApiProvider
+        apis={[[aiConformanceApiRef, apiWith({ getScorecard })]]}
+      >
         <ClusterConformanceCard cluster="gpu-east" detailsLink="/ai/gpu-east" />
       </TestApiProvider>,
     );
 
-    expect(await screen.findByText('Not conformant · 1.35')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Not conformant · 1.35'),
+    ).toBeInTheDocument();
     expect(getScorecard).toHaveBeenCalledWith('gpu-east');
     // dra_support passes and cluster_autoscaling does not apply: 2 of 3 MUSTs are met.
-    expect(screen.getByText('MUST requirements met: 2 of 3')).toBeInTheDocument();
+    expect(
+      screen.getByText('MUST requirements met: 2 of 3'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Blocking conformance')).toBeInTheDocument();
     expect(screen.getByText(/Gang scheduling \(fail\)/i)).toBeInTheDocument();
     expect(screen.getByText('Evaluated 2 hours ago')).toBeInTheDocument();
@@ -49,7 +55,10 @@ describe('ClusterConformanceCard', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [aiConformanceApiRef, apiWith({ getScorecard: () => Promise.reject(error) })],
+          [
+            aiConformanceApiRef,
+            apiWith({ getScorecard: () => Promise.reject(error) }),
+          ],
         ]}
       >
         <ClusterConformanceCard cluster="gpu-west" />
@@ -64,7 +73,10 @@ describe('ClusterConformanceCard', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [aiConformanceApiRef, apiWith({ getScorecard: async () => makeScorecard() })],
+          [
+            aiConformanceApiRef,
+            apiWith({ getScorecard: async () => makeScorecard() }),
+          ],
         ]}
       >
         <ClusterConformanceCard
@@ -73,15 +85,20 @@ describe('ClusterConformanceCard', () => {
             cluster: 'gpu-east',
             source: 'catalog',
             status: 'error',
-            message: 'The token was rejected (401); renew the service account token',
+            message:
+              'The token was rejected (401); renew the service account token',
           }}
         />
       </TestApiProvider>,
     );
     expect(
-      await screen.findByText(/The latest evaluation failed: The token was rejected/),
+      await screen.findByText(
+        /The latest evaluation failed: The token was rejected/,
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/from the last good evaluation/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/from the last good evaluation/),
+    ).toBeInTheDocument();
   });
 
   it('shows what went wrong when the backend fails', async () => {
@@ -90,7 +107,9 @@ describe('ClusterConformanceCard', () => {
         apis={[
           [
             aiConformanceApiRef,
-            apiWith({ getScorecard: () => Promise.reject(new Error('Backend down')) }),
+            apiWith({
+              getScorecard: () => Promise.reject(new Error('Backend down')),
+            }),
           ],
         ]}
       >
@@ -98,7 +117,9 @@ describe('ClusterConformanceCard', () => {
       </TestApiProvider>,
     );
     expect(
-      await screen.findByText('Could not load the scorecard of gpu-east: Backend down'),
+      await screen.findByText(
+        'Could not load the scorecard of gpu-east: Backend down',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -47,7 +47,12 @@ function blockingMusts(requirements: RequirementResult[]) {
  * @public
  */
 export function ClusterConformanceCard(props: ClusterConformanceCardProps) {
-  const { cluster, clusterStatus, title = 'AI Conformance', detailsLink } = props;
+  const {
+    cluster,
+    clusterStatus,
+    title = 'AI Conformance',
+    detailsLink,
+  } = props;
   const { scorecard, notEvaluated, loading, error } = useScorecard(cluster);
 
   const deepLink = detailsLink
@@ -62,7 +67,9 @@ export function ClusterConformanceCard(props: ClusterConformanceCardProps) {
           ? 'The backend will not contact this cluster'
           : 'The latest evaluation failed'}
         {clusterStatus.message ? `: ${clusterStatus.message}` : '.'}
-        {scorecard ? ' The results below are from the last good evaluation.' : ''}
+        {scorecard
+          ? ' The results below are from the last good evaluation.'
+          : ''}
       </Alert>
     ) : null;
 

@@ -1,7 +1,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import type { AiConformanceApi, FleetSummary } from '@internal/plugin-ai-conformance-common';
+import type {
+  AiConformanceApi,
+  FleetSummary,
+} from '@internal/plugin-ai-conformance-common';
 import { screen } from '@testing-library/react';
 import { aiConformanceApiRef } from '../../api';
 import { makeScorecard } from '../../__fixtures__/scorecards';
@@ -41,7 +44,9 @@ describe('EntityClusterConformanceCard', () => {
       ],
       conformantByChecklist: {},
     });
-    expect(await screen.findByText('Not conformant · 1.35')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Not conformant · 1.35'),
+    ).toBeInTheDocument();
     expect(api.getScorecard).toHaveBeenCalledWith('east-gpu-prod');
   });
 

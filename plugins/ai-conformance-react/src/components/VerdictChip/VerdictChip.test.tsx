@@ -8,9 +8,12 @@ describe('VerdictChip', () => {
     ['not-applicable', 'N/A'],
     ['unknown', 'Unknown'],
     ['error', 'Error'],
-  ] as const)('labels %s as %s for sighted and screen reader users', (verdict, label) => {
-    render(<VerdictChip verdict={verdict} />);
-    expect(screen.getByText(label)).toBeInTheDocument();
-    expect(screen.getByLabelText(`Verdict: ${label}`)).toBeInTheDocument();
-  });
+  ] as const)(
+    'labels %s as %s for sighted and screen reader users',
+    (verdict, label) => {
+      render(<VerdictChip verdict={verdict} />);
+      expect(screen.getByText(label)).toBeInTheDocument();
+      expect(screen.getByLabelText(`Verdict: ${label}`)).toBeInTheDocument();
+    },
+  );
 });

@@ -1,6 +1,9 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { EvaluationSummary, Verdict } from '@internal/plugin-ai-conformance-common';
+import type {
+  EvaluationSummary,
+  Verdict,
+} from '@internal/plugin-ai-conformance-common';
 import { getVerdictPresentation } from '../../utils/verdicts';
 
 const ORDER: Array<[Verdict, keyof EvaluationSummary]> = [

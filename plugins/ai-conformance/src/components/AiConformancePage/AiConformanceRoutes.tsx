@@ -9,7 +9,10 @@ export function AiConformanceRoutes() {
     <Routes>
       <Route path="/" element={<FleetView />} />
       <Route path="/clusters/:cluster" element={<ClusterView />} />
-      <Route path="/requirements/:requirementId" element={<RequirementView />} />
+      <Route
+        path="/requirements/:requirementId"
+        element={<RequirementView />}
+      />
     </Routes>
   );
 }

@@ -1,4 +1,8 @@
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -15,7 +19,11 @@ type Allowed = Partial<Record<string, boolean>>;
 // usePermission caches decisions per permission and resource (SWR) across tests, so tests that
 // change permissions use a cluster name of their own.
 async function render(
-  options: { api?: ReturnType<typeof mockApi>; allowed?: Allowed; cluster?: string } = {},
+  options: {
+    api?: ReturnType<typeof mockApi>;
+    allowed?: Allowed;
+    cluster?: string;
+  } = {},
 ) {
   const cluster = options.cluster ?? 'gpu-east';
   const api = options.api ?? mockApi();
@@ -23,7 +31,9 @@ async function render(
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const permissionApi = mockApis.permission({
     authorize: request =>
-      allowed[request.permission.name] ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      allowed[request.permission.name]
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
   });
   await renderInTestApp(
     <TestApiProvider
@@ -48,7 +58,10 @@ async function render(
 async function responseError(status: number, name: string, message: string) {
   return ResponseError.fromResponse(
     new Response(
-      JSON.stringify({ error: { name, message }, response: { statusCode: status } }),
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
       { status },
     ),
   );
@@ -60,16 +73,26 @@ describe('ClusterScorecardContent', () => {
     const accelerators = (await screen.findByText('Accelerators')).closest(
       'div[class*="MuiCard-root"]',
     ) as HTMLElement;
-    expect(within(accelerators).getByText('Dynamic Resource Allocation')).toBeInTheDocument();
-    expect(within(accelerators).getByLabelText('Verdict: Pass')).toBeInTheDocument();
-    expect(within(accelerators).getByLabelText('Level: MUST')).toBeInTheDocument();
+    expect(
+      within(accelerators).getByText('Dynamic Resource Allocation'),
+    ).toBeInTheDocument();
+    expect(
+      within(accelerators).getByLabelText('Verdict: Pass'),
+    ).toBeInTheDocument();
+    expect(
+      within(accelerators).getByLabelText('Level: MUST'),
+    ).toBeInTheDocument();
 
     const scheduling = screen
       .getByText('Scheduling and orchestration')
       .closest('div[class*="MuiCard-root"]') as HTMLElement;
-    expect(within(scheduling).getByLabelText('Verdict: Fail')).toBeInTheDocument();
     expect(
-      within(scheduling).getByText('No gang scheduler (Kueue, Volcano, …) was found'),
+      within(scheduling).getByLabelText('Verdict: Fail'),
+    ).toBeInTheDocument();
+    expect(
+      within(scheduling).getByText(
+        'No gang scheduler (Kueue, Volcano, …) was found',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -81,13 +104,19 @@ describe('ClusterScorecardContent', () => {
     const evidence = screen.getByRole('table', {
       name: 'Evidence for Dynamic Resource Allocation',
     });
-    expect(within(evidence).getByText('DeviceClass gpu.nvidia.com')).toBeInTheDocument();
-    expect(within(evidence).getByText('resource.k8s.io/v1')).toBeInTheDocument();
+    expect(
+      within(evidence).getByText('DeviceClass gpu.nvidia.com'),
+    ).toBeInTheDocument();
+    expect(
+      within(evidence).getByText('resource.k8s.io/v1'),
+    ).toBeInTheDocument();
     expect(within(evidence).getByText('spec.selectors')).toBeInTheDocument();
     // A passing requirement needs no fix.
     expect(screen.queryByText('How to fix')).not.toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'See this requirement across the fleet' }),
+      screen.getByRole('link', {
+        name: 'See this requirement across the fleet',
+      }),
     ).toHaveAttribute('href', '/ai-conformance/requirements/dra_support');
   });
 
@@ -100,14 +129,20 @@ describe('ClusterScorecardContent', () => {
   it('can hide requirements that need no attention', async () => {
     await render();
     await screen.findByText('Dynamic Resource Allocation');
-    fireEvent.click(screen.getByLabelText(/Only show requirements that need attention/));
-    expect(screen.queryByText('Dynamic Resource Allocation')).not.toBeInTheDocument();
+    fireEvent.click(
+      screen.getByLabelText(/Only show requirements that need attention/),
+    );
+    expect(
+      screen.queryByText('Dynamic Resource Allocation'),
+    ).not.toBeInTheDocument();
     expect(screen.getByText('Gang scheduling')).toBeInTheDocument();
   });
 
   it('summarises the run and reports a regression against the previous run', async () => {
     await render();
-    expect(await screen.findByText('Not conformant · 1.35')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Not conformant · 1.35'),
+    ).toBeInTheDocument();
     expect(screen.getByText('42')).toBeInTheDocument(); // API requests
     expect(
       screen.getByText(
@@ -119,8 +154,12 @@ describe('ClusterScorecardContent', () => {
   it('hides "Run now" and exports without permission', async () => {
     await render({ allowed: {}, cluster: 'denied-1' });
     await screen.findByText('Dynamic Resource Allocation');
-    expect(screen.queryByRole('button', { name: /Run now/ })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Export/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Run now/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Export/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('queues a run when allowed and offers active probes only with their permission', async () => {
@@ -130,17 +169,23 @@ describe('ClusterScorecardContent', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: /Run now/ }));
     expect(await screen.findByText('Evaluate run-1 now')).toBeInTheDocument();
-    expect(screen.queryByLabelText(/Also run active probes/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByLabelText(/Also run active probes/),
+    ).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Start evaluation' }));
     await waitFor(() =>
-      expect(api.runEvaluation).toHaveBeenCalledWith('run-1', { activeProbes: false }),
+      expect(api.runEvaluation).toHaveBeenCalledWith('run-1', {
+        activeProbes: false,
+      }),
     );
     expect(alertApi.post).toHaveBeenCalledWith(
       expect.objectContaining({ severity: 'success' }),
     );
     expect(
-      await screen.findByText('Evaluation queued; this page refreshes when it finishes.'),
+      await screen.findByText(
+        'Evaluation queued; this page refreshes when it finishes.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -156,13 +201,21 @@ describe('ClusterScorecardContent', () => {
     fireEvent.click(await screen.findByLabelText(/Also run active probes/));
     fireEvent.click(screen.getByRole('button', { name: 'Start evaluation' }));
     await waitFor(() =>
-      expect(api.runEvaluation).toHaveBeenCalledWith('run-2', { activeProbes: true }),
+      expect(api.runEvaluation).toHaveBeenCalledWith('run-2', {
+        activeProbes: true,
+      }),
     );
   });
 
   it('explains a conflict when a run is already in progress', async () => {
-    const conflict = await responseError(409, 'ConflictError', 'run in progress');
-    const api = mockApi({ runEvaluation: jest.fn(() => Promise.reject(conflict)) });
+    const conflict = await responseError(
+      409,
+      'ConflictError',
+      'run in progress',
+    );
+    const api = mockApi({
+      runEvaluation: jest.fn(() => Promise.reject(conflict)),
+    });
     const { alertApi } = await render({
       api,
       allowed: { 'ai-conformance.evaluation.create': true },
@@ -184,23 +237,32 @@ describe('ClusterScorecardContent', () => {
       id: 'run-3',
       cluster: 'gpu-east',
       status: 'error' as const,
-      message: 'TLS handshake failed: the CA in kubernetes.io/api-server-certificate-authority does not match',
+      message:
+        'TLS handshake failed: the CA in kubernetes.io/api-server-certificate-authority does not match',
       evaluatedAt: new Date().toISOString(),
       trigger: 'schedule',
     };
     await render({
       api: mockApi({
-        getClusterHistory: jest.fn(async () => ({ runs: [failedRun, ...runs()] })),
+        getClusterHistory: jest.fn(async () => ({
+          runs: [failedRun, ...runs()],
+        })),
       }),
     });
     expect(
       await screen.findByText(/failed: TLS handshake failed: the CA in/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/results below are from the last good evaluation/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/results below are from the last good evaluation/),
+    ).toBeInTheDocument();
   });
 
   it('says so when the cluster has never been evaluated', async () => {
-    const notFound = await responseError(404, 'NotFoundError', 'never evaluated');
+    const notFound = await responseError(
+      404,
+      'NotFoundError',
+      'never evaluated',
+    );
     await render({
       api: mockApi({
         getScorecard: jest.fn(() => Promise.reject(notFound)),
@@ -213,8 +275,13 @@ describe('ClusterScorecardContent', () => {
   });
 
   it('downloads JUnit for users allowed to export', async () => {
-    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:x'), revokeObjectURL: jest.fn() });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:x'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
     const { api } = await render({
       allowed: { 'ai-conformance.export.read': true },
       cluster: 'export-1',
@@ -235,17 +302,29 @@ describe('ClusterScorecardContent', () => {
       'InputError',
       'No template for checklist 1.35: set aiConformance.export.templatesDir or upload one',
     );
-    const api = mockApi({ exportProductYaml: jest.fn(() => Promise.reject(badRequest)) });
-    await render({ api, allowed: { 'ai-conformance.export.read': true }, cluster: 'export-2' });
+    const api = mockApi({
+      exportProductYaml: jest.fn(() => Promise.reject(badRequest)),
+    });
+    await render({
+      api,
+      allowed: { 'ai-conformance.export.read': true },
+      cluster: 'export-2',
+    });
     fireEvent.click(await screen.findByRole('button', { name: /Export/ }));
-    fireEvent.click(await screen.findByRole('menuitem', { name: /PRODUCT.yaml/ }));
+    fireEvent.click(
+      await screen.findByRole('menuitem', { name: /PRODUCT.yaml/ }),
+    );
     fireEvent.change(await screen.findByLabelText('Platform name'), {
       target: { value: 'Acme GPU Cloud' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Download PRODUCT.yaml' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download PRODUCT.yaml' }),
+    );
 
     expect(
-      await screen.findByText(/set aiConformance.export.templatesDir or upload one/),
+      await screen.findByText(
+        /set aiConformance.export.templatesDir or upload one/,
+      ),
     ).toBeInTheDocument();
     expect(api.exportProductYaml).toHaveBeenCalledWith('export-2', {
       template: undefined,

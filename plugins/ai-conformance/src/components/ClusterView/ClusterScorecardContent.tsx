@@ -36,10 +36,14 @@ const POLL_GIVE_UP_MS = 3 * 60_000;
 export function ClusterScorecardContent(props: { cluster: string }) {
   const { cluster } = props;
   const requirementLink = useOptionalRouteRef(requirementRouteRef);
-  const { scorecard, notEvaluated, loading, error, retry } = useScorecard(cluster);
+  const { scorecard, notEvaluated, loading, error, retry } =
+    useScorecard(cluster);
   const history = useClusterHistory(cluster, { limit: HISTORY_LIMIT });
   // After "run now": poll the history until a newer run shows up, then reload the scorecard.
-  const [waiting, setWaiting] = useState<{ afterRunId?: string; since: number }>();
+  const [waiting, setWaiting] = useState<{
+    afterRunId?: string;
+    since: number;
+  }>();
 
   useInterval(history.retry, waiting ? POLL_INTERVAL_MS : null);
   useEffect(() => {
@@ -61,7 +65,9 @@ export function ClusterScorecardContent(props: { cluster: string }) {
   if (loading && !scorecard) {
     body = <Progress />;
   } else if (error) {
-    body = <LoadErrorPanel what={`the scorecard of ${cluster}`} error={error} />;
+    body = (
+      <LoadErrorPanel what={`the scorecard of ${cluster}`} error={error} />
+    );
   } else if (notEvaluated || !scorecard) {
     body = (
       <EmptyState
@@ -103,7 +109,10 @@ export function ClusterScorecardContent(props: { cluster: string }) {
         <Stack direction="row" spacing={1}>
           <RunNowButton cluster={cluster} onQueued={onQueued} />
           {scorecard && (
-            <ExportMenu cluster={cluster} checklistVersion={scorecard.checklistVersion} />
+            <ExportMenu
+              cluster={cluster}
+              checklistVersion={scorecard.checklistVersion}
+            />
           )}
         </Stack>
       </ContentHeader>
@@ -111,17 +120,24 @@ export function ClusterScorecardContent(props: { cluster: string }) {
         {waiting && (
           <Alert severity="info">
             Evaluation queued; this page refreshes when it finishes.
-            <LinearProgress sx={{ mt: 1 }} aria-label="Waiting for the evaluation" />
+            <LinearProgress
+              sx={{ mt: 1 }}
+              aria-label="Waiting for the evaluation"
+            />
           </Alert>
         )}
-        {latestRun && latestRun.status !== 'ok' && latestRun.status !== 'pending' && (
-          <Alert severity="warning">
-            The latest evaluation ({formatRelativeTime(latestRun.evaluatedAt)}){' '}
-            {latestRun.status === 'refused' ? 'was refused' : 'failed'}
-            {latestRun.message ? `: ${latestRun.message}` : '.'}
-            {scorecard ? ' The results below are from the last good evaluation.' : ''}
-          </Alert>
-        )}
+        {latestRun &&
+          latestRun.status !== 'ok' &&
+          latestRun.status !== 'pending' && (
+            <Alert severity="warning">
+              The latest evaluation ({formatRelativeTime(latestRun.evaluatedAt)}
+              ) {latestRun.status === 'refused' ? 'was refused' : 'failed'}
+              {latestRun.message ? `: ${latestRun.message}` : '.'}
+              {scorecard
+                ? ' The results below are from the last good evaluation.'
+                : ''}
+            </Alert>
+          )}
       </Stack>
       {body}
     </>

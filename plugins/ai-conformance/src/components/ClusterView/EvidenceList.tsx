@@ -4,10 +4,15 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { Evidence, ObjectReference } from '@internal/plugin-ai-conformance-common';
+import type {
+  Evidence,
+  ObjectReference,
+} from '@internal/plugin-ai-conformance-common';
 
 function describeObject(object: ObjectReference): string {
-  const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
+  const name = object.namespace
+    ? `${object.namespace}/${object.name}`
+    : object.name;
   return `${object.kind} ${name}`;
 }
 
@@ -38,11 +43,19 @@ export function EvidenceList(props: { evidence: Evidence[]; label: string }) {
             <TableCell>
               {item.object ? (
                 <>
-                  <Typography variant="body2" component="span" sx={{ fontFamily: 'monospace' }}>
+                  <Typography
+                    variant="body2"
+                    component="span"
+                    sx={{ fontFamily: 'monospace' }}
+                  >
                     {describeObject(item.object)}
                   </Typography>
                   {item.object.apiVersion && (
-                    <Typography variant="caption" color="text.secondary" display="block">
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                    >
                       {item.object.apiVersion}
                     </Typography>
                   )}
@@ -51,7 +64,9 @@ export function EvidenceList(props: { evidence: Evidence[]; label: string }) {
                 '—'
               )}
             </TableCell>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{item.field ?? '—'}</TableCell>
+            <TableCell sx={{ fontFamily: 'monospace' }}>
+              {item.field ?? '—'}
+            </TableCell>
             <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
               {item.value === undefined ? '—' : String(item.value)}
             </TableCell>

@@ -14,7 +14,10 @@ import { safeFileName, saveTextFile } from '../../utils/download';
 import { ProductYamlDialog } from './ProductYamlDialog';
 
 /** Downloads of one cluster's results (JUnit XML, PRODUCT.yaml), for users allowed to export. */
-export function ExportMenu(props: { cluster: string; checklistVersion?: string }) {
+export function ExportMenu(props: {
+  cluster: string;
+  checklistVersion?: string;
+}) {
   const { cluster, checklistVersion } = props;
   const api = useApi(aiConformanceApiRef);
   const alertApi = useApi(alertApiRef);
@@ -33,10 +36,16 @@ export function ExportMenu(props: { cluster: string; checklistVersion?: string }
     setAnchor(null);
     try {
       const xml = await api.exportJUnit(cluster);
-      saveTextFile(`${safeFileName(cluster)}-ai-conformance.junit.xml`, xml, 'application/xml');
+      saveTextFile(
+        `${safeFileName(cluster)}-ai-conformance.junit.xml`,
+        xml,
+        'application/xml',
+      );
     } catch (error) {
       alertApi.post({
-        message: `Could not export JUnit for ${cluster}: ${describeError(error)}`,
+        message: `Could not export JUnit for ${cluster}: ${describeError(
+          error,
+        )}`,
         severity: 'error',
       });
     }
@@ -59,7 +68,9 @@ export function ExportMenu(props: { cluster: string; checklistVersion?: string }
         open={Boolean(anchor)}
         onClose={() => setAnchor(null)}
       >
-        <MenuItem onClick={downloadJUnit}>JUnit XML (for CI dashboards)</MenuItem>
+        <MenuItem onClick={downloadJUnit}>
+          JUnit XML (for CI dashboards)
+        </MenuItem>
         <MenuItem
           onClick={() => {
             setAnchor(null);

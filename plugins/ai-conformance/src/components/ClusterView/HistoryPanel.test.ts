@@ -22,8 +22,15 @@ describe('history', () => {
 
   it('skips failed runs when comparing with the previous run', () => {
     const [latest, previous] = runs();
-    const failed: EvaluationRun = { ...latest, id: 'f', status: 'error', summary: undefined };
-    expect(describeChange([failed, latest, previous])).toMatch(/^Regression: the cluster was conformant/);
+    const failed: EvaluationRun = {
+      ...latest,
+      id: 'f',
+      status: 'error',
+      summary: undefined,
+    };
+    expect(describeChange([failed, latest, previous])).toMatch(
+      /^Regression: the cluster was conformant/,
+    );
   });
 
   it('counts more MUST failures as a regression', () => {

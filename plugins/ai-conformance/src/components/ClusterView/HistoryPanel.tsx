@@ -1,4 +1,9 @@
-import { InfoCard, Table, TableColumn, TrendLine } from '@backstage/core-components';
+import {
+  InfoCard,
+  Table,
+  TableColumn,
+  TrendLine,
+} from '@backstage/core-components';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { EvaluationRun } from '@internal/plugin-ai-conformance-common';
@@ -68,7 +73,9 @@ const columns: TableColumn<EvaluationRun>[] = [
     title: 'Pass / applicable',
     render: run =>
       run.summary
-        ? `${run.summary.pass} / ${run.summary.total - run.summary.notApplicable}`
+        ? `${run.summary.pass} / ${
+            run.summary.total - run.summary.notApplicable
+          }`
         : '—',
   },
   {
@@ -78,7 +85,9 @@ const columns: TableColumn<EvaluationRun>[] = [
   {
     title: 'Duration',
     render: run =>
-      run.durationMs !== undefined ? `${(run.durationMs / 1000).toFixed(1)} s` : '—',
+      run.durationMs !== undefined
+        ? `${(run.durationMs / 1000).toFixed(1)} s`
+        : '—',
   },
 ];
 
@@ -119,7 +128,12 @@ export function HistoryPanel(props: { runs: EvaluationRun[] }) {
           )}
           <Table
             title="Past evaluations"
-            options={{ search: false, paging: runs.length > 10, pageSize: 10, padding: 'dense' }}
+            options={{
+              search: false,
+              paging: runs.length > 10,
+              pageSize: 10,
+              padding: 'dense',
+            }}
             columns={columns}
             data={runs}
           />

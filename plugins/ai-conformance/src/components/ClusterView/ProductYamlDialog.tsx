@@ -48,7 +48,9 @@ export function ProductYamlDialog(props: {
   const [busy, setBusy] = useState(false);
 
   const onTemplateChosen = async (file: File | undefined) => {
-    setTemplate(file ? { name: file.name, text: await file.text() } : undefined);
+    setTemplate(
+      file ? { name: file.name, text: await file.text() } : undefined,
+    );
   };
 
   const download = async () => {
@@ -72,14 +74,21 @@ export function ProductYamlDialog(props: {
   };
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="md" aria-labelledby="product-yaml-title">
-      <DialogTitle id="product-yaml-title">Draft PRODUCT.yaml for {cluster}</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      maxWidth="md"
+      aria-labelledby="product-yaml-title"
+    >
+      <DialogTitle id="product-yaml-title">
+        Draft PRODUCT.yaml for {cluster}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           Fills the CNCF AI conformance checklist
-          {checklistVersion ? ` ${checklistVersion}` : ''} with this cluster's latest
-          verdicts and evidence. Review every item before you submit it: MUST items need
-          the status Implemented, and N/A items need notes.
+          {checklistVersion ? ` ${checklistVersion}` : ''} with this cluster's
+          latest verdicts and evidence. Review every item before you submit it:
+          MUST items need the status Implemented, and N/A items need notes.
         </DialogContentText>
         <Grid container spacing={2}>
           {PRODUCT_METADATA_FIELDS.map(field => (

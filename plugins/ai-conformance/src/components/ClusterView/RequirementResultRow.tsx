@@ -36,7 +36,8 @@ export function RequirementResultRow(props: {
   const { result, fleetLink } = props;
   const definition = getRequirement(result.id);
   const title = definition?.title ?? result.id;
-  const needsAction = result.verdict !== 'pass' && result.verdict !== 'not-applicable';
+  const needsAction =
+    result.verdict !== 'pass' && result.verdict !== 'not-applicable';
   const summaryId = `requirement-${result.id}-summary`;
 
   return (
@@ -46,26 +47,46 @@ export function RequirementResultRow(props: {
         id={summaryId}
         aria-controls={`requirement-${result.id}-details`}
       >
-        <Stack direction="row" spacing={2} alignItems="flex-start" sx={{ width: '100%' }}>
+        <Stack
+          direction="row"
+          spacing={2}
+          alignItems="flex-start"
+          sx={{ width: '100%' }}
+        >
           <Box sx={{ minWidth: 110 }}>
             <VerdictChip verdict={result.verdict} />
           </Box>
           <Box sx={{ flexGrow: 1 }}>
-            <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+            <Stack
+              direction="row"
+              spacing={1}
+              alignItems="center"
+              flexWrap="wrap"
+            >
               <Typography variant="subtitle1" component="h4">
                 {title}
               </Typography>
               <Chip
                 size="small"
-                label={result.conditional ? `${result.level} (conditional)` : result.level}
+                label={
+                  result.conditional
+                    ? `${result.level} (conditional)`
+                    : result.level
+                }
                 color={result.level === 'MUST' ? 'primary' : 'default'}
                 variant={result.level === 'MUST' ? 'filled' : 'outlined'}
-                aria-label={`Level: ${result.level}${result.conditional ? ', conditional' : ''}`}
+                aria-label={`Level: ${result.level}${
+                  result.conditional ? ', conditional' : ''
+                }`}
               />
               {result.mode === 'active' && (
                 <Chip size="small" variant="outlined" label="active probe" />
               )}
-              <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+              <Typography
+                variant="caption"
+                color="text.secondary"
+                sx={{ fontFamily: 'monospace' }}
+              >
                 {result.id}
               </Typography>
             </Stack>
@@ -90,12 +111,19 @@ export function RequirementResultRow(props: {
             <Typography variant="subtitle2" gutterBottom>
               Evidence
             </Typography>
-            <EvidenceList evidence={result.evidence} label={`Evidence for ${title}`} />
+            <EvidenceList
+              evidence={result.evidence}
+              label={`Evidence for ${title}`}
+            />
           </Box>
           <Stack direction="row" spacing={2}>
-            {fleetLink && <Link to={fleetLink}>See this requirement across the fleet</Link>}
+            {fleetLink && (
+              <Link to={fleetLink}>See this requirement across the fleet</Link>
+            )}
             {definition?.kar && (
-              <Link to={KAR_INDEX_URL}>KAR-{definition.kar} (design and test plan)</Link>
+              <Link to={KAR_INDEX_URL}>
+                KAR-{definition.kar} (design and test plan)
+              </Link>
             )}
           </Stack>
         </Stack>

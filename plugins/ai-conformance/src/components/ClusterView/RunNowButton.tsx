@@ -34,7 +34,10 @@ function explainFailure(cluster: string, error: unknown): string {
  * "Run now": queues an evaluation of the cluster. Shown only to users allowed to create
  * evaluations; the active-probe option only to users also allowed to run probes.
  */
-export function RunNowButton(props: { cluster: string; onQueued?: () => void }) {
+export function RunNowButton(props: {
+  cluster: string;
+  onQueued?: () => void;
+}) {
   const { cluster, onQueued } = props;
   const api = useApi(aiConformanceApiRef);
   const alertApi = useApi(alertApiRef);
@@ -68,7 +71,10 @@ export function RunNowButton(props: { cluster: string; onQueued?: () => void }) 
       setOpen(false);
       onQueued?.();
     } catch (error) {
-      alertApi.post({ message: explainFailure(cluster, error), severity: 'error' });
+      alertApi.post({
+        message: explainFailure(cluster, error),
+        severity: 'error',
+      });
     } finally {
       setSubmitting(false);
     }
@@ -83,12 +89,17 @@ export function RunNowButton(props: { cluster: string; onQueued?: () => void }) 
       >
         Run now
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="run-now-title">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        aria-labelledby="run-now-title"
+      >
         <DialogTitle id="run-now-title">Evaluate {cluster} now</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            The evaluation reads the cluster's API with the backend's credentials and
-            records a new scorecard. It usually takes under a minute.
+            The evaluation reads the cluster's API with the backend's
+            credentials and records a new scorecard. It usually takes under a
+            minute.
           </DialogContentText>
           {canProbe.allowed && (
             <FormControlLabel

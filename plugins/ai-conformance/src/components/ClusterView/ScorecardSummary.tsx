@@ -23,7 +23,8 @@ export function ScorecardSummary(props: { scorecard: ClusterScorecard }) {
     [
       'Evaluated',
       <span title={formatDateTime(scorecard.evaluatedAt)}>
-        {formatRelativeTime(scorecard.evaluatedAt)} ({formatDateTime(scorecard.evaluatedAt)})
+        {formatRelativeTime(scorecard.evaluatedAt)} (
+        {formatDateTime(scorecard.evaluatedAt)})
       </span>,
     ],
     ['Duration', `${(scorecard.durationMs / 1000).toFixed(1)} s`],

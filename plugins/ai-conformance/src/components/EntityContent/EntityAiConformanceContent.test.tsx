@@ -1,5 +1,12 @@
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { Entity } from '@backstage/catalog-model';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
@@ -40,14 +47,18 @@ describe('EntityAiConformanceContent', () => {
     expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
     // Without the plugin page mounted, links to it are left out rather than crashing.
     expect(
-      screen.queryByRole('link', { name: /See this requirement across the fleet/ }),
+      screen.queryByRole('link', {
+        name: /See this requirement across the fleet/,
+      }),
     ).not.toBeInTheDocument();
   });
 
   it('explains what to check when the backend does not evaluate the entity', async () => {
     const api = await render('unknown-cluster');
     expect(
-      await screen.findByText('This cluster is not evaluated for AI conformance'),
+      await screen.findByText(
+        'This cluster is not evaluated for AI conformance',
+      ),
     ).toBeInTheDocument();
     expect(api.getScorecard).not.toHaveBeenCalled();
   });

@@ -20,7 +20,11 @@ export function ClusterStatusCell(props: { cluster: ClusterSummary }) {
     <>
       {indicator ?? status}
       {message && (
-        <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 360 }}>
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ maxWidth: 360 }}
+        >
           {message}
         </Typography>
       )}

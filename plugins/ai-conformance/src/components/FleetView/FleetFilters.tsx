@@ -49,7 +49,10 @@ export function FleetFilters(props: {
         label="Status"
         value={value.status}
         onChange={e =>
-          onChange({ ...value, status: e.target.value as FleetFilterState['status'] })
+          onChange({
+            ...value,
+            status: e.target.value as FleetFilterState['status'],
+          })
         }
         sx={{ minWidth: 180 }}
       >

@@ -5,7 +5,11 @@ import Typography from '@mui/material/Typography';
 import type { FleetSummary } from '@internal/plugin-ai-conformance-common';
 import { describeReadiness } from '@internal/plugin-ai-conformance-react';
 
-function Stat(props: { label: string; value: number | string; detail?: string }) {
+function Stat(props: {
+  label: string;
+  value: number | string;
+  detail?: string;
+}) {
   return (
     <Card variant="outlined" component="section" aria-label={props.label}>
       <CardContent>
@@ -45,7 +49,11 @@ export function FleetStats(props: { fleet: FleetSummary }) {
         <Stat label="Clusters" value={clusters.length} />
       </Grid>
       <Grid item xs={6} md={3}>
-        <Stat label="Conformant" value={conformant} detail={byChecklist || undefined} />
+        <Stat
+          label="Conformant"
+          value={conformant}
+          detail={byChecklist || undefined}
+        />
       </Grid>
       <Grid item xs={6} md={3}>
         <Stat label="Not conformant" value={notConformant} />

@@ -28,7 +28,9 @@ function render(api = mockApi()) {
 }
 
 function clusterRows() {
-  const table = screen.getByText(/^Clusters \(/).closest('div[class*="MuiPaper"]') as HTMLElement;
+  const table = screen
+    .getByText(/^Clusters \(/)
+    .closest('div[class*="MuiPaper"]') as HTMLElement;
   return within(table);
 }
 
@@ -46,14 +48,18 @@ describe('FleetView', () => {
     expect(rows.getByText('Conformant')).toBeInTheDocument();
     expect(rows.getByText('Not evaluated')).toBeInTheDocument();
     expect(
-      rows.getByText(/rejected the token \(401\); renew the service account token/),
+      rows.getByText(
+        /rejected the token \(401\); renew the service account token/,
+      ),
     ).toBeInTheDocument();
     expect(rows.getByText('from app-config')).toBeInTheDocument();
   });
 
   it('shows headline numbers', async () => {
     await render();
-    const conformant = await screen.findByRole('region', { name: 'Conformant' });
+    const conformant = await screen.findByRole('region', {
+      name: 'Conformant',
+    });
     expect(within(conformant).getByText('1')).toBeInTheDocument();
     expect(within(conformant).getByText('1 on 1.34')).toBeInTheDocument();
     const failing = screen.getByRole('region', { name: 'Cannot be evaluated' });
@@ -78,7 +84,9 @@ describe('FleetView', () => {
     await screen.findByText('Clusters (3 of 3)');
 
     fireEvent.mouseDown(screen.getByLabelText('Conformance'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Not evaluated' }));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Not evaluated' }),
+    );
 
     expect(await screen.findByText('Clusters (1 of 3)')).toBeInTheDocument();
     expect(clusterRows().getByText('edge-lab')).toBeInTheDocument();
@@ -87,7 +95,10 @@ describe('FleetView', () => {
   it('tells the user how to register a cluster when there is none', async () => {
     await render(
       mockApi({
-        getFleet: jest.fn(async () => ({ clusters: [], conformantByChecklist: {} })),
+        getFleet: jest.fn(async () => ({
+          clusters: [],
+          conformantByChecklist: {},
+        })),
       }),
     );
     expect(await screen.findByText('No clusters yet')).toBeInTheDocument();
@@ -98,10 +109,20 @@ describe('FleetView', () => {
 
   it('shows the backend error', async () => {
     await render(
-      mockApi({ getFleet: jest.fn(async () => Promise.reject(new Error('Backend unavailable'))) }),
+      mockApi({
+        getFleet: jest.fn(async () =>
+          Promise.reject(new Error('Backend unavailable')),
+        ),
+      }),
     );
-    expect(await screen.findByText(/Could not load the fleet/)).toBeInTheDocument();
-    expect(screen.getByText(/^Backend unavailable\. Check that the ai-conformance backend/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load the fleet/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Backend unavailable\. Check that the ai-conformance backend/,
+      ),
+    ).toBeInTheDocument();
     // An expected condition: no stack trace on screen.
     expect(document.body.textContent).not.toMatch(/at .*\.tsx?:\d+/);
   });
@@ -129,6 +150,9 @@ describe('FleetView', () => {
   it('lists the requirement catalogue with links to each requirement', async () => {
     await render();
     const link = await screen.findByRole('link', { name: 'Gang scheduling' });
-    expect(link).toHaveAttribute('href', '/ai-conformance/requirements/gang_scheduling');
+    expect(link).toHaveAttribute(
+      'href',
+      '/ai-conformance/requirements/gang_scheduling',
+    );
   });
 });

@@ -118,10 +118,15 @@ export function FleetView() {
     {
       title: 'Conformance',
       customSort: (a, b) =>
-        Number(b.summary?.conformant ?? -1) - Number(a.summary?.conformant ?? -1),
+        Number(b.summary?.conformant ?? -1) -
+        Number(a.summary?.conformant ?? -1),
       render: c => <ConformanceBadge summary={c.summary} size="small" />,
     },
-    { title: 'Status', field: 'status', render: c => <ClusterStatusCell cluster={c} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: c => <ClusterStatusCell cluster={c} />,
+    },
     { title: 'Checklist', field: 'checklistVersion', emptyValue: '—' },
     { title: 'Kubernetes', field: 'kubernetesVersion', emptyValue: '—' },
     {
@@ -166,7 +171,13 @@ export function FleetView() {
         missing="content"
         title="No clusters yet"
         description="Register a Resource of type kubernetes-cluster in the catalog (its API server must be allowed by the backend's configuration), or list clusters under kubernetes.clusterLocatorMethods in app-config. The backend evaluates them on its next run."
-        action={<CodeSnippet language="yaml" text={EXAMPLE_CLUSTER} showCopyCodeButton />}
+        action={
+          <CodeSnippet
+            language="yaml"
+            text={EXAMPLE_CLUSTER}
+            showCopyCodeButton
+          />
+        }
       />
     );
   } else {

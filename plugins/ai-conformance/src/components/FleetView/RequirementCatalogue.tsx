@@ -44,14 +44,25 @@ export function RequirementCatalogue() {
           ) : (
             r.title
           )}
-          <Typography variant="caption" display="block" sx={{ fontFamily: 'monospace' }}>
+          <Typography
+            variant="caption"
+            display="block"
+            sx={{ fontFamily: 'monospace' }}
+          >
             {r.id}
           </Typography>
         </>
       ),
     },
-    { title: 'Category', field: 'category', render: r => categoryTitle(r.category) },
-    { title: 'Level by checklist version', render: r => <LevelsCell id={r.id} /> },
+    {
+      title: 'Category',
+      field: 'category',
+      render: r => categoryTitle(r.category),
+    },
+    {
+      title: 'Level by checklist version',
+      render: r => <LevelsCell id={r.id} />,
+    },
     { title: 'What it asks', field: 'description' },
   ];
   return (

@@ -1,5 +1,9 @@
 import { fleet } from '../../__fixtures__/data';
-import { applyFleetFilters, checklistVersionsIn, NO_FILTERS } from './fleetFilters';
+import {
+  applyFleetFilters,
+  checklistVersionsIn,
+  NO_FILTERS,
+} from './fleetFilters';
 
 describe('fleet filters', () => {
   const clusters = fleet().clusters;
@@ -10,12 +14,16 @@ describe('fleet filters', () => {
 
   it('combines filters', () => {
     expect(
-      applyFleetFilters(clusters, { ...NO_FILTERS, status: 'ok', readiness: 'conformant' }).map(
-        c => c.cluster,
-      ),
+      applyFleetFilters(clusters, {
+        ...NO_FILTERS,
+        status: 'ok',
+        readiness: 'conformant',
+      }).map(c => c.cluster),
     ).toEqual(['tpu-west']);
     expect(
-      applyFleetFilters(clusters, { ...NO_FILTERS, status: 'error' }).map(c => c.cluster),
+      applyFleetFilters(clusters, { ...NO_FILTERS, status: 'error' }).map(
+        c => c.cluster,
+      ),
     ).toEqual(['edge-lab']);
   });
 
@@ -23,7 +31,12 @@ describe('fleet filters', () => {
     expect(
       checklistVersionsIn([
         ...clusters,
-        { cluster: 'x', source: 'config', status: 'ok', checklistVersion: '1.9' },
+        {
+          cluster: 'x',
+          source: 'config',
+          status: 'ok',
+          checklistVersion: '1.9',
+        },
       ]),
     ).toEqual(['1.35', '1.34', '1.9']);
   });

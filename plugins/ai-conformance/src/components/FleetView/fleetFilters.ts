@@ -1,5 +1,11 @@
-import type { ClusterStatus, ClusterSummary } from '@internal/plugin-ai-conformance-common';
-import { describeReadiness, type Readiness } from '@internal/plugin-ai-conformance-react';
+import type {
+  ClusterStatus,
+  ClusterSummary,
+} from '@internal/plugin-ai-conformance-common';
+import {
+  describeReadiness,
+  type Readiness,
+} from '@internal/plugin-ai-conformance-react';
 
 /** The fleet table's filters; `all` leaves a dimension unfiltered. */
 export interface FleetFilterState {

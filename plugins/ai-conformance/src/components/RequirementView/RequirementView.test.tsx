@@ -10,7 +10,10 @@ async function render(api = mockApi()) {
   await renderInTestApp(
     <TestApiProvider apis={[[aiConformanceApiRef, api]]}>
       <Routes>
-        <Route path="/requirements/:requirementId" element={<RequirementView />} />
+        <Route
+          path="/requirements/:requirementId"
+          element={<RequirementView />}
+        />
       </Routes>
     </TestApiProvider>,
     {
@@ -49,8 +52,12 @@ describe('RequirementView', () => {
       }),
     );
 
-    expect(await screen.findByRole('heading', { name: 'Gang scheduling' })).toBeInTheDocument();
-    expect(api.getRequirementAcrossFleet).toHaveBeenCalledWith('gang_scheduling');
+    expect(
+      await screen.findByRole('heading', { name: 'Gang scheduling' }),
+    ).toBeInTheDocument();
+    expect(api.getRequirementAcrossFleet).toHaveBeenCalledWith(
+      'gang_scheduling',
+    );
     expect(screen.getByText('How we check')).toBeInTheDocument();
     expect(screen.getByText('1.33: MUST')).toBeInTheDocument();
 
@@ -69,7 +76,9 @@ describe('RequirementView', () => {
   it('explains an empty result', async () => {
     await render();
     expect(
-      await screen.findByText('No cluster has a verdict for this requirement yet'),
+      await screen.findByText(
+        'No cluster has a verdict for this requirement yet',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -41,8 +41,8 @@ function About(props: { id: string }) {
     return (
       <InfoCard title="About">
         <Typography variant="body2">
-          This plugin's requirement catalogue has no entry for {props.id}; the backend may
-          be newer than the frontend.
+          This plugin's requirement catalogue has no entry for {props.id}; the
+          backend may be newer than the frontend.
         </Typography>
       </InfoCard>
     );
@@ -69,7 +69,9 @@ function About(props: { id: string }) {
                 key={l.version}
                 size="small"
                 variant={l.level === 'MUST' ? 'filled' : 'outlined'}
-                label={`${l.version}: ${l.level}${l.conditional ? ' (conditional)' : ''}`}
+                label={`${l.version}: ${l.level}${
+                  l.conditional ? ' (conditional)' : ''
+                }`}
               />
             ))}
           </Stack>
@@ -90,7 +92,12 @@ function About(props: { id: string }) {
 
 function VerdictTally(props: { rows: Row[] }) {
   return (
-    <Stack direction="row" spacing={2} aria-label="Verdicts across the fleet" flexWrap="wrap">
+    <Stack
+      direction="row"
+      spacing={2}
+      aria-label="Verdicts across the fleet"
+      flexWrap="wrap"
+    >
       {VERDICTS.map(verdict => {
         const count = props.rows.filter(r => r.verdict === verdict).length;
         return (
@@ -106,7 +113,8 @@ function VerdictTally(props: { rows: Row[] }) {
 /** One requirement across the fleet: what it asks, and the latest verdict on every cluster. */
 export function RequirementView() {
   const { requirementId = '' } = useParams();
-  const { requirement, loading, error } = useRequirementAcrossFleet(requirementId);
+  const { requirement, loading, error } =
+    useRequirementAcrossFleet(requirementId);
   const clusterLink = useOptionalRouteRef(clusterRouteRef);
   const fleetLink = useOptionalRouteRef(rootRouteRef);
   const title = getRequirement(requirementId)?.title ?? requirementId;
@@ -135,7 +143,9 @@ export function RequirementView() {
       title: 'Evaluated',
       field: 'evaluatedAt',
       render: r => (
-        <span title={formatDateTime(r.evaluatedAt)}>{formatRelativeTime(r.evaluatedAt)}</span>
+        <span title={formatDateTime(r.evaluatedAt)}>
+          {formatRelativeTime(r.evaluatedAt)}
+        </span>
       ),
     },
   ];
@@ -152,7 +162,9 @@ export function RequirementView() {
       />
     );
   } else if (error) {
-    results = <LoadErrorPanel what="the verdicts across the fleet" error={error} />;
+    results = (
+      <LoadErrorPanel what="the verdicts across the fleet" error={error} />
+    );
   } else if (!requirement || requirement.clusters.length === 0) {
     results = (
       <EmptyState
@@ -167,7 +179,11 @@ export function RequirementView() {
         <VerdictTally rows={requirement.clusters} />
         <Table
           title="Latest verdict per cluster"
-          options={{ paging: requirement.clusters.length > 20, pageSize: 20, search: true }}
+          options={{
+            paging: requirement.clusters.length > 20,
+            pageSize: 20,
+            search: true,
+          }}
           columns={columns}
           data={requirement.clusters}
         />
@@ -182,7 +198,10 @@ export function RequirementView() {
           <Link to={fleetLink()}>← Fleet</Link>
         </Box>
       )}
-      <ContentHeader title={title} description={`Requirement ${requirementId} across the fleet`} />
+      <ContentHeader
+        title={title}
+        description={`Requirement ${requirementId} across the fleet`}
+      />
       <Grid container spacing={3}>
         <Grid item xs={12} md={4}>
           <About id={requirementId} />
