@@ -2,7 +2,13 @@
 import { parseArgs } from 'node:util';
 import { buildInfo, ensureBinaries } from './build/binaries';
 import { RestClient } from './client/rest';
-import { credentials, isUp, readState, startControlPlane, stopControlPlane } from './controlPlane';
+import {
+  credentials,
+  isUp,
+  readState,
+  startControlPlane,
+  stopControlPlane,
+} from './controlPlane';
 import { demoDown, demoUp } from './demo/demo';
 import { clusterDir, stateRoot } from './paths';
 import { portsFromEnv } from './processes/ports';
@@ -26,7 +32,9 @@ commands:
 
 options:
   --name NAME           cluster name (default: default); data in .local-cluster/clusters/NAME
-  --k8s MINOR           Kubernetes minor (${supportedMinors().join(', ')}; env LOCAL_CLUSTER_K8S_MINOR)
+  --k8s MINOR           Kubernetes minor (${supportedMinors().join(
+    ', ',
+  )}; env LOCAL_CLUSTER_K8S_MINOR)
   --scenario NAME       ${Object.keys(SCENARIOS).join(', ')}
   --port PORT           API server port (env LOCAL_CLUSTER_APISERVER_PORT; other ports: LOCAL_CLUSTER_<ETCD_CLIENT|ETCD_PEER|CONTROLLER_MANAGER|SCHEDULER|KWOK>_PORT)
   --nodes N --pods M    scale mode sizes (default 5000 / 50000)
@@ -61,13 +69,33 @@ async function main() {
       const v = resolveVersions(values.k8s);
       const t = Date.now();
       const bins = await ensureBinaries(v, log);
-      console.log(JSON.stringify({ versions: v, binaries: bins, builds: buildInfo(v), seconds: (Date.now() - t) / 1000 }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            versions: v,
+            binaries: bins,
+            builds: buildInfo(v),
+            seconds: (Date.now() - t) / 1000,
+          },
+          null,
+          2,
+        ),
+      );
       return;
     }
     case 'up': {
       const t = Date.now();
-      const ports = { ...portsFromEnv(), ...(values.port ? { apiserver: Number(values.port) } : {}) };
-      const state = await startControlPlane({ name: values.name!, dataDir, minor: values.k8s, ports, log });
+      const ports = {
+        ...portsFromEnv(),
+        ...(values.port ? { apiserver: Number(values.port) } : {}),
+      };
+      const state = await startControlPlane({
+        name: values.name!,
+        dataDir,
+        minor: values.k8s,
+        ports,
+        log,
+      });
       if (values.scenario) {
         const client = new RestClient(credentials(state, 'admin'), 16);
         try {
@@ -84,11 +112,14 @@ async function main() {
       return;
     }
     case 'down': {
-      const names = values.all && fs.existsSync(path.join(stateRoot(), 'clusters'))
-        ? fs.readdirSync(path.join(stateRoot(), 'clusters'))
-        : [values.name!];
+      const names =
+        values.all && fs.existsSync(path.join(stateRoot(), 'clusters'))
+          ? fs.readdirSync(path.join(stateRoot(), 'clusters'))
+          : [values.name!];
       for (const n of names) {
-        const was = await stopControlPlane(clusterDir(n), { purge: !values['keep-data'] });
+        const was = await stopControlPlane(clusterDir(n), {
+          purge: !values['keep-data'],
+        });
         console.log(`${n}: ${was ? 'stopped' : 'not running'}`);
       }
       return;
@@ -99,16 +130,29 @@ async function main() {
       if (!names.length) console.log('no clusters');
       for (const n of names) {
         const s = readState(clusterDir(n));
-        console.log(`${n}: ${isUp(s) ? `up at ${s!.server} (Kubernetes ${s!.versions.kubernetes}), kubeconfig ${s!.kubeconfig}` : 'down'}`);
+        console.log(
+          `${n}: ${
+            isUp(s)
+              ? `up at ${s!.server} (Kubernetes ${
+                  s!.versions.kubernetes
+                }), kubeconfig ${s!.kubeconfig}`
+              : 'down'
+          }`,
+        );
       }
       return;
     }
     case 'apply': {
       const state = readState(dataDir);
-      if (!isUp(state)) throw new Error(`cluster '${values.name}' is not running (yarn cluster:up)`);
+      if (!isUp(state))
+        throw new Error(
+          `cluster '${values.name}' is not running (yarn cluster:up)`,
+        );
       const client = new RestClient(credentials(state!, 'admin'), 16);
       try {
-        await applyScenario(client, getScenario(arg ?? values.scenario ?? ''), { log });
+        await applyScenario(client, getScenario(arg ?? values.scenario ?? ''), {
+          log,
+        });
       } finally {
         client.close();
       }
@@ -116,11 +160,20 @@ async function main() {
     }
     case 'scale': {
       const state = readState(dataDir);
-      if (!isUp(state)) throw new Error(`cluster '${values.name}' is not running (yarn cluster:up)`);
+      if (!isUp(state))
+        throw new Error(
+          `cluster '${values.name}' is not running (yarn cluster:up)`,
+        );
       const concurrency = Number(values.concurrency);
       const client = new RestClient(credentials(state!, 'admin'), concurrency);
       try {
-        const r = await runScale(client, { nodes: Number(values.nodes), pods: Number(values.pods), concurrency, waitScheduled: values.wait, log });
+        const r = await runScale(client, {
+          nodes: Number(values.nodes),
+          pods: Number(values.pods),
+          concurrency,
+          waitScheduled: values.wait,
+          log,
+        });
         console.log(JSON.stringify(r, null, 2));
       } finally {
         client.close();
@@ -130,8 +183,11 @@ async function main() {
     case 'demo': {
       const t = Date.now();
       const { states, files } = await demoUp({ minor: values.k8s, log });
-      console.log(`demo clusters ready in ${((Date.now() - t) / 1000).toFixed(1)}s`);
-      for (const s of states) console.log(`  ${s.name}: ${s.server}  kubeconfig ${s.kubeconfig}`);
+      console.log(
+        `demo clusters ready in ${((Date.now() - t) / 1000).toFixed(1)}s`,
+      );
+      for (const s of states)
+        console.log(`  ${s.name}: ${s.server}  kubeconfig ${s.kubeconfig}`);
       console.log(`files:\n${files.map(f => `  ${f}`).join('\n')}`);
       return;
     }

@@ -9,7 +9,13 @@ import { ApiError, Credentials, RestClient, waitFor } from './client/rest';
 import { kubeconfigYaml } from './kubeconfig';
 import { ensurePki, Identity, Pki } from './pki/pki';
 import { allocatePorts, LOOPBACK, PortName } from './processes/ports';
-import { isRunning, ProcessRecord, startProcess, stopProcesses, tailLog } from './processes/supervisor';
+import {
+  isRunning,
+  ProcessRecord,
+  startProcess,
+  stopProcesses,
+  tailLog,
+} from './processes/supervisor';
 import { readerRbac } from './rbac';
 import { ComponentVersions, crdModule, resolveVersions } from './versions';
 
@@ -53,11 +59,18 @@ export function readState(dataDir: string): ClusterState | undefined {
 
 /** True when every component process recorded in the state is alive. */
 export function isUp(state: ClusterState | undefined): boolean {
-  return !!state && state.processes.length === 5 && state.processes.every(isRunning);
+  return (
+    !!state && state.processes.length === 5 && state.processes.every(isRunning)
+  );
 }
 
-export function credentials(state: ClusterState, identity: Identity = 'admin'): Credentials {
-  const tokens = JSON.parse(fs.readFileSync(path.join(state.dataDir, 'pki', 'tokens.json'), 'utf8'));
+export function credentials(
+  state: ClusterState,
+  identity: Identity = 'admin',
+): Credentials {
+  const tokens = JSON.parse(
+    fs.readFileSync(path.join(state.dataDir, 'pki', 'tokens.json'), 'utf8'),
+  );
   return {
     server: state.server,
     caPem: fs.readFileSync(path.join(state.dataDir, 'pki', 'ca.crt'), 'utf8'),
@@ -65,13 +78,21 @@ export function credentials(state: ClusterState, identity: Identity = 'admin'): 
   };
 }
 
-function httpOk(url: string, headers: Record<string, string> = {}, ca?: string): Promise<boolean> {
+function httpOk(
+  url: string,
+  headers: Record<string, string> = {},
+  ca?: string,
+): Promise<boolean> {
   return new Promise(resolve => {
     const mod = url.startsWith('https') ? https : http;
-    const req = mod.get(url, { headers, ca, rejectUnauthorized: !!ca, timeout: 2000 }, res => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
+    const req = mod.get(
+      url,
+      { headers, ca, rejectUnauthorized: !!ca, timeout: 2000 },
+      res => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      },
+    );
     req.on('error', () => resolve(false));
     req.on('timeout', () => req.destroy());
   });
@@ -79,27 +100,47 @@ function httpOk(url: string, headers: Record<string, string> = {}, ca?: string):
 
 class StartError extends Error {}
 
-async function waitHealthy(rec: ProcessRecord, url: string, check: () => Promise<boolean>, timeoutMs: number) {
+async function waitHealthy(
+  rec: ProcessRecord,
+  url: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isRunning(rec)) {
       throw new StartError(
-        `${rec.component} exited during start-up; log: ${rec.logFile}\n${tailLog(rec.logFile)}`,
+        `${rec.component} exited during start-up; log: ${
+          rec.logFile
+        }\n${tailLog(rec.logFile)}`,
       );
     }
     if (await check()) return;
     await new Promise(r => setTimeout(r, 200));
   }
   throw new StartError(
-    `${rec.component} was not healthy at ${url} after ${timeoutMs / 1000}s; log: ${rec.logFile}\n${tailLog(rec.logFile)}`,
+    `${rec.component} was not healthy at ${url} after ${
+      timeoutMs / 1000
+    }s; log: ${rec.logFile}\n${tailLog(rec.logFile)}`,
   );
 }
 
-function componentKubeconfig(dir: string, name: string, server: string, pki: Pki, token: string): string {
+function componentKubeconfig(
+  dir: string,
+  name: string,
+  server: string,
+  pki: Pki,
+  token: string,
+): string {
   const file = path.join(dir, `${name}.kubeconfig`);
   fs.writeFileSync(
     file,
-    kubeconfigYaml({ clusterName: 'local', server, caPem: pki.caCertPem, users: { [name]: token } }),
+    kubeconfigYaml({
+      clusterName: 'local',
+      server,
+      caPem: pki.caCertPem,
+      users: { [name]: token },
+    }),
     { mode: 0o600 },
   );
   return file;
@@ -109,7 +150,9 @@ function componentKubeconfig(dir: string, name: string, server: string, pki: Pki
 async function writeKwokConfig(file: string): Promise<void> {
   const mod = crdModule('kwok-stages');
   const { Dir } = await goModDownload(mod.module, mod.version);
-  const docs = mod.paths.map(p => fs.readFileSync(path.join(Dir, p), 'utf8').trim());
+  const docs = mod.paths.map(p =>
+    fs.readFileSync(path.join(Dir, p), 'utf8').trim(),
+  );
   fs.writeFileSync(file, `${docs.join('\n---\n')}\n`);
 }
 
@@ -122,7 +165,9 @@ function args(flags: Record<string, string | number | boolean>): string[] {
  * on loopback. On any failure it stops what it started and throws an error that
  * names the component and its log file.
  */
-export async function startControlPlane(opts: StartOptions): Promise<ClusterState> {
+export async function startControlPlane(
+  opts: StartOptions,
+): Promise<ClusterState> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const existing = readState(opts.dataDir);
   if (isUp(existing)) {
@@ -151,61 +196,83 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
     processes,
     startedAt: new Date().toISOString(),
   };
-  const save = () => fs.writeFileSync(stateFile(dir), JSON.stringify(state, null, 2));
+  const save = () =>
+    fs.writeFileSync(stateFile(dir), JSON.stringify(state, null, 2));
 
   try {
     // etcd: plain HTTP is fine on loopback; fsync off because this is throwaway test data
     const etcdUrl = `http://${LOOPBACK}:${ports.etcdClient}`;
     const peerUrl = `http://${LOOPBACK}:${ports.etcdPeer}`;
-    const etcd = startProcess('etcd', bins.etcd, args({
-      name: 'local',
-      'data-dir': path.join(dir, 'etcd'),
-      'listen-client-urls': etcdUrl,
-      'advertise-client-urls': etcdUrl,
-      'listen-peer-urls': peerUrl,
-      'initial-advertise-peer-urls': peerUrl,
-      'initial-cluster': `local=${peerUrl}`,
-      'quota-backend-bytes': 8 * 1024 * 1024 * 1024,
-      'unsafe-no-fsync': true,
-      'log-level': 'warn',
-    }), logDir);
+    const etcd = startProcess(
+      'etcd',
+      bins.etcd,
+      args({
+        name: 'local',
+        'data-dir': path.join(dir, 'etcd'),
+        'listen-client-urls': etcdUrl,
+        'advertise-client-urls': etcdUrl,
+        'listen-peer-urls': peerUrl,
+        'initial-advertise-peer-urls': peerUrl,
+        'initial-cluster': `local=${peerUrl}`,
+        'quota-backend-bytes': 8 * 1024 * 1024 * 1024,
+        'unsafe-no-fsync': true,
+        'log-level': 'warn',
+      }),
+      logDir,
+    );
     processes.push(etcd);
     save();
-    await waitHealthy(etcd, `${etcdUrl}/health`, () => httpOk(`${etcdUrl}/health`), 30000);
+    await waitHealthy(
+      etcd,
+      `${etcdUrl}/health`,
+      () => httpOk(`${etcdUrl}/health`),
+      30000,
+    );
 
-    const apiserver = startProcess('kube-apiserver', bins.kubeApiserver, args({
-      'etcd-servers': etcdUrl,
-      'bind-address': LOOPBACK,
-      'advertise-address': LOOPBACK,
-      'secure-port': ports.apiserver,
-      'tls-cert-file': pki.serverCert,
-      'tls-private-key-file': pki.serverKey,
-      'client-ca-file': pki.caCert,
-      'token-auth-file': pki.tokenFile,
-      'authorization-mode': 'RBAC',
-      'service-account-issuer': 'https://kubernetes.default.svc.cluster.local',
-      'service-account-key-file': pki.saPub,
-      'service-account-signing-key-file': pki.saKey,
-      'service-cluster-ip-range': SERVICE_CIDR,
-      // Resolve webhook and aggregated-API services via endpoints, never ClusterIPs:
-      // the control plane must not dial addresses outside loopback.
-      'enable-aggregator-routing': true,
-      // the default reconciler refuses a loopback advertise address
-      'endpoint-reconciler-type': 'none',
-      'kubelet-preferred-address-types': 'InternalIP',
-      // it taints new nodes not-ready, and only the node lifecycle controller
-      // (disabled below: KWOK sends no heartbeats at scale) would lift that taint
-      'disable-admission-plugins': 'TaintNodesByCondition',
-      'max-requests-inflight': 1500,
-      'max-mutating-requests-inflight': 1000,
-      'event-ttl': '1h0m0s',
-      profiling: false,
-      v: 1,
-    }), logDir);
+    const apiserver = startProcess(
+      'kube-apiserver',
+      bins.kubeApiserver,
+      args({
+        'etcd-servers': etcdUrl,
+        'bind-address': LOOPBACK,
+        'advertise-address': LOOPBACK,
+        'secure-port': ports.apiserver,
+        'tls-cert-file': pki.serverCert,
+        'tls-private-key-file': pki.serverKey,
+        'client-ca-file': pki.caCert,
+        'token-auth-file': pki.tokenFile,
+        'authorization-mode': 'RBAC',
+        'service-account-issuer':
+          'https://kubernetes.default.svc.cluster.local',
+        'service-account-key-file': pki.saPub,
+        'service-account-signing-key-file': pki.saKey,
+        'service-cluster-ip-range': SERVICE_CIDR,
+        // Resolve webhook and aggregated-API services via endpoints, never ClusterIPs:
+        // the control plane must not dial addresses outside loopback.
+        'enable-aggregator-routing': true,
+        // the default reconciler refuses a loopback advertise address
+        'endpoint-reconciler-type': 'none',
+        'kubelet-preferred-address-types': 'InternalIP',
+        // it taints new nodes not-ready, and only the node lifecycle controller
+        // (disabled below: KWOK sends no heartbeats at scale) would lift that taint
+        'disable-admission-plugins': 'TaintNodesByCondition',
+        'max-requests-inflight': 1500,
+        'max-mutating-requests-inflight': 1000,
+        'event-ttl': '1h0m0s',
+        profiling: false,
+        v: 1,
+      }),
+      logDir,
+    );
     processes.push(apiserver);
     save();
     const adminAuth = { Authorization: `Bearer ${pki.tokens.admin}` };
-    await waitHealthy(apiserver, `${server}/readyz`, () => httpOk(`${server}/readyz`, adminAuth, pki.caCertPem), 90000);
+    await waitHealthy(
+      apiserver,
+      `${server}/readyz`,
+      () => httpOk(`${server}/readyz`, adminAuth, pki.caCertPem),
+      90000,
+    );
 
     // kubeconfigs: one for people and tests (three identities), one per component
     fs.writeFileSync(
@@ -214,7 +281,11 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
         clusterName: `local-${opts.name}`,
         server,
         caPem: pki.caCertPem,
-        users: { admin: pki.tokens.admin, reader: pki.tokens.reader, norights: pki.tokens.norights },
+        users: {
+          admin: pki.tokens.admin,
+          reader: pki.tokens.reader,
+          norights: pki.tokens.norights,
+        },
         currentContext: 'admin',
       }),
       { mode: 0o600 },
@@ -226,89 +297,161 @@ export async function startControlPlane(opts: StartOptions): Promise<ClusterStat
       client.close();
     }
 
-    const cmKubeconfig = componentKubeconfig(dir, 'kube-controller-manager', server, pki, pki.tokens.controllerManager);
-    const cm = startProcess('kube-controller-manager', bins.kubeControllerManager, args({
-      kubeconfig: cmKubeconfig,
-      'authentication-kubeconfig': cmKubeconfig,
-      'authorization-kubeconfig': cmKubeconfig,
-      'bind-address': LOOPBACK,
-      'secure-port': ports.controllerManager,
-      'leader-elect': false,
-      'use-service-account-credentials': true,
-      'service-account-private-key-file': pki.saKey,
-      'root-ca-file': pki.caCert,
-      'cluster-name': opts.name,
-      // KWOK nodes send no heartbeats at scale; without this controller they stay Ready
-      controllers: '*,-node-lifecycle-controller',
-      'kube-api-qps': 300,
-      'kube-api-burst': 600,
-      'concurrent-daemonset-syncs': 4,
-      profiling: false,
-    }), logDir);
+    const cmKubeconfig = componentKubeconfig(
+      dir,
+      'kube-controller-manager',
+      server,
+      pki,
+      pki.tokens.controllerManager,
+    );
+    const cm = startProcess(
+      'kube-controller-manager',
+      bins.kubeControllerManager,
+      args({
+        kubeconfig: cmKubeconfig,
+        'authentication-kubeconfig': cmKubeconfig,
+        'authorization-kubeconfig': cmKubeconfig,
+        'bind-address': LOOPBACK,
+        'secure-port': ports.controllerManager,
+        'leader-elect': false,
+        'use-service-account-credentials': true,
+        'service-account-private-key-file': pki.saKey,
+        'root-ca-file': pki.caCert,
+        'cluster-name': opts.name,
+        // KWOK nodes send no heartbeats at scale; without this controller they stay Ready
+        controllers: '*,-node-lifecycle-controller',
+        'kube-api-qps': 300,
+        'kube-api-burst': 600,
+        'concurrent-daemonset-syncs': 4,
+        profiling: false,
+      }),
+      logDir,
+    );
     processes.push(cm);
     save();
 
-    const schedKubeconfig = componentKubeconfig(dir, 'kube-scheduler', server, pki, pki.tokens.scheduler);
+    const schedKubeconfig = componentKubeconfig(
+      dir,
+      'kube-scheduler',
+      server,
+      pki,
+      pki.tokens.scheduler,
+    );
     const schedConfig = path.join(dir, 'kube-scheduler-config.yaml');
-    fs.writeFileSync(schedConfig, YAML.stringify({
-      apiVersion: 'kubescheduler.config.k8s.io/v1',
-      kind: 'KubeSchedulerConfiguration',
-      // the default 50 QPS caps binding at 50 pods/s; scale mode needs more
-      clientConnection: { kubeconfig: schedKubeconfig, qps: 1000, burst: 2000 },
-      leaderElection: { leaderElect: false },
-    }));
-    const scheduler = startProcess('kube-scheduler', bins.kubeScheduler, args({
-      config: schedConfig,
-      'authentication-kubeconfig': schedKubeconfig,
-      'authorization-kubeconfig': schedKubeconfig,
-      'bind-address': LOOPBACK,
-      'secure-port': ports.scheduler,
-    }), logDir);
+    fs.writeFileSync(
+      schedConfig,
+      YAML.stringify({
+        apiVersion: 'kubescheduler.config.k8s.io/v1',
+        kind: 'KubeSchedulerConfiguration',
+        // the default 50 QPS caps binding at 50 pods/s; scale mode needs more
+        clientConnection: {
+          kubeconfig: schedKubeconfig,
+          qps: 1000,
+          burst: 2000,
+        },
+        leaderElection: { leaderElect: false },
+      }),
+    );
+    const scheduler = startProcess(
+      'kube-scheduler',
+      bins.kubeScheduler,
+      args({
+        config: schedConfig,
+        'authentication-kubeconfig': schedKubeconfig,
+        'authorization-kubeconfig': schedKubeconfig,
+        'bind-address': LOOPBACK,
+        'secure-port': ports.scheduler,
+      }),
+      logDir,
+    );
     processes.push(scheduler);
     save();
 
     const kwokConfig = path.join(dir, 'kwok-stages.yaml');
     await writeKwokConfig(kwokConfig);
-    const kwok = startProcess('kwok', bins.kwok, args({
-      kubeconfig: componentKubeconfig(dir, 'kwok', server, pki, pki.tokens.kwok),
-      config: kwokConfig,
-      'manage-nodes-with-annotation-selector': `${KWOK_NODE_ANNOTATION}=fake`,
-      cidr: POD_CIDR,
-      // nodes point at KWOK's own server on loopback, so logs/exec never leave the machine
-      'node-ip': LOOPBACK,
-      'node-port': ports.kwok,
-      'server-address': `${LOOPBACK}:${ports.kwok}`,
-    }), logDir);
+    const kwok = startProcess(
+      'kwok',
+      bins.kwok,
+      args({
+        kubeconfig: componentKubeconfig(
+          dir,
+          'kwok',
+          server,
+          pki,
+          pki.tokens.kwok,
+        ),
+        config: kwokConfig,
+        'manage-nodes-with-annotation-selector': `${KWOK_NODE_ANNOTATION}=fake`,
+        cidr: POD_CIDR,
+        // nodes point at KWOK's own server on loopback, so logs/exec never leave the machine
+        'node-ip': LOOPBACK,
+        'node-port': ports.kwok,
+        'server-address': `${LOOPBACK}:${ports.kwok}`,
+      }),
+      logDir,
+    );
     processes.push(kwok);
     save();
 
-    await waitHealthy(cm, `https://${LOOPBACK}:${ports.controllerManager}/healthz`, () => httpOk(`https://${LOOPBACK}:${ports.controllerManager}/healthz`), 60000);
-    await waitHealthy(scheduler, `https://${LOOPBACK}:${ports.scheduler}/healthz`, () => httpOk(`https://${LOOPBACK}:${ports.scheduler}/healthz`), 60000);
-    await waitHealthy(kwok, `http://${LOOPBACK}:${ports.kwok}/healthz`, () => httpOk(`http://${LOOPBACK}:${ports.kwok}/healthz`), 60000);
+    await waitHealthy(
+      cm,
+      `https://${LOOPBACK}:${ports.controllerManager}/healthz`,
+      () => httpOk(`https://${LOOPBACK}:${ports.controllerManager}/healthz`),
+      60000,
+    );
+    await waitHealthy(
+      scheduler,
+      `https://${LOOPBACK}:${ports.scheduler}/healthz`,
+      () => httpOk(`https://${LOOPBACK}:${ports.scheduler}/healthz`),
+      60000,
+    );
+    await waitHealthy(
+      kwok,
+      `http://${LOOPBACK}:${ports.kwok}/healthz`,
+      () => httpOk(`http://${LOOPBACK}:${ports.kwok}/healthz`),
+      60000,
+    );
 
     // pods can be created once the default service account exists
     const c2 = new RestClient(credentials(state, 'admin'), 2);
     try {
-      await waitFor('the default service account', () =>
-        c2.get('/api/v1/namespaces/default/serviceaccounts/default').then(() => true, e => {
-          if (e instanceof ApiError && e.status === 404) return false;
-          throw e;
-        }), 60000);
+      await waitFor(
+        'the default service account',
+        () =>
+          c2.get('/api/v1/namespaces/default/serviceaccounts/default').then(
+            () => true,
+            e => {
+              if (e instanceof ApiError && e.status === 404) return false;
+              throw e;
+            },
+          ),
+        60000,
+      );
     } finally {
       c2.close();
     }
-    log(`cluster '${opts.name}' (Kubernetes ${versions.kubernetes}) is up at ${server} in ${((Date.now() - started) / 1000).toFixed(1)}s; kubeconfig: ${state.kubeconfig}`);
+    log(
+      `cluster '${opts.name}' (Kubernetes ${
+        versions.kubernetes
+      }) is up at ${server} in ${((Date.now() - started) / 1000).toFixed(
+        1,
+      )}s; kubeconfig: ${state.kubeconfig}`,
+    );
     return state;
   } catch (e: any) {
     await stopProcesses(processes);
     fs.rmSync(stateFile(dir), { force: true });
-    if (e instanceof StartError) throw new Error(`cluster '${opts.name}' failed to start: ${e.message}`);
+    if (e instanceof StartError)
+      throw new Error(`cluster '${opts.name}' failed to start: ${e.message}`);
     throw e;
   }
 }
 
 /** Stops a cluster's processes. Idempotent: a stopped or never-started cluster is fine. */
-export async function stopControlPlane(dataDir: string, opts: { purge?: boolean } = {}): Promise<boolean> {
+export async function stopControlPlane(
+  dataDir: string,
+  opts: { purge?: boolean } = {},
+): Promise<boolean> {
   const state = readState(dataDir);
   const wasRunning = !!state && state.processes.some(isRunning);
   if (state) await stopProcesses(state.processes);

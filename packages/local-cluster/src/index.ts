@@ -10,7 +10,14 @@ export type { Binaries } from './build/binaries';
 export { goVersion, goModDownload } from './build/go';
 export { RestClient, ApiError, waitFor } from './client/rest';
 export type { KubeObject, Credentials } from './client/rest';
-export { startControlPlane, stopControlPlane, readState, isUp, credentials, KWOK_NODE_ANNOTATION } from './controlPlane';
+export {
+  startControlPlane,
+  stopControlPlane,
+  readState,
+  isUp,
+  credentials,
+  KWOK_NODE_ANNOTATION,
+} from './controlPlane';
 export type { ClusterState, StartOptions } from './controlPlane';
 export { CONTEXTS, credentialsFromKubeconfig } from './kubeconfig';
 export { IDENTITIES } from './pki/pki';
@@ -20,5 +27,9 @@ export type { Scenario } from './scenarios';
 export { runScale } from './scale/scale';
 export { demoUp, demoDown, writeDemoFiles, DEMO_SCENARIOS } from './demo/demo';
 export { resolveVersions, supportedMinors } from './versions';
-export { startOrReuseCluster, describeWithLocalCluster, localClusterUnavailable } from './testing';
+export {
+  startOrReuseCluster,
+  describeWithLocalCluster,
+  localClusterUnavailable,
+} from './testing';
 export type { LocalCluster, StartOrReuseOptions } from './testing';

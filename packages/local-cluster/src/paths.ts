@@ -4,13 +4,14 @@ import path from 'node:path';
 
 /** Root of the build cache; outside the repository and keyed by component version. */
 export function cacheRoot(): string {
-  const base =
-    process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'ai-conformance-suite', 'local-cluster');
 }
 
 /** The package directory (holds versions.json). */
 export function packageDir(): string {
+  // this package only ever runs from source (never bundled), so __dirname is src/
+  // eslint-disable-next-line no-restricted-syntax
   return path.resolve(__dirname, '..');
 }
 
@@ -31,7 +32,10 @@ export function repoRoot(): string {
 
 /** Gitignored directory for generated state: data dirs, kubeconfigs, demo files. */
 export function stateRoot(): string {
-  return process.env.LOCAL_CLUSTER_STATE_DIR || path.join(repoRoot(), '.local-cluster');
+  return (
+    process.env.LOCAL_CLUSTER_STATE_DIR ||
+    path.join(repoRoot(), '.local-cluster')
+  );
 }
 
 /** Data directory of a named cluster (pki, etcd data, logs, kubeconfig). */

@@ -37,45 +37,112 @@ export function readerRbac(): KubeObject[] {
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
-      metadata: { name: 'ai-conformance-reader', labels: { 'app.kubernetes.io/part-of': 'ai-conformance-suite' } },
+      metadata: {
+        name: 'ai-conformance-reader',
+        labels: { 'app.kubernetes.io/part-of': 'ai-conformance-suite' },
+      },
       rules: [
-        { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] },
-        { apiGroups: [''], resources: ['nodes', 'namespaces', 'pods', 'services', 'endpoints', 'events'], verbs: READ },
-        { apiGroups: ['node.k8s.io'], resources: ['runtimeclasses'], verbs: READ },
-        { apiGroups: ['apps'], resources: ['daemonsets', 'deployments'], verbs: READ },
-        { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
-        { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
-        { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: READ },
-        { apiGroups: ['apiregistration.k8s.io'], resources: ['apiservices'], verbs: READ },
         {
-          apiGroups: ['admissionregistration.k8s.io'],
-          resources: ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations'],
+          nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'],
+          verbs: ['get'],
+        },
+        {
+          apiGroups: [''],
+          resources: [
+            'nodes',
+            'namespaces',
+            'pods',
+            'services',
+            'endpoints',
+            'events',
+          ],
           verbs: READ,
         },
-        { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
+        {
+          apiGroups: ['node.k8s.io'],
+          resources: ['runtimeclasses'],
+          verbs: READ,
+        },
+        {
+          apiGroups: ['apps'],
+          resources: ['daemonsets', 'deployments'],
+          verbs: READ,
+        },
+        {
+          apiGroups: ['discovery.k8s.io'],
+          resources: ['endpointslices'],
+          verbs: READ,
+        },
+        { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
+        {
+          apiGroups: ['apiextensions.k8s.io'],
+          resources: ['customresourcedefinitions'],
+          verbs: READ,
+        },
+        {
+          apiGroups: ['apiregistration.k8s.io'],
+          resources: ['apiservices'],
+          verbs: READ,
+        },
+        {
+          apiGroups: ['admissionregistration.k8s.io'],
+          resources: [
+            'validatingwebhookconfigurations',
+            'mutatingwebhookconfigurations',
+          ],
+          verbs: READ,
+        },
+        {
+          apiGroups: ['autoscaling'],
+          resources: ['horizontalpodautoscalers'],
+          verbs: READ,
+        },
         { apiGroups: READER_GROUPS, resources: ['*'], verbs: READ },
-        { apiGroups: ['custom.metrics.k8s.io', 'external.metrics.k8s.io'], resources: ['*'], verbs: ['get'] },
+        {
+          apiGroups: ['custom.metrics.k8s.io', 'external.metrics.k8s.io'],
+          resources: ['*'],
+          verbs: ['get'],
+        },
       ],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
       metadata: { name: 'ai-conformance-reader' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'ai-conformance-reader' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user }],
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'ai-conformance-reader',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user },
+      ],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: { name: 'ai-conformance-reader', namespace: 'kube-system' },
-      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['cluster-autoscaler-status'], verbs: ['get'] }],
+      rules: [
+        {
+          apiGroups: [''],
+          resources: ['configmaps'],
+          resourceNames: ['cluster-autoscaler-status'],
+          verbs: ['get'],
+        },
+      ],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
       metadata: { name: 'ai-conformance-reader', namespace: 'kube-system' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'ai-conformance-reader' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user }],
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Role',
+        name: 'ai-conformance-reader',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: user },
+      ],
     },
   ];
 }

@@ -50,7 +50,9 @@ export function resolveVersions(minor?: string): ComponentVersions {
   const pinned = file.minors[wanted];
   if (!pinned) {
     throw new Error(
-      `Kubernetes ${wanted} is not pinned in versions.json (supported: ${supportedMinors().join(', ')})`,
+      `Kubernetes ${wanted} is not pinned in versions.json (supported: ${supportedMinors().join(
+        ', ',
+      )})`,
     );
   }
   return { minor: wanted, ...pinned };

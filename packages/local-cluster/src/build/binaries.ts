@@ -20,7 +20,10 @@ interface BuildSpec {
   version: string;
   binaries: string[];
   /** Writes the temporary module (if any) and returns the go command to run. */
-  prepare(workDir: string, outDir: string): Promise<{ cwd: string; args: string[] }>;
+  prepare(
+    workDir: string,
+    outDir: string,
+  ): Promise<{ cwd: string; args: string[] }>;
 }
 
 const BUILD_INFO = 'build-info.json';
@@ -69,7 +72,11 @@ function kubernetesSpec(v: ComponentVersions): BuildSpec {
       );
       fs.writeFileSync(
         path.join(workDir, 'go.mod'),
-        `module local/kube-build\n\ngo ${goDirective(upstream)}\n\nrequire k8s.io/kubernetes ${v.kubernetes}\n\nreplace (\n${replaces.join('\n')}\n)\n`,
+        `module local/kube-build\n\ngo ${goDirective(
+          upstream,
+        )}\n\nrequire k8s.io/kubernetes ${
+          v.kubernetes
+        }\n\nreplace (\n${replaces.join('\n')}\n)\n`,
       );
       const pkg = 'k8s.io/component-base/version';
       const ldflags = [
@@ -84,7 +91,14 @@ function kubernetesSpec(v: ComponentVersions): BuildSpec {
         cwd: workDir,
         // one invocation, so the packages the three commands share compile once
         args: [
-          'build', '-mod=mod', '-trimpath', '-v', '-ldflags', ldflags, '-o', `${outDir}/`,
+          'build',
+          '-mod=mod',
+          '-trimpath',
+          '-v',
+          '-ldflags',
+          ldflags,
+          '-o',
+          `${outDir}/`,
           'k8s.io/kubernetes/cmd/kube-apiserver',
           'k8s.io/kubernetes/cmd/kube-controller-manager',
           'k8s.io/kubernetes/cmd/kube-scheduler',
@@ -110,14 +124,28 @@ function etcdSpec(v: ComponentVersions): BuildSpec {
       );
       fs.writeFileSync(
         path.join(workDir, 'go.mod'),
-        `module local/etcd-build\n\ngo ${goDirective(upstream)}\n\nrequire go.etcd.io/etcd/server/v3 ${v.etcd}\n\nreplace (\n${replaces.join('\n')}\n)\n`,
+        `module local/etcd-build\n\ngo ${goDirective(
+          upstream,
+        )}\n\nrequire go.etcd.io/etcd/server/v3 ${
+          v.etcd
+        }\n\nreplace (\n${replaces.join('\n')}\n)\n`,
       );
       // The version number itself is a constant in go.etcd.io/etcd/api/v3/version;
       // the commit is not known from the module proxy, so GitSHA names the tag.
       const ldflags = `-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=${v.etcd}`;
       return {
         cwd: workDir,
-        args: ['build', '-mod=mod', '-trimpath', '-v', '-ldflags', ldflags, '-o', path.join(outDir, 'etcd'), 'go.etcd.io/etcd/server/v3'],
+        args: [
+          'build',
+          '-mod=mod',
+          '-trimpath',
+          '-v',
+          '-ldflags',
+          ldflags,
+          '-o',
+          path.join(outDir, 'etcd'),
+          'go.etcd.io/etcd/server/v3',
+        ],
       };
     },
   };
@@ -134,10 +162,23 @@ function kwokSpec(v: ComponentVersions): BuildSpec {
         `module local/kwok-build\n\ngo 1.24\n\nrequire sigs.k8s.io/kwok ${v.kwok}\n`,
       );
       const pkg = 'sigs.k8s.io/kwok/pkg/consts';
-      const ldflags = `-s -w -X ${pkg}.Version=${v.kwok.replace(/^v/, '')} -X ${pkg}.PreRelease=GA`;
+      const ldflags = `-s -w -X ${pkg}.Version=${v.kwok.replace(
+        /^v/,
+        '',
+      )} -X ${pkg}.PreRelease=GA`;
       return {
         cwd: workDir,
-        args: ['build', '-mod=mod', '-trimpath', '-v', '-ldflags', ldflags, '-o', path.join(outDir, 'kwok'), 'sigs.k8s.io/kwok/cmd/kwok'],
+        args: [
+          'build',
+          '-mod=mod',
+          '-trimpath',
+          '-v',
+          '-ldflags',
+          ldflags,
+          '-o',
+          path.join(outDir, 'kwok'),
+          'sigs.k8s.io/kwok/cmd/kwok',
+        ],
       };
     },
   };
@@ -161,7 +202,11 @@ function pidAlive(pid: number): boolean {
 }
 
 /** A lock directory per component, so parallel callers (jest workers) build once. */
-async function withLock<T>(dir: string, log: Logger, fn: () => Promise<T>): Promise<T> {
+async function withLock<T>(
+  dir: string,
+  log: Logger,
+  fn: () => Promise<T>,
+): Promise<T> {
   const lock = `${dir}.lock`;
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   let announced = false;
@@ -171,7 +216,12 @@ async function withLock<T>(dir: string, log: Logger, fn: () => Promise<T>): Prom
       fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      const owner = Number(
+        fs.readFileSync(path.join(lock, 'pid'), {
+          encoding: 'utf8',
+          flag: 'a+',
+        }) || 0,
+      );
       if (owner && !pidAlive(owner)) {
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
@@ -194,21 +244,36 @@ async function build(spec: BuildSpec, log: Logger): Promise<void> {
   const outDir = componentDir(spec.component, spec.version);
   await withLock(outDir, log, async () => {
     if (isBuilt(spec)) return;
-    const workDir = path.join(cacheRoot(), '.work', `${spec.component}-${spec.version}`);
+    const workDir = path.join(
+      cacheRoot(),
+      '.work',
+      `${spec.component}-${spec.version}`,
+    );
     fs.mkdirSync(workDir, { recursive: true });
     fs.mkdirSync(outDir, { recursive: true });
     const logFile = path.join(outDir, 'build.log');
     const started = Date.now();
-    log(`building ${spec.component} ${spec.version} (${spec.binaries.join(', ')}); log: ${logFile}`);
+    log(
+      `building ${spec.component} ${spec.version} (${spec.binaries.join(
+        ', ',
+      )}); log: ${logFile}`,
+    );
     let cmd: { cwd: string; args: string[] };
     try {
       cmd = await spec.prepare(workDir, outDir);
     } catch (e: any) {
       fs.writeFileSync(logFile, String(e.message));
-      throw new Error(`build of ${spec.component} ${spec.version} failed while preparing: ${e.message} (log: ${logFile})`);
+      throw new Error(
+        `build of ${spec.component} ${spec.version} failed while preparing: ${e.message} (log: ${logFile})`,
+      );
     }
     const out = fs.openSync(logFile, 'w');
-    fs.writeSync(out, `$ (cd ${cmd.cwd} && go ${cmd.args.map(a => (a.includes(' ') ? `'${a}'` : a)).join(' ')})\n`);
+    fs.writeSync(
+      out,
+      `$ (cd ${cmd.cwd} && go ${cmd.args
+        .map(a => (a.includes(' ') ? `'${a}'` : a))
+        .join(' ')})\n`,
+    );
     let packages = 0;
     let downloads = 0;
     const code = await new Promise<number>((resolve, reject) => {
@@ -221,14 +286,17 @@ async function build(spec: BuildSpec, log: Logger): Promise<void> {
         fs.writeSync(out, buf);
         for (const line of buf.toString().split('\n')) {
           if (line.startsWith('go: downloading')) downloads++;
-          else if (line && !line.startsWith('#') && !line.includes(' ')) packages++;
+          else if (line && !line.startsWith('#') && !line.includes(' '))
+            packages++;
         }
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
       const timer = setInterval(() => {
         const secs = Math.round((Date.now() - started) / 1000);
-        log(`  ${spec.component}: ${secs}s, ${downloads} modules downloaded, ${packages} packages compiled`);
+        log(
+          `  ${spec.component}: ${secs}s, ${downloads} modules downloaded, ${packages} packages compiled`,
+        );
       }, 30000);
       child.on('error', err => {
         clearInterval(timer);
@@ -241,15 +309,33 @@ async function build(spec: BuildSpec, log: Logger): Promise<void> {
     });
     fs.closeSync(out);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    if (code !== 0 || !spec.binaries.every(b => fs.existsSync(path.join(outDir, b)))) {
-      const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+    if (
+      code !== 0 ||
+      !spec.binaries.every(b => fs.existsSync(path.join(outDir, b)))
+    ) {
+      const tail = fs
+        .readFileSync(logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(-15)
+        .join('\n');
       throw new Error(
         `build of ${spec.component} ${spec.version} failed after ${seconds}s (exit ${code}); log: ${logFile}\n${tail}`,
       );
     }
     fs.writeFileSync(
       path.join(outDir, BUILD_INFO),
-      JSON.stringify({ component: spec.component, version: spec.version, go: goVersion(), seconds, builtAt: new Date().toISOString() }, null, 2),
+      JSON.stringify(
+        {
+          component: spec.component,
+          version: spec.version,
+          go: goVersion(),
+          seconds,
+          builtAt: new Date().toISOString(),
+        },
+        null,
+        2,
+      ),
     );
     log(`built ${spec.component} ${spec.version} in ${seconds}s`);
   });
@@ -267,7 +353,9 @@ export async function ensureBinaries(
   const missing = specs.filter(s => !isBuilt(s));
   if (missing.length) {
     if (!goVersion()) {
-      throw new Error('Go is not on PATH: it is needed to build the local control plane (see packages/local-cluster/README.md)');
+      throw new Error(
+        'Go is not on PATH: it is needed to build the local control plane (see packages/local-cluster/README.md)',
+      );
     }
     const started = Date.now();
     // sequential: each build already uses both cores

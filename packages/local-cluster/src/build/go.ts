@@ -44,7 +44,9 @@ export async function goModDownload(
     }));
   } catch (e: any) {
     throw new Error(
-      `go mod download ${key} failed: ${e.stdout || ''}${e.stderr || e.message}`,
+      `go mod download ${key} failed: ${e.stdout || ''}${
+        e.stderr || e.message
+      }`,
     );
   }
   const info = JSON.parse(stdout);

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { RestClient } from '../client/rest';
-import { ClusterState, credentials, startControlPlane, stopControlPlane } from '../controlPlane';
+import {
+  ClusterState,
+  credentials,
+  startControlPlane,
+  stopControlPlane,
+} from '../controlPlane';
 import { clusterDir, stateRoot } from '../paths';
 import { applyScenario, getScenario } from '../scenarios';
 
@@ -50,14 +55,34 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
           'kubernetes.io/skip-metrics-lookup': 'true',
         },
       },
-      spec: { type: 'kubernetes-cluster', owner: 'group:default/guests', lifecycle: 'experimental' },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'group:default/guests',
+        lifecycle: 'experimental',
+      },
     });
     const tokenFile = path.join(dir, 'tokens', `${name}.token`);
     fs.writeFileSync(tokenFile, reader.token, { mode: 0o600 });
-    creds[name] = { url: state.server, caData, token: reader.token, tokenFile, kubeconfig: state.kubeconfig, context: 'reader' };
+    creds[name] = {
+      url: state.server,
+      caData,
+      token: reader.token,
+      tokenFile,
+      kubeconfig: state.kubeconfig,
+      context: 'reader',
+    };
     const key = name.replace(/[^a-zA-Z0-9]/g, '_').toUpperCase();
-    env.push(`${key}_URL=${state.server}`, `${key}_CA_DATA=${caData}`, `${key}_TOKEN=${reader.token}`);
-    appConfig.push({ name, url: state.server, caData, serviceAccountTokenFile: tokenFile });
+    env.push(
+      `${key}_URL=${state.server}`,
+      `${key}_CA_DATA=${caData}`,
+      `${key}_TOKEN=${reader.token}`,
+    );
+    appConfig.push({
+      name,
+      url: state.server,
+      caData,
+      serviceAccountTokenFile: tokenFile,
+    });
   }
   const files = {
     catalog: path.join(dir, 'catalog-clusters.yaml'),
@@ -65,19 +90,35 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
     env: path.join(dir, 'credentials.env'),
     appConfig: path.join(dir, 'app-config.demo.yaml'),
   };
-  fs.writeFileSync(files.catalog, entities.map(e => YAML.stringify(e)).join('---\n'));
-  fs.writeFileSync(files.json, JSON.stringify({ clusters: creds }, null, 2), { mode: 0o600 });
+  fs.writeFileSync(
+    files.catalog,
+    entities.map(e => YAML.stringify(e)).join('---\n'),
+  );
+  fs.writeFileSync(files.json, JSON.stringify({ clusters: creds }, null, 2), {
+    mode: 0o600,
+  });
   fs.writeFileSync(files.env, `${env.join('\n')}\n`, { mode: 0o600 });
-  fs.writeFileSync(files.appConfig, YAML.stringify({ aiConformance: { clusters: appConfig } }), { mode: 0o600 });
+  fs.writeFileSync(
+    files.appConfig,
+    YAML.stringify({ aiConformance: { clusters: appConfig } }),
+    { mode: 0o600 },
+  );
   return Object.values(files);
 }
 
 /** Brings up one control plane per demo scenario (separate ports and data dirs), applies it, writes the files. */
-export async function demoUp(opts: { minor?: string; log?: (l: string) => void } = {}) {
+export async function demoUp(
+  opts: { minor?: string; log?: (l: string) => void } = {},
+) {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const states: ClusterState[] = [];
   for (const scenario of DEMO_SCENARIOS) {
-    const state = await startControlPlane({ name: scenario, dataDir: clusterDir(scenario), minor: opts.minor, log });
+    const state = await startControlPlane({
+      name: scenario,
+      dataDir: clusterDir(scenario),
+      minor: opts.minor,
+      log,
+    });
     const client = new RestClient(credentials(state, 'admin'), 16);
     try {
       await applyScenario(client, getScenario(scenario), { log });
@@ -91,6 +132,7 @@ export async function demoUp(opts: { minor?: string; log?: (l: string) => void }
 }
 
 export async function demoDown() {
-  for (const scenario of DEMO_SCENARIOS) await stopControlPlane(clusterDir(scenario), { purge: true });
+  for (const scenario of DEMO_SCENARIOS)
+    await stopControlPlane(clusterDir(scenario), { purge: true });
   fs.rmSync(demoDir(), { recursive: true, force: true });
 }

@@ -16,8 +16,15 @@ describe('ensurePki', () => {
     expect(server.checkIP('127.0.0.1')).toBe('127.0.0.1');
     expect(ca.ca).toBe(true);
     const csv = fs.readFileSync(pki.tokenFile, 'utf8');
-    expect(csv).toContain(`${pki.tokens.admin},local-admin,local-admin,"system:masters"`);
-    expect(csv).toMatch(new RegExp(`^${pki.tokens.norights},ai-conformance-norights,ai-conformance-norights$`, 'm'));
+    expect(csv).toContain(
+      `${pki.tokens.admin},local-admin,local-admin,"system:masters"`,
+    );
+    expect(csv).toMatch(
+      new RegExp(
+        `^${pki.tokens.norights},ai-conformance-norights,ai-conformance-norights$`,
+        'm',
+      ),
+    );
     expect(new Set(Object.values(pki.tokens)).size).toBe(6);
   });
 

@@ -13,7 +13,10 @@ export const IDENTITIES = {
   reader: { user: 'ai-conformance-reader', groups: [] as string[] },
   norights: { user: 'ai-conformance-norights', groups: [] as string[] },
   // control plane components authenticate with tokens too
-  controllerManager: { user: 'system:kube-controller-manager', groups: [] as string[] },
+  controllerManager: {
+    user: 'system:kube-controller-manager',
+    groups: [] as string[],
+  },
   scheduler: { user: 'system:kube-scheduler', groups: [] as string[] },
   kwok: { user: 'kwok-controller', groups: ['system:masters'] },
 } as const;
@@ -33,12 +36,20 @@ export interface Pki {
 }
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
-  return `-----BEGIN ${label}-----\n${b64.replace(/\n$/, '')}\n-----END ${label}-----\n`;
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
+  return `-----BEGIN ${label}-----\n${b64.replace(
+    /\n$/,
+    '',
+  )}\n-----END ${label}-----\n`;
 }
 
 async function newKeys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(EC_ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(EC_ALG, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
 }
 
 async function privatePem(key: CryptoKey) {
@@ -81,7 +92,9 @@ export async function ensurePki(dir: string): Promise<Pki> {
       extensions: [
         new x509.BasicConstraintsExtension(true, undefined, true),
         new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+          x509.KeyUsageFlags.keyCertSign |
+            x509.KeyUsageFlags.cRLSign |
+            x509.KeyUsageFlags.digitalSignature,
           true,
         ),
         await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
@@ -101,7 +114,8 @@ export async function ensurePki(dir: string): Promise<Pki> {
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+          x509.KeyUsageFlags.digitalSignature |
+            x509.KeyUsageFlags.keyEncipherment,
           true,
         ),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
@@ -119,11 +133,23 @@ export async function ensurePki(dir: string): Promise<Pki> {
     const saKeys = await newKeys();
 
     fs.writeFileSync(p.caCert, ca.toString('pem'));
-    fs.writeFileSync(p.caKey, await privatePem(caKeys.privateKey), { mode: 0o600 });
+    fs.writeFileSync(p.caKey, await privatePem(caKeys.privateKey), {
+      mode: 0o600,
+    });
     fs.writeFileSync(p.serverCert, server.toString('pem'));
-    fs.writeFileSync(p.serverKey, await privatePem(serverKeys.privateKey), { mode: 0o600 });
-    fs.writeFileSync(p.saKey, await privatePem(saKeys.privateKey), { mode: 0o600 });
-    fs.writeFileSync(p.saPub, pem('PUBLIC KEY', await webcrypto.subtle.exportKey('spki', saKeys.publicKey)));
+    fs.writeFileSync(p.serverKey, await privatePem(serverKeys.privateKey), {
+      mode: 0o600,
+    });
+    fs.writeFileSync(p.saKey, await privatePem(saKeys.privateKey), {
+      mode: 0o600,
+    });
+    fs.writeFileSync(
+      p.saPub,
+      pem(
+        'PUBLIC KEY',
+        await webcrypto.subtle.exportKey('spki', saKeys.publicKey),
+      ),
+    );
 
     const tokens = Object.fromEntries(
       Object.keys(IDENTITIES).map(id => [id, randomBytes(24).toString('hex')]),
@@ -132,11 +158,15 @@ export async function ensurePki(dir: string): Promise<Pki> {
     const csv = (Object.keys(IDENTITIES) as Identity[])
       .map(id => {
         const { user, groups } = IDENTITIES[id];
-        return `${tokens[id]},${user},${user}${groups.length ? `,"${groups.join(',')}"` : ''}`;
+        return `${tokens[id]},${user},${user}${
+          groups.length ? `,"${groups.join(',')}"` : ''
+        }`;
       })
       .join('\n');
     fs.writeFileSync(p.tokenFile, `${csv}\n`, { mode: 0o600 });
-    fs.writeFileSync(p.tokensJson, JSON.stringify(tokens, null, 2), { mode: 0o600 });
+    fs.writeFileSync(p.tokensJson, JSON.stringify(tokens, null, 2), {
+      mode: 0o600,
+    });
   }
   const tokens = JSON.parse(fs.readFileSync(p.tokensJson, 'utf8'));
   return {

@@ -12,14 +12,23 @@ describe('allocatePorts', () => {
     await new Promise<void>(r => srv.listen(0, '127.0.0.1', () => r()));
     const port = (srv.address() as net.AddressInfo).port;
     try {
-      await expect(allocatePorts({ apiserver: port })).rejects.toThrow(PortInUseError);
-      await expect(allocatePorts({ apiserver: port })).rejects.toThrow(`apiserver=${port}`);
+      await expect(allocatePorts({ apiserver: port })).rejects.toThrow(
+        PortInUseError,
+      );
+      await expect(allocatePorts({ apiserver: port })).rejects.toThrow(
+        `apiserver=${port}`,
+      );
     } finally {
       srv.close();
     }
   });
 
   it('reads ports from the environment', () => {
-    expect(portsFromEnv({ LOCAL_CLUSTER_APISERVER_PORT: '6443', LOCAL_CLUSTER_ETCD_CLIENT_PORT: '2379' })).toEqual({ apiserver: 6443, etcdClient: 2379 });
+    expect(
+      portsFromEnv({
+        LOCAL_CLUSTER_APISERVER_PORT: '6443',
+        LOCAL_CLUSTER_ETCD_CLIENT_PORT: '2379',
+      }),
+    ).toEqual({ apiserver: 6443, etcdClient: 2379 });
   });
 });

@@ -24,15 +24,30 @@ async function ephemeralPort(): Promise<number> {
   });
 }
 
-export type PortName = 'apiserver' | 'etcdClient' | 'etcdPeer' | 'controllerManager' | 'scheduler' | 'kwok';
-export const PORT_NAMES: PortName[] = ['apiserver', 'etcdClient', 'etcdPeer', 'controllerManager', 'scheduler', 'kwok'];
+export type PortName =
+  | 'apiserver'
+  | 'etcdClient'
+  | 'etcdPeer'
+  | 'controllerManager'
+  | 'scheduler'
+  | 'kwok';
+export const PORT_NAMES: PortName[] = [
+  'apiserver',
+  'etcdClient',
+  'etcdPeer',
+  'controllerManager',
+  'scheduler',
+  'kwok',
+];
 
 export class PortInUseError extends Error {
   constructor(readonly inUse: { name: string; port: number }[]) {
     super(
       `port(s) already in use on ${LOOPBACK}: ${inUse
         .map(p => `${p.name}=${p.port}`)
-        .join(', ')}; stop whatever listens there (ss -ltnp) or choose other ports`,
+        .join(
+          ', ',
+        )}; stop whatever listens there (ss -ltnp) or choose other ports`,
     );
   }
 }
@@ -66,10 +81,14 @@ export async function allocatePorts(
 }
 
 /** Ports from LOCAL_CLUSTER_<NAME>_PORT variables, e.g. LOCAL_CLUSTER_APISERVER_PORT=6443. */
-export function portsFromEnv(env = process.env): Partial<Record<PortName, number>> {
+export function portsFromEnv(
+  env = process.env,
+): Partial<Record<PortName, number>> {
   const out: Partial<Record<PortName, number>> = {};
   for (const name of PORT_NAMES) {
-    const key = `LOCAL_CLUSTER_${name.replace(/[A-Z]/g, c => `_${c}`).toUpperCase()}_PORT`;
+    const key = `LOCAL_CLUSTER_${name
+      .replace(/[A-Z]/g, c => `_${c}`)
+      .toUpperCase()}_PORT`;
     if (env[key]) out[name] = Number(env[key]);
   }
   return out;

@@ -23,7 +23,10 @@ export function startProcess(
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${component}.log`);
   const fd = fs.openSync(logFile, 'a');
-  fs.writeSync(fd, `\n# ${new Date().toISOString()} ${binary} ${args.join(' ')}\n`);
+  fs.writeSync(
+    fd,
+    `\n# ${new Date().toISOString()} ${binary} ${args.join(' ')}\n`,
+  );
   const child = spawn(binary, args, {
     cwd: opts.cwd,
     env: opts.env ?? process.env,
@@ -31,7 +34,10 @@ export function startProcess(
     stdio: ['ignore', fd, fd],
   });
   fs.closeSync(fd);
-  if (!child.pid) throw new Error(`could not start ${component} (${binary}); log: ${logFile}`);
+  if (!child.pid)
+    throw new Error(
+      `could not start ${component} (${binary}); log: ${logFile}`,
+    );
   child.unref();
   return { component, pid: child.pid, binary, logFile };
 }
@@ -66,7 +72,10 @@ function signal(rec: ProcessRecord, sig: NodeJS.Signals) {
 }
 
 /** Stops processes (reverse start order): SIGTERM, then SIGKILL after a grace period. */
-export async function stopProcesses(records: ProcessRecord[], graceMs = 10000): Promise<void> {
+export async function stopProcesses(
+  records: ProcessRecord[],
+  graceMs = 10000,
+): Promise<void> {
   const alive = [...records].reverse().filter(isRunning);
   for (const rec of alive) signal(rec, 'SIGTERM');
   const deadline = Date.now() + graceMs;
@@ -79,7 +88,12 @@ export async function stopProcesses(records: ProcessRecord[], graceMs = 10000): 
 
 export function tailLog(logFile: string, lines = 20): string {
   try {
-    return fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return fs
+      .readFileSync(logFile, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no log)';
   }

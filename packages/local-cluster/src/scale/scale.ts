@@ -43,29 +43,53 @@ function scalePod(ns: string, i: number, gpu: boolean): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: `scale-pod-${String(i).padStart(6, '0')}`, namespace: ns, labels: { [SCALE_LABEL]: 'true', app: 'scale' } },
+    metadata: {
+      name: `scale-pod-${String(i).padStart(6, '0')}`,
+      namespace: ns,
+      labels: { [SCALE_LABEL]: 'true', app: 'scale' },
+    },
     spec: {
       // KWOK nodes only: no real kubelet should ever see these
       nodeSelector: { [SCALE_LABEL]: 'true' },
-      containers: [{
-        name: 'main',
-        image: 'registry.k8s.io/pause:3.10',
-        resources: {
-          requests: { cpu: '100m', memory: '256Mi', ...(gpu ? { 'nvidia.com/gpu': '1' } : {}) },
-          ...(gpu ? { limits: { 'nvidia.com/gpu': '1' } } : {}),
+      containers: [
+        {
+          name: 'main',
+          image: 'registry.k8s.io/pause:3.10',
+          resources: {
+            requests: {
+              cpu: '100m',
+              memory: '256Mi',
+              ...(gpu ? { 'nvidia.com/gpu': '1' } : {}),
+            },
+            ...(gpu ? { limits: { 'nvidia.com/gpu': '1' } } : {}),
+          },
         },
-      }],
+      ],
       terminationGracePeriodSeconds: 0,
     },
   };
 }
 
-async function createAll(client: RestClient, objs: KubeObject[], concurrency: number, what: string, log: (l: string) => void) {
+async function createAll(
+  client: RestClient,
+  objs: KubeObject[],
+  concurrency: number,
+  what: string,
+  log: (l: string) => void,
+) {
   let done = 0;
   let errors = 0;
   let lastError = '';
   const started = Date.now();
-  const timer = setInterval(() => log(`  ${what}: ${done}/${objs.length} (${Math.round(done / ((Date.now() - started) / 1000))}/s)`), 10000);
+  const timer = setInterval(
+    () =>
+      log(
+        `  ${what}: ${done}/${objs.length} (${Math.round(
+          done / ((Date.now() - started) / 1000),
+        )}/s)`,
+      ),
+    10000,
+  );
   try {
     await runPool(objs, concurrency, async obj => {
       for (let attempt = 0; ; attempt++) {
@@ -74,7 +98,10 @@ async function createAll(client: RestClient, objs: KubeObject[], concurrency: nu
           break;
         } catch (e: any) {
           if (e.status === 409) break; // already there (re-run)
-          if (attempt < 5 && (e.status === 429 || e.status >= 500 || !e.status)) {
+          if (
+            attempt < 5 &&
+            (e.status === 429 || e.status >= 500 || !e.status)
+          ) {
             await new Promise(r => setTimeout(r, 200 * (attempt + 1)));
             continue;
           }
@@ -93,33 +120,85 @@ async function createAll(client: RestClient, objs: KubeObject[], concurrency: nu
 }
 
 /** Creates N KWOK GPU nodes and M pods with bounded concurrency and reports the timings. */
-export async function runScale(client: RestClient, opts: ScaleOptions): Promise<ScaleResult> {
+export async function runScale(
+  client: RestClient,
+  opts: ScaleOptions,
+): Promise<ScaleResult> {
   const log = opts.log ?? (() => {});
   const concurrency = opts.concurrency ?? 48;
   const ns = opts.namespace ?? 'scale';
   const gpuEvery = opts.gpuEvery ?? 4;
 
-  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  await waitFor(`service account in ${ns}`, () => client.get(`/api/v1/namespaces/${ns}/serviceaccounts/default`).then(() => true), 60000);
+  await client.apply({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns },
+  });
+  await waitFor(
+    `service account in ${ns}`,
+    () =>
+      client
+        .get(`/api/v1/namespaces/${ns}/serviceaccounts/default`)
+        .then(() => true),
+    60000,
+  );
 
   log(`creating ${opts.nodes} KWOK nodes (concurrency ${concurrency})`);
-  const nodes = await createAll(client, Array.from({ length: opts.nodes }, (_, i) => scaleNode(i)), concurrency, 'nodes', log);
-  log(`created ${opts.nodes} nodes in ${nodes.seconds.toFixed(1)}s (${Math.round(opts.nodes / nodes.seconds)}/s)`);
+  const nodes = await createAll(
+    client,
+    Array.from({ length: opts.nodes }, (_, i) => scaleNode(i)),
+    concurrency,
+    'nodes',
+    log,
+  );
+  log(
+    `created ${opts.nodes} nodes in ${nodes.seconds.toFixed(1)}s (${Math.round(
+      opts.nodes / nodes.seconds,
+    )}/s)`,
+  );
 
-  log(`creating ${opts.pods} pods (every ${gpuEvery || 'no'}th requests nvidia.com/gpu)`);
+  log(
+    `creating ${opts.pods} pods (every ${
+      gpuEvery || 'no'
+    }th requests nvidia.com/gpu)`,
+  );
   const podsStarted = Date.now();
-  const pods = await createAll(client, Array.from({ length: opts.pods }, (_, i) => scalePod(ns, i, gpuEvery > 0 && i % gpuEvery === 0)), concurrency, 'pods', log);
-  log(`created ${opts.pods} pods in ${pods.seconds.toFixed(1)}s (${Math.round(opts.pods / pods.seconds)}/s)`);
+  const pods = await createAll(
+    client,
+    Array.from({ length: opts.pods }, (_, i) =>
+      scalePod(ns, i, gpuEvery > 0 && i % gpuEvery === 0),
+    ),
+    concurrency,
+    'pods',
+    log,
+  );
+  log(
+    `created ${opts.pods} pods in ${pods.seconds.toFixed(1)}s (${Math.round(
+      opts.pods / pods.seconds,
+    )}/s)`,
+  );
 
   let scheduledSeconds: number | undefined;
   if (opts.waitScheduled) {
-    await waitFor('all scale pods to be bound', async () => {
-      const list = await client.get(`/api/v1/namespaces/${ns}/pods?fieldSelector=spec.nodeName%3D&limit=1`);
-      const left = (list.metadata?.remainingItemCount ?? 0) + list.items.length;
-      return left === 0;
-    }, 60 * 60 * 1000, 2000);
+    await waitFor(
+      'all scale pods to be bound',
+      async () => {
+        const list = await client.get(
+          `/api/v1/namespaces/${ns}/pods?fieldSelector=spec.nodeName%3D&limit=1`,
+        );
+        const left =
+          (list.metadata?.remainingItemCount ?? 0) + list.items.length;
+        return left === 0;
+      },
+      60 * 60 * 1000,
+      2000,
+    );
     scheduledSeconds = (Date.now() - podsStarted) / 1000;
-    log(`all ${opts.pods} pods bound ${scheduledSeconds.toFixed(1)}s after pod creation began`);
+    log(
+      `all ${opts.pods} pods bound ${scheduledSeconds.toFixed(
+        1,
+      )}s after pod creation began`,
+    );
   }
   return {
     nodes: opts.nodes,

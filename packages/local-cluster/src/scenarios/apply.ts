@@ -1,4 +1,10 @@
-import { ApiError, KubeObject, RestClient, runPool, waitFor } from '../client/rest';
+import {
+  ApiError,
+  KubeObject,
+  RestClient,
+  runPool,
+  waitFor,
+} from '../client/rest';
 import { Scenario } from './types';
 
 export const SCENARIO_LABEL = 'local-cluster.ai-conformance-suite/scenario';
@@ -12,23 +18,42 @@ export interface ApplyResult {
 }
 
 function label(obj: KubeObject, scenario: string): KubeObject {
-  return { ...obj, metadata: { ...obj.metadata, labels: { ...obj.metadata.labels, [SCENARIO_LABEL]: scenario } } };
+  return {
+    ...obj,
+    metadata: {
+      ...obj.metadata,
+      labels: { ...obj.metadata.labels, [SCENARIO_LABEL]: scenario },
+    },
+  };
 }
 
-async function applyAll(client: RestClient, objs: KubeObject[], concurrency: number, status = false) {
+async function applyAll(
+  client: RestClient,
+  objs: KubeObject[],
+  concurrency: number,
+  status = false,
+) {
   await runPool(objs, concurrency, async obj => {
     try {
       if (status) await client.applyStatus(obj);
       else await client.apply(obj);
     } catch (e: any) {
-      throw new Error(`applying ${status ? 'status of ' : ''}${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata.name} failed: ${e.message}`);
+      throw new Error(
+        `applying ${status ? 'status of ' : ''}${obj.kind} ${
+          obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''
+        }${obj.metadata.name} failed: ${e.message}`,
+      );
     }
   });
 }
 
 /** Lists pods across namespaces, counting Running and Pending (unscheduled or not yet started). */
 export async function podPhases(client: RestClient, labelSelector?: string) {
-  const list = await client.get(`/api/v1/pods${labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : ''}`);
+  const list = await client.get(
+    `/api/v1/pods${
+      labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : ''
+    }`,
+  );
   const items: any[] = list.items;
   return {
     running: items.filter(p => p.status?.phase === 'Running').length,
@@ -45,7 +70,11 @@ export async function podPhases(client: RestClient, labelSelector?: string) {
 export async function applyScenario(
   client: RestClient,
   scenario: Scenario,
-  opts: { log?: (l: string) => void; waitForPods?: boolean; timeoutMs?: number } = {},
+  opts: {
+    log?: (l: string) => void;
+    waitForPods?: boolean;
+    timeoutMs?: number;
+  } = {},
 ): Promise<ApplyResult> {
   const log = opts.log ?? (() => {});
   const timeoutMs = opts.timeoutMs ?? 180000;
@@ -57,30 +86,51 @@ export async function applyScenario(
     log(`${scenario.name}: applying ${built.crds.length} CRDs`);
     await applyAll(client, built.crds.map(tag), 4);
     for (const crd of built.crds) {
-      await waitFor(`CRD ${crd.metadata.name} to be Established`, async () => {
-        const c = await client.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`);
-        return c.status?.conditions?.some((x: any) => x.type === 'Established' && x.status === 'True');
-      }, timeoutMs);
+      await waitFor(
+        `CRD ${crd.metadata.name} to be Established`,
+        async () => {
+          const c = await client.get(
+            `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`,
+          );
+          return c.status?.conditions?.some(
+            (x: any) => x.type === 'Established' && x.status === 'True',
+          );
+        },
+        timeoutMs,
+      );
     }
   }
 
   log(`${scenario.name}: applying ${built.nodes.length} KWOK nodes`);
   await applyAll(client, built.nodes.map(tag), 8);
   const uids = new Map<string, string>();
-  await waitFor('KWOK nodes to become Ready', async () => {
-    let ready = 0;
-    for (const n of built.nodes) {
-      const node = await client.get(`/api/v1/nodes/${n.metadata.name}`);
-      uids.set(n.metadata.name, node.metadata.uid);
-      if (node.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')) ready++;
-    }
-    return ready === built.nodes.length;
-  }, timeoutMs);
+  await waitFor(
+    'KWOK nodes to become Ready',
+    async () => {
+      let ready = 0;
+      for (const n of built.nodes) {
+        const node = await client.get(`/api/v1/nodes/${n.metadata.name}`);
+        uids.set(n.metadata.name, node.metadata.uid);
+        if (
+          node.status?.conditions?.some(
+            (c: any) => c.type === 'Ready' && c.status === 'True',
+          )
+        )
+          ready++;
+      }
+      return ready === built.nodes.length;
+    },
+    timeoutMs,
+  );
 
   const objects = built.objects(uids).map(tag);
-  const first = objects.filter(o => o.kind === 'Namespace' || o.kind === 'DeviceClass');
+  const first = objects.filter(
+    o => o.kind === 'Namespace' || o.kind === 'DeviceClass',
+  );
   const rest = objects.filter(o => !first.includes(o));
-  log(`${scenario.name}: applying ${objects.length} objects and ${built.statuses.length} statuses`);
+  log(
+    `${scenario.name}: applying ${objects.length} objects and ${built.statuses.length} statuses`,
+  );
   await applyAll(client, first, 8);
   await applyAll(client, rest, 8);
   await applyAll(client, built.statuses, 8, true);
@@ -88,20 +138,47 @@ export async function applyScenario(
   let pods = { running: 0, pending: 0 };
   if (opts.waitForPods !== false) {
     try {
-      await waitFor('pods to be scheduled and Running', async () => {
-        const p = await podPhases(client);
-        pods = { running: p.running, pending: p.pending.length };
-        return p.pending.length === 0 && p.running > 0 ? true : undefined;
-      }, timeoutMs, 500);
+      await waitFor(
+        'pods to be scheduled and Running',
+        async () => {
+          const p = await podPhases(client);
+          pods = { running: p.running, pending: p.pending.length };
+          return p.pending.length === 0 && p.running > 0 ? true : undefined;
+        },
+        timeoutMs,
+        500,
+      );
     } catch (e) {
       const p = await podPhases(client);
-      const names = p.pending.map(x => `${x.metadata.namespace}/${x.metadata.name}: ${x.status?.conditions?.map((c: any) => c.message).filter(Boolean).join('; ') || 'Pending'}`);
-      throw new Error(`${scenario.name}: ${p.pending.length} pods still Pending:\n${names.slice(0, 10).join('\n')}`);
+      const names = p.pending.map(
+        x =>
+          `${x.metadata.namespace}/${x.metadata.name}: ${
+            x.status?.conditions
+              ?.map((c: any) => c.message)
+              .filter(Boolean)
+              .join('; ') || 'Pending'
+          }`,
+      );
+      throw new Error(
+        `${scenario.name}: ${p.pending.length} pods still Pending:\n${names
+          .slice(0, 10)
+          .join('\n')}`,
+      );
     }
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  log(`${scenario.name}: applied ${objects.length + built.nodes.length + built.crds.length} objects in ${seconds}s; pods running: ${pods.running}`);
-  return { scenario: scenario.name, objects: objects.length + built.crds.length, nodes: built.nodes.length, pods, seconds };
+  log(
+    `${scenario.name}: applied ${
+      objects.length + built.nodes.length + built.crds.length
+    } objects in ${seconds}s; pods running: ${pods.running}`,
+  );
+  return {
+    scenario: scenario.name,
+    objects: objects.length + built.crds.length,
+    nodes: built.nodes.length,
+    pods,
+    seconds,
+  };
 }
 
 export function isNotFound(e: unknown) {

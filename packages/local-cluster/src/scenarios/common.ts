@@ -13,19 +13,30 @@ export function metricsExporter(opts: {
 }): KubeObject[] {
   const labels = { app: opts.name, ...opts.labels };
   return [
-    daemonSet(opts.namespace, opts.name, {
-      nodeSelector: opts.nodeSelector,
-      tolerations: [{ operator: 'Exists' }],
-      containers: [
-        {
-          name: opts.name,
-          image: opts.image,
-          ports: [{ name: opts.portName, containerPort: opts.port }],
-          resources: { requests: { cpu: '100m', memory: '128Mi' } },
-        },
-      ],
-    }, labels),
-    service(opts.namespace, opts.name, { app: opts.name }, [{ name: opts.portName, port: opts.port, targetPort: opts.port }], labels),
+    daemonSet(
+      opts.namespace,
+      opts.name,
+      {
+        nodeSelector: opts.nodeSelector,
+        tolerations: [{ operator: 'Exists' }],
+        containers: [
+          {
+            name: opts.name,
+            image: opts.image,
+            ports: [{ name: opts.portName, containerPort: opts.port }],
+            resources: { requests: { cpu: '100m', memory: '128Mi' } },
+          },
+        ],
+      },
+      labels,
+    ),
+    service(
+      opts.namespace,
+      opts.name,
+      { app: opts.name },
+      [{ name: opts.portName, port: opts.port, targetPort: opts.port }],
+      labels,
+    ),
     {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
@@ -33,7 +44,14 @@ export function metricsExporter(opts: {
       spec: {
         selector: { matchLabels: { app: opts.name } },
         namespaceSelector: { matchNames: [opts.namespace] },
-        endpoints: [{ port: opts.portName, path: '/metrics', interval: '15s', honorLabels: true }],
+        endpoints: [
+          {
+            port: opts.portName,
+            path: '/metrics',
+            interval: '15s',
+            honorLabels: true,
+          },
+        ],
       },
     },
   ];
@@ -47,20 +65,33 @@ export function metricsExporter(opts: {
 export function customMetricsApiService(): KubeObject[] {
   return [
     ns('monitoring'),
-    service('monitoring', 'prometheus-adapter', undefined, [{ name: 'https', port: 443, targetPort: 6443 }], {
-      'app.kubernetes.io/name': 'prometheus-adapter',
-    }),
+    service(
+      'monitoring',
+      'prometheus-adapter',
+      undefined,
+      [{ name: 'https', port: 443, targetPort: 6443 }],
+      {
+        'app.kubernetes.io/name': 'prometheus-adapter',
+      },
+    ),
     {
       apiVersion: 'apiregistration.k8s.io/v1',
       kind: 'APIService',
-      metadata: { name: 'v1beta1.custom.metrics.k8s.io', labels: { 'app.kubernetes.io/name': 'prometheus-adapter' } },
+      metadata: {
+        name: 'v1beta1.custom.metrics.k8s.io',
+        labels: { 'app.kubernetes.io/name': 'prometheus-adapter' },
+      },
       spec: {
         group: 'custom.metrics.k8s.io',
         version: 'v1beta1',
         groupPriorityMinimum: 100,
         versionPriority: 100,
         insecureSkipTLSVerify: true,
-        service: { name: 'prometheus-adapter', namespace: 'monitoring', port: 443 },
+        service: {
+          name: 'prometheus-adapter',
+          namespace: 'monitoring',
+          port: 443,
+        },
       },
     },
   ];

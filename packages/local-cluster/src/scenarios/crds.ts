@@ -9,14 +9,18 @@ import { crdModule } from '../versions';
  * Reads upstream CRDs from a project's own Go module (pinned in versions.json),
  * via the Go module cache. Nothing upstream is copied into this repository.
  */
-export async function upstreamCrds(key: string, filter?: (name: string) => boolean): Promise<KubeObject[]> {
+export async function upstreamCrds(
+  key: string,
+  filter?: (name: string) => boolean,
+): Promise<KubeObject[]> {
   const mod = crdModule(key);
   const { Dir } = await goModDownload(mod.module, mod.version);
   const files: string[] = [];
   for (const p of mod.paths) {
     const full = path.join(Dir, p);
     if (fs.statSync(full).isDirectory()) {
-      for (const f of fs.readdirSync(full).sort()) if (/\.ya?ml$/.test(f)) files.push(path.join(full, f));
+      for (const f of fs.readdirSync(full).sort())
+        if (/\.ya?ml$/.test(f)) files.push(path.join(full, f));
     } else files.push(full);
   }
   const out: KubeObject[] = [];
@@ -28,7 +32,12 @@ export async function upstreamCrds(key: string, filter?: (name: string) => boole
       out.push(obj);
     }
   }
-  if (!out.length) throw new Error(`no CRDs found in ${mod.module}@${mod.version} under ${mod.paths.join(', ')}`);
+  if (!out.length)
+    throw new Error(
+      `no CRDs found in ${mod.module}@${mod.version} under ${mod.paths.join(
+        ', ',
+      )}`,
+    );
   return out;
 }
 
@@ -53,9 +62,15 @@ export function permissiveCrd(opts: {
     metadata: {
       name: `${opts.plural}.${opts.group}`,
       annotations: {
-        'ai-conformance-suite/schema': 'permissive stand-in: upstream Go module not available from the module proxy',
+        'ai-conformance-suite/schema':
+          'permissive stand-in: upstream Go module not available from the module proxy',
         // *.k8s.io groups need this; the "unapproved" prefix is the documented opt-out
-        ...(opts.group.endsWith('.k8s.io') ? { 'api-approved.kubernetes.io': 'unapproved, local-cluster stand-in' } : {}),
+        ...(opts.group.endsWith('.k8s.io')
+          ? {
+              'api-approved.kubernetes.io':
+                'unapproved, local-cluster stand-in',
+            }
+          : {}),
       },
     },
     spec: {
@@ -78,8 +93,14 @@ export function permissiveCrd(opts: {
           openAPIV3Schema: {
             type: 'object',
             properties: {
-              spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-              status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+              spec: {
+                type: 'object',
+                'x-kubernetes-preserve-unknown-fields': true,
+              },
+              status: {
+                type: 'object',
+                'x-kubernetes-preserve-unknown-fields': true,
+              },
             },
           },
         },
@@ -89,12 +110,40 @@ export function permissiveCrd(opts: {
 }
 
 export const kserveCrds = () => [
-  permissiveCrd({ group: 'serving.kserve.io', kind: 'InferenceService', plural: 'inferenceservices', versions: ['v1beta1'], shortNames: ['isvc'] }),
-  permissiveCrd({ group: 'serving.kserve.io', kind: 'ServingRuntime', plural: 'servingruntimes', versions: ['v1alpha1'] }),
-  permissiveCrd({ group: 'serving.kserve.io', kind: 'ClusterServingRuntime', plural: 'clusterservingruntimes', versions: ['v1alpha1'], scope: 'Cluster' }),
+  permissiveCrd({
+    group: 'serving.kserve.io',
+    kind: 'InferenceService',
+    plural: 'inferenceservices',
+    versions: ['v1beta1'],
+    shortNames: ['isvc'],
+  }),
+  permissiveCrd({
+    group: 'serving.kserve.io',
+    kind: 'ServingRuntime',
+    plural: 'servingruntimes',
+    versions: ['v1alpha1'],
+  }),
+  permissiveCrd({
+    group: 'serving.kserve.io',
+    kind: 'ClusterServingRuntime',
+    plural: 'clusterservingruntimes',
+    versions: ['v1alpha1'],
+    scope: 'Cluster',
+  }),
 ];
 
 export const inferenceExtensionCrds = () => [
-  permissiveCrd({ group: 'inference.networking.k8s.io', kind: 'InferencePool', plural: 'inferencepools', versions: ['v1'], shortNames: ['infpool'] }),
-  permissiveCrd({ group: 'inference.networking.x-k8s.io', kind: 'InferenceObjective', plural: 'inferenceobjectives', versions: ['v1alpha2'] }),
+  permissiveCrd({
+    group: 'inference.networking.k8s.io',
+    kind: 'InferencePool',
+    plural: 'inferencepools',
+    versions: ['v1'],
+    shortNames: ['infpool'],
+  }),
+  permissiveCrd({
+    group: 'inference.networking.x-k8s.io',
+    kind: 'InferenceObjective',
+    plural: 'inferenceobjectives',
+    versions: ['v1alpha2'],
+  }),
 ];

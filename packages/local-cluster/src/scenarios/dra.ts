@@ -1,11 +1,25 @@
 import { KubeObject } from '../client/rest';
 import { AmdGpu, NvidiaGpu, stableSuffix, stableUuid } from './nodes';
 
-type Attr = { string: string } | { int: number } | { bool: boolean } | { version: string };
+type Attr =
+  | { string: string }
+  | { int: number }
+  | { bool: boolean }
+  | { version: string };
 
-const semver = (v: string) => v.split('.').map(x => String(Number(x))).concat(['0', '0']).slice(0, 3).join('.');
+const semver = (v: string) =>
+  v
+    .split('.')
+    .map(x => String(Number(x)))
+    .concat(['0', '0'])
+    .slice(0, 3)
+    .join('.');
 
-export function deviceClass(name: string, cel: string, extra: Record<string, unknown> = {}): KubeObject {
+export function deviceClass(
+  name: string,
+  cel: string,
+  extra: Record<string, unknown> = {},
+): KubeObject {
   return {
     apiVersion: 'resource.k8s.io/v1',
     kind: 'DeviceClass',
@@ -15,13 +29,25 @@ export function deviceClass(name: string, cel: string, extra: Record<string, unk
 }
 
 export const nvidiaDeviceClasses = () => [
-  deviceClass('gpu.nvidia.com', "device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'gpu'"),
-  deviceClass('mig.nvidia.com', "device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'mig'"),
+  deviceClass(
+    'gpu.nvidia.com',
+    "device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'gpu'",
+  ),
+  deviceClass(
+    'mig.nvidia.com',
+    "device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'mig'",
+  ),
 ];
 
-export const amdDeviceClasses = () => [deviceClass('gpu.amd.com', "device.driver == 'gpu.amd.com'")];
+export const amdDeviceClasses = () => [
+  deviceClass('gpu.amd.com', "device.driver == 'gpu.amd.com'"),
+];
 
-function slice(node: { name: string; uid?: string }, driver: string, devices: unknown[]): KubeObject {
+function slice(
+  node: { name: string; uid?: string },
+  driver: string,
+  devices: unknown[],
+): KubeObject {
   return {
     apiVersion: 'resource.k8s.io/v1',
     kind: 'ResourceSlice',
@@ -29,7 +55,17 @@ function slice(node: { name: string; uid?: string }, driver: string, devices: un
       // the kubelet plugin names slices <node>-<driver>-<random>
       name: `${node.name}-${driver}-${stableSuffix(node.name + driver)}`,
       ...(node.uid
-        ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid, controller: true }] }
+        ? {
+            ownerReferences: [
+              {
+                apiVersion: 'v1',
+                kind: 'Node',
+                name: node.name,
+                uid: node.uid,
+                controller: true,
+              },
+            ],
+          }
         : {}),
     },
     spec: {
@@ -42,29 +78,46 @@ function slice(node: { name: string; uid?: string }, driver: string, devices: un
 }
 
 /** One ResourceSlice per node, laid out as the NVIDIA DRA driver publishes full GPUs. */
-export function nvidiaGpuSlice(node: { name: string; uid?: string }, gpu: NvidiaGpu, cudaDriver: string): KubeObject {
+export function nvidiaGpuSlice(
+  node: { name: string; uid?: string },
+  gpu: NvidiaGpu,
+  cudaDriver: string,
+): KubeObject {
   const devices = Array.from({ length: gpu.count }, (_, i) => {
     const bus = (0x18 + i * 0x11).toString(16).padStart(2, '0');
     const attributes: Record<string, Attr> = {
       addressingMode: { string: 'HMM' },
       architecture: { string: gpu.architecture },
       brand: { string: 'Nvidia' },
-      cudaComputeCapability: { version: `${gpu.compute[0]}.${gpu.compute[1]}.0` },
+      cudaComputeCapability: {
+        version: `${gpu.compute[0]}.${gpu.compute[1]}.0`,
+      },
       cudaDriverVersion: { version: semver(cudaDriver) },
       driverVersion: { version: semver(gpu.driver) },
       productName: { string: gpu.product.replace(/-/g, ' ') },
       'resource.kubernetes.io/pciBusID': { string: `0000:${bus}:00.0` },
-      'resource.kubernetes.io/pcieRoot': { string: `pci0000:${(0x18 + i * 0x11 - 1).toString(16).padStart(2, '0')}` },
+      'resource.kubernetes.io/pcieRoot': {
+        string: `pci0000:${(0x18 + i * 0x11 - 1)
+          .toString(16)
+          .padStart(2, '0')}`,
+      },
       type: { string: 'gpu' },
       uuid: { string: `GPU-${stableUuid(`${node.name}-gpu-${i}`)}` },
     };
-    return { name: `gpu-${i}`, attributes, capacity: { memory: { value: `${gpu.memoryMiB}Mi` } } };
+    return {
+      name: `gpu-${i}`,
+      attributes,
+      capacity: { memory: { value: `${gpu.memoryMiB}Mi` } },
+    };
   });
   return slice(node, 'gpu.nvidia.com', devices);
 }
 
 /** One ResourceSlice per node in the AMD GPU DRA driver's layout (devices gpu-<card>-<render>). */
-export function amdGpuSlice(node: { name: string; uid?: string }, gpu: AmdGpu): KubeObject {
+export function amdGpuSlice(
+  node: { name: string; uid?: string },
+  gpu: AmdGpu,
+): KubeObject {
   const devices = Array.from({ length: gpu.count }, (_, i) => {
     const card = i + 1;
     const render = 128 + i;

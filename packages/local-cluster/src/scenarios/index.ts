@@ -11,7 +11,12 @@ export const SCENARIOS: Record<string, Scenario> = {
 
 export function getScenario(name: string): Scenario {
   const s = SCENARIOS[name];
-  if (!s) throw new Error(`unknown scenario '${name}' (known: ${Object.keys(SCENARIOS).join(', ')})`);
+  if (!s)
+    throw new Error(
+      `unknown scenario '${name}' (known: ${Object.keys(SCENARIOS).join(
+        ', ',
+      )})`,
+    );
   return s;
 }
 

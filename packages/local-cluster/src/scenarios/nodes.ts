@@ -9,14 +9,20 @@ export function stableHex(seed: string, len = 8): string {
 
 export function stableUuid(seed: string): string {
   const h = stableHex(seed, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(
+    16,
+    20,
+  )}-${h.slice(20, 32)}`;
 }
 
 /** A pod-name-like suffix (consonants and digits, as Kubernetes generates them). */
 export function stableSuffix(seed: string, len = 5): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   const h = createHash('sha256').update(seed).digest();
-  return Array.from({ length: len }, (_, i) => alphabet[h[i] % alphabet.length]).join('');
+  return Array.from(
+    { length: len },
+    (_, i) => alphabet[h[i] % alphabet.length],
+  ).join('');
 }
 
 export interface NodeShape {
@@ -60,7 +66,10 @@ export function kwokNode(shape: NodeShape): KubeObject {
     kind: 'Node',
     metadata: {
       name: shape.name,
-      annotations: { [KWOK_NODE_ANNOTATION]: 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        [KWOK_NODE_ANNOTATION]: 'fake',
+        'node.alpha.kubernetes.io/ttl': '0',
+      },
       labels: {
         'beta.kubernetes.io/arch': 'amd64',
         'beta.kubernetes.io/os': 'linux',
@@ -116,12 +125,19 @@ export interface MigProfile {
 }
 
 /** Node labels as NVIDIA GPU Feature Discovery (with the GPU Operator) writes them. */
-export function gfdLabels(gpu: NvidiaGpu, opts: {
-  sharing?: { strategy: 'time-slicing' | 'mps'; replicas: number };
-  mig?: { strategy: 'single' | 'mixed'; config: string; profiles: MigProfile[] };
-  devicePlugin?: boolean;
-  timestamp?: number;
-}): Record<string, string> {
+export function gfdLabels(
+  gpu: NvidiaGpu,
+  opts: {
+    sharing?: { strategy: 'time-slicing' | 'mps'; replicas: number };
+    mig?: {
+      strategy: 'single' | 'mixed';
+      config: string;
+      profiles: MigProfile[];
+    };
+    devicePlugin?: boolean;
+    timestamp?: number;
+  },
+): Record<string, string> {
   const [dMaj, dMin, dRev] = gpu.driver.split('.');
   const [cMaj, cMin] = gpu.cuda.split('.');
   const shared = opts.sharing && opts.sharing.replicas > 1;
@@ -154,7 +170,9 @@ export function gfdLabels(gpu: NvidiaGpu, opts: {
     'nvidia.com/gpu.product': shared ? `${gpu.product}-SHARED` : gpu.product,
     'nvidia.com/gpu.replicas': String(opts.sharing?.replicas ?? 1),
     'nvidia.com/gpu.sharing-strategy': opts.sharing?.strategy ?? 'none',
-    'nvidia.com/mig.capable': String(gpu.compute[0] >= 8 && gpu.memoryMiB >= 40000),
+    'nvidia.com/mig.capable': String(
+      gpu.compute[0] >= 8 && gpu.memoryMiB >= 40000,
+    ),
     'nvidia.com/mps.capable': String(opts.sharing?.strategy === 'mps'),
     'nvidia.com/gpu.deploy.container-toolkit': 'true',
     'nvidia.com/gpu.deploy.dcgm': 'true',

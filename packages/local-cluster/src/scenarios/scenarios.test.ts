@@ -4,29 +4,71 @@ import { A100, H100, T4 } from './nvidia';
 
 describe('scenario objects', () => {
   it('labels nodes as GPU Feature Discovery does', () => {
-    const shared = gfdLabels(T4, { sharing: { strategy: 'time-slicing', replicas: 4 } });
+    const shared = gfdLabels(T4, {
+      sharing: { strategy: 'time-slicing', replicas: 4 },
+    });
     expect(shared['nvidia.com/gpu.product']).toBe('Tesla-T4-SHARED');
     expect(shared['nvidia.com/gpu.replicas']).toBe('4');
     expect(shared['nvidia.com/cuda.driver-version.full']).toBe('580.95.05');
-    const mig = gfdLabels(A100, { mig: { strategy: 'mixed', config: 'all-balanced', profiles: [{ profile: '1g.10gb', count: 16, memoryMiB: 9728, multiprocessors: 14, gi: 1, ci: 1, copyEngines: 1, decoders: 0, jpeg: 0, ofa: 0 }] } });
+    const mig = gfdLabels(A100, {
+      mig: {
+        strategy: 'mixed',
+        config: 'all-balanced',
+        profiles: [
+          {
+            profile: '1g.10gb',
+            count: 16,
+            memoryMiB: 9728,
+            multiprocessors: 14,
+            gi: 1,
+            ci: 1,
+            copyEngines: 1,
+            decoders: 0,
+            jpeg: 0,
+            ofa: 0,
+          },
+        ],
+      },
+    });
     expect(mig['nvidia.com/mig.strategy']).toBe('mixed');
     expect(mig['nvidia.com/mig-1g.10gb.count']).toBe('16');
   });
 
   it('gives KWOK nodes capacity and allocatable with extended resources', () => {
-    const node = kwokNode({ name: 'n', instanceType: 'p5.48xlarge', zone: 'us-east-1a', cpu: 192, memoryGi: 2048, extended: { 'nvidia.com/gpu': '8' } });
+    const node = kwokNode({
+      name: 'n',
+      instanceType: 'p5.48xlarge',
+      zone: 'us-east-1a',
+      cpu: 192,
+      memoryGi: 2048,
+      extended: { 'nvidia.com/gpu': '8' },
+    });
     expect(node.metadata.annotations!['kwok.x-k8s.io/node']).toBe('fake');
     expect(node.status.allocatable['nvidia.com/gpu']).toBe('8');
-    expect(node.metadata.labels!['topology.kubernetes.io/region']).toBe('us-east-1');
-    expect(['us-east-1a', 'europe-west4-a', 'eastus-1'].map(regionOf)).toEqual(['us-east-1', 'europe-west4', 'eastus']);
+    expect(node.metadata.labels!['topology.kubernetes.io/region']).toBe(
+      'us-east-1',
+    );
+    expect(['us-east-1a', 'europe-west4-a', 'eastus-1'].map(regionOf)).toEqual([
+      'us-east-1',
+      'europe-west4',
+      'eastus',
+    ]);
   });
 
   it('lays out NVIDIA DRA slices like the driver (semver driverVersion, pool per node)', () => {
     const s = nvidiaGpuSlice({ name: 'node-a', uid: 'u' }, H100, '13.0');
     expect(s.metadata.name).toMatch(/^node-a-gpu\.nvidia\.com-[a-z0-9]{5}$/);
-    expect(s.spec.pool).toEqual({ name: 'node-a', generation: 1, resourceSliceCount: 1 });
+    expect(s.spec.pool).toEqual({
+      name: 'node-a',
+      generation: 1,
+      resourceSliceCount: 1,
+    });
     expect(s.spec.devices).toHaveLength(8);
-    expect(s.spec.devices[0].attributes.driverVersion).toEqual({ version: '580.95.5' });
-    expect(s.spec.devices[0].attributes.cudaDriverVersion).toEqual({ version: '13.0.0' });
+    expect(s.spec.devices[0].attributes.driverVersion).toEqual({
+      version: '580.95.5',
+    });
+    expect(s.spec.devices[0].attributes.cudaDriverVersion).toEqual({
+      version: '13.0.0',
+    });
   });
 });

@@ -17,7 +17,10 @@ export interface Scenario {
   build(): Promise<ScenarioObjects>;
 }
 
-export const ns = (name: string, labels: Record<string, string> = {}): KubeObject => ({
+export const ns = (
+  name: string,
+  labels: Record<string, string> = {},
+): KubeObject => ({
   apiVersion: 'v1',
   kind: 'Namespace',
   metadata: { name, labels },
@@ -25,7 +28,13 @@ export const ns = (name: string, labels: Record<string, string> = {}): KubeObjec
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
-export const condition = (type: string, reason: string, message = '', status = 'True', generation = 1) => ({
+export const condition = (
+  type: string,
+  reason: string,
+  message = '',
+  status = 'True',
+  generation = 1,
+) => ({
   type,
   status,
   reason,
@@ -34,8 +43,15 @@ export const condition = (type: string, reason: string, message = '', status = '
   observedGeneration: generation,
 });
 
-export function container(name: string, image: string, resources: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
-  const limits = Object.fromEntries(Object.entries(resources).filter(([k]) => k.includes('/')));
+export function container(
+  name: string,
+  image: string,
+  resources: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+) {
+  const limits = Object.fromEntries(
+    Object.entries(resources).filter(([k]) => k.includes('/')),
+  );
   return {
     name,
     image,
@@ -47,7 +63,13 @@ export function container(name: string, image: string, resources: Record<string,
   };
 }
 
-export function deployment(namespace: string, name: string, replicas: number, podSpec: Record<string, unknown>, labels: Record<string, string> = {}): KubeObject {
+export function deployment(
+  namespace: string,
+  name: string,
+  replicas: number,
+  podSpec: Record<string, unknown>,
+  labels: Record<string, string> = {},
+): KubeObject {
   const match = { 'app.kubernetes.io/name': name };
   return {
     apiVersion: 'apps/v1',
@@ -56,28 +78,48 @@ export function deployment(namespace: string, name: string, replicas: number, po
     spec: {
       replicas,
       selector: { matchLabels: match },
-      template: { metadata: { labels: { ...match, ...labels } }, spec: podSpec },
+      template: {
+        metadata: { labels: { ...match, ...labels } },
+        spec: podSpec,
+      },
     },
   };
 }
 
-export function daemonSet(namespace: string, name: string, podSpec: Record<string, unknown>, labels: Record<string, string>): KubeObject {
+export function daemonSet(
+  namespace: string,
+  name: string,
+  podSpec: Record<string, unknown>,
+  labels: Record<string, string>,
+): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: { name, namespace, labels },
     spec: {
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name, ...labels } }, spec: podSpec },
+      template: {
+        metadata: { labels: { app: name, ...labels } },
+        spec: podSpec,
+      },
     },
   };
 }
 
-export function service(namespace: string, name: string, selector: Record<string, string> | undefined, ports: { name: string; port: number; targetPort?: number }[], labels: Record<string, string> = {}): KubeObject {
+export function service(
+  namespace: string,
+  name: string,
+  selector: Record<string, string> | undefined,
+  ports: { name: string; port: number; targetPort?: number }[],
+  labels: Record<string, string> = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace, labels },
-    spec: { ...(selector ? { selector } : {}), ports: ports.map(p => ({ protocol: 'TCP', ...p })) },
+    spec: {
+      ...(selector ? { selector } : {}),
+      ports: ports.map(p => ({ protocol: 'TCP', ...p })),
+    },
   };
 }
