@@ -124,7 +124,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--output <format>', 'output format').choices(['table', 'json', 'junit', 'product-yaml']).default('table'))
     .option('--template <file>', 'official AIConformance-<version>.yaml template (for --output product-yaml)')
     .option('--metadata <key=value...>', 'PRODUCT.yaml metadata fields (platformName=…, vendorName=…)')
-    .option('--timeout <ms>', 'budget of the whole evaluation', positiveInt('--timeout'), 60_000)
+    .option('--timeout <ms>', 'budget of the whole evaluation (default 60000, plus probe waits with --active)', positiveInt('--timeout'))
     .option('--request-timeout <ms>', 'budget of each API request', positiveInt('--request-timeout'), 15_000)
     .option('--max-response-bytes <n>', 'largest accepted response', positiveInt('--max-response-bytes'))
     .option('--gang-window <ms>', 'negative gang-scheduling window of the active probe', positiveInt('--gang-window'))

@@ -86,7 +86,7 @@ export async function gangSchedulingProbe(
       return pods.length >= 2 && pods.every(p => p.spec?.nodeName) ? 'bound' : undefined;
     }, { timeoutMs: options.gangPositiveTimeoutMs ?? 60_000, intervalMs: 1000, signal });
     if (!positive) {
-      return { verdict: 'fail', reason: 'Positive case: a 2-pod Job submitted through Kueue did not get all its pods scheduled in time; check that the ClusterQueue admits workloads from this namespace.', evidence: list };
+      return { verdict: 'fail', reason: `Positive case: a 2-pod Job submitted through Kueue did not get all its pods scheduled within ${Math.round((options.gangPositiveTimeoutMs ?? 60_000) / 1000)} s; check that the Kueue controller runs and that the ClusterQueue admits workloads from this namespace.`, evidence: list };
     }
     list.push(evidence(`Positive case: 2-pod Job ${positive === 'completed' ? 'completed' : 'had every pod bound to a node'}`, { apiVersion: 'batch/v1', kind: 'Job', name: 'gang-positive', namespace }));
     await reader.delete(`${jobs}/gang-positive`);
