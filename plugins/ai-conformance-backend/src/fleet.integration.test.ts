@@ -331,6 +331,26 @@ describeWithLocalCluster(
           trigger: 'schedule',
         });
 
+        // run now against the real cluster: the run is recorded next to the scheduled one
+        const runNow = await request(server)
+          .post('/api/ai-conformance/clusters/via-kubeconfig/evaluations')
+          .send({});
+        expect(runNow.status).toBe(202);
+        const deadline = Date.now() + 60_000;
+        let runs: any[] = [];
+        while (runs.length < 2 && Date.now() < deadline) {
+          await new Promise(resolve => setTimeout(resolve, 500));
+          runs = (
+            await request(server).get(
+              '/api/ai-conformance/clusters/via-kubeconfig/history',
+            )
+          ).body.runs;
+        }
+        expect(runs.map(r => [r.status, r.trigger])).toEqual([
+          ['ok', 'user:default/mock'],
+          ['ok', 'schedule'],
+        ]);
+
         const noScorecard = await request(server).get(
           '/api/ai-conformance/clusters/unreachable/scorecard',
         );
