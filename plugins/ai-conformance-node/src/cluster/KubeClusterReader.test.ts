@@ -125,7 +125,7 @@ describe('KubeClusterReader', () => {
     try {
       const forbidden = await reader.get('/apis/apps/v1/deployments').catch(e => e);
       expect(forbidden.kind).toBe('forbidden');
-      expect(forbidden.message).toBe('Forbidden (403): the identity may not list deployments.apps. Grant this permission to the identity (see the checker ClusterRole in the README).');
+      expect(forbidden.message).toBe('Forbidden (403): the identity may not list deployments.apps. Grant this permission to the identity (the RBAC section of the ai-conformance-node README lists what the checker reads).');
       const unauthorized = await reader.getVersion().catch(e => e);
       expect(unauthorized.kind).toBe('unauthorized');
       expect(unauthorized.message).toContain('expired');

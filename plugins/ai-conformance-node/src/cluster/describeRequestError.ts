@@ -60,7 +60,7 @@ export function errorFromStatus(
     message = `The API server rejected the credentials (401 Unauthorized) for ${what}; the token or client certificate is missing, invalid or expired. Renew the credentials configured for this cluster.`;
   } else if (status === 403) {
     kind = 'forbidden';
-    message = `Forbidden (403): the identity may not ${what}. Grant this permission to the identity (see the checker ClusterRole in the README).`;
+    message = `Forbidden (403): the identity may not ${what}. Grant this permission to the identity (the RBAC section of the ai-conformance-node README lists what the checker reads).`;
   } else if (status === 404) {
     kind = 'notFound';
     message = `Not found (404): ${what}.`;
