@@ -1,7 +1,7 @@
 /*
  * A standalone backend for developing the plugin: `yarn start` in this package.
  *
- * Authentication is mocked (every request is a user), and the catalog holds one
+ * Authentication and permissions are mocked (every request is an allowed user), and the catalog holds one
  * kubernetes-cluster Resource whose API server is AI_CONFORMANCE_DEV_API_SERVER. Give it
  * credentials in app-config.local.yaml, for example for a local control plane
  * (`yarn workspace @internal/local-cluster ...`):
@@ -14,6 +14,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 const apiServer =
   process.env.AI_CONFORMANCE_DEV_API_SERVER ?? 'https://127.0.0.1:6443';
@@ -22,6 +23,10 @@ const backend = createBackend();
 
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
+// No permission backend here: every permission is allowed.
+backend.add(
+  mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+);
 backend.add(
   catalogServiceMock.factory({
     entities: [

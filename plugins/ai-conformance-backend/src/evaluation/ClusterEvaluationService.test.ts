@@ -84,7 +84,7 @@ describe('ClusterEvaluationService', () => {
   it('evaluates every allowed cluster, isolates failures and never contacts refused ones', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    const { service, store, engine, knex } = await setup({
+    const { service, store, engine, knex, auditEvent } = await setup({
       config: {
         concurrency: 2,
         clusterTimeoutMs: 100,
@@ -159,6 +159,17 @@ describe('ClusterEvaluationService', () => {
     expect(clusters.unlisted.message).toContain(
       'no credentials are configured',
     );
+
+    // failed runs are audited with the reason, and no stack trace for these expected failures
+    const auditedFailures = auditEvent.fail.mock.calls.map(([o]) => o.error);
+    expect(auditedFailures).toHaveLength(3);
+    for (const error of auditedFailures) {
+      expect(error.stack).toBeUndefined();
+    }
+    expect(auditedFailures.map(e => e.message)).toContain(
+      clusters.down.message,
+    );
+    expect(auditEvent.success).toHaveBeenCalledTimes(2);
 
     const scorecard = await store.getLatestScorecard('good-1');
     expect(scorecard?.cluster).toBe('good-1');

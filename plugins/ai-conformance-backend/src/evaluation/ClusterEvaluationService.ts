@@ -13,6 +13,7 @@ import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
   EvaluationTimeoutError,
+  withoutStack,
 } from './describeEvaluationError';
 import { runWithConcurrency } from './runWithConcurrency';
 
@@ -234,14 +235,14 @@ export class ClusterEvaluationService {
       } else {
         await auditEvent.fail({
           meta: { runId },
-          error: new Error(run.message),
+          error: withoutStack(run.message),
         });
       }
       return run;
     } catch (error) {
       await auditEvent.fail({
         meta: { runId },
-        error: new Error(describeEvaluationError(error, plan.secrets)),
+        error: withoutStack(describeEvaluationError(error, plan.secrets)),
       });
       throw error;
     } finally {

@@ -40,3 +40,18 @@ export function describeEvaluationError(
   }
   return message;
 }
+
+/**
+ * An error for audit and log records of expected failures (unreachable cluster, 403, 409):
+ * the name and message of the cause, without a stack trace.
+ *
+ * @internal
+ */
+export function withoutStack(cause: unknown): Error {
+  const error = new Error(isError(cause) ? cause.message : String(cause));
+  if (isError(cause)) {
+    error.name = cause.name;
+  }
+  error.stack = undefined;
+  return error;
+}

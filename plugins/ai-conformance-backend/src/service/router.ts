@@ -28,6 +28,7 @@ import {
   toFleetSummary,
   toRequirementAcrossFleet,
 } from './fleetViews';
+import { withoutStack } from '../evaluation/describeEvaluationError';
 import { readProductYamlTemplate } from './readProductYamlTemplate';
 
 /** @internal */
@@ -186,7 +187,7 @@ export async function createRouter(
       });
     } catch (error) {
       await auditEvent.fail({
-        error: isError(error) ? error : new Error(String(error)),
+        error: withoutStack(error),
       });
       throw error;
     }
@@ -211,7 +212,7 @@ export async function createRouter(
       return result;
     } catch (error) {
       await event.fail({
-        error: isError(error) ? error : new Error(String(error)),
+        error: withoutStack(error),
       });
       throw error;
     }
