@@ -279,7 +279,11 @@ async function build(spec: BuildSpec, log: Logger): Promise<void> {
     const code = await new Promise<number>((resolve, reject) => {
       const child = spawn('go', cmd.args, {
         cwd: cmd.cwd,
-        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
+        env: {
+          ...process.env,
+          CGO_ENABLED: '0',
+          GOFLAGS: [process.env.GOFLAGS, '-buildvcs=false'].filter(Boolean).join(' '),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const onData = (buf: Buffer) => {
