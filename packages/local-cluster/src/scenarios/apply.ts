@@ -137,6 +137,32 @@ export async function applyScenario(
 
   let pods = { running: 0, pending: 0 };
   if (opts.waitForPods !== false) {
+    // first the controllers must have created every pod (a momentary "nothing
+    // Pending" can precede a Deployment's first pod), then none may be Pending
+    const workloads = objects.filter(
+      o => o.kind === 'Deployment' || o.kind === 'DaemonSet',
+    );
+    await waitFor(
+      'Deployments and DaemonSets to be ready',
+      async () => {
+        for (const w of workloads) {
+          const cur = await client.get(await client.pathFor(w));
+          const st = cur.status ?? {};
+          const ready =
+            w.kind === 'Deployment'
+              ? st.observedGeneration >= cur.metadata.generation &&
+                (st.readyReplicas ?? 0) === cur.spec.replicas
+              : st.observedGeneration >= cur.metadata.generation &&
+                st.numberReady === st.desiredNumberScheduled;
+          if (!ready) return false;
+        }
+        return true;
+      },
+      timeoutMs,
+      500,
+    ).catch(e => {
+      throw new Error(`${scenario.name}: ${e.message}`);
+    });
     try {
       await waitFor(
         'pods to be scheduled and Running',

@@ -6,7 +6,7 @@ import { RestClient } from '../client/rest';
 import { startControlPlane, stopControlPlane } from '../controlPlane';
 import { ContextName, credentialsFromKubeconfig } from '../kubeconfig';
 import { applyScenario, getScenario } from '../scenarios';
-import { ApplyResult } from '../scenarios/apply';
+import { ApplyResult, SCENARIO_LABEL } from '../scenarios/apply';
 
 export interface LocalCluster {
   /** Kubeconfig with the contexts admin, reader and norights. */
@@ -57,17 +57,50 @@ export function describeWithLocalCluster(name: string, fn: () => void): void {
   (why ? describe.skip : describe)(name, fn);
 }
 
+/** True when the cluster has nodes that another scenario applied (so applying ours would mix them). */
+async function holdsOtherScenario(
+  kubeconfig: string,
+  scenario: string,
+): Promise<boolean> {
+  const client = new RestClient(
+    credentialsFromKubeconfig(kubeconfig, 'admin'),
+    1,
+  );
+  try {
+    const selector = encodeURIComponent(
+      `${SCENARIO_LABEL},${SCENARIO_LABEL}!=${scenario}`,
+    );
+    const nodes = await client.get(
+      `/api/v1/nodes?limit=1&labelSelector=${selector}`,
+    );
+    return nodes.items.length > 0;
+  } finally {
+    client.close();
+  }
+}
+
 /**
  * Starts a fresh control plane in a temporary data directory (so every test
  * file gets an isolated cluster on its own ports), or reuses a running one
- * named by LOCAL_CLUSTER_KUBECONFIG; then applies the scenario, if any.
+ * named by LOCAL_CLUSTER_KUBECONFIG (unless that one holds another scenario's
+ * nodes, to keep scenarios apart); then applies the scenario, if any.
  * A cold first call builds the binaries (minutes); later calls start in seconds.
  */
 export async function startOrReuseCluster(
   opts: StartOrReuseOptions = {},
 ): Promise<LocalCluster> {
   const log = opts.log ?? (() => {});
-  const reuse = opts.kubeconfig ?? process.env.LOCAL_CLUSTER_KUBECONFIG;
+  let reuse = opts.kubeconfig ?? process.env.LOCAL_CLUSTER_KUBECONFIG;
+  if (
+    reuse &&
+    opts.scenario &&
+    (await holdsOtherScenario(reuse, opts.scenario))
+  ) {
+    log(
+      `${reuse} holds another scenario; starting a fresh cluster for ${opts.scenario}`,
+    );
+    reuse = undefined;
+  }
   const clients: RestClient[] = [];
   let kubeconfig: string;
   let dataDir: string | undefined;
