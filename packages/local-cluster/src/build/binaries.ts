@@ -282,7 +282,9 @@ async function build(spec: BuildSpec, log: Logger): Promise<void> {
         env: {
           ...process.env,
           CGO_ENABLED: '0',
-          GOFLAGS: [process.env.GOFLAGS, '-buildvcs=false'].filter(Boolean).join(' '),
+          GOFLAGS: [process.env.GOFLAGS, '-buildvcs=false']
+            .filter(Boolean)
+            .join(' '),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -150,7 +150,8 @@ export async function runScale(
   const gpuEvery = opts.gpuEvery ?? 4;
   // Pre-bound pods skip the scheduler (binding write, event, filtering 5,000 nodes per pod),
   // which otherwise limits creation to ~50 pods/s on 2 cores.
-  const podsPerNode = opts.nodes > 0 ? Math.ceil(opts.pods / opts.nodes) : Infinity;
+  const podsPerNode =
+    opts.nodes > 0 ? Math.ceil(opts.pods / opts.nodes) : Infinity;
   const gpusPerNode = gpuEvery > 0 ? Math.ceil(podsPerNode / gpuEvery) : 0;
   const preBind =
     (opts.preBind ?? true) && podsPerNode <= 110 && gpusPerNode <= 8;
