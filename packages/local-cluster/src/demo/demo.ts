@@ -8,13 +8,29 @@ import {
   startControlPlane,
   stopControlPlane,
 } from '../controlPlane';
-import { clusterDir, stateRoot } from '../paths';
+import { clusterDir, repoRoot, stateRoot } from '../paths';
 import { applyScenario, getScenario } from '../scenarios';
 
 export const DEMO_SCENARIOS = ['conformant-nvidia', 'partial-amd', 'bare'];
 
 export function demoDir() {
   return path.join(stateRoot(), 'demo');
+}
+
+/** The config that `./run start` (scripts/start.sh) layers over app-config.yaml. */
+export function demoAppConfigPath() {
+  return path.join(stateRoot(), 'app-config.demo.yaml');
+}
+
+function baseCatalogLocations(): unknown[] {
+  try {
+    const base = YAML.parse(
+      fs.readFileSync(path.join(repoRoot(), 'app-config.yaml'), 'utf8'),
+    );
+    return base?.catalog?.locations ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** Catalog entity name of a demo cluster. */
@@ -24,9 +40,10 @@ export const demoEntityName = (scenario: string) => `local-${scenario}`;
  * Writes what the portal needs to register and read the demo clusters:
  *  - catalog-clusters.yaml: Resource entities (spec.type kubernetes-cluster)
  *  - credentials.json: { clusters: { <entity name>: { url, caData, token, kubeconfig, context } } }
- *  - credentials.env: LOCAL_CLUSTER_<NAME>_URL / _CA_DATA / _TOKEN lines
+ *  - credentials.env: LOCAL_<SCENARIO>_URL / _CA_DATA / _TOKEN lines
  *  - tokens/<entity name>.token: the reader token alone (for serviceAccountTokenFile)
- *  - app-config.demo.yaml: an aiConformance.clusters block using those token files
+ *  - ../app-config.demo.yaml: catalog.locations (app-config.yaml's plus
+ *    catalog-clusters.yaml) and aiConformance.clusters using the token files
  */
 export function writeDemoFiles(states: ClusterState[]): string[] {
   const dir = demoDir();
@@ -88,7 +105,7 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
     catalog: path.join(dir, 'catalog-clusters.yaml'),
     json: path.join(dir, 'credentials.json'),
     env: path.join(dir, 'credentials.env'),
-    appConfig: path.join(dir, 'app-config.demo.yaml'),
+    appConfig: demoAppConfigPath(),
   };
   fs.writeFileSync(
     files.catalog,
@@ -98,9 +115,18 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
     mode: 0o600,
   });
   fs.writeFileSync(files.env, `${env.join('\n')}\n`, { mode: 0o600 });
+  // Backstage replaces (does not merge) arrays across config files, so the
+  // catalog locations of app-config.yaml are repeated before ours.
+  const locations = [
+    ...baseCatalogLocations(),
+    { type: 'file', target: files.catalog, rules: [{ allow: ['Resource'] }] },
+  ];
   fs.writeFileSync(
     files.appConfig,
-    YAML.stringify({ aiConformance: { clusters: appConfig } }),
+    YAML.stringify({
+      catalog: { locations },
+      aiConformance: { clusters: appConfig },
+    }),
     { mode: 0o600 },
   );
   return Object.values(files);
@@ -135,4 +161,5 @@ export async function demoDown() {
   for (const scenario of DEMO_SCENARIOS)
     await stopControlPlane(clusterDir(scenario), { purge: true });
   fs.rmSync(demoDir(), { recursive: true, force: true });
+  fs.rmSync(demoAppConfigPath(), { force: true });
 }
