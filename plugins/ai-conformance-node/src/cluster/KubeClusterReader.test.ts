@@ -62,6 +62,85 @@ describe('KubeClusterReader', () => {
     }
   });
 
+  it('requests the next page as soon as the continue token arrived, before the current page is complete', async () => {
+    const pending: http.ServerResponse[] = [];
+    const s = await serve((req, res) => {
+      const token = new URL(req.url!, 'http://x').searchParams.get('continue');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (token === 'p2') {
+        res.end('{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"c"}}]}');
+        // Only now finish the first page: the reader must not have waited for it.
+        for (const r of pending.splice(0)) r.end('{"metadata":{"name":"b"}}]}');
+        return;
+      }
+      res.write('{"kind":"PodList","apiVersion":"v1","metadata":{"continue":"p2"},"items":[{"metadata":{"name":"a"}},');
+      pending.push(res);
+    });
+    const reader = new KubeClusterReader({ kubeConfig: s.kubeConfig, requestTimeoutMs: 5000 });
+    try {
+      const pages: string[][] = [];
+      for await (const page of reader.listPages('/api/v1/pods', { pageSize: 2 })) {
+        pages.push(page.map(o => o.metadata!.name!));
+      }
+      expect(pages).toEqual([['a', 'b'], ['c']]);
+      expect(s.requests.map(r => r.url)).toEqual(['/api/v1/pods?limit=2', '/api/v1/pods?limit=2&continue=p2']);
+      expect(reader.requestCount).toBe(2);
+      expect(reader.continuationRequests).toBe(1);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('fails the list with the error of a page and drops the page fetched ahead', async () => {
+    const s = await serve((req, res) => {
+      const token = new URL(req.url!, 'http://x').searchParams.get('continue');
+      if (token) {
+        json(res, 410, { kind: 'Status', code: 410, reason: 'Expired', message: 'The provided continue parameter is too old' });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"kind":"PodList","metadata":{"continue":"old"},"items":[{"metadata":{"name":"a"}}]}');
+    });
+    const reader = new KubeClusterReader({ kubeConfig: s.kubeConfig });
+    try {
+      const seen: string[] = [];
+      const error = await (async () => {
+        for await (const page of reader.listPages('/api/v1/pods')) seen.push(...page.map(o => o.metadata!.name!));
+      })().catch(e => e);
+      expect(seen).toEqual(['a']);
+      expect(error).toBeInstanceOf(KubeApiError);
+      expect(error.status).toBe(410);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('asks again for a page when the API server cache is behind its snapshot (504 Too large resource version)', async () => {
+    let behind = 1;
+    const s = await serve((req, res) => {
+      const token = new URL(req.url!, 'http://x').searchParams.get('continue');
+      if (!token) {
+        json(res, 200, { kind: 'PodList', metadata: { continue: 'p2' }, items: [{ metadata: { name: 'a' } }] });
+      } else if (behind-- > 0) {
+        json(res, 504, { kind: 'Status', code: 504, reason: 'Timeout', message: 'Timeout: Too large resource version: 53678, current: 53629' });
+      } else {
+        json(res, 200, { kind: 'PodList', metadata: {}, items: [{ metadata: { name: 'b' } }] });
+      }
+    });
+    const reader = new KubeClusterReader({ kubeConfig: s.kubeConfig });
+    try {
+      const names: string[] = [];
+      for await (const page of reader.listPages('/api/v1/pods')) names.push(...page.map(o => o.metadata!.name!));
+      expect(names).toEqual(['a', 'b']);
+      expect(s.requests.map(r => r.url)).toEqual(['/api/v1/pods?limit=500', '/api/v1/pods?limit=500&continue=p2', '/api/v1/pods?limit=500&continue=p2']);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
   it('aborts a response above the size cap instead of buffering it', async () => {
     const chunk = Buffer.alloc(1024 * 1024, 'a');
     let written = 0;

@@ -22,6 +22,7 @@ import {
   parseAggregatedDiscovery,
   parseLegacyResourceList,
 } from './discovery';
+import { LIST_HEAD_MAX_BYTES, ListHead, readListHead } from './listHead';
 import {
   describeRequest,
   errorFromFetchFailure,
@@ -50,6 +51,30 @@ interface RawResponse {
   text: string;
 }
 
+interface ListPage {
+  items?: KubeObject[];
+  metadata?: { continue?: string };
+}
+
+/** Attempts per list page when the API server's watch cache is behind (504). */
+const PAGE_ATTEMPTS = 3;
+
+/**
+ * A 504 "Too large resource version": a continued page asks for the snapshot of the first page,
+ * which the API server's watch cache has not reached yet (a busy server); it answers after a
+ * few seconds of waiting, and asking again normally succeeds.
+ */
+function isCacheBehind(res: RawResponse): boolean {
+  return res.status === 504 && res.text.includes('Too large resource version');
+}
+
+/** One list page in flight: its continue token as soon as the head arrived, then the page. */
+interface PendingPage {
+  head: Promise<string | undefined>;
+  body: Promise<ListPage | undefined>;
+  abandon(): void;
+}
+
 /**
  * ClusterReader over HTTP with @kubernetes/client-node's authentication (the same machinery its
  * own Health and Metrics clients use): per-request timeout, a response size cap that aborts the
@@ -59,6 +84,7 @@ interface RawResponse {
  */
 export class KubeClusterReader implements ClusterReader {
   #count = 0;
+  #continuations = 0;
   #dispatcher: Dispatcher | undefined;
   #discovery: Promise<ApiDiscovery> | undefined;
   readonly #kubeConfig: KubeConfig;
@@ -85,6 +111,11 @@ export class KubeClusterReader implements ClusterReader {
 
   get requestCount(): number {
     return this.#count;
+  }
+
+  /** Of those, list requests for a further page (with a continue token). */
+  get continuationRequests(): number {
+    return this.#continuations;
   }
 
   /** The API server URL (no credentials). */
@@ -161,29 +192,74 @@ export class KubeClusterReader implements ClusterReader {
     return { source: 'legacy', groups };
   }
 
+  /**
+   * Pages are pipelined: the continue token is read from the head of each response, so the next
+   * page is requested while the current one is still being transferred and parsed (at most one
+   * page ahead). The API server serves these pages from its watch cache snapshot.
+   */
   async *listPages(
     path: string,
     options: ListOptions = {},
   ): AsyncGenerator<KubeObject[]> {
-    let continueToken: string | undefined;
-    do {
+    const accept = options.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
+    const pageUrl = (continueToken?: string) => {
       const query = new URLSearchParams();
       query.set('limit', String(options.pageSize ?? 500));
       if (continueToken) query.set('continue', continueToken);
       if (options.labelSelector) query.set('labelSelector', options.labelSelector);
       if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
-      const page = await this.get<{
-        items?: KubeObject[];
-        metadata?: { continue?: string };
-      }>(`${path}?${query}`, {
-        accept: options.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json',
-      });
-      if (!page) {
-        return;
+      return `${path}?${query}`;
+    };
+    let current: PendingPage | undefined = this.#requestPage(pageUrl(), accept);
+    let next: PendingPage | undefined;
+    try {
+      while (current) {
+        const early = await current.head;
+        if (early) next = this.#requestPage(pageUrl(early), accept);
+        const page = await current.body;
+        if (!page) return;
+        const continueToken = page.metadata?.continue || undefined;
+        if (!next && continueToken) next = this.#requestPage(pageUrl(continueToken), accept);
+        current = next;
+        next = undefined;
+        yield page.items ?? [];
       }
-      yield page.items ?? [];
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
+    } finally {
+      // Stopped early (an error or the consumer returned): drop the page fetched ahead.
+      for (const pending of [current, next]) pending?.abandon();
+    }
+  }
+
+  #requestPage(path: string, accept: string): PendingPage {
+    if (path.includes('&continue=')) this.#continuations++;
+    const abandoned = new AbortController();
+    let resolveHead!: (token: string | undefined) => void;
+    const head = new Promise<string | undefined>(resolve => {
+      resolveHead = resolve;
+    });
+    const body = (async () => {
+      for (let attempt = 1; ; attempt++) {
+        const res = await this.#send('GET', path, {
+          accept,
+          abort: abandoned.signal,
+          onListHead: h => resolveHead(h.continue),
+        });
+        if (res.status === 404) return undefined;
+        if (attempt < PAGE_ATTEMPTS && isCacheBehind(res)) {
+          // Transient: the API server's watch cache has not caught up with the page's snapshot.
+          this.#logger?.debug(`retrying ${path.split('?')[0]}: the API server's cache is behind`);
+          continue;
+        }
+        return this.#parse<ListPage>('GET', path, res);
+      }
+    })().finally(() => resolveHead(undefined));
+    // The body is awaited by listPages unless the iteration stops; never leave it unhandled.
+    body.catch(() => undefined);
+    return {
+      head,
+      body,
+      abandon: () => abandoned.abort(),
+    };
   }
 
   async get<T = KubeObject>(
@@ -260,7 +336,15 @@ export class KubeClusterReader implements ClusterReader {
   async #send(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    options: { accept: string; body?: string; detached?: boolean },
+    options: {
+      accept: string;
+      body?: string;
+      detached?: boolean;
+      /** Aborts this request only (a page fetched ahead that is no longer wanted). */
+      abort?: AbortSignal;
+      /** Called once with the list metadata when a 200 list response has sent it. */
+      onListHead?: (head: ListHead) => void;
+    },
   ): Promise<RawResponse> {
     const runSignal = options.detached ? undefined : this.#signal;
     if (runSignal?.aborted) {
@@ -288,9 +372,11 @@ export class KubeClusterReader implements ClusterReader {
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
-    const signal = runSignal
-      ? AbortSignal.any([timeout.signal, runSignal])
-      : timeout.signal;
+    const signal = AbortSignal.any(
+      [timeout.signal, runSignal, options.abort].filter(
+        (s): s is AbortSignal => s !== undefined,
+      ),
+    );
     this.#count++;
     this.#logger?.debug(`${method} ${path.split('?')[0]}`);
     try {
@@ -306,7 +392,12 @@ export class KubeClusterReader implements ClusterReader {
         timeout.abort();
         throw this.#tooLarge(method, path, declared);
       }
-      const text = await this.#readCapped(method, path, response.body);
+      const text = await this.#readCapped(
+        method,
+        path,
+        response.body,
+        response.status === 200 ? options.onListHead : undefined,
+      );
       return { status: response.status, text };
     } catch (error) {
       if (error instanceof KubeApiError) throw error;
@@ -323,10 +414,12 @@ export class KubeClusterReader implements ClusterReader {
     method: string,
     path: string,
     body: ReadableStream<Uint8Array> | null,
+    onListHead?: (head: ListHead) => void,
   ): Promise<string> {
     if (!body) return '';
     const chunks: Uint8Array[] = [];
     let total = 0;
+    let lookForHead = !!onListHead;
     const reader = body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
@@ -338,8 +431,13 @@ export class KubeClusterReader implements ClusterReader {
         throw this.#tooLarge(method, path, total);
       }
       chunks.push(value);
+      if (lookForHead) {
+        const head = readListHead(Buffer.concat(chunks, Math.min(total, LIST_HEAD_MAX_BYTES)));
+        if (head) onListHead!(head);
+        lookForHead = !head && total < LIST_HEAD_MAX_BYTES;
+      }
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks, total).toString('utf8');
   }
 
   #tooLarge(method: string, path: string, bytes: number): KubeApiError {

@@ -7,6 +7,8 @@ export interface GatherListOptions {
   fieldSelector?: string;
   /** Acceptable versions in order of preference; default: the server's preferred one. */
   versions?: string[];
+  /** Objects per list page (the reader's default when unset). */
+  pageSize?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createGatherContext(
           for await (const page of reader.listPages(collectionPath(served), {
             metadataOnly: options.metadataOnly,
             fieldSelector: options.fieldSelector,
+            pageSize: options.pageSize,
           })) {
             for (const item of page) {
               // Metadata-only and some list responses omit apiVersion/kind on items.
