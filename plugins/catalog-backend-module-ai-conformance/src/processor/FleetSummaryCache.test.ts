@@ -39,17 +39,23 @@ describe('FleetSummaryCache', () => {
       .mockResolvedValueOnce(fleet('ok'))
       .mockRejectedValueOnce(new Error('ECONNREFUSED'))
       .mockResolvedValueOnce(fleet('error'));
-    const cache = new FleetSummaryCache({ loadFleet, logger, ttlMs: 10 });
+    let now = 1_000;
+    const cache = new FleetSummaryCache({
+      loadFleet,
+      logger,
+      ttlMs: 10,
+      now: () => now,
+    });
 
     expect((await cache.get('resource:default/a'))?.status).toBe('ok');
-    await new Promise(r => setTimeout(r, 15));
+    now += 15;
     expect((await cache.get('resource:default/a'))?.status).toBe('ok'); // stale
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('ECONNREFUSED'),
     );
     await cache.get('resource:default/a'); // within the failure backoff: no new load
     expect(loadFleet).toHaveBeenCalledTimes(2);
-    await new Promise(r => setTimeout(r, 15));
+    now += 15;
     expect((await cache.get('resource:default/a'))?.status).toBe('error');
   });
 

@@ -21,15 +21,21 @@ export class FleetSummaryCache {
       loadFleet: () => Promise<FleetSummary>;
       logger: LoggerService;
       ttlMs?: number;
+      /** The clock, in milliseconds; tests pass their own. */
+      now?: () => number;
     },
   ) {}
+
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
 
   private get ttlMs() {
     return this.options.ttlMs ?? 60_000;
   }
 
   async get(entityRef: string): Promise<ClusterSummary | undefined> {
-    const now = Date.now();
+    const now = this.now();
     const fresh = this.value && now - this.value.at < this.ttlMs;
     const recentlyFailed = now - this.lastFailureAt < this.ttlMs;
     if (!fresh && !recentlyFailed) {
@@ -53,9 +59,9 @@ export class FleetSummaryCache {
           );
         }
       }
-      this.value = { at: Date.now(), byEntityRef };
+      this.value = { at: this.now(), byEntityRef };
     } catch (error) {
-      this.lastFailureAt = Date.now();
+      this.lastFailureAt = this.now();
       this.options.logger.warn(
         `Could not read the AI conformance fleet summary; cluster entities keep their previous annotations until it is reachable: ${
           error instanceof Error ? error.message : String(error)
