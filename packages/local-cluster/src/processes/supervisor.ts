@@ -98,3 +98,25 @@ export function tailLog(logFile: string, lines = 20): string {
     return '(no log)';
   }
 }
+
+/**
+ * Starts a small watchdog that stops the given processes (by their process
+ * groups) once `ownerPid` is gone, e.g. when a test runner is killed before
+ * its afterAll hook runs, and then removes `removeDir`. Returns its pid so a
+ * clean stop can end it too.
+ */
+export function startReaper(
+  ownerPid: number,
+  records: ProcessRecord[],
+  removeDir?: string,
+): number | undefined {
+  const groups = records.map(r => `-${r.pid}`).join(' ');
+  const cleanup = removeDir ? `; rm -rf "$1"` : '';
+  const script = `while kill -0 ${ownerPid} 2>/dev/null; do sleep 2; done; kill -TERM ${groups} 2>/dev/null; sleep 10; kill -KILL ${groups} 2>/dev/null${cleanup}`;
+  const child = spawn('sh', ['-c', script, 'reaper', removeDir ?? ''], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+  return child.pid;
+}

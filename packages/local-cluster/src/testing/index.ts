@@ -4,6 +4,7 @@ import path from 'node:path';
 import { goVersion } from '../build/go';
 import { RestClient } from '../client/rest';
 import { startControlPlane, stopControlPlane } from '../controlPlane';
+import { startReaper } from '../processes/supervisor';
 import { ContextName, credentialsFromKubeconfig } from '../kubeconfig';
 import { applyScenario, getScenario } from '../scenarios';
 import { ApplyResult, SCENARIO_LABEL } from '../scenarios/apply';
@@ -104,6 +105,7 @@ export async function startOrReuseCluster(
   const clients: RestClient[] = [];
   let kubeconfig: string;
   let dataDir: string | undefined;
+  let reaper: number | undefined;
   if (reuse) {
     kubeconfig = reuse;
   } else {
@@ -116,6 +118,8 @@ export async function startOrReuseCluster(
         log,
       });
       kubeconfig = state.kubeconfig;
+      // the control plane is detached; if this process dies without stop(), the reaper ends it
+      reaper = startReaper(process.pid, state.processes, dataDir);
     } catch (e) {
       fs.rmSync(dataDir, { recursive: true, force: true });
       throw e;
@@ -140,6 +144,13 @@ export async function startOrReuseCluster(
       clients.forEach(c => c.close());
       if (dataDir) {
         await stopControlPlane(dataDir, { purge: true });
+        if (reaper) {
+          try {
+            process.kill(reaper);
+          } catch {
+            /* already gone */
+          }
+        }
       }
     },
   };
