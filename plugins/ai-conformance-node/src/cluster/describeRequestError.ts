@@ -68,7 +68,9 @@ export function errorFromStatus(
     kind = 'other';
     message = `The API server throttled ${what} (429 Too Many Requests); retry later or raise the API priority of the identity.`;
   } else {
-    message = `The API server answered ${status} to ${what}${detail ? `: ${detail}` : ''}.`;
+    message = `The API server answered ${status} to ${what}${
+      detail ? `: ${detail}` : ''
+    }.`;
   }
   return new KubeApiError({ status, kind, path, message });
 }
@@ -99,7 +101,11 @@ export function errorFromFetchFailure(
       message: `The evaluation was stopped (time budget used up or cancelled) during ${what}.`,
     });
   }
-  const err = error as { cause?: { code?: string; message?: string }; code?: string; message?: string };
+  const err = error as {
+    cause?: { code?: string; message?: string };
+    code?: string;
+    message?: string;
+  };
   const code = err?.cause?.code ?? err?.code ?? '';
   const text = err?.cause?.message ?? err?.message ?? String(error);
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(text)) {
@@ -107,22 +113,31 @@ export function errorFromFetchFailure(
       status: 0,
       kind: 'tls',
       path,
-      message: `TLS handshake with ${server} failed (${code || text}); the certificate authority configured for this cluster does not match the API server's certificate, or the URL is not a TLS endpoint.`,
+      message: `TLS handshake with ${server} failed (${
+        code || text
+      }); the certificate authority configured for this cluster does not match the API server's certificate, or the URL is not a TLS endpoint.`,
     });
   }
   const hints: Record<string, string> = {
     ENOTFOUND: 'the host name does not resolve; check the API server URL',
     EAI_AGAIN: 'the host name could not be resolved right now; check DNS',
-    ECONNREFUSED: 'the connection was refused; check the URL and port and that the API server is running',
-    ECONNRESET: 'the connection was reset; check proxies and firewalls between here and the API server',
-    ETIMEDOUT: 'the connection timed out; check network access to the API server',
-    EHOSTUNREACH: 'the host is unreachable; check network access to the API server',
-    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out; check network access to the API server',
+    ECONNREFUSED:
+      'the connection was refused; check the URL and port and that the API server is running',
+    ECONNRESET:
+      'the connection was reset; check proxies and firewalls between here and the API server',
+    ETIMEDOUT:
+      'the connection timed out; check network access to the API server',
+    EHOSTUNREACH:
+      'the host is unreachable; check network access to the API server',
+    UND_ERR_CONNECT_TIMEOUT:
+      'the connection timed out; check network access to the API server',
   };
   return new KubeApiError({
     status: 0,
     kind: 'network',
     path,
-    message: `Could not reach ${server} for ${what}: ${hints[code] ?? `${code || text}`}.`,
+    message: `Could not reach ${server} for ${what}: ${
+      hints[code] ?? `${code || text}`
+    }.`,
   });
 }

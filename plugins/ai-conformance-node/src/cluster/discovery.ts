@@ -145,11 +145,16 @@ export function findResource(
 }
 
 /** The REST path of a served resource's collection, optionally in one namespace. @public */
-export function collectionPath(served: ServedResource, namespace?: string): string {
+export function collectionPath(
+  served: ServedResource,
+  namespace?: string,
+): string {
   const base = served.group
     ? `/apis/${served.group}/${served.version}`
     : `/api/${served.version}`;
   return namespace && served.resource.namespaced
-    ? `${base}/namespaces/${encodeURIComponent(namespace)}/${served.resource.resource}`
+    ? `${base}/namespaces/${encodeURIComponent(namespace)}/${
+        served.resource.resource
+      }`
     : `${base}/${served.resource.resource}`;
 }

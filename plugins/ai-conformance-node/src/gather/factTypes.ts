@@ -182,7 +182,11 @@ export interface FactValues {
   webhookConfigurations: WebhookConfigurationFact[];
   horizontalPodAutoscalers: HpaFact[];
   /** `kube-system/cluster-autoscaler-status`, or null when absent. */
-  clusterAutoscalerStatus: { name: string; namespace: string; status?: string } | null;
+  clusterAutoscalerStatus: {
+    name: string;
+    namespace: string;
+    status?: string;
+  } | null;
   kueueClusterQueues: KubeObject[];
   kueueLocalQueues: KubeObject[];
   volcanoQueues: KubeObject[];

@@ -23,7 +23,8 @@ import {
 
 type Any = any; // JSON from the API server; every field is optional and checked.
 
-const CORE_RESOURCES = /^(cpu|memory|pods|ephemeral-storage|storage|hugepages-.*)$/;
+const CORE_RESOURCES =
+  /^(cpu|memory|pods|ephemeral-storage|storage|hugepages-.*)$/;
 
 function meta(o: KubeObject) {
   return {
@@ -45,7 +46,10 @@ export function reduceConditions(conditions: unknown): ConditionFact[] {
 }
 
 /** True when a condition of the type has status True. @public */
-export function conditionTrue(conditions: ConditionFact[], type: string): boolean {
+export function conditionTrue(
+  conditions: ConditionFact[],
+  type: string,
+): boolean {
   return conditions.some(c => c.type === type && c.status === 'True');
 }
 
@@ -92,7 +96,10 @@ export function reducePod(o: KubeObject): PodFact {
     privileged: containers.some(c => c.securityContext?.privileged === true),
     hostPathDevices: (p.spec?.volumes ?? [])
       .map((v: Any) => v.hostPath?.path)
-      .filter((path: unknown): path is string => typeof path === 'string' && /^\/dev(\/|$)/.test(path)),
+      .filter(
+        (path: unknown): path is string =>
+          typeof path === 'string' && /^\/dev(\/|$)/.test(path),
+      ),
     extendedResources: [...extended],
     usesResourceClaims: (p.spec?.resourceClaims ?? []).length > 0,
     runtimeClassName: p.spec?.runtimeClassName,
@@ -106,7 +113,9 @@ export function reduceNamespace(o: KubeObject): NamespaceFact {
 }
 
 function images(o: Any): string[] {
-  return (o.spec?.template?.spec?.containers ?? []).map((c: Any) => String(c.image ?? ''));
+  return (o.spec?.template?.spec?.containers ?? []).map((c: Any) =>
+    String(c.image ?? ''),
+  );
 }
 
 /** @internal */
@@ -119,7 +128,9 @@ export function reduceDeployment(o: KubeObject): WorkloadFact {
     images: images(d),
     desired: d.spec?.replicas ?? 1,
     ready: d.status?.readyReplicas ?? 0,
-    available: conditionTrue(conditions, 'Available') && (d.status?.availableReplicas ?? 0) > 0,
+    available:
+      conditionTrue(conditions, 'Available') &&
+      (d.status?.availableReplicas ?? 0) > 0,
   };
 }
 
@@ -222,7 +233,9 @@ export function reduceHttpRoute(o: KubeObject): HttpRouteFact {
     namespace: meta(o).namespace,
     name: meta(o).name,
     backendRefs,
-    parentRefKinds: (r.spec?.parentRefs ?? []).map((p: Any) => String(p.kind ?? 'Gateway')),
+    parentRefKinds: (r.spec?.parentRefs ?? []).map((p: Any) =>
+      String(p.kind ?? 'Gateway'),
+    ),
     parents: (r.status?.parents ?? []).map((p: Any) => ({
       controllerName: String(p.controllerName ?? ''),
       conditions: reduceConditions(p.conditions),
@@ -240,7 +253,9 @@ export function reduceInferencePool(o: KubeObject): InferencePoolFact {
     namespace: meta(o).namespace,
     name: meta(o).name,
     hasEndpointPicker: !!(p.spec?.endpointPickerRef ?? p.spec?.extensionRef),
-    accepted: parents.some(parent => conditionTrue(reduceConditions(parent?.conditions), 'Accepted')),
+    accepted: parents.some(parent =>
+      conditionTrue(reduceConditions(parent?.conditions), 'Accepted'),
+    ),
   };
 }
 
@@ -252,7 +267,10 @@ export function reduceApiService(o: KubeObject): ApiServiceFact {
   return {
     name: meta(o).name,
     available: available?.status === 'True',
-    message: available?.status === 'True' ? undefined : available?.message ?? available?.reason,
+    message:
+      available?.status === 'True'
+        ? undefined
+        : available?.message ?? available?.reason,
     service: a.spec?.service
       ? { namespace: a.spec.service.namespace, name: a.spec.service.name }
       : undefined,
@@ -280,10 +298,19 @@ export function reduceWebhookConfiguration(
     name: meta(o).name,
     webhooks: (w.webhooks ?? []).map((h: Any) => ({
       name: String(h.name ?? ''),
-      apiGroups: [...new Set<string>((h.rules ?? []).flatMap((r: Any) => r.apiGroups ?? []))],
-      hasCaBundle: typeof h.clientConfig?.caBundle === 'string' && h.clientConfig.caBundle.length > 0,
+      apiGroups: [
+        ...new Set<string>(
+          (h.rules ?? []).flatMap((r: Any) => r.apiGroups ?? []),
+        ),
+      ],
+      hasCaBundle:
+        typeof h.clientConfig?.caBundle === 'string' &&
+        h.clientConfig.caBundle.length > 0,
       service: h.clientConfig?.service
-        ? { namespace: h.clientConfig.service.namespace, name: h.clientConfig.service.name }
+        ? {
+            namespace: h.clientConfig.service.namespace,
+            name: h.clientConfig.service.name,
+          }
         : undefined,
       url: typeof h.clientConfig?.url === 'string',
     })),
@@ -297,6 +324,8 @@ export function reduceHpa(o: KubeObject): HpaFact {
     namespace: meta(o).namespace,
     name: meta(o).name,
     metricTypes: (h.spec?.metrics ?? []).map((m: Any) => String(m.type ?? '')),
-    target: `${h.spec?.scaleTargetRef?.kind ?? ''}/${h.spec?.scaleTargetRef?.name ?? ''}`,
+    target: `${h.spec?.scaleTargetRef?.kind ?? ''}/${
+      h.spec?.scaleTargetRef?.name ?? ''
+    }`,
   };
 }
