@@ -51,7 +51,11 @@ interface Measurement {
   verdicts: Record<string, number>;
 }
 
-function measure(kubeconfigs: string[], registrations: number, concurrency: number): Measurement {
+function measure(
+  kubeconfigs: string[],
+  registrations: number,
+  concurrency: number,
+): Measurement {
   const out = execFileSync(
     process.execPath,
     [
@@ -60,7 +64,11 @@ function measure(kubeconfigs: string[], registrations: number, concurrency: numb
       path.join(__dirname, 'evaluateOnce.ts'),
       JSON.stringify({ kubeconfigs, registrations, concurrency }),
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1024 * 1024 },
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1024 * 1024,
+    },
   );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -72,9 +80,15 @@ async function count(client: RestClient, collection: string): Promise<number> {
 }
 
 async function clusterSize(kubeconfig: string) {
-  const client = new RestClient(credentialsFromKubeconfig(kubeconfig, 'admin'), 2);
+  const client = new RestClient(
+    credentialsFromKubeconfig(kubeconfig, 'admin'),
+    2,
+  );
   try {
-    return { nodes: await count(client, '/api/v1/nodes'), pods: await count(client, '/api/v1/pods') };
+    return {
+      nodes: await count(client, '/api/v1/nodes'),
+      pods: await count(client, '/api/v1/pods'),
+    };
   } finally {
     client.close();
   }
@@ -94,18 +108,27 @@ async function waitQuiet(
   await waitFor(
     'every pod bound',
     async () => {
-      const unbound = await client.get('/api/v1/pods?fieldSelector=spec.nodeName%3D&limit=1');
+      const unbound = await client.get(
+        '/api/v1/pods?fieldSelector=spec.nodeName%3D&limit=1',
+      );
       return unbound.items.length === 0;
     },
     60 * 60 * 1000,
     5000,
   );
-  log(`every pod bound after ${((Date.now() - started) / 1000).toFixed(0)} s of waiting`);
+  log(
+    `every pod bound after ${((Date.now() - started) / 1000).toFixed(
+      0,
+    )} s of waiting`,
+  );
   // Let the last writes reach the watch cache.
   await new Promise(resolve => setTimeout(resolve, 5000));
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfig);
-  const reader = new KubeClusterReader({ kubeConfig, requestTimeoutMs: 120_000 });
+  const reader = new KubeClusterReader({
+    kubeConfig,
+    requestTimeoutMs: 120_000,
+  });
   let pending = 0;
   try {
     for await (const page of reader.listPages('/api/v1/pods', {
@@ -123,7 +146,8 @@ async function waitQuiet(
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const rss = (mib: number) => `${mib} MiB (${Math.round((mib * 1024 * 1024) / MB)} MB)`;
+const rss = (mib: number) =>
+  `${mib} MiB (${Math.round((mib * 1024 * 1024) / MB)} MB)`;
 
 async function main() {
   const log = (l: string) => console.error(l);
@@ -143,50 +167,133 @@ async function main() {
     const admin = cluster.client('admin');
 
     // Fleet
-    const fleetKubeconfigs = process.env.BENCH_FLEET_KUBECONFIGS?.split(',').filter(Boolean) ?? [cluster.kubeconfig];
-    const planes = await Promise.all(fleetKubeconfigs.map(async k => ({ k, ...(await clusterSize(k)) })));
+    const fleetKubeconfigs = process.env.BENCH_FLEET_KUBECONFIGS?.split(
+      ',',
+    ).filter(Boolean) ?? [cluster.kubeconfig];
+    const planes = await Promise.all(
+      fleetKubeconfigs.map(async k => ({ k, ...(await clusterSize(k)) })),
+    );
     if (planes.some(p => p.pods > 5000)) {
-      results.push(`fleet: SKIPPED: a fleet control plane already has ${Math.max(...planes.map(p => p.pods))} pods; set BENCH_FLEET_KUBECONFIGS to small clusters`);
+      results.push(
+        `fleet: SKIPPED: a fleet control plane already has ${Math.max(
+          ...planes.map(p => p.pods),
+        )} pods; set BENCH_FLEET_KUBECONFIGS to small clusters`,
+      );
     } else {
       const f = measure(fleetKubeconfigs, fleet, fleetConcurrency);
       console.log(
-        `fleet: ${f.registrations} registrations over ${f.controlPlanes} control plane(s) (${planes
-          .map(p => `${path.basename(path.dirname(p.k))}: ${p.nodes} nodes/${p.pods} pods`)
-          .join('; ')}), ${f.concurrency} at a time: ${seconds(f.wallMs)}, ${f.apiRequests} API requests (at most ${f.maxRequestsPerEvaluation} per evaluation), median evaluation ${seconds(f.medianEvaluationMs)}, peak RSS ${rss(f.peakRssMiB)}; verdicts ${JSON.stringify(f.verdicts)}`,
+        `fleet: ${f.registrations} registrations over ${
+          f.controlPlanes
+        } control plane(s) (${planes
+          .map(
+            p =>
+              `${path.basename(path.dirname(p.k))}: ${p.nodes} nodes/${
+                p.pods
+              } pods`,
+          )
+          .join('; ')}), ${f.concurrency} at a time: ${seconds(f.wallMs)}, ${
+          f.apiRequests
+        } API requests (at most ${
+          f.maxRequestsPerEvaluation
+        } per evaluation), median evaluation ${seconds(
+          f.medianEvaluationMs,
+        )}, peak RSS ${rss(f.peakRssMiB)}; verdicts ${JSON.stringify(
+          f.verdicts,
+        )}`,
       );
-      results.push(`fleet of ${fleet} within ${TARGETS.fleetSeconds} s: ${verdict(f.wallMs < TARGETS.fleetSeconds * 1000 && f.registrations >= 200)} (${seconds(f.wallMs)}, ${f.registrations} registrations, ${f.controlPlanes} control plane(s))`);
-      results.push(`requests per passive evaluation (small cluster) <= ${TARGETS.requestsPerEvaluation} + list pages: ${verdict(f.maxFirstRequestsPerEvaluation <= TARGETS.requestsPerEvaluation)} (at most ${f.maxFirstRequestsPerEvaluation} + ${f.maxRequestsPerEvaluation - f.maxFirstRequestsPerEvaluation} further list pages)`);
+      results.push(
+        `fleet of ${fleet} within ${TARGETS.fleetSeconds} s: ${verdict(
+          f.wallMs < TARGETS.fleetSeconds * 1000 && f.registrations >= 200,
+        )} (${seconds(f.wallMs)}, ${f.registrations} registrations, ${
+          f.controlPlanes
+        } control plane(s))`,
+      );
+      results.push(
+        `requests per passive evaluation (small cluster) <= ${
+          TARGETS.requestsPerEvaluation
+        } + list pages: ${verdict(
+          f.maxFirstRequestsPerEvaluation <= TARGETS.requestsPerEvaluation,
+        )} (at most ${f.maxFirstRequestsPerEvaluation} + ${
+          f.maxRequestsPerEvaluation - f.maxFirstRequestsPerEvaluation
+        } further list pages)`,
+      );
     }
 
     // Scale
     if (!process.env.BENCH_SKIP_SCALE) {
       const before = await clusterSize(cluster.kubeconfig);
       if (before.nodes >= nodes && before.pods >= pods) {
-        log(`cluster already has ${before.nodes} nodes and ${before.pods} pods; not scaling`);
+        log(
+          `cluster already has ${before.nodes} nodes and ${before.pods} pods; not scaling`,
+        );
       } else {
-        const scale = await runScale(admin, { nodes, pods, waitScheduled: true, concurrency: 64, log });
-        console.log(`scale: ${scale.nodes} nodes in ${scale.nodeSeconds.toFixed(1)} s, ${scale.pods} pods in ${scale.podSeconds.toFixed(1)} s (${scale.preBound ? 'created bound to their nodes' : 'placed by the scheduler'}; ${scale.errors} errors)`);
+        const scale = await runScale(admin, {
+          nodes,
+          pods,
+          waitScheduled: true,
+          concurrency: 64,
+          log,
+        });
+        console.log(
+          `scale: ${scale.nodes} nodes in ${scale.nodeSeconds.toFixed(1)} s, ${
+            scale.pods
+          } pods in ${scale.podSeconds.toFixed(1)} s (${
+            scale.preBound
+              ? 'created bound to their nodes'
+              : 'placed by the scheduler'
+          }; ${scale.errors} errors)`,
+        );
       }
     }
     const pending = await waitQuiet(admin, cluster.kubeconfig, log);
     const size = await clusterSize(cluster.kubeconfig);
-    console.log(`cluster measured: ${size.nodes} nodes, ${size.pods} pods (${size.pods - pending} Running or finished, ${pending} bound but still Pending)`);
+    console.log(
+      `cluster measured: ${size.nodes} nodes, ${size.pods} pods (${
+        size.pods - pending
+      } Running or finished, ${pending} bound but still Pending)`,
+    );
     const one: Measurement[] = [];
     for (let i = 0; i < runs; i++) {
       const m = measure([cluster.kubeconfig], 1, 1);
       one.push(m);
-      console.log(`one cluster (${size.nodes} nodes, ${size.pods} pods) run ${i + 1}/${runs}: ${seconds(m.wallMs)}, ${m.apiRequests} API requests (${m.apiRequests - m.continuationRequests} + ${m.continuationRequests} further list pages), peak RSS ${rss(m.peakRssMiB)}`);
+      console.log(
+        `one cluster (${size.nodes} nodes, ${size.pods} pods) run ${
+          i + 1
+        }/${runs}: ${seconds(m.wallMs)}, ${m.apiRequests} API requests (${
+          m.apiRequests - m.continuationRequests
+        } + ${m.continuationRequests} further list pages), peak RSS ${rss(
+          m.peakRssMiB,
+        )}`,
+      );
     }
     const byTime = [...one].sort((a, b) => a.wallMs - b.wallMs);
     const median = byTime[Math.floor(byTime.length / 2)];
     const peak = Math.max(...one.map(m => m.peakRssMiB));
-    const firstRequests = Math.max(...one.map(m => m.apiRequests - m.continuationRequests));
+    const firstRequests = Math.max(
+      ...one.map(m => m.apiRequests - m.continuationRequests),
+    );
     const bigEnough = size.nodes >= nodes && size.pods >= pods;
-    results.push(`requests per passive evaluation (${size.nodes} nodes, ${size.pods} pods) <= ${TARGETS.requestsPerEvaluation} + list pages: ${verdict(firstRequests <= TARGETS.requestsPerEvaluation)} (${firstRequests} + ${median.continuationRequests} further list pages)`);
     results.push(
-      `${nodes} nodes / ${pods} pods in under ${TARGETS.scaleSeconds} s with peak RSS under ${TARGETS.scaleRssMB} MB: ${verdict(
-        bigEnough && median.wallMs < TARGETS.scaleSeconds * 1000 && (peak * 1024 * 1024) / MB < TARGETS.scaleRssMB,
-      )} (measured ${size.nodes} nodes, ${size.pods} pods: median ${seconds(median.wallMs)} of ${runs}, peak RSS ${rss(peak)}${bigEnough ? '' : '; the cluster is smaller than the target'})`,
+      `requests per passive evaluation (${size.nodes} nodes, ${
+        size.pods
+      } pods) <= ${TARGETS.requestsPerEvaluation} + list pages: ${verdict(
+        firstRequests <= TARGETS.requestsPerEvaluation,
+      )} (${firstRequests} + ${
+        median.continuationRequests
+      } further list pages)`,
+    );
+    results.push(
+      `${nodes} nodes / ${pods} pods in under ${
+        TARGETS.scaleSeconds
+      } s with peak RSS under ${TARGETS.scaleRssMB} MB: ${verdict(
+        bigEnough &&
+          median.wallMs < TARGETS.scaleSeconds * 1000 &&
+          (peak * 1024 * 1024) / MB < TARGETS.scaleRssMB,
+      )} (measured ${size.nodes} nodes, ${size.pods} pods: median ${seconds(
+        median.wallMs,
+      )} of ${runs}, peak RSS ${rss(peak)}${
+        bigEnough ? '' : '; the cluster is smaller than the target'
+      })`,
     );
   } finally {
     console.log(results.map(r => `TARGET ${r}`).join('\n'));

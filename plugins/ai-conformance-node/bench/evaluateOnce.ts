@@ -16,7 +16,8 @@ interface Spec {
 function loadKubeConfig(file: string): KubeConfig {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(file);
-  if (kubeConfig.getContextObject('reader')) kubeConfig.setCurrentContext('reader');
+  if (kubeConfig.getContextObject('reader'))
+    kubeConfig.setCurrentContext('reader');
   return kubeConfig;
 }
 
@@ -35,14 +36,24 @@ async function main() {
     for (let i = next++; i < spec.registrations; i = next++) {
       const kubeConfig = kubeConfigs[i % kubeConfigs.length];
       // Our own reader only to read its counters; evaluateCluster uses it as it would its own.
-      const reader = new KubeClusterReader({ kubeConfig, requestTimeoutMs: 15_000 });
+      const reader = new KubeClusterReader({
+        kubeConfig,
+        requestTimeoutMs: 15_000,
+      });
       const t = Date.now();
       try {
-        const scorecard = await evaluateCluster({ cluster: `bench-${i}`, kubeConfig, reader });
+        const scorecard = await evaluateCluster({
+          cluster: `bench-${i}`,
+          kubeConfig,
+          reader,
+        });
         durations.push(Date.now() - t);
         requests += reader.requestCount;
         continuations += reader.continuationRequests;
-        maxRequestsPerEvaluation = Math.max(maxRequestsPerEvaluation, reader.requestCount);
+        maxRequestsPerEvaluation = Math.max(
+          maxRequestsPerEvaluation,
+          reader.requestCount,
+        );
         maxFirstRequestsPerEvaluation = Math.max(
           maxFirstRequestsPerEvaluation,
           reader.requestCount - reader.continuationRequests,
@@ -56,7 +67,10 @@ async function main() {
     }
   };
   await Promise.all(
-    Array.from({ length: Math.min(spec.concurrency, spec.registrations) }, worker),
+    Array.from(
+      { length: Math.min(spec.concurrency, spec.registrations) },
+      worker,
+    ),
   );
   durations.sort((a, b) => a - b);
   process.stdout.write(

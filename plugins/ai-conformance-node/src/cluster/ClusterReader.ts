@@ -1,4 +1,5 @@
 import { ApiDiscovery } from './discovery';
+import type { ProtobufListKind } from './protobuf/kubeProtobuf';
 
 /** The `/version` of an API server. @public */
 export interface KubeVersion {
@@ -18,7 +19,11 @@ export interface KubeObject {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     creationTimestamp?: string;
-    ownerReferences?: Array<{ kind: string; name: string; controller?: boolean }>;
+    ownerReferences?: Array<{
+      kind: string;
+      name: string;
+      controller?: boolean;
+    }>;
     uid?: string;
   };
   [key: string]: unknown;
@@ -32,6 +37,11 @@ export interface ListOptions {
   fieldSelector?: string;
   /** Page size (the API server's `limit`). Default 500. */
   pageSize?: number;
+  /**
+   * Ask for Kubernetes protobuf and decode only the fields of this kind that the engine reads
+   * (the objects keep their JSON shape); JSON answers are parsed as usual.
+   */
+  protobuf?: ProtobufListKind;
 }
 
 /** @public */
@@ -55,10 +65,17 @@ export interface ClusterReader {
   /** Lists a collection page by page (`limit` + `continue`). */
   listPages(path: string, options?: ListOptions): AsyncGenerator<KubeObject[]>;
   /** GETs a path; undefined when it does not exist (404). */
-  get<T = KubeObject>(path: string, options?: { accept?: string }): Promise<T | undefined>;
+  get<T = KubeObject>(
+    path: string,
+    options?: { accept?: string },
+  ): Promise<T | undefined>;
   /** GETs a non-JSON path (e.g. a metrics endpoint through the service proxy). */
   getText(path: string): Promise<string | undefined>;
-  create<T = KubeObject>(path: string, body: object, options?: WriteOptions): Promise<T>;
+  create<T = KubeObject>(
+    path: string,
+    body: object,
+    options?: WriteOptions,
+  ): Promise<T>;
   /**
    * Deletes an object; resolves quietly when it is already gone. With `cleanup`, the request is
    * sent even after the evaluation was cancelled or ran out of time (only its own timeout applies),
@@ -66,7 +83,10 @@ export interface ClusterReader {
    */
   delete(
     path: string,
-    options?: { propagationPolicy?: 'Background' | 'Foreground'; cleanup?: boolean },
+    options?: {
+      propagationPolicy?: 'Background' | 'Foreground';
+      cleanup?: boolean;
+    },
   ): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;

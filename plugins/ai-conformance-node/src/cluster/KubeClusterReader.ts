@@ -24,6 +24,13 @@ import {
 } from './discovery';
 import { LIST_HEAD_MAX_BYTES, ListHead, readListHead } from './listHead';
 import {
+  KUBE_PROTOBUF,
+  ProtobufListKind,
+  decodeProtobufList,
+  protobufStatusMessage,
+  readProtobufListHead,
+} from './protobuf/kubeProtobuf';
+import {
   describeRequest,
   errorFromFetchFailure,
   errorFromStatus,
@@ -48,7 +55,10 @@ export interface KubeClusterReaderOptions {
 
 interface RawResponse {
   status: number;
-  text: string;
+  contentType: string;
+  bytes: Buffer;
+  /** The body as text (decoded on first use). */
+  readonly text: string;
 }
 
 interface ListPage {
@@ -130,7 +140,9 @@ export class KubeClusterReader implements ClusterReader {
         status: 200,
         kind: 'badResponse',
         path: '/version',
-        message: `${this.#server}/version did not return a Kubernetes version; check that the URL points at a Kubernetes API server.`,
+        message: `${
+          this.#server
+        }/version did not return a Kubernetes version; check that the URL points at a Kubernetes API server.`,
       });
     }
     return version;
@@ -153,20 +165,28 @@ export class KubeClusterReader implements ClusterReader {
       };
     }
     // Legacy discovery: one request per group version (preferred version first).
-    const coreVersions: string[] = (core as { versions?: string[] })?.versions ?? ['v1'];
+    const coreVersions: string[] = (core as { versions?: string[] })
+      ?.versions ?? ['v1'];
     const groupList =
-      (apis as {
-        groups?: Array<{
-          name: string;
-          versions: Array<{ version: string }>;
-          preferredVersion?: { version: string };
-        }>;
-      })?.groups ?? [];
+      (
+        apis as {
+          groups?: Array<{
+            name: string;
+            versions: Array<{ version: string }>;
+            preferredVersion?: { version: string };
+          }>;
+        }
+      )?.groups ?? [];
     const groups: DiscoveredGroup[] = [];
     const coreGroup: DiscoveredGroup = { name: '', versions: [] };
     for (const v of coreVersions) {
-      const list = await this.get<Parameters<typeof parseLegacyResourceList>[0]>(`/api/${v}`);
-      coreGroup.versions.push({ version: v, resources: list ? parseLegacyResourceList(list) : [] });
+      const list = await this.get<
+        Parameters<typeof parseLegacyResourceList>[0]
+      >(`/api/${v}`);
+      coreGroup.versions.push({
+        version: v,
+        resources: list ? parseLegacyResourceList(list) : [],
+      });
     }
     groups.push(coreGroup);
     await Promise.all(
@@ -178,9 +198,9 @@ export class KubeClusterReader implements ClusterReader {
         ];
         const group: DiscoveredGroup = { name: g.name, versions: [] };
         for (const v of ordered) {
-          const list = await this.get<Parameters<typeof parseLegacyResourceList>[0]>(
-            `/apis/${g.name}/${v.version}`,
-          ).catch(() => undefined); // an unavailable aggregated API must not break discovery
+          const list = await this.get<
+            Parameters<typeof parseLegacyResourceList>[0]
+          >(`/apis/${g.name}/${v.version}`).catch(() => undefined); // an unavailable aggregated API must not break discovery
           group.versions.push({
             version: v.version,
             resources: list ? parseLegacyResourceList(list) : [],
@@ -201,25 +221,31 @@ export class KubeClusterReader implements ClusterReader {
     path: string,
     options: ListOptions = {},
   ): AsyncGenerator<KubeObject[]> {
-    const accept = options.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
+    let accept = 'application/json';
+    if (options.metadataOnly) accept = METADATA_LIST_ACCEPT;
+    else if (options.protobuf) accept = `${KUBE_PROTOBUF}, application/json`;
     const pageUrl = (continueToken?: string) => {
       const query = new URLSearchParams();
       query.set('limit', String(options.pageSize ?? 500));
       if (continueToken) query.set('continue', continueToken);
-      if (options.labelSelector) query.set('labelSelector', options.labelSelector);
-      if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
+      if (options.labelSelector)
+        query.set('labelSelector', options.labelSelector);
+      if (options.fieldSelector)
+        query.set('fieldSelector', options.fieldSelector);
       return `${path}?${query}`;
     };
-    let current: PendingPage | undefined = this.#requestPage(pageUrl(), accept);
+    const request = (continueToken?: string) =>
+      this.#requestPage(pageUrl(continueToken), accept, options.protobuf);
+    let current: PendingPage | undefined = request();
     let next: PendingPage | undefined;
     try {
       while (current) {
         const early = await current.head;
-        if (early) next = this.#requestPage(pageUrl(early), accept);
+        if (early) next = request(early);
         const page = await current.body;
         if (!page) return;
         const continueToken = page.metadata?.continue || undefined;
-        if (!next && continueToken) next = this.#requestPage(pageUrl(continueToken), accept);
+        if (!next && continueToken) next = request(continueToken);
         current = next;
         next = undefined;
         yield page.items ?? [];
@@ -230,25 +256,39 @@ export class KubeClusterReader implements ClusterReader {
     }
   }
 
-  #requestPage(path: string, accept: string): PendingPage {
+  #requestPage(
+    path: string,
+    accept: string,
+    protobufKind?: ProtobufListKind,
+  ): PendingPage {
     if (path.includes('&continue=')) this.#continuations++;
     const abandoned = new AbortController();
     let resolveHead!: (token: string | undefined) => void;
     const head = new Promise<string | undefined>(resolve => {
       resolveHead = resolve;
     });
+    const onListHead = (h: ListHead) => resolveHead(h.continue);
     const body = (async () => {
       for (let attempt = 1; ; attempt++) {
         const res = await this.#send('GET', path, {
           accept,
           abort: abandoned.signal,
-          onListHead: h => resolveHead(h.continue),
+          onListHead,
         });
         if (res.status === 404) return undefined;
         if (attempt < PAGE_ATTEMPTS && isCacheBehind(res)) {
           // Transient: the API server's watch cache has not caught up with the page's snapshot.
-          this.#logger?.debug(`retrying ${path.split('?')[0]}: the API server's cache is behind`);
+          this.#logger?.debug(
+            `retrying ${path.split('?')[0]}: the API server's cache is behind`,
+          );
           continue;
+        }
+        if (
+          protobufKind &&
+          res.status < 300 &&
+          res.contentType.startsWith(KUBE_PROTOBUF)
+        ) {
+          return this.#decodeProtobuf(path, res, protobufKind);
         }
         return this.#parse<ListPage>('GET', path, res);
       }
@@ -276,7 +316,8 @@ export class KubeClusterReader implements ClusterReader {
   async getText(path: string): Promise<string | undefined> {
     const res = await this.#send('GET', path, { accept: 'text/plain, */*' });
     if (res.status === 404) return undefined;
-    if (res.status >= 400) throw errorFromStatus('GET', path, res.status, res.text);
+    if (res.status >= 400)
+      throw errorFromStatus('GET', path, res.status, res.text);
     return res.text;
   }
 
@@ -285,7 +326,9 @@ export class KubeClusterReader implements ClusterReader {
     body: object,
     options: WriteOptions = {},
   ): Promise<T> {
-    const full = options.dryRun ? `${path}${path.includes('?') ? '&' : '?'}dryRun=All` : path;
+    const full = options.dryRun
+      ? `${path}${path.includes('?') ? '&' : '?'}dryRun=All`
+      : path;
     const res = await this.#send('POST', full, {
       accept: 'application/json',
       body: JSON.stringify(body),
@@ -296,7 +339,10 @@ export class KubeClusterReader implements ClusterReader {
 
   async delete(
     path: string,
-    options: { propagationPolicy?: 'Background' | 'Foreground'; cleanup?: boolean } = {},
+    options: {
+      propagationPolicy?: 'Background' | 'Foreground';
+      cleanup?: boolean;
+    } = {},
   ): Promise<void> {
     const res = await this.#send('DELETE', path, {
       detached: options.cleanup,
@@ -317,9 +363,34 @@ export class KubeClusterReader implements ClusterReader {
     await dispatcher?.close().catch(() => undefined);
   }
 
+  #decodeProtobuf(
+    path: string,
+    res: RawResponse,
+    kind: ProtobufListKind,
+  ): ListPage {
+    try {
+      return decodeProtobufList(res.bytes, kind);
+    } catch (error) {
+      throw new KubeApiError({
+        status: res.status,
+        kind: 'badResponse',
+        path,
+        message: `The protobuf answer to ${describeRequest(
+          'GET',
+          path,
+        )} could not be decoded (${(error as Error).message}); check that ${
+          this.#server
+        } is a Kubernetes API server and not a proxy that alters responses.`,
+      });
+    }
+  }
+
   #parse<T>(method: string, path: string, res: RawResponse): T {
     if (res.status >= 400) {
-      throw errorFromStatus(method, path, res.status, res.text);
+      const body = res.contentType.startsWith(KUBE_PROTOBUF)
+        ? JSON.stringify({ message: protobufStatusMessage(res.bytes) })
+        : res.text;
+      throw errorFromStatus(method, path, res.status, body);
     }
     try {
       return JSON.parse(res.text) as T;
@@ -328,7 +399,12 @@ export class KubeClusterReader implements ClusterReader {
         status: res.status,
         kind: 'badResponse',
         path,
-        message: `The answer to ${describeRequest(method, path)} is not JSON; check that ${this.#server} is a Kubernetes API server and not a proxy or web page.`,
+        message: `The answer to ${describeRequest(
+          method,
+          path,
+        )} is not JSON; check that ${
+          this.#server
+        } is a Kubernetes API server and not a proxy or web page.`,
       });
     }
   }
@@ -348,7 +424,14 @@ export class KubeClusterReader implements ClusterReader {
   ): Promise<RawResponse> {
     const runSignal = options.detached ? undefined : this.#signal;
     if (runSignal?.aborted) {
-      throw errorFromFetchFailure(method, path, this.#server, undefined, 'aborted', this.#timeoutMs);
+      throw errorFromFetchFailure(
+        method,
+        path,
+        this.#server,
+        undefined,
+        'aborted',
+        this.#timeoutMs,
+      );
     }
     const url = `${this.#server}${path}`;
     const context = new RequestContext(url, method as HttpMethod);
@@ -359,7 +442,9 @@ export class KubeClusterReader implements ClusterReader {
         status: 0,
         kind: 'other',
         path,
-        message: `The credentials or TLS settings for ${this.#server} cannot be used: ${(error as Error).message}`,
+        message: `The credentials or TLS settings for ${
+          this.#server
+        } cannot be used: ${(error as Error).message}`,
       });
     }
     // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
@@ -392,19 +477,46 @@ export class KubeClusterReader implements ClusterReader {
         timeout.abort();
         throw this.#tooLarge(method, path, declared);
       }
-      const text = await this.#readCapped(
+      const contentType = response.headers.get('content-type') ?? '';
+      const readHead = contentType.startsWith(KUBE_PROTOBUF)
+        ? readProtobufListHead
+        : readListHead;
+      const onListHead = options.onListHead;
+      const bytes = await this.#readCapped(
         method,
         path,
         response.body,
-        response.status === 200 ? options.onListHead : undefined,
+        response.status === 200 && onListHead
+          ? start => {
+              const head = readHead(start);
+              if (head) onListHead(head);
+              return !!head;
+            }
+          : undefined,
       );
-      return { status: response.status, text };
+      let text: string | undefined;
+      return {
+        status: response.status,
+        contentType,
+        bytes,
+        get text() {
+          text ??= bytes.toString('utf8');
+          return text;
+        },
+      };
     } catch (error) {
       if (error instanceof KubeApiError) throw error;
       let cause: 'aborted' | 'timeout' | undefined;
       if (runSignal?.aborted) cause = 'aborted';
       else if (timeout.signal.aborted) cause = 'timeout';
-      throw errorFromFetchFailure(method, path, this.#server, error, cause, this.#timeoutMs);
+      throw errorFromFetchFailure(
+        method,
+        path,
+        this.#server,
+        error,
+        cause,
+        this.#timeoutMs,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -414,12 +526,13 @@ export class KubeClusterReader implements ClusterReader {
     method: string,
     path: string,
     body: ReadableStream<Uint8Array> | null,
-    onListHead?: (head: ListHead) => void,
-  ): Promise<string> {
-    if (!body) return '';
+    /** Looks for the list head in the first bytes; true once found. */
+    findListHead?: (start: Buffer) => boolean,
+  ): Promise<Buffer> {
+    if (!body) return Buffer.alloc(0);
     const chunks: Uint8Array[] = [];
     let total = 0;
-    let lookForHead = !!onListHead;
+    let lookForHead = !!findListHead;
     const reader = body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
@@ -432,12 +545,13 @@ export class KubeClusterReader implements ClusterReader {
       }
       chunks.push(value);
       if (lookForHead) {
-        const head = readListHead(Buffer.concat(chunks, Math.min(total, LIST_HEAD_MAX_BYTES)));
-        if (head) onListHead!(head);
-        lookForHead = !head && total < LIST_HEAD_MAX_BYTES;
+        const found = findListHead!(
+          Buffer.concat(chunks, Math.min(total, LIST_HEAD_MAX_BYTES)),
+        );
+        lookForHead = !found && total < LIST_HEAD_MAX_BYTES;
       }
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   }
 
   #tooLarge(method: string, path: string, bytes: number): KubeApiError {
@@ -445,9 +559,14 @@ export class KubeClusterReader implements ClusterReader {
       status: 0,
       kind: 'tooLarge',
       path,
-      message: `The answer to ${describeRequest(method, path)} exceeded the response size limit (${Math.round(
+      message: `The answer to ${describeRequest(
+        method,
+        path,
+      )} exceeded the response size limit (${Math.round(
         this.#maxBytes / 1024 / 1024,
-      )} MiB, got at least ${Math.round(bytes / 1024 / 1024)} MiB); raise maxResponseBytes or reduce the objects in the cluster.`,
+      )} MiB, got at least ${Math.round(
+        bytes / 1024 / 1024,
+      )} MiB); raise maxResponseBytes or reduce the objects in the cluster.`,
     });
   }
 }

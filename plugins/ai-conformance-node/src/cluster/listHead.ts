@@ -28,11 +28,13 @@ export function readListHead(start: Buffer): ListHead | undefined {
   prefix = `${prefix.slice(0, -1)}}`;
   try {
     const parsed = JSON.parse(prefix) as { metadata?: ListHead };
-    if (!parsed || typeof parsed !== 'object' || !parsed.metadata) return undefined;
+    if (!parsed || typeof parsed !== 'object' || !parsed.metadata)
+      return undefined;
     const { continue: token, resourceVersion } = parsed.metadata;
     return {
       continue: typeof token === 'string' && token ? token : undefined,
-      resourceVersion: typeof resourceVersion === 'string' ? resourceVersion : undefined,
+      resourceVersion:
+        typeof resourceVersion === 'string' ? resourceVersion : undefined,
     };
   } catch {
     // `"items":` inside a string of some other document, or pretty-printed nesting: not a head.

@@ -1,5 +1,10 @@
 import { ClusterReader, KubeObject } from '../cluster/ClusterReader';
-import { ApiDiscovery, collectionPath, findResource } from '../cluster/discovery';
+import {
+  ApiDiscovery,
+  collectionPath,
+  findResource,
+} from '../cluster/discovery';
+import type { ProtobufListKind } from '../cluster/protobuf/kubeProtobuf';
 
 /** @public */
 export interface GatherListOptions {
@@ -9,6 +14,8 @@ export interface GatherListOptions {
   versions?: string[];
   /** Objects per list page (the reader's default when unset). */
   pageSize?: number;
+  /** Read the list as protobuf, decoding only the fields the reducers read (Pods and Nodes). */
+  protobuf?: ProtobufListKind;
 }
 
 /**
@@ -51,17 +58,25 @@ export function createGatherContext(
       let pending = lists.get(key) as Promise<T[]> | undefined;
       if (!pending) {
         pending = (async () => {
-          const served = findResource(discovery, group, resource, options.versions);
+          const served = findResource(
+            discovery,
+            group,
+            resource,
+            options.versions,
+          );
           if (!served || !served.resource.verbs.includes('list')) return [];
           const out: T[] = [];
           for await (const page of reader.listPages(collectionPath(served), {
             metadataOnly: options.metadataOnly,
             fieldSelector: options.fieldSelector,
             pageSize: options.pageSize,
+            protobuf: options.protobuf,
           })) {
             for (const item of page) {
               // Metadata-only and some list responses omit apiVersion/kind on items.
-              item.apiVersion ??= served.group ? `${served.group}/${served.version}` : served.version;
+              item.apiVersion ??= served.group
+                ? `${served.group}/${served.version}`
+                : served.version;
               item.kind ??= served.resource.kind;
               out.push(reduce(item));
             }

@@ -27,8 +27,16 @@ import {
 export interface FactDefinition<K extends FactKey> {
   key: K;
   reads: string[];
+  /** The fact grows with the cluster (per node or per pod): gathered first, in large pages. */
+  scalesWithCluster?: boolean;
   gather(ctx: GatherContext): Promise<FactValues[K]>;
 }
+
+/**
+ * Page size of the lists that grow with the cluster. Pages are reduced as they arrive, so a page
+ * costs memory only while it is parsed; larger pages mean fewer sequential round trips.
+ */
+export const LARGE_LIST_PAGE_SIZE = 2000;
 
 const identity = (o: KubeObject) => o;
 
@@ -47,21 +55,30 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   nodes: {
     key: 'nodes',
     reads: ['nodes'],
-    gather: ctx => ctx.list('', 'nodes', reduceNode),
+    scalesWithCluster: true,
+    gather: ctx =>
+      ctx.list('', 'nodes', reduceNode, {
+        pageSize: LARGE_LIST_PAGE_SIZE,
+        protobuf: 'Node',
+      }),
   },
   pods: {
     key: 'pods',
     reads: ['pods'],
+    scalesWithCluster: true,
     // Only pods that hold resources: finished pods cannot bypass device mediation.
     gather: ctx =>
       ctx.list('', 'pods', reducePod, {
         fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+        pageSize: LARGE_LIST_PAGE_SIZE,
+        protobuf: 'Pod',
       }),
   },
   namespaces: {
     key: 'namespaces',
     reads: ['namespaces (metadata only)'],
-    gather: ctx => ctx.list('', 'namespaces', reduceNamespace, { metadataOnly: true }),
+    gather: ctx =>
+      ctx.list('', 'namespaces', reduceNamespace, { metadataOnly: true }),
   },
   deployments: {
     key: 'deployments',
@@ -76,27 +93,39 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   deviceClasses: {
     key: 'deviceClasses',
     reads: ['deviceclasses.resource.k8s.io'],
-    gather: ctx => ctx.list('resource.k8s.io', 'deviceclasses', reduceDeviceClass),
+    gather: ctx =>
+      ctx.list('resource.k8s.io', 'deviceclasses', reduceDeviceClass),
   },
   resourceSlices: {
     key: 'resourceSlices',
     reads: ['resourceslices.resource.k8s.io'],
-    gather: ctx => ctx.list('resource.k8s.io', 'resourceslices', reduceResourceSlice),
+    scalesWithCluster: true,
+    gather: ctx =>
+      ctx.list('resource.k8s.io', 'resourceslices', reduceResourceSlice, {
+        pageSize: LARGE_LIST_PAGE_SIZE,
+      }),
   },
   gatewayClasses: {
     key: 'gatewayClasses',
     reads: ['gatewayclasses.gateway.networking.k8s.io'],
-    gather: ctx => ctx.list('gateway.networking.k8s.io', 'gatewayclasses', reduceGatewayClass),
+    gather: ctx =>
+      ctx.list(
+        'gateway.networking.k8s.io',
+        'gatewayclasses',
+        reduceGatewayClass,
+      ),
   },
   gateways: {
     key: 'gateways',
     reads: ['gateways.gateway.networking.k8s.io'],
-    gather: ctx => ctx.list('gateway.networking.k8s.io', 'gateways', reduceGateway),
+    gather: ctx =>
+      ctx.list('gateway.networking.k8s.io', 'gateways', reduceGateway),
   },
   httpRoutes: {
     key: 'httpRoutes',
     reads: ['httproutes.gateway.networking.k8s.io'],
-    gather: ctx => ctx.list('gateway.networking.k8s.io', 'httproutes', reduceHttpRoute),
+    gather: ctx =>
+      ctx.list('gateway.networking.k8s.io', 'httproutes', reduceHttpRoute),
   },
   inferencePools: {
     key: 'inferencePools',
@@ -106,19 +135,29 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     ],
     // Both groups can be installed side by side; read each one that is served.
     gather: async ctx => [
-      ...(await ctx.list('inference.networking.k8s.io', 'inferencepools', reduceInferencePool)),
-      ...(await ctx.list('inference.networking.x-k8s.io', 'inferencepools', reduceInferencePool)),
+      ...(await ctx.list(
+        'inference.networking.k8s.io',
+        'inferencepools',
+        reduceInferencePool,
+      )),
+      ...(await ctx.list(
+        'inference.networking.x-k8s.io',
+        'inferencepools',
+        reduceInferencePool,
+      )),
     ],
   },
   apiServices: {
     key: 'apiServices',
     reads: ['apiservices.apiregistration.k8s.io'],
-    gather: ctx => ctx.list('apiregistration.k8s.io', 'apiservices', reduceApiService),
+    gather: ctx =>
+      ctx.list('apiregistration.k8s.io', 'apiservices', reduceApiService),
   },
   runtimeClasses: {
     key: 'runtimeClasses',
     reads: ['runtimeclasses.node.k8s.io'],
-    gather: ctx => ctx.list('node.k8s.io', 'runtimeclasses', reduceRuntimeClass),
+    gather: ctx =>
+      ctx.list('node.k8s.io', 'runtimeclasses', reduceRuntimeClass),
   },
   webhookConfigurations: {
     key: 'webhookConfigurations',
@@ -127,26 +166,33 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
       'mutatingwebhookconfigurations.admissionregistration.k8s.io',
     ],
     gather: async ctx => [
-      ...(await ctx.list('admissionregistration.k8s.io', 'validatingwebhookconfigurations', o =>
-        reduceWebhookConfiguration(o, 'ValidatingWebhookConfiguration'),
+      ...(await ctx.list(
+        'admissionregistration.k8s.io',
+        'validatingwebhookconfigurations',
+        o => reduceWebhookConfiguration(o, 'ValidatingWebhookConfiguration'),
       )),
-      ...(await ctx.list('admissionregistration.k8s.io', 'mutatingwebhookconfigurations', o =>
-        reduceWebhookConfiguration(o, 'MutatingWebhookConfiguration'),
+      ...(await ctx.list(
+        'admissionregistration.k8s.io',
+        'mutatingwebhookconfigurations',
+        o => reduceWebhookConfiguration(o, 'MutatingWebhookConfiguration'),
       )),
     ],
   },
   horizontalPodAutoscalers: {
     key: 'horizontalPodAutoscalers',
     reads: ['horizontalpodautoscalers.autoscaling'],
-    gather: ctx => ctx.list('autoscaling', 'horizontalpodautoscalers', reduceHpa, { versions: ['v2'] }),
+    gather: ctx =>
+      ctx.list('autoscaling', 'horizontalpodautoscalers', reduceHpa, {
+        versions: ['v2'],
+      }),
   },
   clusterAutoscalerStatus: {
     key: 'clusterAutoscalerStatus',
     reads: ['configmaps kube-system/cluster-autoscaler-status'],
     gather: async ctx => {
-      const cm = await ctx.reader.get<KubeObject & { data?: Record<string, string> }>(
-        '/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status',
-      );
+      const cm = await ctx.reader.get<
+        KubeObject & { data?: Record<string, string> }
+      >('/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status');
       if (!cm) return null;
       return {
         name: 'cluster-autoscaler-status',
@@ -155,17 +201,39 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
       };
     },
   },
-  kueueClusterQueues: customObjects('kueueClusterQueues', 'kueue.x-k8s.io', 'clusterqueues'),
-  kueueLocalQueues: customObjects('kueueLocalQueues', 'kueue.x-k8s.io', 'localqueues'),
-  volcanoQueues: customObjects('volcanoQueues', 'scheduling.volcano.sh', 'queues'),
-  karpenterNodePools: customObjects('karpenterNodePools', 'karpenter.sh', 'nodepools'),
+  kueueClusterQueues: customObjects(
+    'kueueClusterQueues',
+    'kueue.x-k8s.io',
+    'clusterqueues',
+  ),
+  kueueLocalQueues: customObjects(
+    'kueueLocalQueues',
+    'kueue.x-k8s.io',
+    'localqueues',
+  ),
+  volcanoQueues: customObjects(
+    'volcanoQueues',
+    'scheduling.volcano.sh',
+    'queues',
+  ),
+  karpenterNodePools: customObjects(
+    'karpenterNodePools',
+    'karpenter.sh',
+    'nodepools',
+  ),
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
     reads: ['machinedeployments.cluster.x-k8s.io (metadata only)'],
     gather: ctx =>
-      ctx.list('cluster.x-k8s.io', 'machinedeployments', identity, { metadataOnly: true }),
+      ctx.list('cluster.x-k8s.io', 'machinedeployments', identity, {
+        metadataOnly: true,
+      }),
   },
-  prometheuses: customObjects('prometheuses', 'monitoring.coreos.com', 'prometheuses'),
+  prometheuses: customObjects(
+    'prometheuses',
+    'monitoring.coreos.com',
+    'prometheuses',
+  ),
   openTelemetryCollectors: customObjects(
     'openTelemetryCollectors',
     'opentelemetry.io',

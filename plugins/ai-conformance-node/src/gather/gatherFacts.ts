@@ -30,7 +30,12 @@ export async function gatherFacts(
   const discovery = await reader.getDiscovery();
   const ctx = createGatherContext(reader, discovery);
   const facts: ClusterFacts['facts'] = {};
-  const queue = [...new Set(keys)];
+  // The lists that grow with the cluster take longest: start them first, the small ones overlap.
+  const queue = [...new Set(keys)].sort(
+    (a, b) =>
+      Number(!!FACT_DEFINITIONS[b].scalesWithCluster) -
+      Number(!!FACT_DEFINITIONS[a].scalesWithCluster),
+  );
   const worker = async () => {
     for (let key = queue.shift(); key; key = queue.shift()) {
       const definition = FACT_DEFINITIONS[key];

@@ -1,0 +1,234 @@
+import protobuf from 'protobufjs';
+import {
+  decodeProtobufList,
+  protobufStatusMessage,
+  readProtobufListHead,
+} from './kubeProtobuf';
+
+/* The bytes are written field by field with the numbers of k8s.io/api generated.proto, as the
+   API server writes them (empty strings included), independently of the decoder's schema. */
+
+type Build = (w: protobuf.Writer) => void;
+const message = (w: protobuf.Writer, field: number, build: Build) => {
+  w.uint32((field << 3) | 2).fork();
+  build(w);
+  w.ldelim();
+};
+const str = (w: protobuf.Writer, field: number, value: string) =>
+  w.uint32((field << 3) | 2).string(value);
+const bool = (w: protobuf.Writer, field: number, value: boolean) =>
+  w.uint32(field << 3).bool(value);
+const mapEntry = (
+  w: protobuf.Writer,
+  field: number,
+  key: string,
+  value: Build,
+) =>
+  message(w, field, e => {
+    str(e, 1, key);
+    value(e);
+  });
+const quantity = (
+  w: protobuf.Writer,
+  field: number,
+  name: string,
+  amount: string,
+) => mapEntry(w, field, name, e => message(e, 2, q => str(q, 1, amount)));
+
+function envelope(list: Build): Buffer {
+  const raw = protobuf.Writer.create();
+  list(raw);
+  const w = protobuf.Writer.create();
+  message(w, 1, t => {
+    str(t, 1, 'v1');
+    str(t, 2, 'PodList');
+  });
+  w.uint32((2 << 3) | 2).bytes(raw.finish());
+  str(w, 4, 'application/vnd.kubernetes.protobuf');
+  return Buffer.concat([Buffer.from('k8s\0', 'binary'), w.finish()]);
+}
+
+const podList = envelope(w => {
+  message(w, 1, m => {
+    str(m, 2, '4711');
+    str(m, 3, 'next-page');
+  });
+  message(w, 2, pod => {
+    message(pod, 1, meta => {
+      str(meta, 1, 'trainer-0');
+      str(meta, 3, 'ml');
+      mapEntry(meta, 11, 'app', e => str(e, 2, 'trainer'));
+      mapEntry(meta, 11, 'node-role.kubernetes.io/gpu', e => str(e, 2, ''));
+      message(meta, 13, o => {
+        str(o, 1, 'Job');
+        str(o, 3, 'trainer');
+        bool(o, 6, true);
+      });
+      // managedFields: not declared, skipped
+      message(meta, 17, f => str(f, 1, 'kubectl'));
+    });
+    message(pod, 2, spec => {
+      message(spec, 1, v => {
+        str(v, 1, 'dev');
+        message(v, 2, src => message(src, 1, h => str(h, 1, '/dev/nvidia0')));
+      });
+      message(spec, 2, c => {
+        str(c, 1, 'main');
+        str(c, 2, 'cuda:12');
+        message(c, 8, r => {
+          quantity(r, 1, 'nvidia.com/gpu', '1');
+          quantity(r, 2, 'cpu', '500m');
+        });
+        message(c, 15, sc => bool(sc, 2, true));
+      });
+      str(spec, 10, 'gpu-node-1');
+      message(spec, 39, claim => str(claim, 1, 'gpu'));
+    });
+    message(pod, 3, status => str(status, 1, 'Running'));
+  });
+  message(w, 2, pod => {
+    message(pod, 1, meta => {
+      str(meta, 1, 'pending-0');
+      str(meta, 3, 'ml');
+    });
+    message(pod, 2, spec => str(spec, 10, ''));
+    message(pod, 3, status => str(status, 1, 'Pending'));
+  });
+});
+
+describe('decodeProtobufList', () => {
+  it('decodes the fields the engine reads into the JSON shape and skips the rest', () => {
+    const { items, metadata } = decodeProtobufList(podList, 'Pod');
+    expect(metadata).toEqual({
+      continue: 'next-page',
+      resourceVersion: '4711',
+    });
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'trainer-0',
+        namespace: 'ml',
+        labels: { app: 'trainer', 'node-role.kubernetes.io/gpu': '' },
+        ownerReferences: [{ kind: 'Job', name: 'trainer', controller: true }],
+      },
+      spec: {
+        nodeName: 'gpu-node-1',
+        runtimeClassName: undefined,
+        containers: [
+          {
+            name: 'main',
+            resources: {
+              limits: { 'nvidia.com/gpu': '1' },
+              requests: { cpu: '500m' },
+            },
+            securityContext: { privileged: true },
+          },
+        ],
+        initContainers: [],
+        volumes: [{ name: 'dev', hostPath: { path: '/dev/nvidia0' } }],
+        resourceClaims: [{ name: 'gpu' }],
+      },
+      status: { phase: 'Running' },
+    });
+    // An empty nodeName is omitted, as in JSON.
+    expect(items[1].spec).toMatchObject({
+      nodeName: undefined,
+      containers: [],
+    });
+  });
+
+  it('decodes nodes: quantities, taints, conditions, runtime versions', () => {
+    const nodeList = envelope(w => {
+      message(w, 1, m => str(m, 2, '9'));
+      message(w, 2, node => {
+        message(node, 1, meta => {
+          str(meta, 1, 'gpu-node-1');
+          str(meta, 3, '');
+          mapEntry(meta, 11, 'nvidia.com/gpu.product', e => str(e, 2, 'H100'));
+        });
+        message(node, 2, spec => {
+          bool(spec, 4, false);
+          message(spec, 5, t => {
+            str(t, 1, 'nvidia.com/gpu');
+            str(t, 2, '');
+            str(t, 3, 'NoSchedule');
+          });
+        });
+        message(node, 3, status => {
+          quantity(status, 1, 'nvidia.com/gpu', '8');
+          quantity(status, 2, 'nvidia.com/gpu', '7');
+          message(status, 4, c => {
+            str(c, 1, 'Ready');
+            str(c, 2, 'True');
+          });
+          message(status, 7, info => {
+            str(info, 6, 'containerd://2.1.4');
+            str(info, 7, 'v1.37.2');
+          });
+        });
+      });
+    });
+    const { items, metadata } = decodeProtobufList(nodeList, 'Node');
+    expect(metadata.continue).toBeUndefined();
+    expect(items[0]).toEqual({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: 'gpu-node-1',
+        labels: { 'nvidia.com/gpu.product': 'H100' },
+      },
+      spec: {
+        unschedulable: false,
+        taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+      },
+      status: {
+        capacity: { 'nvidia.com/gpu': '8' },
+        allocatable: { 'nvidia.com/gpu': '7' },
+        conditions: [{ type: 'Ready', status: 'True' }],
+        nodeInfo: {
+          containerRuntimeVersion: 'containerd://2.1.4',
+          kubeletVersion: 'v1.37.2',
+        },
+      },
+    });
+  });
+
+  it('rejects a body that is not Kubernetes protobuf', () => {
+    expect(() =>
+      decodeProtobufList(Buffer.from('{"items":[]}'), 'Pod'),
+    ).toThrow('not a Kubernetes protobuf body');
+  });
+});
+
+describe('readProtobufListHead', () => {
+  it('reads the continue token from the first bytes, before the items have arrived', () => {
+    // The list metadata ends well before the first pod's name.
+    const headEnd = podList.indexOf(Buffer.from('trainer-0'));
+    expect(readProtobufListHead(podList.subarray(0, headEnd))).toEqual({
+      continue: 'next-page',
+      resourceVersion: '4711',
+    });
+  });
+
+  it('waits while the metadata is incomplete', () => {
+    const cut = podList.indexOf(Buffer.from('next-page')) + 4;
+    expect(readProtobufListHead(podList.subarray(0, cut))).toBeUndefined();
+    expect(readProtobufListHead(Buffer.from('{"kind":'))).toBeUndefined();
+  });
+});
+
+describe('protobufStatusMessage', () => {
+  it('reads the message of a protobuf Status', () => {
+    const w = protobuf.Writer.create();
+    const raw = protobuf.Writer.create();
+    str(raw, 3, 'Timeout: Too large resource version: 5, current: 4');
+    w.uint32((2 << 3) | 2).bytes(raw.finish());
+    const body = Buffer.concat([Buffer.from('k8s\0', 'binary'), w.finish()]);
+    expect(protobufStatusMessage(body)).toBe(
+      'Timeout: Too large resource version: 5, current: 4',
+    );
+    expect(protobufStatusMessage(Buffer.from('oops'))).toBeUndefined();
+  });
+});
