@@ -205,8 +205,9 @@ const MAPS = new Set([
 ]);
 
 /**
- * Protobuf carries empty strings where JSON omits the field (`omitempty`); drop them so that a
- * decoded object reads exactly like its JSON form.
+ * Protobuf carries empty strings where JSON omits the field (`omitempty`), and decoded messages
+ * hold empty arrays for absent repeated fields; drop both so that a decoded object reads exactly
+ * like its JSON form.
  */
 function omitEmpty<T>(value: T): T {
   if (Array.isArray(value)) return value.map(omitEmpty) as T;
@@ -214,7 +215,8 @@ function omitEmpty<T>(value: T): T {
     return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (v === '' || v === undefined) continue;
+    if (v === '' || v === undefined || (Array.isArray(v) && !v.length))
+      continue;
     out[key] = MAPS.has(key) ? v : omitEmpty(v);
   }
   return out as T;
@@ -283,16 +285,15 @@ export function decodeProtobufList(
   body: Uint8Array,
   kind: ProtobufListKind,
 ): { items: KubeObject[]; metadata: ListHead } {
-  const list = LIST_TYPES[kind].toObject(
-    LIST_TYPES[kind].decode(unwrap(body)),
-    TO_OBJECT,
-  ) as Any;
+  // The decoded message's own properties are exactly the fields present on the wire (defaults
+  // live on the prototype), so omitEmpty copies it into plain data without a toObject pass.
+  const list = LIST_TYPES[kind].decode(unwrap(body)) as Any;
   const toObject = kind === 'Pod' ? podObject : nodeObject;
   return {
     items: (list.items ?? []).map((item: Any) => toObject(omitEmpty(item))),
     metadata: {
       continue: list.metadata?.continue || undefined,
-      resourceVersion: list.metadata?.resourceVersion,
+      resourceVersion: list.metadata?.resourceVersion || undefined,
     },
   };
 }
