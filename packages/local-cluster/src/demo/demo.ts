@@ -158,8 +158,11 @@ export async function demoUp(
 }
 
 export async function demoDown() {
-  for (const scenario of DEMO_SCENARIOS)
-    await stopControlPlane(clusterDir(scenario), { purge: true });
+  await Promise.all(
+    DEMO_SCENARIOS.map(scenario =>
+      stopControlPlane(clusterDir(scenario), { purge: true }),
+    ),
+  );
   fs.rmSync(demoDir(), { recursive: true, force: true });
   fs.rmSync(demoAppConfigPath(), { force: true });
 }

@@ -71,19 +71,25 @@ function signal(rec: ProcessRecord, sig: NodeJS.Signals) {
   }
 }
 
-/** Stops processes (reverse start order): SIGTERM, then SIGKILL after a grace period. */
+/**
+ * Stops processes one by one in reverse start order (KWOK and the controllers
+ * first, etcd last: an API server whose etcd vanished under it hangs in
+ * shutdown), each with SIGTERM, then SIGKILL after a grace period.
+ */
 export async function stopProcesses(
   records: ProcessRecord[],
   graceMs = 10000,
 ): Promise<void> {
-  const alive = [...records].reverse().filter(isRunning);
-  for (const rec of alive) signal(rec, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (alive.some(isRunning) && Date.now() < deadline) {
-    await new Promise(r => setTimeout(r, 100));
+  for (const rec of [...records].reverse()) {
+    if (!isRunning(rec)) continue;
+    signal(rec, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (isRunning(rec) && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    if (isRunning(rec)) signal(rec, 'SIGKILL');
+    while (isRunning(rec)) await new Promise(r => setTimeout(r, 50));
   }
-  for (const rec of alive.filter(isRunning)) signal(rec, 'SIGKILL');
-  while (alive.some(isRunning)) await new Promise(r => setTimeout(r, 50));
 }
 
 export function tailLog(logFile: string, lines = 20): string {
