@@ -1,5 +1,11 @@
 import { KubeObject } from '../client/rest';
-import { AmdGpu, NvidiaGpu, stableSuffix, stableUuid } from './nodes';
+import {
+  AmdGpu,
+  NvidiaGpu,
+  stableHex,
+  stableSuffix,
+  stableUuid,
+} from './nodes';
 
 type Attr =
   | { string: string }
@@ -145,3 +151,46 @@ export function amdGpuSlice(
   });
   return slice(node, 'gpu.amd.com', devices);
 }
+
+/**
+ * One ResourceSlice per node in DRANET's layout (driver `dra.net`): each RDMA
+ * NIC is a device named after its PCI address, with interface, PCI and NUMA
+ * attributes, as the DRANET DaemonSet publishes them.
+ */
+export function dranetSlice(
+  node: { name: string; uid?: string },
+  nics: number,
+): KubeObject {
+  const devices = Array.from({ length: nics }, (_, i) => {
+    const bus = (0x19 + i * 0x11).toString(16).padStart(2, '0');
+    const mac = stableHex(`${node.name}-nic-${i}`, 10).match(/../g)!.join(':');
+    const attributes: Record<string, Attr> = {
+      'dra.net/encapsulation': { string: 'ether' },
+      'dra.net/ifName': { string: `gpu${i}rdma0` },
+      'dra.net/kind': { string: 'network' },
+      'dra.net/mac': { string: `02:${mac}` },
+      'dra.net/mtu': { int: 8896 },
+      'dra.net/numaNode': { int: i < nics / 2 ? 0 : 1 },
+      'dra.net/pciAddress': { string: `0000:${bus}:00.0` },
+      'dra.net/pciVendor': { string: 'Mellanox Technologies' },
+      'dra.net/rdma': { bool: true },
+      'dra.net/sriov': { bool: false },
+      'dra.net/virtual': { bool: false },
+      // the GPU with the same PCIe root can be aligned with this NIC
+      'resource.kubernetes.io/pcieRoot': {
+        string: `pci0000:${(0x18 + i * 0x11 - 1)
+          .toString(16)
+          .padStart(2, '0')}`,
+      },
+    };
+    return { name: `pci-0000-${bus}-00-0`, attributes };
+  });
+  return slice(node, 'dra.net', devices);
+}
+
+export const dranetDeviceClasses = () => [
+  deviceClass(
+    'dranet-rdma',
+    "device.driver == 'dra.net' && device.attributes['dra.net'].rdma == true",
+  ),
+];

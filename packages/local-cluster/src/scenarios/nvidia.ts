@@ -1,4 +1,12 @@
 import { KubeObject } from '../client/rest';
+import {
+  clusterAutoscaler,
+  dranet,
+  gvisorRuntimeClass,
+  kueueController,
+  llmdPrefillDecode,
+  prometheusStack,
+} from './addons';
 import { customMetricsApiService, metricsExporter } from './common';
 import { inferenceExtensionCrds, kserveCrds, upstreamCrds } from './crds';
 import { nvidiaDeviceClasses, nvidiaGpuSlice } from './dra';
@@ -35,6 +43,18 @@ export const A100: NvidiaGpu = {
   memoryMiB: 81920,
   count: 8,
   machine: 'p4de.24xlarge',
+  driver: DRIVER,
+  cuda: CUDA,
+};
+/** A g6f fractional L4: a vGPU profile, seen by the guest as one GPU. */
+export const L4_VGPU: NvidiaGpu = {
+  product: 'NVIDIA-L4-3Q',
+  family: 'ada-lovelace',
+  architecture: 'Ada Lovelace',
+  compute: [8, 9],
+  memoryMiB: 3072,
+  count: 1,
+  machine: 'g6f.large',
   driver: DRIVER,
   cuda: CUDA,
 };
@@ -95,7 +115,30 @@ const SERVING = 'ml-serving';
 const TEAM = 'team-a';
 const RAY = 'ray-system';
 
+/** EKS managed node groups (named after the `node-pool` label) and their sizes. */
+const NODE_GROUPS = [
+  { name: 'h100', nodes: 2, max: 8 },
+  { name: 'a100-mig', nodes: 1, max: 4 },
+  { name: 't4-shared', nodes: 1, max: 4 },
+  { name: 'h100-dra', nodes: 2, max: 8 },
+  { name: 'l4-vgpu', nodes: 1, max: 4 },
+  { name: 'system', nodes: 2, max: 4 },
+];
+
+/** The nodes, labelled as EKS labels managed node group members. */
 function nodes(): KubeObject[] {
+  return nodesByPool().map(n => {
+    const pool = n.metadata.labels!['node-pool'];
+    n.metadata.labels = {
+      ...n.metadata.labels,
+      'eks.amazonaws.com/nodegroup': pool,
+      'eks.amazonaws.com/capacityType': 'ON_DEMAND',
+    };
+    return n;
+  });
+}
+
+function nodesByPool(): KubeObject[] {
   const zone = 'us-east-1a';
   return [
     // device-plugin H100 pool
@@ -164,6 +207,22 @@ function nodes(): KubeObject[] {
         },
       }),
     ),
+    // vGPU guest: GFD labels it nvidia.com/vgpu.present=true
+    kwokNode({
+      name: 'gpu-l4-vgpu-0',
+      instanceType: 'g6f.large',
+      zone,
+      cpu: 2,
+      memoryGi: 8,
+      labels: {
+        ...gfdLabels(L4_VGPU, {}),
+        'nvidia.com/vgpu.present': 'true',
+        'nvidia.com/vgpu.host-driver-version': '580.95.02',
+        'nvidia.com/vgpu.host-driver-branch': 'r580_00',
+        'node-pool': 'l4-vgpu',
+      },
+      extended: { 'nvidia.com/gpu': '1' },
+    }),
     ...[0, 1].map(i =>
       kwokNode({
         name: `cpu-${i}`,
@@ -764,7 +823,7 @@ function serving(): { objects: KubeObject[]; statuses: KubeObject[] } {
 export const conformantNvidia: Scenario = {
   name: 'conformant-nvidia',
   description:
-    'NVIDIA GPU cluster meant to pass: H100 (device plugin and DRA), A100 MIG mixed, time-sliced T4, DCGM exporter + ServiceMonitor, Gateway API, Kueue, KubeRay with webhook, KServe and InferencePool, custom metrics APIService',
+    'NVIDIA GPU cluster (EKS-shaped) meant to pass: H100 (device plugin and DRA), A100 MIG mixed, time-sliced T4, L4 vGPU, DRANET RDMA NICs, DCGM exporter + ServiceMonitor + Prometheus, Gateway API, Kueue, KubeRay with webhook, KServe and InferencePool, llm-d prefill/decode, gVisor RuntimeClass, Cluster Autoscaler, custom metrics APIService (unavailable: no endpoints)',
   async build() {
     const crds = [
       ...(await upstreamCrds('gateway-api')),
@@ -774,7 +833,14 @@ export const conformantNvidia: Scenario = {
       ...kserveCrds(),
       ...inferenceExtensionCrds(),
     ];
-    const parts = [gateway(), kueue(), kuberay(), serving()];
+    const parts = [
+      gateway(),
+      kueue(),
+      kueueController(),
+      kuberay(),
+      serving(),
+      prometheusStack(),
+    ];
     return {
       crds,
       nodes: nodes(),
@@ -786,6 +852,21 @@ export const conformantNvidia: Scenario = {
         ...gpuOperator(),
         ...customMetricsApiService(),
         ...parts.flatMap(p => p.objects),
+        gvisorRuntimeClass(),
+        ...dranet(
+          ['gpu-h100-0', 'gpu-h100-1'].map(n => ({
+            name: n,
+            uid: uids.get(n),
+          })),
+          { 'eks.amazonaws.com/nodegroup': 'h100' },
+          8,
+        ),
+        ...llmdPrefillDecode({
+          namespace: 'llm-d',
+          model: 'llama-3-1-8b',
+          nodeSelector: { 'nvidia.com/gpu.product': H100.product },
+        }),
+        ...clusterAutoscaler(NODE_GROUPS),
       ],
       statuses: parts.flatMap(p => p.statuses),
     };

@@ -69,8 +69,10 @@ export function deployment(
   replicas: number,
   podSpec: Record<string, unknown>,
   labels: Record<string, string> = {},
+  /** The pod selector; defaults to `app.kubernetes.io/name: <name>`. */
+  selector: Record<string, string> = { 'app.kubernetes.io/name': name },
 ): KubeObject {
-  const match = { 'app.kubernetes.io/name': name };
+  const match = selector;
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
