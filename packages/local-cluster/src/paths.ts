@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Root of the build cache; outside the repository and keyed by component version. */
+/**
+ * Root of the build cache; outside the repository and keyed by component version. It lives in
+ * the same place as the bootstrapped Node (`AI_CONFORMANCE_CACHE`, see scripts/lib/toolchain.sh).
+ */
 export function cacheRoot(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'ai-conformance-suite', 'local-cluster');
+  const suiteCache =
+    process.env.AI_CONFORMANCE_CACHE ||
+    path.join(
+      process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+      'ai-conformance-suite',
+    );
+  return path.join(suiteCache, 'local-cluster');
 }
 
 /** The package directory (holds versions.json). */
