@@ -153,7 +153,16 @@ async function writeKwokConfig(file: string): Promise<void> {
   const docs = mod.paths.map(p =>
     fs.readFileSync(path.join(Dir, p), 'utf8').trim(),
   );
-  fs.writeFileSync(file, `${docs.join('\n---\n')}\n`);
+  // KWOK plays 4 pod stages at a time by default: 50,000 scale-mode pods would take ~25 minutes
+  // to turn Running, so let it work on more at once.
+  const options = [
+    'apiVersion: config.kwok.x-k8s.io/v1alpha1',
+    'kind: KwokConfiguration',
+    'options:',
+    '  podPlayStageParallelism: 32',
+    '  nodePlayStageParallelism: 16',
+  ].join('\n');
+  fs.writeFileSync(file, `${[options, ...docs].join('\n---\n')}\n`);
 }
 
 function args(flags: Record<string, string | number | boolean>): string[] {
