@@ -162,31 +162,29 @@ describeWithLocalCluster(
     );
 
     it('backs every pass with evidence that references cluster objects', () => {
-      for (const { scenario, scorecard } of scorecards) {
-        for (const r of scorecard.requirements) {
-          if (r.verdict !== 'pass') continue;
-          const where = `${scenario} ${scorecard.checklistVersion} ${r.id}`;
-          const objects = r.evidence.filter(
-            e => e.object?.kind && e.object?.name,
-          );
-          if (DISCOVERY_ONLY_PASSES.includes(`${scenario} ${r.id}`)) {
-            // nothing to cite but the served API: the evidence says so
-            expect({ where, fields: r.evidence.map(e => e.field) }).toEqual({
-              where,
-              fields: ['discovery'],
-            });
-            continue;
-          }
-          expect({ where, evidence: r.evidence.length }).not.toEqual({
-            where,
-            evidence: 0,
-          });
-          expect({ where, referencesObjects: objects.length > 0 }).toEqual({
-            where,
-            referencesObjects: true,
-          });
-        }
-      }
+      const passes = scorecards.flatMap(({ scenario, scorecard }) =>
+        scorecard.requirements
+          .filter(r => r.verdict === 'pass')
+          .map(r => ({
+            key: `${scenario} ${r.id}`,
+            where: `${scenario} ${scorecard.checklistVersion} ${r.id}`,
+            evidence: r.evidence,
+          })),
+      );
+      expect(passes.length).toBeGreaterThan(30);
+      const withoutObjects = passes
+        .filter(p => !DISCOVERY_ONLY_PASSES.includes(p.key))
+        .filter(p => !p.evidence.some(e => e.object?.kind && e.object?.name))
+        .map(p => p.where);
+      expect(withoutObjects).toEqual([]);
+      // nothing to cite but the served API: the evidence says so
+      const discoveryOnly = passes.filter(p =>
+        DISCOVERY_ONLY_PASSES.includes(p.key),
+      );
+      expect(discoveryOnly.length).toBeGreaterThan(0);
+      expect(discoveryOnly.map(p => p.evidence.map(e => e.field))).toEqual(
+        discoveryOnly.map(() => ['discovery']),
+      );
     });
 
     it('exercises a pass and a non-pass path of every requirement of 1.33 to 1.37', () => {
