@@ -90,19 +90,11 @@ function kubernetesSpec(v: ComponentVersions): BuildSpec {
       return {
         cwd: workDir,
         // one invocation, so the packages the three commands share compile once
-        args: [
-          'build',
-          '-mod=mod',
-          '-trimpath',
-          '-v',
-          '-ldflags',
-          ldflags,
-          '-o',
-          `${outDir}/`,
+        args: goBuildArgs(ldflags, `${outDir}/`, [
           'k8s.io/kubernetes/cmd/kube-apiserver',
           'k8s.io/kubernetes/cmd/kube-controller-manager',
           'k8s.io/kubernetes/cmd/kube-scheduler',
-        ],
+        ]),
       };
     },
   };
@@ -135,17 +127,9 @@ function etcdSpec(v: ComponentVersions): BuildSpec {
       const ldflags = `-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=${v.etcd}`;
       return {
         cwd: workDir,
-        args: [
-          'build',
-          '-mod=mod',
-          '-trimpath',
-          '-v',
-          '-ldflags',
-          ldflags,
-          '-o',
-          path.join(outDir, 'etcd'),
+        args: goBuildArgs(ldflags, path.join(outDir, 'etcd'), [
           'go.etcd.io/etcd/server/v3',
-        ],
+        ]),
       };
     },
   };
@@ -168,20 +152,31 @@ function kwokSpec(v: ComponentVersions): BuildSpec {
       )} -X ${pkg}.PreRelease=GA`;
       return {
         cwd: workDir,
-        args: [
-          'build',
-          '-mod=mod',
-          '-trimpath',
-          '-v',
-          '-ldflags',
-          ldflags,
-          '-o',
-          path.join(outDir, 'kwok'),
+        args: goBuildArgs(ldflags, path.join(outDir, 'kwok'), [
           'sigs.k8s.io/kwok/cmd/kwok',
-        ],
+        ]),
       };
     },
   };
+}
+
+/** `go build` of `packages` into `output` with the version `ldflags`, verbose for the build log. */
+function goBuildArgs(
+  ldflags: string,
+  output: string,
+  packages: string[],
+): string[] {
+  return [
+    'build',
+    '-mod=mod',
+    '-trimpath',
+    '-v',
+    '-ldflags',
+    ldflags,
+    '-o',
+    output,
+    ...packages,
+  ];
 }
 
 function isBuilt(spec: BuildSpec): boolean {
