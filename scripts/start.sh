@@ -16,7 +16,7 @@ demo=false
 if [ "${AI_CONFORMANCE_DEMO:-auto}" != off ] && command -v go >/dev/null 2>&1; then
   info "starting the demo clusters (yarn cluster:demo; the first run builds Kubernetes from Go modules, about 12 minutes); set AI_CONFORMANCE_DEMO=off to skip"
   demo=true
-  trap 'info "stopping the demo clusters"; yarn -s cluster:demo:down >/dev/null 2>&1 || true' EXIT
+  trap 'info "stopping the demo clusters"; yarn cluster:demo:down >/dev/null 2>&1 || true' EXIT
   yarn cluster:demo || die "the demo clusters did not start: see the messages above, or run with AI_CONFORMANCE_DEMO=off"
   configs+=(--config "$ROOT/.local-cluster/app-config.demo.yaml")
 else

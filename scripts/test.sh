@@ -16,13 +16,8 @@ started=$(date +%s)
 step() { info "[$(($(date +%s) - started))s] $*"; }
 has_script() { node -e 'process.exit(require("./package.json").scripts[process.argv[1]] ? 0 : 1)' "$1"; }
 
-cleanup() {
-  postgres_teardown
-  if has_script cluster:down && [ -n "${CLUSTER_STARTED_BY_US:-}" ]; then
-    yarn -s cluster:down >/dev/null 2>&1 || true
-  fi
-}
-trap cleanup EXIT
+# The integration tests start and stop their own control planes (packages/local-cluster).
+trap postgres_teardown EXIT
 
 step "bootstrap error paths (scripts/test-bootstrap.sh)"
 "$ROOT/scripts/test-bootstrap.sh"
