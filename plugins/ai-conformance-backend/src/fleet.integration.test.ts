@@ -1,4 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   describeWithLocalCluster,
@@ -14,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { aiConformancePlugin } from './plugin';
+import { testDatabaseIds } from './__testUtils__/testDatabaseIds';
 
 // A cold run builds the control plane first (minutes); later runs start in seconds.
 const START_TIMEOUT = 40 * 60 * 1000;
@@ -130,6 +136,8 @@ describeWithLocalCluster(
   () => {
     let cluster: LocalCluster;
     let hostile: Awaited<ReturnType<typeof startHostileServers>>;
+    // The scorecards and the history of failed runs are stored on SQLite and on PostgreSQL alike.
+    const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
     beforeAll(async () => {
       cluster = await startOrReuseCluster({ scenario: SCENARIO });
@@ -141,9 +149,10 @@ describeWithLocalCluster(
       await cluster?.stop();
     }, 60_000);
 
-    it(
-      'serves scorecards for reachable clusters and an error or refusal for each bad one, without affecting the others',
-      async () => {
+    it.each(databases.eachSupportedId())(
+      'serves scorecards for reachable clusters and an error or refusal for each bad one, without affecting the others (%s)',
+      async (databaseId: TestDatabaseId) => {
+        const knex = await databases.init(databaseId);
         const caData = Buffer.from(cluster.caPem).toString('base64');
         const reader = cluster.token('reader');
         const wrongCa = otherCaData();
@@ -170,6 +179,7 @@ describeWithLocalCluster(
         const { server } = await startTestBackend({
           features: [
             aiConformancePlugin,
+            mockServices.database.factory({ knex }),
             catalogServiceMock.factory({
               entities: [
                 entity('gpu-catalog', cluster.server),
