@@ -86,6 +86,8 @@ ensure_yarn() {
     fi
   fi
   export YARN_ENABLE_TELEMETRY=0
+  # Install scripts that phone home (analytics) have nowhere to go; don't let them try.
+  export SCARF_ANALYTICS=false DO_NOT_TRACK=1
 }
 
 toolchain_setup() {
