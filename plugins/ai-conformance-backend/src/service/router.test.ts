@@ -332,6 +332,35 @@ describe('createRouter', () => {
       );
     });
 
+    it('never returns the cluster credentials, even when an error message quotes them', async () => {
+      const { app, store } = await setup({
+        evaluate: async () => {
+          throw new Error(
+            'request rejected: Authorization: Bearer t0ken is not valid',
+          );
+        },
+      });
+      expect(
+        (await request(app).post('/clusters/lab/evaluations')).status,
+      ).toBe(202);
+      await eventually(async () =>
+        expect((await store.getCluster('lab'))?.status).toBe('error'),
+      );
+      const responses = await Promise.all([
+        request(app).get('/fleet'),
+        request(app).get('/clusters/lab/history'),
+        request(app).get('/export/csv'),
+      ]);
+      const fleet = responses[0].body.clusters.find(
+        (c: any) => c.cluster === 'lab',
+      );
+      expect(fleet.message).toMatch(/request rejected/);
+      for (const res of responses) {
+        expect(res.status).toBe(200);
+        expect(res.text).not.toContain('t0ken');
+      }
+    });
+
     it('returns 409 while a run is in progress', async () => {
       let finish: () => void = () => {};
       const { app } = await setup({
