@@ -8,7 +8,7 @@ trap 'rm -rf "$work"; [ -n "${listener:-}" ] && kill "$listener" 2>/dev/null' EX
 
 # A PATH with the basic tools but no Node and no npm.
 mkdir -p "$work/bin"
-for c in bash sh uname mktemp dirname tar cat rm mv mkdir chmod printf cksum id ls sort tail basename gzip env; do
+for c in bash sh uname mktemp dirname readlink tar cat rm mv mkdir chmod printf cksum id ls sort tail basename gzip env; do
   ln -s "$(command -v "$c")" "$work/bin/$c"
 done
 run_isolated() {
@@ -44,6 +44,20 @@ if command -v node >/dev/null 2>&1; then
   for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
   port="$(cat "$work/port")"
   expect_error "port in use" "port $port .* already in use" bash -c "ROOT='$ROOT'; source '$ROOT/scripts/lib/toolchain.sh'; require_free_port $port 'a test server' 2>&1"
+fi
+
+# An installed Node 22: used as it is, and native modules build against its own headers.
+mkdir -p "$work/node22/bin" "$work/node22/include/node"
+printf '#!/bin/sh\necho 22\n' >"$work/node22/bin/node" && chmod +x "$work/node22/bin/node"
+touch "$work/node22/include/node/node_version.h"
+nodedir="$(env -i HOME="$HOME" PATH="$work/node22/bin:$work/bin" AI_CONFORMANCE_CACHE="$work/cache" \
+  "$work/bin/bash" -c "ROOT='$ROOT'; source '$ROOT/scripts/lib/toolchain.sh'; ensure_node; printf %s \"\$npm_config_nodedir\"")"
+if [ "$nodedir" = "$work/node22" ] && [ ! -d "$work/cache" ]; then
+  passed=$((passed + 1))
+  echo "ok   installed node 22 is used with its own headers"
+else
+  failed=$((failed + 1))
+  echo "FAIL installed node 22: npm_config_nodedir='$nodedir'"
 fi
 
 echo "$passed passed, $failed failed"

@@ -41,6 +41,7 @@ ensure_node() {
   if [ -n "$system_node" ]; then
     major="$(node_major "$system_node")"
     if [ "$major" = 22 ] || [ "$major" = 24 ]; then
+      use_node_headers "$system_node"
       return 0
     fi
   fi
@@ -64,9 +65,18 @@ ensure_node() {
     rm -rf "$tmp" "$dir" && mv "$dir.partial" "$dir"
   fi
   export PATH="$dir/bin:$PATH"
-  # Native modules (better-sqlite3) build against the headers shipped in the same package,
-  # so node-gyp never needs to download them.
-  export npm_config_nodedir="$dir"
+  use_node_headers "$dir/bin/node"
+}
+
+# Native modules (better-sqlite3) must build against the headers of the Node that runs them,
+# which official builds, Debian's nodejs and the npm `node-linux-*` package all ship under
+# <prefix>/include/node; pointing node-gyp there means it never tries to download them.
+use_node_headers() {
+  local prefix
+  prefix="$(cd "$(dirname "$(readlink -f "$1")")/.." && pwd)"
+  if [ -f "$prefix/include/node/node_version.h" ]; then
+    export npm_config_nodedir="$prefix"
+  fi
 }
 
 # Makes `yarn` on PATH run the release checked into the repository.
