@@ -82,7 +82,9 @@ use_node_headers() {
 # Makes `yarn` on PATH run the release checked into the repository.
 ensure_yarn() {
   [ -f "$YARN_RELEASE" ] || die "missing $YARN_RELEASE: the checkout is incomplete"
-  local bin="$CACHE_DIR/bin"
+  # Per checkout (.yarn/bin is gitignored): a shim in the shared cache would point at whichever
+  # clone ran ./run last.
+  local bin="$ROOT/.yarn/bin"
   mkdir -p "$bin"
   printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$bin/yarn.tmp"
   chmod +x "$bin/yarn.tmp" && mv "$bin/yarn.tmp" "$bin/yarn"
