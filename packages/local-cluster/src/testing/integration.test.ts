@@ -22,6 +22,38 @@ async function status(p: Promise<unknown>): Promise<number> {
   }
 }
 
+type Client = ReturnType<LocalCluster['client']>;
+
+/** Creates a namespace and waits for its default service account, which pods need. */
+async function createNamespace(c: Client, ns: string): Promise<string> {
+  await c.apply({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns },
+  });
+  await waitFor(
+    'default service account',
+    () =>
+      c
+        .get(`/api/v1/namespaces/${ns}/serviceaccounts/default`)
+        .then(() => true),
+    30000,
+  );
+  return ns;
+}
+
+/** Waits until the scheduler has bound the pod and KWOK runs it. */
+function waitForRunningPod(c: Client, ns: string, name: string): Promise<any> {
+  return waitFor(
+    `pod ${ns}/${name} bound and Running`,
+    async () => {
+      const p = await c.get(`/api/v1/namespaces/${ns}/pods/${name}`);
+      return p.spec.nodeName && p.status.phase === 'Running' ? p : undefined;
+    },
+    60000,
+  );
+}
+
 describeWithLocalCluster('local cluster: conformant-nvidia', () => {
   let cluster: LocalCluster;
   beforeAll(async () => {
@@ -107,20 +139,7 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
     'allocates a DRA device with the real scheduler',
     async () => {
       const c = cluster.client('admin');
-      const ns = 'it-dra';
-      await c.apply({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: ns },
-      });
-      await waitFor(
-        'default service account',
-        () =>
-          c
-            .get(`/api/v1/namespaces/${ns}/serviceaccounts/default`)
-            .then(() => true),
-        30000,
-      );
+      const ns = await createNamespace(c, 'it-dra');
       await c.apply({
         apiVersion: 'resource.k8s.io/v1',
         kind: 'ResourceClaim',
@@ -148,16 +167,7 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
           ],
         },
       });
-      const pod = await waitFor(
-        'pod bound',
-        async () => {
-          const p = await c.get(`/api/v1/namespaces/${ns}/pods/dra-pod`);
-          return p.spec.nodeName && p.status.phase === 'Running'
-            ? p
-            : undefined;
-        },
-        60000,
-      );
+      const pod = await waitForRunningPod(c, ns, 'dra-pod');
       expect(pod.spec.nodeName).toMatch(/^gpu-h100-dra-/);
       const claim = await c.get(
         `/apis/resource.k8s.io/v1/namespaces/${ns}/resourceclaims/one-gpu`,
@@ -181,20 +191,7 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
     'binds a pod requesting nvidia.com/gpu to a device-plugin node',
     async () => {
       const c = cluster.client('admin');
-      const ns = 'it-gpu';
-      await c.apply({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: ns },
-      });
-      await waitFor(
-        'default service account',
-        () =>
-          c
-            .get(`/api/v1/namespaces/${ns}/serviceaccounts/default`)
-            .then(() => true),
-        30000,
-      );
+      const ns = await createNamespace(c, 'it-gpu');
       await c.apply({
         apiVersion: 'v1',
         kind: 'Pod',
@@ -209,16 +206,7 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
           ],
         },
       });
-      const pod = await waitFor(
-        'pod bound',
-        async () => {
-          const p = await c.get(`/api/v1/namespaces/${ns}/pods/gpu-pod`);
-          return p.spec.nodeName && p.status.phase === 'Running'
-            ? p
-            : undefined;
-        },
-        60000,
-      );
+      const pod = await waitForRunningPod(c, ns, 'gpu-pod');
       const node = await c.get(`/api/v1/nodes/${pod.spec.nodeName}`);
       expect(
         Number(node.status.allocatable['nvidia.com/gpu']),
