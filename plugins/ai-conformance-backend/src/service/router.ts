@@ -218,6 +218,20 @@ export async function createRouter(
     }
   };
 
+  /** The latest scorecard of the request's cluster, once the caller may read and export it. */
+  const exportableScorecard = async (
+    req: express.Request<{ cluster: string }>,
+  ) => {
+    const cluster = await getCluster(req.params.cluster);
+    await authorizer.require(
+      await credentialsOf(req),
+      cluster,
+      aiConformanceClusterReadPermission,
+      aiConformanceExportPermission,
+    );
+    return latestScorecardOf(cluster);
+  };
+
   const exportJUnit: openapi.EndpointMapRequestHandler<
     EndpointMap,
     '/clusters/{cluster}/export/junit',
@@ -227,14 +241,7 @@ export async function createRouter(
       req,
       { format: 'junit', cluster: req.params.cluster },
       async () => {
-        const cluster = await getCluster(req.params.cluster);
-        await authorizer.require(
-          await credentialsOf(req),
-          cluster,
-          aiConformanceClusterReadPermission,
-          aiConformanceExportPermission,
-        );
-        return engine.renderJUnit([await latestScorecardOf(cluster)]);
+        return engine.renderJUnit([await exportableScorecard(req)]);
       },
     );
     res
@@ -253,14 +260,7 @@ export async function createRouter(
       req,
       { format: 'product-yaml', cluster: req.params.cluster },
       async () => {
-        const cluster = await getCluster(req.params.cluster);
-        await authorizer.require(
-          await credentialsOf(req),
-          cluster,
-          aiConformanceClusterReadPermission,
-          aiConformanceExportPermission,
-        );
-        const scorecard = await latestScorecardOf(cluster);
+        const scorecard = await exportableScorecard(req);
         const template =
           req.body?.template ??
           (await readProductYamlTemplate(
