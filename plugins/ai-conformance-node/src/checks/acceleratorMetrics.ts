@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, findWorkloads, workloadRef } from './support';
+import { acceleratorInventory, withoutRecognisedAccelerators, findWorkloads, workloadRef } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -16,12 +16,11 @@ export const acceleratorMetrics: RequirementCheck = {
   reads: ['nodes', 'resourceSlices', 'daemonSets'],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    if (inventory.nodes.length === 0) {
-      if (inventory.unrecognised.length) {
-        return outcome('unknown', `Accelerators not covered by a vendor profile were found (${describeUnrecognised(inventory.unrecognised)}); provide metrics evidence manually.`);
-      }
-      return outcome('not-applicable', 'The cluster has no accelerator nodes, so there are no accelerator metrics to expose.');
-    }
+    const gate = withoutRecognisedAccelerators(inventory, {
+      verifyManually: 'provide metrics evidence manually',
+      notApplicable: 'The cluster has no accelerator nodes, so there are no accelerator metrics to expose.',
+    });
+    if (gate) return gate;
     const daemonSets = requireFact(facts, 'daemonSets');
     const list: Evidence[] = [];
     const missing: string[] = [];

@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { AcceleratorNode, describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory } from './support';
+import { acceleratorInventory, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -29,15 +29,11 @@ export const driverRuntimeManagement: RequirementCheck = {
   reads: ['nodes', 'resourceSlices'],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    if (inventory.nodes.length === 0) {
-      if (inventory.unrecognised.length) {
-        return outcome(
-          'unknown',
-          `Accelerators not covered by a vendor profile were found (${describeUnrecognised(inventory.unrecognised)}); verify driver management manually.`,
-        );
-      }
-      return outcome('not-applicable', 'The cluster has no accelerator nodes.');
-    }
+    const gate = withoutRecognisedAccelerators(inventory, {
+      verifyManually: 'verify driver management manually',
+      notApplicable: 'The cluster has no accelerator nodes.',
+    });
+    if (gate) return gate;
     const list: Evidence[] = [];
     const missing: string[] = [];
     for (const n of inventory.nodes) {

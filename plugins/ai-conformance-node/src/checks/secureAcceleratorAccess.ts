@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, SYSTEM_NAMESPACE } from './support';
+import { acceleratorInventory, withoutRecognisedAccelerators, SYSTEM_NAMESPACE } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -16,12 +16,11 @@ export const secureAcceleratorAccess: RequirementCheck = {
   reads: ['nodes', 'resourceSlices', 'pods'],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    if (inventory.nodes.length === 0) {
-      if (inventory.unrecognised.length) {
-        return outcome('unknown', `Accelerators not covered by a vendor profile were found (${describeUnrecognised(inventory.unrecognised)}); verify isolation manually.`);
-      }
-      return outcome('not-applicable', 'The cluster has no accelerator nodes, so there is no accelerator access to isolate.');
-    }
+    const gate = withoutRecognisedAccelerators(inventory, {
+      verifyManually: 'verify isolation manually',
+      notApplicable: 'The cluster has no accelerator nodes, so there is no accelerator access to isolate.',
+    });
+    if (gate) return gate;
     const list: Evidence[] = [];
     const unmediated = inventory.nodes.filter(n => n.allocatable === 0 && Object.keys(n.partitions).length === 0 && n.slices.length === 0);
     for (const n of inventory.nodes.filter(x => !unmediated.includes(x)).slice(0, 5)) {

@@ -3,9 +3,16 @@ import { findResource } from '../cluster/discovery';
 import { ClusterFacts, WorkloadFact } from '../gather/factTypes';
 import {
   AcceleratorInventory,
+  describeUnrecognised,
   detectAccelerators,
 } from '../vendors/detectAccelerators';
-import { CheckContext, optionalFact, requireFact } from './RequirementCheck';
+import {
+  CheckContext,
+  CheckOutcome,
+  optionalFact,
+  outcome,
+  requireFact,
+} from './RequirementCheck';
 
 /* Helpers shared by several checks. */
 
@@ -67,3 +74,26 @@ export function workloadRef(w: WorkloadFact): ObjectReference {
 
 /** Namespaces that belong to the platform, not to workloads. @internal */
 export const SYSTEM_NAMESPACE = /^(kube-|openshift|gpu-operator|nvidia-|amd-|intel-|habana|neuron|gke-|gmp-|calico|cilium|tigera)/;
+
+/**
+ * The verdict of an accelerator requirement on a cluster without recognised accelerators:
+ * `unknown` when accelerators no vendor profile covers were seen (never `fail`: the mechanism is
+ * unknown, not missing), `not-applicable` when there are none; undefined when the check applies.
+ *
+ * @internal
+ */
+export function withoutRecognisedAccelerators(
+  inventory: AcceleratorInventory,
+  texts: { verifyManually: string; notApplicable: string },
+): CheckOutcome | undefined {
+  if (inventory.nodes.length > 0) return undefined;
+  if (inventory.unrecognised.length) {
+    return outcome(
+      'unknown',
+      `Accelerators not covered by a vendor profile were found (${describeUnrecognised(
+        inventory.unrecognised,
+      )}); ${texts.verifyManually}.`,
+    );
+  }
+  return outcome('not-applicable', texts.notApplicable);
+}
