@@ -20,6 +20,14 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-ai-conformance-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-ai-conformance'));
 
+// golden paths: templates can require an AI-conformant cluster (ai-conformance:cluster:assert)
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-ai-conformance'));
+
+// notifications: cluster owners hear when a cluster regresses or recovers; signals push them live
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // permissions; replace the allow-all policy with your own in production
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -12,6 +12,7 @@ export {
   aiConformanceClusterPermissionRules,
   isClusterOwner,
   isClusterFromSource,
+  isClusterConformant,
 } from './permissions/clusterPermissionRules';
 export type {
   AiConformanceClusterResource,

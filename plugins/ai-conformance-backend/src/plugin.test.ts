@@ -134,6 +134,7 @@ describe('aiConformancePlugin', () => {
       'ai-conformance.export.read',
     ]);
     expect(metadata.body.rules.map((r: any) => r.name).sort()).toEqual([
+      'IS_CLUSTER_CONFORMANT',
       'IS_CLUSTER_FROM_SOURCE',
       'IS_CLUSTER_OWNER',
     ]);

@@ -23,6 +23,8 @@ import {
   aiConformanceClusterResourceRef,
 } from './permissions/clusterPermissionRules';
 import { createRouter } from './service/router';
+import { ConformanceNotifier } from './notifications/ConformanceNotifier';
+import { notificationService } from '@backstage/plugin-notifications-node';
 
 /**
  * The AI conformance backend plugin: evaluates the catalog's and config's Kubernetes clusters
@@ -49,6 +51,7 @@ export const aiConformancePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         engine: aiConformanceEngineServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -64,6 +67,7 @@ export const aiConformancePlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
         engine,
+        notifications,
       }) {
         const settings = readAiConformanceConfig(config);
         const store = await DatabaseAiConformanceStore.create({ database });
@@ -83,6 +87,7 @@ export const aiConformancePlugin = createBackendPlugin({
                     entityRef: c.entityRef,
                     source: c.source,
                     owner: c.owner,
+                    conformant: c.conformant,
                   }
                 : undefined,
             );
@@ -101,6 +106,15 @@ export const aiConformancePlugin = createBackendPlugin({
         if (settings.catalogEnabled) {
           sources.push(new CatalogClusterSource({ catalog, auth }));
         }
+        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const notifier = new ConformanceNotifier({
+          notifications,
+          catalog,
+          auth,
+          logger,
+          clusterLink: cluster =>
+            `${appBaseUrl}/ai-conformance/clusters/${encodeURIComponent(cluster)}`,
+        });
         const evaluations = new ClusterEvaluationService({
           store,
           engine,
@@ -108,6 +122,7 @@ export const aiConformancePlugin = createBackendPlugin({
           config: settings,
           logger,
           auditor,
+          onScorecard: event => notifier.onScorecardRecorded(event),
         });
 
         await scheduler.scheduleTask({

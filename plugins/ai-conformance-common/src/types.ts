@@ -1,3 +1,5 @@
+import type { ProviderDetection } from './providers';
+
 /**
  * The verdict of one requirement on one cluster.
  *
@@ -106,6 +108,8 @@ export interface Scorecard {
   apiRequests: number;
   requirements: RequirementResult[];
   summary: EvaluationSummary;
+  /** Who runs the cluster (AWS, Google Cloud, …), detected from what the evaluation read. */
+  provider?: ProviderDetection;
 }
 
 /**
@@ -132,6 +136,8 @@ export interface ClusterSummary {
   checklistVersion?: string;
   evaluatedAt?: string;
   summary?: EvaluationSummary;
+  /** Who runs the cluster: the catalog annotation, else what the latest evaluation detected. */
+  provider?: ProviderDetection;
 }
 
 /** @public */

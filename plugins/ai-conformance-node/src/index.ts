@@ -22,6 +22,10 @@ export {
 } from './evaluate/evaluateCluster';
 export type { EvaluateClusterExtensions } from './evaluate/evaluateCluster';
 export { summarize } from './evaluate/summarize';
+
+// Platform
+export { detectProvider } from './platform/detectProvider';
+export type { ProviderSignals } from './platform/detectProvider';
 export { runChecks, factsForChecklist } from './evaluate/runChecks';
 
 // Exports

@@ -9,7 +9,10 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
@@ -44,6 +47,9 @@ describe('new frontend system plugin', () => {
       'page:ai-conformance',
       'entity-content:ai-conformance/cluster',
       'entity-card:ai-conformance/cluster',
+      'entity-card:ai-conformance/deployment-readiness',
+      'home-page-widget:ai-conformance/fleet',
+      'scaffolder-form-field:ai-conformance/conformant-cluster-picker',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -70,6 +76,18 @@ describe('new frontend system plugin', () => {
     expect(matches?.({ ...cluster, spec: { type: 'database' } })).toBe(false);
   });
 
+  it('shows the deployment readiness card only on Components and Systems', () => {
+    const tester = createExtensionTester(
+      extension('entity-card:ai-conformance/deployment-readiness'),
+    );
+    const matches = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined;
+    expect(matches?.(service)).toBe(true);
+    expect(matches?.({ ...service, kind: 'System' })).toBe(true);
+    expect(matches?.(cluster)).toBe(false);
+  });
+
   it('renders the fleet view inside the page', async () => {
     const api = mockApi();
     const tester = createExtensionTester(extension('page:ai-conformance'), {
@@ -83,7 +101,7 @@ describe('new frontend system plugin', () => {
     expect(
       await screen.findByText('Clusters (3 of 3)', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
-    expect(api.getFleet).toHaveBeenCalled();
+    expect(api.getFleetMatrix).toHaveBeenCalled();
   }, 20_000);
 
   it('routes to the cluster view below the page in an app', async () => {

@@ -18,7 +18,15 @@ import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
-import { kubernetesClusterEntityFilter } from './utils/entity';
+import {
+  deploymentEntityFilter,
+  kubernetesClusterEntityFilter,
+} from './utils/entity';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 
 const aiConformanceApi = ApiBlueprint.make({
   params: defineParams =>
@@ -68,6 +76,44 @@ const entityAiConformanceCard = EntityCardBlueprint.make({
   },
 });
 
+const entityDeploymentReadinessCard = EntityCardBlueprint.make({
+  name: 'deployment-readiness',
+  params: {
+    filter: deploymentEntityFilter,
+    loader: () =>
+      import('./components/DeploymentReadiness').then(m =>
+        compatWrapper(<m.EntityDeploymentReadinessCard />),
+      ),
+  },
+});
+
+const fleetHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'fleet',
+  params: {
+    name: 'AiConformanceFleet',
+    title: 'AI conformance of the fleet',
+    description:
+      'Conformant clusters overall and per provider, with links to the matrix and trends',
+    components: () =>
+      import('./components/FleetHomeCard').then(m => ({
+        Content: () => compatWrapper(<m.FleetConformanceHomeCardContent />),
+      })),
+  },
+});
+
+const conformantClusterPickerField = FormFieldBlueprint.make({
+  name: 'conformant-cluster-picker',
+  params: {
+    field: () =>
+      import('./components/ConformantClusterPicker').then(m =>
+        createFormField({
+          name: 'AiConformantClusterPicker',
+          component: m.ConformantClusterPicker,
+        }),
+      ),
+  },
+});
+
 /**
  * The AI conformance plugin for the new frontend system: the page (with a sidebar entry), the
  * API client, and the tab and card on cluster entities.
@@ -89,5 +135,8 @@ export default createFrontendPlugin({
     aiConformancePage,
     entityAiConformanceContent,
     entityAiConformanceCard,
+    entityDeploymentReadinessCard,
+    fleetHomeWidget,
+    conformantClusterPickerField,
   ],
 });

@@ -10,6 +10,11 @@ export {
   AiConformancePage,
   EntityAiConformanceContent,
   EntityAiConformanceCard,
+  EntityDeploymentReadinessCard,
+  HomePageAiConformanceCard,
+  AiConformantClusterPickerFieldExtension,
 } from './plugin';
+export { isDeploymentEntity } from './utils/entity';
+export type { ConformantClusterPickerOptions } from './components/ConformantClusterPicker';
 export { isKubernetesClusterEntity } from './utils/entity';
 export { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';

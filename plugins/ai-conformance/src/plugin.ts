@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
+import { ConformantClusterPicker } from './components/ConformantClusterPicker';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
 
@@ -77,5 +80,50 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
           m => m.EntityAiConformanceCard,
         ),
     },
+  }),
+);
+
+/**
+ * Fleet conformance at a glance for the legacy home page (`@backstage/plugin-home`): conformant
+ * clusters overall and per provider, with links to the matrix and trends.
+ *
+ * @public
+ */
+export const HomePageAiConformanceCard = aiConformancePlugin.provide(
+  createCardExtension({
+    name: 'HomePageAiConformanceCard',
+    title: 'AI conformance of the fleet',
+    components: () => import('./components/FleetHomeCard/homeCardParts'),
+  }),
+);
+
+/**
+ * For Components and Systems: the AI readiness of the clusters they deploy to (through
+ * `dependsOn` relations to cluster Resources or the Kubernetes plugin's annotations).
+ *
+ * @public
+ */
+export const EntityDeploymentReadinessCard = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/DeploymentReadiness').then(
+          m => m.EntityDeploymentReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The scaffolder field `AiConformantClusterPicker` for the legacy app: offers only clusters
+ * that are conformant and pass the requirements in `ui:options.requirements`.
+ *
+ * @public
+ */
+export const AiConformantClusterPickerFieldExtension = aiConformancePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'AiConformantClusterPicker',
+    component: ConformantClusterPicker,
   }),
 );

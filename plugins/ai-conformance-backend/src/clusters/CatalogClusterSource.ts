@@ -9,6 +9,7 @@ import {
   ANNOTATION_KUBERNETES_API_SERVER,
   ANNOTATION_KUBERNETES_API_SERVER_CA,
 } from '@backstage/plugin-kubernetes-common';
+import { PROVIDER_ANNOTATION } from '@internal/plugin-ai-conformance-common';
 import { ClusterSource, ClusterTarget } from './types';
 
 /**
@@ -95,6 +96,11 @@ export function catalogEntityToTarget(entity: Entity): ClusterTarget {
     caData: caData || undefined,
     checklistVersion: checklistProblem ? undefined : checklistVersion,
     problem: parseUrlProblem(url) ?? parseCaProblem(caData) ?? checklistProblem,
+    providerAnnotation: annotations[PROVIDER_ANNOTATION],
+    lifecycle:
+      typeof entity.spec?.lifecycle === 'string'
+        ? entity.spec.lifecycle
+        : undefined,
   };
 }
 
@@ -113,7 +119,7 @@ export class CatalogClusterSource implements ClusterSource {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
-        fields: ['kind', 'metadata', 'spec.owner', 'spec.type'],
+        fields: ['kind', 'metadata', 'spec.owner', 'spec.type', 'spec.lifecycle'],
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );

@@ -26,6 +26,10 @@ export interface ClusterTarget {
   serviceAccountToken?: string;
   /** Set when the source's data is unusable (malformed annotation): what to fix. */
   problem?: string;
+  /** The `ai-conformance.io/provider` annotation as written (catalog only). */
+  providerAnnotation?: string;
+  /** `spec.lifecycle` of the catalog entity. */
+  lifecycle?: string;
 }
 
 /**

@@ -1,6 +1,8 @@
 import {
+  ClusterProvider,
   ClusterStatus,
   EvaluationRun,
+  EvaluationSummary,
   Scorecard,
 } from '@internal/plugin-ai-conformance-common';
 
@@ -17,6 +19,10 @@ export interface ClusterRecord {
   owner?: string;
   /** Set when the backend will not contact the cluster: what to fix. */
   refusal?: string;
+  /** The `ai-conformance.io/provider` annotation as written (validated when read). */
+  providerAnnotation?: string;
+  /** `spec.lifecycle` of the catalog entity. */
+  lifecycle?: string;
 }
 
 /**
@@ -34,6 +40,23 @@ export interface StoredCluster {
   lastRunId?: string;
   lastGoodRunId?: string;
   updatedAt: string;
+  providerAnnotation?: string;
+  lifecycle?: string;
+  /** Whether the latest successful evaluation found the cluster conformant; unset before one. */
+  conformant?: boolean;
+}
+
+/**
+ * A successful run reduced to what fleet trends aggregate.
+ *
+ * @internal
+ */
+export interface RunSummaryRow {
+  cluster: string;
+  evaluatedAt: string;
+  /** Detected by the run; absent for runs recorded before detection existed. */
+  provider?: ClusterProvider;
+  summary: EvaluationSummary;
 }
 
 /**
@@ -75,6 +98,15 @@ export interface AiConformanceStore {
   getLatestScorecard(cluster: string): Promise<Scorecard | undefined>;
   /** Latest successful scorecards of the given clusters, by cluster name. */
   getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>>;
+  /**
+   * Successful runs of the given clusters that finished in `[since, until]`, oldest first, plus
+   * each cluster's latest successful run before `since` (the state the window starts from).
+   */
+  listRunSummaries(options: {
+    clusters: string[];
+    since: Date;
+    until: Date;
+  }): Promise<RunSummaryRow[]>;
   /** Runs of a cluster, newest first. */
   listRuns(
     cluster: string,

@@ -3,7 +3,9 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  ClusterProvider,
   ClusterStatus,
+  isClusterProvider,
   EvaluationRun,
   EvaluationSummary,
   Scorecard,
@@ -13,6 +15,7 @@ import {
   AiConformanceStore,
   ClusterRecord,
   NewRun,
+  RunSummaryRow,
   StoredCluster,
 } from './AiConformanceStore';
 
@@ -39,6 +42,7 @@ type RunRow = {
   summary: string | null;
   scorecard: string | null;
   trigger: string;
+  provider: string | null;
 };
 
 type ClusterRow = {
@@ -51,6 +55,10 @@ type ClusterRow = {
   last_run_id: string | null;
   last_good_run_id: string | null;
   updated_at: Date | string | number;
+  provider_annotation: string | null;
+  lifecycle: string | null;
+  /** Joined from the latest successful run. */
+  last_good_summary?: string | null;
 };
 
 /** SQLite returns timestamps as numbers or strings, PostgreSQL as Dates. */
@@ -73,6 +81,11 @@ function toStoredCluster(row: ClusterRow): StoredCluster {
     lastRunId: orUndefined(row.last_run_id),
     lastGoodRunId: orUndefined(row.last_good_run_id),
     updatedAt: toIso(row.updated_at),
+    providerAnnotation: orUndefined(row.provider_annotation),
+    lifecycle: orUndefined(row.lifecycle),
+    conformant: row.last_good_summary
+      ? Boolean((JSON.parse(row.last_good_summary) as EvaluationSummary).conformant)
+      : undefined,
   };
 }
 
@@ -129,6 +142,8 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
           entity_ref: record.entityRef ?? null,
           source: record.source,
           owner: record.owner ?? null,
+          provider_annotation: record.providerAnnotation ?? null,
+          lifecycle: record.lifecycle ?? null,
         };
         if (!previous) {
           await tx(CLUSTERS).insert({
@@ -161,18 +176,26 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     });
   }
 
+  /** Clusters with the summary of their latest successful run (for `conformant`). */
+  private clustersWithLatestSummary() {
+    return this.db(CLUSTERS)
+      .leftJoin(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
+      .select(`${CLUSTERS}.*`, `${RUNS}.summary as last_good_summary`);
+  }
+
   async listClusters(): Promise<StoredCluster[]> {
-    const rows = await this.db<ClusterRow>(CLUSTERS)
-      .select()
-      .orderBy('cluster', 'asc');
-    return rows.map(toStoredCluster);
+    const rows = await this.clustersWithLatestSummary().orderBy(
+      `${CLUSTERS}.cluster`,
+      'asc',
+    );
+    return (rows as ClusterRow[]).map(toStoredCluster);
   }
 
   async getCluster(cluster: string): Promise<StoredCluster | undefined> {
-    const row = await this.db<ClusterRow>(CLUSTERS)
-      .where('cluster', cluster)
+    const row = await this.clustersWithLatestSummary()
+      .where(`${CLUSTERS}.cluster`, cluster)
       .first();
-    return row ? toStoredCluster(row) : undefined;
+    return row ? toStoredCluster(row as ClusterRow) : undefined;
   }
 
   async recordRun(run: NewRun): Promise<void> {
@@ -192,6 +215,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         summary: scorecard ? JSON.stringify(scorecard.summary) : null,
         scorecard: scorecard ? JSON.stringify(scorecard) : null,
         trigger: run.trigger,
+        provider: scorecard?.provider?.provider ?? null,
       });
       await tx(CLUSTERS)
         .where('cluster', run.cluster)
@@ -228,6 +252,55 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
       result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
     }
     return result;
+  }
+
+  async listRunSummaries(options: {
+    clusters: string[];
+    since: Date;
+    until: Date;
+  }): Promise<RunSummaryRow[]> {
+    if (options.clusters.length === 0) {
+      return [];
+    }
+    const columns = ['cluster', 'evaluated_at', 'provider', 'summary'];
+    const inWindow = await this.db<RunRow>(RUNS)
+      .where('status', 'ok')
+      .whereIn('cluster', options.clusters)
+      .whereBetween('evaluated_at', [options.since, options.until])
+      .orderBy('evaluated_at', 'asc')
+      .select(columns);
+    const latestBefore = this.db(RUNS)
+      .where('status', 'ok')
+      .whereIn('cluster', options.clusters)
+      .where('evaluated_at', '<', options.since)
+      .groupBy('cluster')
+      .select('cluster')
+      .max('evaluated_at as latest');
+    const baseline = await this.db(`${RUNS} as r`)
+      .join(latestBefore.as('b'), join =>
+        join
+          .on('r.cluster', '=', 'b.cluster')
+          .andOn('r.evaluated_at', '=', 'b.latest'),
+      )
+      .where('r.status', 'ok')
+      .select(columns.map(c => `r.${c} as ${c}`));
+    return [...baseline, ...inWindow].map(row => {
+      const r = row as Pick<
+        RunRow,
+        'cluster' | 'evaluated_at' | 'provider' | 'summary'
+      >;
+      const provider: ClusterProvider | undefined = isClusterProvider(
+        r.provider,
+      )
+        ? r.provider
+        : undefined;
+      return {
+        cluster: r.cluster,
+        evaluatedAt: toIso(r.evaluated_at),
+        provider,
+        summary: JSON.parse(r.summary ?? '{}') as EvaluationSummary,
+      };
+    });
   }
 
   async listRuns(

@@ -16,6 +16,8 @@ import {
   withoutStack,
 } from './describeEvaluationError';
 import { runWithConcurrency } from './runWithConcurrency';
+import type { RecordedScorecard } from '../notifications/ConformanceNotifier';
+import type { Scorecard } from '@internal/plugin-ai-conformance-common';
 
 /** How long discovered clusters are reused by "run now" before asking the sources again. */
 const PLAN_CACHE_MS = 60_000;
@@ -55,6 +57,8 @@ export class ClusterEvaluationService {
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
+      /** Told about every successful run with the cluster's previous scorecard (notifications). */
+      onScorecard?: (event: RecordedScorecard) => Promise<void>;
     },
   ) {}
 
@@ -75,6 +79,8 @@ export class ClusterEvaluationService {
         source: plan.target.source,
         owner: plan.target.owner,
         refusal: plan.refusal,
+        providerAnnotation: plan.target.providerAnnotation,
+        lifecycle: plan.target.lifecycle,
       })),
     );
     this.plans = {
@@ -223,7 +229,12 @@ export class ClusterEvaluationService {
       }));
     try {
       const run = await this.execute(plan, runId, request);
+      const previous =
+        this.options.onScorecard && run.scorecard
+          ? await store.getLatestScorecard(cluster)
+          : undefined;
       await store.recordRun(run);
+      await this.report(run, previous);
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -247,6 +258,24 @@ export class ClusterEvaluationService {
       throw error;
     } finally {
       await store.unlock({ cluster, runId });
+    }
+  }
+
+  /** Hands a successful run to the listener; its failure never fails the run. */
+  private async report(run: NewRun, previous: Scorecard | undefined) {
+    const { onScorecard, logger } = this.options;
+    if (!onScorecard || !run.scorecard) return;
+    try {
+      await onScorecard({
+        cluster: run.cluster,
+        entityRef: run.entityRef,
+        previous,
+        next: run.scorecard,
+      });
+    } catch (error) {
+      logger.warn(
+        `Could not send the conformance notification of ${run.cluster}: ${withoutStack(error).message}`,
+      );
     }
   }
 

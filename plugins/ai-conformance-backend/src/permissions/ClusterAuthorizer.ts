@@ -20,6 +20,7 @@ function toResource(cluster: StoredCluster): AiConformanceClusterResource {
     entityRef: cluster.entityRef,
     source: cluster.source,
     owner: cluster.owner,
+    conformant: cluster.conformant,
   };
 }
 

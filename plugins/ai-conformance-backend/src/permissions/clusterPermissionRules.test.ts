@@ -1,4 +1,8 @@
-import { isClusterFromSource, isClusterOwner } from './clusterPermissionRules';
+import {
+  isClusterConformant,
+  isClusterFromSource,
+  isClusterOwner,
+} from './clusterPermissionRules';
 
 describe('cluster permission rules', () => {
   const owned = {
@@ -49,5 +53,12 @@ describe('cluster permission rules', () => {
       key: 'source',
       values: ['config'],
     });
+  });
+
+  it('IS_CLUSTER_CONFORMANT matches only clusters whose latest evaluation is conformant', () => {
+    expect(isClusterConformant.apply({ ...owned, conformant: true }, {})).toBe(true);
+    expect(isClusterConformant.apply({ ...owned, conformant: false }, {})).toBe(false);
+    // never evaluated successfully
+    expect(isClusterConformant.apply(owned, {})).toBe(false);
   });
 });

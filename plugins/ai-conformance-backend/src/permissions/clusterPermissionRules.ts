@@ -16,6 +16,8 @@ export interface AiConformanceClusterResource {
   source: 'catalog' | 'config';
   /** The owner entity ref of the catalog entity, e.g. `group:default/ml-platform`. */
   owner?: string;
+  /** Whether the latest successful evaluation found the cluster conformant. */
+  conformant?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface AiConformanceClusterResource {
  * @public
  */
 export interface AiConformanceClusterQuery {
-  key: 'owner' | 'source';
+  key: 'owner' | 'source' | 'conformant';
   values: string[];
 }
 
@@ -85,6 +87,23 @@ export const isClusterFromSource = createPermissionRule({
 });
 
 /**
+ * Allows clusters whose latest successful evaluation is conformant (every MUST passes or does
+ * not apply). A cluster never evaluated successfully does not match. Combined with
+ * `IS_CLUSTER_OWNER` it lets only owners of conformant clusters run active probes.
+ *
+ * @public
+ */
+export const isClusterConformant = createPermissionRule({
+  name: 'IS_CLUSTER_CONFORMANT',
+  description:
+    'Allow clusters whose latest successful evaluation is AI conformant',
+  resourceRef: aiConformanceClusterResourceRef,
+  paramsSchema: z.object({}),
+  apply: resource => resource.conformant === true,
+  toQuery: () => ({ key: 'conformant' as const, values: ['true'] }),
+});
+
+/**
  * The rules of the cluster resource type.
  *
  * @public
@@ -92,4 +111,5 @@ export const isClusterFromSource = createPermissionRule({
 export const aiConformanceClusterPermissionRules = {
   isClusterOwner,
   isClusterFromSource,
+  isClusterConformant,
 };

@@ -3,6 +3,7 @@ import {
   FleetSummary,
   RequirementAcrossFleet,
   Scorecard,
+  resolveProvider,
 } from '@internal/plugin-ai-conformance-common';
 import { StoredCluster } from '../database/AiConformanceStore';
 import { toCsv } from './toCsv';
@@ -33,6 +34,7 @@ export function toFleetSummary(
       checklistVersion: scorecard?.checklistVersion,
       evaluatedAt: scorecard?.evaluatedAt,
       summary: scorecard?.summary,
+      provider: resolveProvider(cluster.providerAnnotation, scorecard?.provider),
     };
   });
   return { clusters: summaries, conformantByChecklist };

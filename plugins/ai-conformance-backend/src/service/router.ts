@@ -13,6 +13,7 @@ import {
   aiConformanceEvaluationCreatePermission,
   aiConformanceExportPermission,
   getRequirement,
+  resolveProvider,
 } from '@internal/plugin-ai-conformance-common';
 import express from 'express';
 import {
@@ -29,6 +30,9 @@ import {
   toRequirementAcrossFleet,
 } from './fleetViews';
 import { withoutStack } from '../evaluation/describeEvaluationError';
+import { toFleetMatrix } from './fleetMatrix';
+import { aggregateTrends } from './fleetTrends';
+import { parseTrendWindow, providerOverridesOf } from './trendRequest';
 import { readProductYamlTemplate } from './readProductYamlTemplate';
 
 /** @internal */
@@ -105,6 +109,35 @@ export async function createRouter(
   };
   router.get('/fleet', getFleet);
 
+  const getFleetMatrix: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/fleet/matrix',
+    'get'
+  > = async (req, res) => {
+    const clusters = await readableClusters(await credentialsOf(req));
+    const scorecards = await store.getLatestScorecards(
+      clusters.map(c => c.cluster),
+    );
+    res.json(toFleetMatrix(clusters, scorecards, req.query.checklistVersion));
+  };
+  router.get('/fleet/matrix', getFleetMatrix);
+
+  const getFleetTrends: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/fleet/trends',
+    'get'
+  > = async (req, res) => {
+    const window = parseTrendWindow(req.query.since, req.query.until);
+    const clusters = await readableClusters(await credentialsOf(req));
+    const runs = await store.listRunSummaries({
+      clusters: clusters.map(c => c.cluster),
+      since: window.from,
+      until: window.to,
+    });
+    res.json(aggregateTrends(runs, window, providerOverridesOf(clusters)));
+  };
+  router.get('/fleet/trends', getFleetTrends);
+
   const getScorecard: openapi.EndpointMapRequestHandler<
     EndpointMap,
     '/clusters/{cluster}/scorecard',
@@ -119,6 +152,7 @@ export async function createRouter(
     const scorecard = await latestScorecardOf(cluster);
     res.json({
       ...scorecard,
+      provider: resolveProvider(cluster.providerAnnotation, scorecard.provider),
       entityRef: cluster.entityRef,
       source: cluster.source,
     });

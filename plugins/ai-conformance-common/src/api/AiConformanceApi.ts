@@ -1,3 +1,4 @@
+import type { FleetMatrix, FleetTrends } from '../fleetViewTypes';
 import type {
   EvaluationRun,
   FleetSummary,
@@ -54,6 +55,20 @@ export interface ExportProductYamlOptions {
   metadata?: Record<string, string>;
 }
 
+/** @public */
+export interface GetFleetMatrixOptions {
+  /** The checklist version whose requirements are the columns; by default the newest in use. */
+  checklistVersion?: string;
+}
+
+/** @public */
+export interface GetFleetTrendsOptions {
+  /** ISO 8601 start of the window; by default 30 days before `until`. */
+  since?: string;
+  /** ISO 8601 end of the window; by default now. */
+  until?: string;
+}
+
 /**
  * Options every call accepts.
  *
@@ -72,6 +87,16 @@ export interface AiConformanceRequestOptions {
 export interface AiConformanceApi {
   /** The latest state of every cluster. */
   getFleet(options?: AiConformanceRequestOptions): Promise<FleetSummary>;
+
+  /** Every cluster's latest verdict on each requirement of a checklist version. */
+  getFleetMatrix(
+    options?: GetFleetMatrixOptions & AiConformanceRequestOptions,
+  ): Promise<FleetMatrix>;
+
+  /** Conformance of the fleet and per provider over time, with regressions. */
+  getFleetTrends(
+    options?: GetFleetTrendsOptions & AiConformanceRequestOptions,
+  ): Promise<FleetTrends>;
 
   /**
    * The latest good scorecard of one cluster. Rejects with a `ResponseError` whose `statusCode`

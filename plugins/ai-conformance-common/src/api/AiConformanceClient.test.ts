@@ -139,3 +139,20 @@ describe('AiConformanceClient', () => {
     });
   });
 });
+
+describe('AiConformanceClient fleet views', () => {
+  it('asks for the matrix of a checklist version and the trends of a window', async () => {
+    const { client, fetch } = setup(() => json({}));
+    await client.getFleetMatrix();
+    await client.getFleetMatrix({ checklistVersion: '1.35' });
+    await client.getFleetTrends({
+      since: '2026-11-01T00:00:00.000Z',
+      until: '2026-12-01T00:00:00.000Z',
+    });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/fleet/matrix`,
+      `${BASE}/fleet/matrix?checklistVersion=1.35`,
+      `${BASE}/fleet/trends?since=2026-11-01T00%3A00%3A00.000Z&until=2026-12-01T00%3A00%3A00.000Z`,
+    ]);
+  });
+});

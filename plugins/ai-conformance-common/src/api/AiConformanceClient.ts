@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type { FleetSummary, RequirementAcrossFleet } from '../types';
+import type { FleetMatrix, FleetTrends } from '../fleetViewTypes';
 import type {
   AiConformanceApi,
   AiConformanceRequestOptions,
@@ -7,6 +8,8 @@ import type {
   ClusterScorecard,
   ExportProductYamlOptions,
   GetClusterHistoryOptions,
+  GetFleetMatrixOptions,
+  GetFleetTrendsOptions,
   RunEvaluationOptions,
   RunEvaluationResponse,
 } from './AiConformanceApi';
@@ -39,6 +42,14 @@ export interface AiConformanceClientOptions {
 
 const PLUGIN_ID = 'ai-conformance';
 
+/** `?a=1&b=2` for the defined values, or an empty string. */
+function queryOf(params: Record<string, string | undefined>): string {
+  const defined = Object.entries(params).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  return defined.length > 0 ? `?${new URLSearchParams(defined)}` : '';
+}
+
 /**
  * HTTP client for the AI conformance backend. Non-OK responses reject with a `ResponseError` from
  * `@backstage/errors`, which carries the status code and the server's message.
@@ -56,6 +67,24 @@ export class AiConformanceClient implements AiConformanceApi {
 
   async getFleet(options?: AiConformanceRequestOptions): Promise<FleetSummary> {
     return this.#json<FleetSummary>('/fleet', { signal: options?.signal });
+  }
+
+  async getFleetMatrix(
+    options?: GetFleetMatrixOptions & AiConformanceRequestOptions,
+  ): Promise<FleetMatrix> {
+    return this.#json<FleetMatrix>(
+      `/fleet/matrix${queryOf({ checklistVersion: options?.checklistVersion })}`,
+      { signal: options?.signal },
+    );
+  }
+
+  async getFleetTrends(
+    options?: GetFleetTrendsOptions & AiConformanceRequestOptions,
+  ): Promise<FleetTrends> {
+    return this.#json<FleetTrends>(
+      `/fleet/trends${queryOf({ since: options?.since, until: options?.until })}`,
+      { signal: options?.signal },
+    );
   }
 
   async getScorecard(

@@ -5,6 +5,8 @@ export type {
   ClusterScorecard,
   ExportProductYamlOptions,
   GetClusterHistoryOptions,
+  GetFleetMatrixOptions,
+  GetFleetTrendsOptions,
   RunEvaluationOptions,
   RunEvaluationResponse,
 } from './AiConformanceApi';

@@ -15,6 +15,8 @@ import { EvaluateClusterOptions } from '../types';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { VendorProfile } from '../vendors/VendorProfile';
 import { runChecks, factsForChecklist } from './runChecks';
+import { detectProvider } from '../platform/detectProvider';
+import { providerSignals } from '../platform/providerSignals';
 import { summarize } from './summarize';
 
 /** Extension points of an evaluation beyond the contract's options. @public */
@@ -128,7 +130,9 @@ export async function evaluateCluster(
       }
       throw error;
     }
-    const facts = await gatherFacts(reader, factsForChecklist(checklist, checks), {
+    // Nodes are read for provider detection even when no check of this checklist needs them.
+    const factKeys = factsForChecklist(checklist, checks).add('nodes');
+    const facts = await gatherFacts(reader, factKeys, {
       logger: options.logger,
       version,
     });
@@ -155,6 +159,9 @@ export async function evaluateCluster(
       apiRequests: reader.requestCount,
       requirements,
       summary: summarize(requirements),
+      provider: detectProvider(
+        providerSignals(options.kubeConfig, version, facts),
+      ),
     };
   } finally {
     if (!options.reader) await reader.close();

@@ -3,3 +3,9 @@ export { formatDateTime, formatRelativeTime } from './time';
 export { getVerdictPresentation } from './verdicts';
 export type { VerdictPresentation } from './verdicts';
 export { findClusterForEntity } from './entities';
+export {
+  findDeploymentClusters,
+  hasKubernetesWorkloadAnnotation,
+  KUBERNETES_WORKLOAD_ANNOTATIONS,
+} from './deployments';
+export type { DeploymentCluster } from './deployments';

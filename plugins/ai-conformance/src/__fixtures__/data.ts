@@ -2,7 +2,9 @@ import type {
   AiConformanceApi,
   ClusterScorecard,
   EvaluationRun,
+  FleetMatrix,
   FleetSummary,
+  FleetTrends,
 } from '@internal/plugin-ai-conformance-common';
 
 const hoursAgo = (h: number) =>
@@ -118,6 +120,84 @@ export function fleet(): FleetSummary {
   };
 }
 
+const PROVIDERS = {
+  'gpu-east': { provider: 'aws', source: 'detected', reason: 'node label eks.amazonaws.com/nodegroup' },
+  'tpu-west': { provider: 'gcp', source: 'annotation', reason: 'annotation ai-conformance.io/provider' },
+} as const;
+
+/** The fleet as the matrix endpoint serves it: columns of checklist 1.35, providers and owners. */
+export function fleetMatrix(): FleetMatrix {
+  const gpuEast = scorecard();
+  return {
+    checklistVersion: '1.35',
+    checklistVersions: ['1.37', '1.36', '1.35', '1.34', '1.33'],
+    columns: [
+      { id: 'dra_support', category: 'accelerators', level: 'MUST' },
+      { id: 'gang_scheduling', category: 'schedulingOrchestration', level: 'MUST' },
+      { id: 'accelerator_metrics', category: 'observability', level: 'MUST' },
+    ],
+    rows: fleet().clusters.map(c => ({
+      ...c,
+      owner: c.cluster === 'gpu-east' ? 'group:default/ml-platform' : undefined,
+      lifecycle: c.cluster === 'gpu-east' ? 'production' : undefined,
+      provider: PROVIDERS[c.cluster as keyof typeof PROVIDERS],
+      cells:
+        c.cluster === 'gpu-east'
+          ? Object.fromEntries(
+              gpuEast.requirements.map(r => [
+                r.id,
+                { verdict: r.verdict, reason: r.reason, level: r.level, evidenceCount: r.evidence.length },
+              ]),
+            )
+          : c.cluster === 'tpu-west'
+            ? {
+                dra_support: { verdict: 'pass', reason: 'DRA served', level: 'MUST', evidenceCount: 1 },
+                gang_scheduling: { verdict: 'pass', reason: 'Kueue ClusterQueue tpu is active', level: 'MUST', evidenceCount: 2 },
+              }
+            : {},
+    })),
+  };
+}
+
+/** Two days of trends: gpu-east regressed on the second day. */
+export function fleetTrends(): FleetTrends {
+  const figures = (conformant: number, mustFailed: number) => ({
+    evaluated: 2,
+    conformant,
+    conformantShare: conformant / 2,
+    mustFailed,
+  });
+  return {
+    from: hoursAgo(48),
+    to: hoursAgo(0),
+    bucket: 'hour',
+    points: [
+      {
+        at: hoursAgo(24),
+        ...figures(2, 0),
+        byProvider: { aws: { evaluated: 1, conformant: 1, conformantShare: 1, mustFailed: 0 } },
+        regression: false,
+      },
+      {
+        at: hoursAgo(0),
+        ...figures(1, 1),
+        byProvider: { aws: { evaluated: 1, conformant: 0, conformantShare: 0, mustFailed: 1 } },
+        regression: true,
+      },
+    ],
+    regressions: [
+      {
+        cluster: 'gpu-east',
+        at: hoursAgo(1),
+        provider: 'aws',
+        kind: 'lost-conformance',
+        mustFailedBefore: 0,
+        mustFailedAfter: 1,
+      },
+    ],
+  };
+}
+
 export function runs(): EvaluationRun[] {
   const latest = scorecard();
   return [
@@ -165,6 +245,8 @@ export function mockApi(
 ): MockAiConformanceApi {
   const defaults: Record<keyof AiConformanceApi, jest.Mock> = {
     getFleet: jest.fn(async () => fleet()),
+    getFleetMatrix: jest.fn(async () => fleetMatrix()),
+    getFleetTrends: jest.fn(async () => fleetTrends()),
     getScorecard: jest.fn(async () => scorecard()),
     getClusterHistory: jest.fn(async () => ({ runs: runs() })),
     getRequirementAcrossFleet: jest.fn(async (id: string) => ({

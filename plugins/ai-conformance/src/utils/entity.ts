@@ -19,3 +19,14 @@ export const kubernetesClusterEntityFilter = {
   kind: 'resource',
   'spec.type': 'kubernetes-cluster',
 };
+
+/** True for Components and Systems, which get the readiness card of their deployment clusters. */
+export function isDeploymentEntity(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return kind === 'component' || kind === 'system';
+}
+
+/** The same condition as a filter predicate for the new frontend system's blueprints. */
+export const deploymentEntityFilter = {
+  kind: { $in: ['component', 'system'] },
+};

@@ -32,8 +32,10 @@ export function RequirementResultRow(props: {
   result: RequirementResult;
   /** Link to the requirement across the fleet, when the page is mounted. */
   fleetLink?: string;
+  /** Opened on arrival: the requirement a link (e.g. a fleet matrix cell) points at. */
+  focused?: boolean;
 }) {
-  const { result, fleetLink } = props;
+  const { result, fleetLink, focused } = props;
   const definition = getRequirement(result.id);
   const title = definition?.title ?? result.id;
   const needsAction =
@@ -41,7 +43,14 @@ export function RequirementResultRow(props: {
   const summaryId = `requirement-${result.id}-summary`;
 
   return (
-    <Accordion disableGutters TransitionProps={{ unmountOnExit: true }}>
+    <Accordion
+      disableGutters
+      defaultExpanded={focused}
+      TransitionProps={{ unmountOnExit: true }}
+      ref={element => {
+        if (focused && element) element.scrollIntoView?.({ block: 'center' });
+      }}
+    >
       <AccordionSummary
         expandIcon={<ExpandMore />}
         id={summaryId}

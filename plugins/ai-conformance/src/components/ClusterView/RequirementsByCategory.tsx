@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import type { RequirementResult } from '@internal/plugin-ai-conformance-common';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { CATEGORIES, categoryTitle } from '../../utils/categories';
 import { RequirementResultRow } from './RequirementResultRow';
 
@@ -16,7 +16,20 @@ export function RequirementsByCategory(props: {
   fleetLink?: (requirementId: string) => string;
 }) {
   const { requirements, fleetLink } = props;
-  const [onlyAttention, setOnlyAttention] = useState(false);
+  // In the URL, so a link (from a fleet matrix cell) opens the requirement and keeps the switch.
+  const [params, setParams] = useSearchParams();
+  const focusedId = params.get('requirement');
+  const onlyAttention = params.get('attention') === '1';
+  const setOnlyAttention = (value: boolean) =>
+    setParams(
+      current => {
+        const next = new URLSearchParams(current);
+        if (value) next.set('attention', '1');
+        else next.delete('attention');
+        return next;
+      },
+      { replace: true },
+    );
   const shown = onlyAttention
     ? requirements.filter(r => NEEDS_ATTENTION.has(r.verdict))
     : requirements;
@@ -52,6 +65,7 @@ export function RequirementsByCategory(props: {
               key={result.id}
               result={result}
               fleetLink={fleetLink?.(result.id)}
+              focused={result.id === focusedId}
             />
           ))}
         </InfoCard>

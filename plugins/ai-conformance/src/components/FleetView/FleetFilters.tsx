@@ -1,86 +1,100 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import type { FleetFilterState } from './fleetFilters';
+import { useMemo } from 'react';
+import {
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  dimensionValueLabel,
+  valuesIn,
+  type Dimension,
+  type FleetFilterState,
+  type FleetRow,
+} from './fleetFilters';
 
-const STATUSES = [
-  ['all', 'All'],
-  ['ok', 'Evaluated'],
-  ['error', 'Evaluation failed'],
-  ['refused', 'Refused'],
-  ['pending', 'Pending'],
-] as const;
-
-const READINESS = [
-  ['all', 'All'],
-  ['conformant', 'Conformant'],
-  ['not-conformant', 'Not conformant'],
-  ['undecided', 'Undecided'],
-  ['not-evaluated', 'Not evaluated'],
-] as const;
-
-/** Select boxes that narrow the fleet table by checklist version, status and readiness. */
+/**
+ * Filters by provider, owner, lifecycle, Kubernetes version, checklist version, verdict and
+ * status (only values present in the fleet are offered), a name search and the grouping.
+ */
 export function FleetFilters(props: {
+  rows: FleetRow[];
   value: FleetFilterState;
   onChange: (value: FleetFilterState) => void;
-  checklistVersions: string[];
+  group: Dimension | 'none';
+  onGroupChange?: (group: Dimension | 'none') => void;
 }) {
-  const { value, onChange, checklistVersions } = props;
+  const { rows, value, onChange, group, onGroupChange } = props;
+  const options = useMemo(
+    () =>
+      Object.fromEntries(DIMENSIONS.map(d => [d, valuesIn(rows, d)])) as Record<
+        Dimension,
+        string[]
+      >,
+    [rows],
+  );
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+    <Stack
+      direction="row"
+      flexWrap="wrap"
+      useFlexGap
+      spacing={1.5}
+      sx={{ mb: 2 }}
+      component="form"
+      role="search"
+      aria-label="Filter the fleet"
+      onSubmit={e => e.preventDefault()}
+    >
       <TextField
-        select
         size="small"
-        label="Checklist version"
-        value={value.checklistVersion}
-        onChange={e => onChange({ ...value, checklistVersion: e.target.value })}
-        sx={{ minWidth: 180 }}
-      >
-        <MenuItem value="all">All</MenuItem>
-        {checklistVersions.map(v => (
-          <MenuItem key={v} value={v}>
-            {v}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        label="Status"
-        value={value.status}
-        onChange={e =>
-          onChange({
-            ...value,
-            status: e.target.value as FleetFilterState['status'],
-          })
-        }
-        sx={{ minWidth: 180 }}
-      >
-        {STATUSES.map(([key, label]) => (
-          <MenuItem key={key} value={key}>
-            {label}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        label="Conformance"
-        value={value.readiness}
-        onChange={e =>
-          onChange({
-            ...value,
-            readiness: e.target.value as FleetFilterState['readiness'],
-          })
-        }
-        sx={{ minWidth: 180 }}
-      >
-        {READINESS.map(([key, label]) => (
-          <MenuItem key={key} value={key}>
-            {label}
-          </MenuItem>
-        ))}
-      </TextField>
+        label="Cluster name"
+        type="search"
+        value={value.search}
+        onChange={e => onChange({ ...value, search: e.target.value })}
+        sx={{ width: 180 }}
+      />
+      {DIMENSIONS.map(dimension => {
+        const values = options[dimension];
+        // A value in the URL that the fleet no longer has stays selectable, so it can be cleared.
+        const present =
+          value[dimension] === 'all' || values.includes(value[dimension])
+            ? values
+            : [...values, value[dimension]];
+        return (
+          <TextField
+            key={dimension}
+            select
+            size="small"
+            label={DIMENSION_LABELS[dimension]}
+            value={value[dimension]}
+            onChange={e => onChange({ ...value, [dimension]: e.target.value })}
+            sx={{ minWidth: 150 }}
+          >
+            <MenuItem value="all">All</MenuItem>
+            {present.map(v => (
+              <MenuItem key={v} value={v}>
+                {dimensionValueLabel(dimension, v)}
+              </MenuItem>
+            ))}
+          </TextField>
+        );
+      })}
+      {onGroupChange && (
+        <TextField
+          select
+          size="small"
+          label="Group by"
+          value={group}
+          onChange={e => onGroupChange(e.target.value as Dimension | 'none')}
+          sx={{ minWidth: 150 }}
+        >
+          <MenuItem value="none">No grouping</MenuItem>
+          {DIMENSIONS.map(d => (
+            <MenuItem key={d} value={d}>
+              {DIMENSION_LABELS[d]}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
     </Stack>
   );
 }

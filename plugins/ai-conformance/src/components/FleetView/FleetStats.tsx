@@ -2,8 +2,8 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
-import type { FleetSummary } from '@internal/plugin-ai-conformance-common';
 import { describeReadiness } from '@internal/plugin-ai-conformance-react';
+import type { FleetRow } from './fleetFilters';
 
 function Stat(props: {
   label: string;
@@ -30,8 +30,15 @@ function Stat(props: {
 }
 
 /** Headline numbers of the fleet: how many clusters, how many conformant, how many need care. */
-export function FleetStats(props: { fleet: FleetSummary }) {
-  const { clusters, conformantByChecklist } = props.fleet;
+export function FleetStats(props: { clusters: FleetRow[] }) {
+  const { clusters } = props;
+  const conformantByChecklist: Record<string, number> = {};
+  for (const c of clusters) {
+    if (c.summary?.conformant && c.checklistVersion) {
+      conformantByChecklist[c.checklistVersion] =
+        (conformantByChecklist[c.checklistVersion] ?? 0) + 1;
+    }
+  }
   const states = clusters.map(c => describeReadiness(c.summary).state);
   const conformant = states.filter(s => s === 'conformant').length;
   const notConformant = states.filter(s => s === 'not-conformant').length;

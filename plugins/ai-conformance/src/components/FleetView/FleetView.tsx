@@ -2,41 +2,31 @@ import {
   CodeSnippet,
   ContentHeader,
   EmptyState,
-  Link,
   Progress,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import FileDownload from '@mui/icons-material/FileDownload';
-import type { ClusterSummary } from '@internal/plugin-ai-conformance-common';
 import {
   aiConformanceApiRef,
-  ConformanceBadge,
   describeError,
-  formatDateTime,
-  formatRelativeTime,
-  useFleet,
 } from '@internal/plugin-ai-conformance-react';
 import { useMemo, useState } from 'react';
-import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
-import { clusterRouteRef } from '../../routes';
+import { useFleetMatrix } from '../../hooks/useFleetMatrix';
 import { saveTextFile } from '../../utils/download';
-import { ClusterStatusCell } from './ClusterStatusCell';
-import { FleetFilters } from './FleetFilters';
-import { FleetStats } from './FleetStats';
-import {
-  applyFleetFilters,
-  checklistVersionsIn,
-  NO_FILTERS,
-  type FleetFilterState,
-} from './fleetFilters';
-import { RequirementCatalogue } from './RequirementCatalogue';
+import { FleetMatrixView } from '../FleetMatrix';
+import { FleetTrendsView } from '../FleetTrends';
 import { LoadErrorPanel } from '../LoadErrorPanel';
+import { FleetFilters } from './FleetFilters';
+import { FleetListTable } from './FleetListTable';
+import { FleetStats } from './FleetStats';
+import { applyFleetFilters } from './fleetFilters';
+import type { FleetTab } from './fleetQuery';
+import { RequirementCatalogue } from './RequirementCatalogue';
+import { useFleetQuery } from './useFleetQuery';
 
 const EXAMPLE_CLUSTER = `apiVersion: backstage.io/v1alpha1
 kind: Resource
@@ -80,92 +70,27 @@ function CsvDownloadButton() {
   );
 }
 
-/** The fleet page: every cluster's readiness, with filters, headline numbers and the catalogue. */
+/**
+ * The fleet page: headline numbers, filters and grouping shared by three tabs (the cluster list,
+ * the requirement matrix and the trends), then the requirement catalogue. Every filter, the
+ * grouping, the tab, the matrix's checklist and selected cell and the trend range live in the
+ * URL, so a link reproduces the view.
+ */
 export function FleetView() {
-  const { fleet, loading, error } = useFleet();
-  const clusterLink = useOptionalRouteRef(clusterRouteRef);
-  const [filters, setFilters] = useState<FleetFilterState>(NO_FILTERS);
+  const [query, update] = useFleetQuery();
+  const { matrix, loading, error } = useFleetMatrix(query.columns);
 
-  const clusters = useMemo(
-    () => (fleet ? applyFleetFilters(fleet.clusters, filters) : []),
-    [fleet, filters],
+  const rows = useMemo(
+    () => (matrix ? applyFleetFilters(matrix.rows, query.filters) : []),
+    [matrix, query.filters],
   );
 
-  const columns: TableColumn<ClusterSummary>[] = [
-    {
-      title: 'Cluster',
-      field: 'cluster',
-      highlight: true,
-      render: c => (
-        <>
-          {clusterLink ? (
-            <Link to={clusterLink({ cluster: c.cluster })}>{c.cluster}</Link>
-          ) : (
-            c.cluster
-          )}
-          <Typography variant="caption" display="block" color="text.secondary">
-            {c.entityRef ? (
-              <EntityRefLink entityRef={c.entityRef} disableTooltip>
-                catalog entity
-              </EntityRefLink>
-            ) : (
-              'from app-config'
-            )}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Conformance',
-      customSort: (a, b) =>
-        Number(b.summary?.conformant ?? -1) -
-        Number(a.summary?.conformant ?? -1),
-      render: c => <ConformanceBadge summary={c.summary} size="small" />,
-    },
-    {
-      title: 'Status',
-      field: 'status',
-      render: c => <ClusterStatusCell cluster={c} />,
-    },
-    { title: 'Checklist', field: 'checklistVersion', emptyValue: '—' },
-    { title: 'Kubernetes', field: 'kubernetesVersion', emptyValue: '—' },
-    {
-      title: 'MUST failing',
-      field: 'summary.mustFailed',
-      type: 'numeric',
-      emptyValue: '—',
-    },
-    {
-      title: 'MUST undecided',
-      field: 'summary.mustUndecided',
-      type: 'numeric',
-      emptyValue: '—',
-    },
-    {
-      title: 'Pass / total',
-      render: c => (c.summary ? `${c.summary.pass} / ${c.summary.total}` : '—'),
-    },
-    {
-      title: 'Last evaluated',
-      field: 'evaluatedAt',
-      defaultSort: 'desc',
-      render: c =>
-        c.evaluatedAt ? (
-          <span title={formatDateTime(c.evaluatedAt)}>
-            {formatRelativeTime(c.evaluatedAt)}
-          </span>
-        ) : (
-          'never'
-        ),
-    },
-  ];
-
   let body;
-  if (loading) {
+  if (loading && !matrix) {
     body = <Progress />;
   } else if (error) {
     body = <LoadErrorPanel what="the fleet" error={error} />;
-  } else if (!fleet || fleet.clusters.length === 0) {
+  } else if (!matrix || matrix.rows.length === 0) {
     body = (
       <EmptyState
         missing="content"
@@ -183,23 +108,46 @@ export function FleetView() {
   } else {
     body = (
       <>
-        <FleetStats fleet={fleet} />
+        <FleetStats clusters={rows} />
         <FleetFilters
-          value={filters}
-          onChange={setFilters}
-          checklistVersions={checklistVersionsIn(fleet.clusters)}
-        />
-        <Table
-          title={`Clusters (${clusters.length} of ${fleet.clusters.length})`}
-          options={{ paging: clusters.length > 20, pageSize: 20, search: true }}
-          columns={columns}
-          data={clusters}
-          emptyContent={
-            <Box sx={{ p: 2 }}>
-              <Typography>No cluster matches these filters.</Typography>
-            </Box>
+          rows={matrix.rows}
+          value={query.filters}
+          onChange={filters => update({ filters, cell: undefined })}
+          group={query.group}
+          onGroupChange={
+            query.tab === 'matrix' ? group => update({ group }) : undefined
           }
         />
+        <Tabs
+          value={query.tab}
+          onChange={(_e, tab: FleetTab) => update({ tab })}
+          aria-label="Fleet views"
+          sx={{ mb: 2 }}
+        >
+          <Tab value="list" label="Clusters" id="fleet-tab-list" aria-controls="fleet-panel" />
+          <Tab value="matrix" label="Matrix" id="fleet-tab-matrix" aria-controls="fleet-panel" />
+          <Tab value="trends" label="Trends" id="fleet-tab-trends" aria-controls="fleet-panel" />
+        </Tabs>
+        <Box
+          role="tabpanel"
+          id="fleet-panel"
+          aria-labelledby={`fleet-tab-${query.tab}`}
+        >
+          {query.tab === 'list' && (
+            <FleetListTable rows={rows} total={matrix.rows.length} />
+          )}
+          {query.tab === 'matrix' && (
+            <FleetMatrixView
+              matrix={matrix}
+              rows={rows}
+              query={query}
+              onChange={update}
+            />
+          )}
+          {query.tab === 'trends' && (
+            <FleetTrendsView range={query.range} onRangeChange={range => update({ range })} />
+          )}
+        </Box>
       </>
     );
   }
@@ -213,9 +161,11 @@ export function FleetView() {
         <CsvDownloadButton />
       </ContentHeader>
       {body}
-      <Box sx={{ mt: 4 }}>
-        <RequirementCatalogue />
-      </Box>
+      {query.tab === 'list' && (
+        <Box sx={{ mt: 4 }}>
+          <RequirementCatalogue />
+        </Box>
+      )}
     </>
   );
 }

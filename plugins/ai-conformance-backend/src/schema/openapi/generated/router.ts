@@ -318,6 +318,9 @@ export const spec = {
           summary: {
             $ref: '#/components/schemas/EvaluationSummary',
           },
+          provider: {
+            $ref: '#/components/schemas/ProviderDetection',
+          },
           entityRef: {
             type: 'string',
           },
@@ -357,6 +360,247 @@ export const spec = {
           },
           summary: {
             $ref: '#/components/schemas/EvaluationSummary',
+          },
+          provider: {
+            $ref: '#/components/schemas/ProviderDetection',
+          },
+        },
+      },
+      ClusterProvider: {
+        type: 'string',
+        enum: ['aws', 'gcp', 'azure', 'openshift', 'other'],
+      },
+      ProviderDetection: {
+        type: 'object',
+        required: ['provider', 'source', 'reason'],
+        properties: {
+          provider: {
+            $ref: '#/components/schemas/ClusterProvider',
+          },
+          source: {
+            type: 'string',
+            enum: ['detected', 'annotation'],
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      FleetMatrixCell: {
+        type: 'object',
+        required: ['verdict', 'reason', 'level', 'evidenceCount'],
+        properties: {
+          verdict: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          reason: {
+            type: 'string',
+          },
+          level: {
+            $ref: '#/components/schemas/RequirementLevel',
+          },
+          evidenceCount: {
+            type: 'integer',
+          },
+        },
+      },
+      FleetMatrixRow: {
+        type: 'object',
+        required: ['cluster', 'source', 'status', 'cells'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/ClusterSource',
+          },
+          owner: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          provider: {
+            $ref: '#/components/schemas/ProviderDetection',
+          },
+          status: {
+            $ref: '#/components/schemas/ClusterStatus',
+          },
+          message: {
+            type: 'string',
+          },
+          kubernetesVersion: {
+            type: 'string',
+          },
+          checklistVersion: {
+            type: 'string',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          summary: {
+            $ref: '#/components/schemas/EvaluationSummary',
+          },
+          cells: {
+            type: 'object',
+            additionalProperties: {
+              $ref: '#/components/schemas/FleetMatrixCell',
+            },
+          },
+        },
+      },
+      FleetMatrixColumn: {
+        type: 'object',
+        required: ['id', 'category', 'level'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/RequirementCategory',
+          },
+          level: {
+            $ref: '#/components/schemas/RequirementLevel',
+          },
+          conditional: {
+            type: 'boolean',
+          },
+        },
+      },
+      FleetMatrix: {
+        type: 'object',
+        required: ['checklistVersion', 'checklistVersions', 'columns', 'rows'],
+        properties: {
+          checklistVersion: {
+            type: 'string',
+          },
+          checklistVersions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          columns: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetMatrixColumn',
+            },
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetMatrixRow',
+            },
+          },
+        },
+      },
+      TrendFigures: {
+        type: 'object',
+        required: ['evaluated', 'conformant', 'conformantShare', 'mustFailed'],
+        properties: {
+          evaluated: {
+            type: 'integer',
+          },
+          conformant: {
+            type: 'integer',
+          },
+          conformantShare: {
+            type: 'number',
+          },
+          mustFailed: {
+            type: 'integer',
+          },
+        },
+      },
+      TrendPoint: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/TrendFigures',
+          },
+          {
+            type: 'object',
+            required: ['at', 'byProvider', 'regression'],
+            properties: {
+              at: {
+                type: 'string',
+                format: 'date-time',
+              },
+              byProvider: {
+                type: 'object',
+                additionalProperties: {
+                  $ref: '#/components/schemas/TrendFigures',
+                },
+              },
+              regression: {
+                type: 'boolean',
+              },
+            },
+          },
+        ],
+      },
+      TrendRegression: {
+        type: 'object',
+        required: [
+          'cluster',
+          'at',
+          'kind',
+          'mustFailedBefore',
+          'mustFailedAfter',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          provider: {
+            $ref: '#/components/schemas/ClusterProvider',
+          },
+          kind: {
+            type: 'string',
+            enum: ['lost-conformance', 'more-must-failures'],
+          },
+          mustFailedBefore: {
+            type: 'integer',
+          },
+          mustFailedAfter: {
+            type: 'integer',
+          },
+        },
+      },
+      FleetTrends: {
+        type: 'object',
+        required: ['from', 'to', 'bucket', 'points', 'regressions'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          bucket: {
+            type: 'string',
+            enum: ['hour', 'day'],
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
+          regressions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrendRegression',
+            },
           },
         },
       },
@@ -545,6 +789,98 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/FleetSummary',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/fleet/matrix': {
+      get: {
+        operationId: 'GetFleetMatrix',
+        description:
+          'Every cluster the caller may read against the requirements of one checklist version: the latest verdict and reason per cluster and requirement, with provider, owner and lifecycle.',
+        parameters: [
+          {
+            name: 'checklistVersion',
+            in: 'query',
+            description:
+              'The checklist version of the columns; by default the newest in use.',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^\\d+\\.\\d+$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetMatrix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/fleet/trends': {
+      get: {
+        operationId: 'GetFleetTrends',
+        description:
+          'Conformance over time of the clusters the caller may read, for the fleet and per provider, aggregated from stored history (hourly up to 3 days, else daily), with the regressions in the window.',
+        parameters: [
+          {
+            name: 'since',
+            in: 'query',
+            description:
+              'Start of the window (ISO 8601); by default 30 days before `until`.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'until',
+            in: 'query',
+            description: 'End of the window (ISO 8601); by default now.',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetTrends',
                 },
               },
             },

@@ -5,7 +5,9 @@ import { ClusterHistory } from '../models/ClusterHistory.model';
 import { ClusterScorecard } from '../models/ClusterScorecard.model';
 import { CreateEvaluationRequest } from '../models/CreateEvaluationRequest.model';
 import { CreateEvaluationResponse } from '../models/CreateEvaluationResponse.model';
+import { FleetMatrix } from '../models/FleetMatrix.model';
 import { FleetSummary } from '../models/FleetSummary.model';
+import { FleetTrends } from '../models/FleetTrends.model';
 import { ProductYamlRequest } from '../models/ProductYamlRequest.model';
 import { RequirementAcrossFleet } from '../models/RequirementAcrossFleet.model';
 
@@ -74,6 +76,25 @@ export type GetFleet = {
 /**
  * @public
  */
+export type GetFleetMatrix = {
+  query: {
+    checklistVersion?: string;
+  };
+  response: FleetMatrix;
+};
+/**
+ * @public
+ */
+export type GetFleetTrends = {
+  query: {
+    since?: string;
+    until?: string;
+  };
+  response: FleetTrends;
+};
+/**
+ * @public
+ */
 export type GetRequirementAcrossFleet = {
   path: {
     id: string;
@@ -95,6 +116,10 @@ export type EndpointMap = {
   '#get|/clusters/{cluster}/scorecard': GetClusterScorecard;
 
   '#get|/fleet': GetFleet;
+
+  '#get|/fleet/matrix': GetFleetMatrix;
+
+  '#get|/fleet/trends': GetFleetTrends;
 
   '#get|/requirements/{id}': GetRequirementAcrossFleet;
 };

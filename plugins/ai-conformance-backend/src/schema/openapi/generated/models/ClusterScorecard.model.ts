@@ -3,6 +3,7 @@
 // ******************************************************************
 import { ClusterSource } from '../models/ClusterSource.model';
 import { EvaluationSummary } from '../models/EvaluationSummary.model';
+import { ProviderDetection } from '../models/ProviderDetection.model';
 import { RequirementResult } from '../models/RequirementResult.model';
 
 /**
@@ -19,6 +20,7 @@ export interface ClusterScorecard {
   apiRequests: number;
   requirements: Array<RequirementResult>;
   summary: EvaluationSummary;
+  provider?: ProviderDetection;
   entityRef?: string;
   source: ClusterSource;
 }

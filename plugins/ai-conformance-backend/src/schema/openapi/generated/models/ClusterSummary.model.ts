@@ -4,6 +4,7 @@
 import { ClusterSource } from '../models/ClusterSource.model';
 import { ClusterStatus } from '../models/ClusterStatus.model';
 import { EvaluationSummary } from '../models/EvaluationSummary.model';
+import { ProviderDetection } from '../models/ProviderDetection.model';
 
 /**
  * @public
@@ -18,4 +19,5 @@ export interface ClusterSummary {
   checklistVersion?: string;
   evaluatedAt?: string;
   summary?: EvaluationSummary;
+  provider?: ProviderDetection;
 }

@@ -1,0 +1,155 @@
+import { expect, test } from '@playwright/test';
+import {
+  DEMO_CLUSTERS,
+  keepScreenshot,
+  signIn,
+  THEMES,
+  waitForEvaluatedFleet,
+} from './support';
+
+// The views below read the live backend evaluating the demo clusters (scripts/e2e-backend.sh).
+test.describe.configure({ mode: 'serial' });
+
+test('the backend evaluates the three demo clusters', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, 'light');
+  await waitForEvaluatedFleet(page);
+});
+
+for (const theme of THEMES) {
+  test.describe(`${theme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await signIn(page, theme);
+    });
+
+    test('fleet list fits a 1440 px screen', async ({ page }, testInfo) => {
+      await page.goto('/ai-conformance');
+      const list = page.getByTestId('fleet-list');
+      await expect(list.getByRole('link', { name: DEMO_CLUSTERS[0] })).toBeVisible();
+      // No column is cut off: the table is not wider than its card.
+      const overflow = await list.evaluate(el => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // Short columns never wrap: every "Last evaluated" cell is one line.
+      const header = list.getByRole('columnheader', { name: 'Last evaluated' });
+      const box = await header.boundingBox();
+      expect(box!.height).toBeLessThan(60);
+      await keepScreenshot(page, testInfo, 'fleet-list', theme);
+    });
+
+    test('fleet matrix: grouped by provider, reasons on hover, keyboard navigation', async ({
+      page,
+    }, testInfo) => {
+      await page.goto('/ai-conformance?tab=matrix&group=provider');
+      const grid = page.getByRole('grid');
+      await expect(grid).toBeVisible();
+      for (const cluster of DEMO_CLUSTERS) {
+        await expect(grid.getByRole('rowheader', { name: new RegExp(cluster) })).toBeVisible();
+      }
+      // The demo's node labels: EKS node groups (nvidia) and GKE node pools (bare).
+      await expect(grid.getByRole('rowheader', { name: /^AWS \(\d+\)$/ })).toBeVisible();
+      await expect(grid.getByRole('rowheader', { name: /^Google Cloud \(\d+\)$/ })).toBeVisible();
+
+      // Why does partial-amd fail? The cell's title (hover) says so.
+      const failing = grid
+        .getByRole('gridcell', { name: /on local-partial-amd: Fail\./ })
+        .first();
+      await expect(failing).toHaveAttribute('title', /on local-partial-amd: Fail\. .+/);
+
+      // One tab stop; arrows move it.
+      const first = grid.locator('[tabindex="0"]');
+      await expect(first).toHaveCount(1);
+      await first.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.locator(':focus')).toHaveAttribute('role', 'gridcell');
+      await page.keyboard.press('Space');
+      await expect(page.getByRole('region', { name: 'Selected cell' })).toBeVisible();
+      await expect(page).toHaveURL(/cell=/);
+      await keepScreenshot(page, testInfo, 'fleet-matrix', theme);
+
+      // A link reproduces the view.
+      const url = page.url();
+      await page.goto(url);
+      await expect(page.getByRole('region', { name: 'Selected cell' })).toBeVisible();
+    });
+
+    test('cluster view opened at a requirement from a matrix cell', async ({ page }, testInfo) => {
+      await page.goto('/ai-conformance?tab=matrix');
+      await page
+        .getByRole('gridcell', { name: /on local-partial-amd: Fail\./ })
+        .first()
+        .locator('a')
+        .click();
+      await expect(page).toHaveURL(/\/ai-conformance\/clusters\/local-partial-amd\?requirement=/);
+      await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
+      await expect(page.locator('[id$="-details"]').first()).toBeVisible();
+      await keepScreenshot(page, testInfo, 'cluster', theme);
+    });
+
+    test('requirement across the fleet', async ({ page }, testInfo) => {
+      await page.goto('/ai-conformance/requirements/gang_scheduling');
+      for (const cluster of DEMO_CLUSTERS) {
+        await expect(page.getByRole('link', { name: cluster }).first()).toBeVisible();
+      }
+      await keepScreenshot(page, testInfo, 'requirement', theme);
+    });
+
+    test('cluster entity tab and card', async ({ page }, testInfo) => {
+      await page.goto('/catalog/default/resource/local-conformant-nvidia');
+      await expect(page.getByText(/MUST/).first()).toBeVisible();
+      await keepScreenshot(page, testInfo, 'entity-card-cluster', theme);
+      await page.goto('/catalog/default/resource/local-conformant-nvidia/ai-conformance');
+      await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'entity-tab', theme);
+    });
+
+    test('component card: readiness of the clusters it deploys to', async ({ page }, testInfo) => {
+      await page.goto('/catalog/default/component/example-inference-api');
+      const card = page
+        .locator('article, [class*="MuiCard"]')
+        .filter({ hasText: 'AI readiness of deployment clusters' });
+      await expect(card.getByRole('link', { name: 'local-conformant-nvidia' })).toBeVisible();
+      await expect(card.getByRole('link', { name: 'local-partial-amd' })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'entity-card-component', theme);
+    });
+
+    test('home page card', async ({ page }, testInfo) => {
+      await page.goto('/home');
+      const card = page.getByTestId('fleet-conformance-home-card');
+      await expect(card).toBeVisible();
+      await expect(card.getByText(/of 3/)).toBeVisible();
+      await expect(card.getByRole('link', { name: 'Open the matrix' })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'home-card', theme);
+    });
+
+    test('scaffolder field offers only eligible clusters', async ({ page }, testInfo) => {
+      await page.goto('/create/templates/default/ai-inference-service');
+      await page.getByLabel(/Cluster/).click();
+      // gang_scheduling and ai_inference pass only on conformant-nvidia.
+      await expect(page.getByRole('option', { name: /local-conformant-nvidia/ })).toBeVisible();
+      await expect(page.getByRole('option', { name: /local-partial-amd/ })).toHaveCount(0);
+      await expect(page.getByRole('option', { name: /local-bare/ })).toHaveCount(0);
+      await keepScreenshot(page, testInfo, 'scaffolder-field', theme);
+      await page.keyboard.press('Escape');
+    });
+  });
+}
+
+test('trends after a second evaluation, with a time range in the URL', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'light');
+  // A second evaluation of one cluster ("run now"), so the trend has two points of history.
+  await page.goto('/ai-conformance/clusters/local-bare');
+  await page.getByRole('button', { name: /Run now/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^(Run|Evaluate|Start)/ }).click();
+  await expect(page.getByText(/queued|running|in progress/i).first()).toBeVisible();
+
+  for (const theme of THEMES) {
+    await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
+    await page.goto('/ai-conformance?tab=trends&range=24h');
+    await expect(page.getByRole('button', { name: '24 hours' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.recharts-line').first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Share of clusters conformant')).toBeVisible();
+    await expect(page.getByText(/^Regressions \(\d+\)$/)).toBeVisible();
+    await keepScreenshot(page, testInfo, 'trends', theme);
+  }
+});

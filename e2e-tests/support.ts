@@ -1,0 +1,54 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The demo clusters that `scripts/e2e-backend.sh` starts (packages/local-cluster demo). */
+export const DEMO_CLUSTERS = [
+  'local-conformant-nvidia',
+  'local-partial-amd',
+  'local-bare',
+] as const;
+
+/** Signs in as guest with the given theme (the app keeps the choice in local storage). */
+export async function signIn(page: Page, theme: Theme) {
+  await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+}
+
+/**
+ * Waits until the backend has evaluated every demo cluster: the fleet list shows no cluster as
+ * "Not evaluated". The first evaluation starts a few seconds after the backend.
+ */
+export async function waitForEvaluatedFleet(page: Page) {
+  await page.goto('/ai-conformance');
+  for (const cluster of DEMO_CLUSTERS) {
+    await expect(
+      page.getByRole('link', { name: cluster, exact: true }),
+      `demo cluster ${cluster} is in the fleet (is the demo running? see scripts/e2e-backend.sh)`,
+    ).toBeVisible({ timeout: 120_000 });
+  }
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/^Clusters \(3 of 3\)$/)).toBeVisible();
+    await expect(page.getByText('Not evaluated')).toHaveCount(0);
+  }).toPass({ timeout: 240_000, intervals: [2_000, 5_000] });
+}
+
+/** A full-page screenshot kept as a test artifact (in the HTML report and the output folder). */
+export async function keepScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  view: string,
+  theme: Theme,
+) {
+  await page.waitForLoadState('networkidle');
+  const file = testInfo.outputPath(`${view}-${theme}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(`${view} (${theme})`, {
+    path: file,
+    contentType: 'image/png',
+  });
+}

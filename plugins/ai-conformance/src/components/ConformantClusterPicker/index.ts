@@ -1,0 +1,2 @@
+export { ConformantClusterPicker } from './ConformantClusterPicker';
+export type { ConformantClusterPickerOptions } from './eligibleClusters';

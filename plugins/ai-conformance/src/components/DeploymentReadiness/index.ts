@@ -1,0 +1,1 @@
+export { EntityDeploymentReadinessCard } from './EntityDeploymentReadinessCard';

@@ -1,0 +1,1 @@
+export { FleetMatrixView } from './FleetMatrixView';

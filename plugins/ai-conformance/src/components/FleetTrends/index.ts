@@ -1,0 +1,1 @@
+export { FleetTrendsView } from './FleetTrendsView';
