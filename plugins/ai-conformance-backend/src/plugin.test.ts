@@ -33,6 +33,8 @@ function clusterEntity(name: string, url: string) {
   };
 }
 
+jest.setTimeout(60_000);
+
 describe('aiConformancePlugin', () => {
   it('evaluates catalog and config clusters on startup and serves the fleet, permissions and actions', async () => {
     const evaluated: string[] = [];

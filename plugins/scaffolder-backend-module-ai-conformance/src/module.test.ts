@@ -9,6 +9,7 @@ import type {
   RequirementResult,
   Scorecard,
 } from '@internal/plugin-ai-conformance-common';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
 import scaffolderModuleAiConformance from './index';
 
@@ -118,7 +119,7 @@ describe('ai-conformance:cluster:assert in the scaffolder backend', () => {
     ({ server } = await startTestBackend({
       features: [
         aiConformanceBackend,
-        import('@backstage/plugin-scaffolder-backend'),
+        scaffolderPlugin,
         scaffolderModuleAiConformance,
         catalogServiceMock.factory({
           entities: [clusterEntity('good'), clusterEntity('partial')],

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RequirementResult, Scorecard } from '@internal/plugin-ai-conformance-common';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { aiConformanceEngineServiceRef } from '../engine/aiConformanceEngineServiceRef';
@@ -91,7 +92,7 @@ async function startBackend(next: () => Scorecard) {
   return startTestBackend({
     features: [
       aiConformancePlugin,
-      import('@backstage/plugin-notifications-backend'),
+      notificationsPlugin,
       catalogServiceMock.factory({ entities }),
       createServiceFactory({
         service: aiConformanceEngineServiceRef,
