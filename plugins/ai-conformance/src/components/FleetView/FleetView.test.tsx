@@ -72,7 +72,7 @@ describe('FleetView', () => {
         /rejected the token \(401\); renew the service account token/,
       ),
     ).toBeInTheDocument();
-    expect(rows.getByText('from app-config')).toBeInTheDocument();
+    expect(rows.getByText(/from app-config/)).toBeInTheDocument();
   });
 
   it('shows headline numbers', async () => {
