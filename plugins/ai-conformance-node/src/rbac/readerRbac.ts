@@ -183,6 +183,6 @@ export function readerRbacManifests(
 /** The manifests as one multi-document YAML (what the README shows and the CLI prints). @public */
 export function renderReaderRbacYaml(subject: RbacSubject): string {
   return readerRbacManifests(subject)
-    .map(doc => stringify(doc, { lineWidth: 0 }))
+    .map(doc => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }))
     .join('---\n');
 }
