@@ -146,8 +146,8 @@ describeWithLocalCluster('refused reads, on-demand accelerators and non-NVIDIA v
         expect([id, results[id].verdict]).toEqual([id, 'error']);
         expect(results[id].reason).toMatch(/karpenter\.sh/);
       }
-      // requirements that do not depend on karpenter.sh are still decided
-      expect(results.dra_support.verdict).toBe('pass');
+      // requirements that do not depend on karpenter.sh are still decided (nothing installed: fail)
+      expect([results.workload_sandboxing.verdict, results.ai_inference.verdict]).toEqual(['fail', 'fail']);
     } finally {
       await cleanup();
     }
