@@ -243,6 +243,11 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'karpenter.sh',
     'nodeclaims',
   ),
+  gkeComputeClasses: customObjects(
+    'gkeComputeClasses',
+    'cloud.google.com',
+    'computeclasses',
+  ),
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
     reads: [

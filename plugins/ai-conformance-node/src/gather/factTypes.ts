@@ -193,6 +193,8 @@ export interface FactValues {
   volcanoQueues: KubeObject[];
   karpenterNodePools: KubeObject[];
   karpenterNodeClaims: KubeObject[];
+  /** GKE ComputeClasses (node auto-provisioning priorities, GPU/TPU included). */
+  gkeComputeClasses: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
   prometheuses: KubeObject[];
   openTelemetryCollectors: KubeObject[];
