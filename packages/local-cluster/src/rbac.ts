@@ -22,6 +22,8 @@ export const READER_GROUPS = [
   'leaderworkerset.x-k8s.io',
   'scheduling.x-k8s.io',
   'nvidia.com',
+  'apps.nvidia.com',
+  'production-stack.vllm.ai',
   'amd.com',
   'nfd.k8s-sigs.io',
   'metrics.k8s.io',
@@ -65,7 +67,7 @@ export function readerRbac(): KubeObject[] {
         },
         {
           apiGroups: ['apps'],
-          resources: ['daemonsets', 'deployments'],
+          resources: ['daemonsets', 'deployments', 'statefulsets'],
           verbs: READ,
         },
         {

@@ -78,6 +78,9 @@ export type {
   UnrecognisedAccelerator,
 } from './vendors/detectAccelerators';
 
+// Model-serving discovery (pure, over gathered facts)
+export * from './serving';
+
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';
 export {

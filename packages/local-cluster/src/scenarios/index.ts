@@ -1,12 +1,14 @@
 import { partialAmd } from './amd';
 import { bare } from './bare';
 import { conformantNvidia } from './nvidia';
+import { modelServing } from './serving';
 import { Scenario } from './types';
 
 export const SCENARIOS: Record<string, Scenario> = {
   [conformantNvidia.name]: conformantNvidia,
   [partialAmd.name]: partialAmd,
   [bare.name]: bare,
+  [modelServing.name]: modelServing,
 };
 
 export function getScenario(name: string): Scenario {

@@ -18,6 +18,7 @@ import {
   reduceRuntimeClass,
   reduceWebhookConfiguration,
 } from './reduce';
+import { SERVING_FACT_DEFINITIONS } from './servingFactDefinitions';
 
 /**
  * How one fact is read. `reads` names the API resources for documentation and RBAC.
@@ -239,4 +240,5 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'opentelemetry.io',
     'opentelemetrycollectors',
   ),
+  ...SERVING_FACT_DEFINITIONS,
 };

@@ -40,6 +40,10 @@ export interface VendorProfile {
   metricsExporters: string[];
   /** Names (or name fragments) of the device plugin or DRA kubelet plugin DaemonSets. */
   devicePlugins: string[];
+  /** Node labels naming the accelerator model, most specific first (model-server accelerators). */
+  productLabels?: string[];
+  /** DRA device attribute names naming the accelerator model. */
+  productAttributes?: string[];
   /** Whether metrics are typically only available from a managed cloud service. */
   managedMetricsOnly?: boolean;
 }
