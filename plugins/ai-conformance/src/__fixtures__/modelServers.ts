@@ -48,7 +48,7 @@ export function modelServerEntity(
         endpoint: { url: `https://${name}.example.com`, source: 'status' },
         apiType: 'openai',
         readiness: overrides.readiness ?? 'ready',
-        readinessReason: 'Ready',
+        readinessReason: 'all components are serving',
         replicas: { desired: 2, ready: 2 },
         accelerators: [{ vendor: 'nvidia', model: 'NVIDIA-H100-80GB-HBM3', count: 2, resource: 'nvidia.com/gpu', source: 'pods' }],
         warnings: ['no storageUri in the predictor: the model source is unknown'],

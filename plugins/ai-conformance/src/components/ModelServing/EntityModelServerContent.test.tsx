@@ -23,7 +23,8 @@ describe('EntityModelServerContent', () => {
   it('shows status, endpoint, models, runtime, replicas and accelerators', async () => {
     await render();
     expect(screen.getByText('Ready')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'https://qwen.example.com' })).toBeInTheDocument();
+    expect(screen.getByText(/all components are serving/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /https:\/\/qwen\.example\.com/ })).toBeInTheDocument();
     expect(screen.getByText('Qwen/Qwen3-8B')).toBeInTheDocument();
     expect(screen.getByText('vllm v0.10.1')).toBeInTheDocument();
     expect(screen.getByText('2 ready of 2')).toBeInTheDocument();
