@@ -9,12 +9,12 @@ import {
   reduceNode,
   reducePod,
   reduceResourceSlice,
+  reduceStatefulSet,
 } from '../gather/reduce';
 import {
   reduceLeaderWorkerSet,
   reduceResourceClaim,
   reduceService,
-  reduceStatefulSet,
 } from '../gather/reduceServing';
 import { SERVING_FACTS } from '../serving/discoverModelServers';
 import { makeFacts, SHARED_DIR } from './facts';

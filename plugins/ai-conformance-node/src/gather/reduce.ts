@@ -150,6 +150,22 @@ export function reduceDeployment(o: KubeObject): WorkloadFact {
 }
 
 /** @internal */
+export function reduceStatefulSet(o: KubeObject): WorkloadFact {
+  const d = o as Any;
+  const desired = d.spec?.replicas ?? 1;
+  const ready = d.status?.readyReplicas ?? 0;
+  return {
+    kind: 'StatefulSet',
+    ...meta(o),
+    images: images(d),
+    desired,
+    ready,
+    available: desired > 0 && ready >= desired,
+    ...workloadServingFields(o),
+  };
+}
+
+/** @internal */
 export function reduceDaemonSet(o: KubeObject): WorkloadFact {
   const d = o as Any;
   const desired = d.status?.desiredNumberScheduled ?? 0;

@@ -114,26 +114,6 @@ export function workloadServingFields(
 }
 
 /** @internal */
-export function reduceStatefulSet(o: KubeObject): WorkloadFact {
-  const s = o as Any;
-  const desired = typeof s.spec?.replicas === 'number' ? s.spec.replicas : 1;
-  const ready = s.status?.readyReplicas ?? 0;
-  return {
-    kind: 'StatefulSet',
-    name: o.metadata?.name ?? '',
-    namespace: o.metadata?.namespace ?? '',
-    labels: o.metadata?.labels ?? {},
-    images: (s.spec?.template?.spec?.containers ?? []).map((c: Any) =>
-      String(c?.image ?? ''),
-    ),
-    desired,
-    ready,
-    available: desired > 0 && ready >= desired,
-    ...workloadServingFields(o),
-  };
-}
-
-/** @internal */
 export function reduceService(o: KubeObject): ServiceFact {
   const s = o as Any;
   return {

@@ -1,11 +1,11 @@
 import { KubeObject } from '../cluster/ClusterReader';
 import { FactKey } from './factTypes';
 import type { FactDefinition } from './factDefinitions';
+import { listRead } from './factReads';
 import {
   reduceLeaderWorkerSet,
   reduceResourceClaim,
   reduceService,
-  reduceStatefulSet,
 } from './reduceServing';
 
 /* The facts model-server discovery reads besides the shared ones (nodes, pods, deployments,
@@ -21,26 +21,21 @@ function customObjects(
 ): FactDefinition<any> {
   return {
     key,
-    reads: [`${resource}.${group}`],
+    reads: [listRead(group, resource)],
     gather: ctx => ctx.list(group, resource, identity),
   };
 }
 
 /** @internal */
 export const SERVING_FACT_DEFINITIONS = {
-  statefulSets: {
-    key: 'statefulSets',
-    reads: ['statefulsets.apps'],
-    gather: ctx => ctx.list('apps', 'statefulsets', reduceStatefulSet),
-  } as FactDefinition<'statefulSets'>,
   services: {
     key: 'services',
-    reads: ['services'],
+    reads: [listRead('', 'services')],
     gather: ctx => ctx.list('', 'services', reduceService),
   } as FactDefinition<'services'>,
   resourceClaims: {
     key: 'resourceClaims',
-    reads: ['resourceclaims.resource.k8s.io'],
+    reads: [listRead('resource.k8s.io', 'resourceclaims')],
     gather: ctx =>
       ctx.list('resource.k8s.io', 'resourceclaims', reduceResourceClaim),
   } as FactDefinition<'resourceClaims'>,
@@ -80,7 +75,7 @@ export const SERVING_FACT_DEFINITIONS = {
   ),
   leaderWorkerSets: {
     key: 'leaderWorkerSets',
-    reads: ['leaderworkersets.leaderworkerset.x-k8s.io'],
+    reads: [listRead('leaderworkerset.x-k8s.io', 'leaderworkersets')],
     gather: ctx =>
       ctx.list(
         'leaderworkerset.x-k8s.io',
