@@ -78,6 +78,18 @@ export type {
   UnrecognisedAccelerator,
 } from './vendors/detectAccelerators';
 
+// Platform versus workload
+export { INFRASTRUCTURE_AGENTS } from './platform/infrastructureAgents';
+export type { InfrastructureAgent } from './platform/InfrastructureAgent';
+export { imageRepository, matchImage } from './platform/imageRepository';
+export { classifyPod, owningWorkload } from './platform/classifyPod';
+export type { PlatformCatalog, PodRole } from './platform/classifyPod';
+export {
+  deviceBypasses,
+  requestsAccelerator,
+} from './platform/deviceBypass';
+export type { DeviceBypass } from './platform/deviceBypass';
+
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';
 export {

@@ -1,5 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
-import { serves } from './support';
+import { runningPrometheusOperators } from './controllers';
+import { serves, workloadRef } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -7,6 +8,7 @@ import {
   evidence,
   optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 /** Monitoring APIs that discover scrape targets; `managed` ones need no in-cluster instance. */
@@ -21,7 +23,7 @@ const MONITORING_APIS: Array<{ group: string; resource: string; what: string; ma
 /** `ai_service_metrics`: a monitoring system discovers and collects workload metrics. @public */
 export const aiServiceMetrics: RequirementCheck = {
   id: 'ai_service_metrics',
-  reads: ['prometheuses', 'openTelemetryCollectors'],
+  reads: ['prometheuses', 'openTelemetryCollectors', 'deployments'],
   evaluate(facts): CheckOutcome {
     const apis = MONITORING_APIS.filter(a => serves(facts, a.group, a.resource));
     if (apis.length === 0) {
@@ -30,8 +32,17 @@ export const aiServiceMetrics: RequirementCheck = {
       ]);
     }
     const list: Evidence[] = apis.map(a => evidence(`${a.what} API (${a.resource}.${a.group}) is served`, undefined, 'discovery'));
+    const prometheuses = optionalFact(facts, 'prometheuses') ?? [];
+    // A Prometheus custom resource collects nothing unless the operator runs to reconcile it.
+    const operators = prometheuses.length ? runningPrometheusOperators(requireFact(facts, 'deployments')) : [];
+    for (const d of operators) {
+      list.push(evidence(`Prometheus Operator ${d.namespace}/${d.name} is Available`, workloadRef(d), 'status.conditions[Available]', true));
+    }
+    if (prometheuses.length && !operators.length) {
+      list.push(evidence(`${prometheuses.length} Prometheus resource(s), but no Prometheus Operator Deployment is Available to reconcile them`, undefined, 'deployments'));
+    }
     const instances = [
-      ...(optionalFact(facts, 'prometheuses') ?? []).map(p => ({ kind: 'Prometheus', o: p })),
+      ...(operators.length ? prometheuses : []).map(p => ({ kind: 'Prometheus', o: p })),
       ...(optionalFact(facts, 'openTelemetryCollectors') ?? []).map(p => ({ kind: 'OpenTelemetryCollector', o: p })),
     ];
     for (const { kind, o } of instances) {

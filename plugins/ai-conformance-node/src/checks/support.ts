@@ -72,9 +72,6 @@ export function workloadRef(w: WorkloadFact): ObjectReference {
   };
 }
 
-/** Namespaces that belong to the platform, not to workloads. @internal */
-export const SYSTEM_NAMESPACE = /^(kube-|openshift|gpu-operator|nvidia-|amd-|intel-|habana|neuron|gke-|gmp-|calico|cilium|tigera)/;
-
 /**
  * The verdict of an accelerator requirement on a cluster without recognised accelerators:
  * `unknown` when accelerators no vendor profile covers were seen (never `fail`: the mechanism is

@@ -1,4 +1,5 @@
 import { KubeObject } from '../cluster/ClusterReader';
+import { collectionPath, findResource } from '../cluster/discovery';
 import { FactKey, FactValues } from './factTypes';
 import { GatherContext } from './GatherContext';
 import {
@@ -16,6 +17,7 @@ import {
   reducePod,
   reduceResourceSlice,
   reduceRuntimeClass,
+  reduceServiceEndpoints,
   reduceWebhookConfiguration,
 } from './reduce';
 
@@ -146,6 +148,39 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
         reduceInferencePool,
       )),
     ],
+  },
+  serviceEndpoints: {
+    key: 'serviceEndpoints',
+    reads: [
+      'endpointslices.discovery.k8s.io (namespaces of webhook and endpoint-picker Services)',
+      'validatingwebhookconfigurations.admissionregistration.k8s.io',
+      'mutatingwebhookconfigurations.admissionregistration.k8s.io',
+      'inferencepools.inference.networking.k8s.io',
+      'inferencepools.inference.networking.x-k8s.io',
+    ],
+    gather: async ctx => {
+      const [hooks, pools] = await Promise.all([
+        FACT_DEFINITIONS.webhookConfigurations.gather(ctx),
+        FACT_DEFINITIONS.inferencePools.gather(ctx),
+      ]);
+      const namespaces = new Set<string>([
+        ...hooks.flatMap(w =>
+          w.webhooks.flatMap(h => (h.service ? [h.service.namespace] : [])),
+        ),
+        ...pools.filter(p => p.endpointPicker).map(p => p.namespace),
+      ]);
+      const served = findResource(ctx.discovery, 'discovery.k8s.io', 'endpointslices', ['v1']);
+      if (!served) return [];
+      const slices: KubeObject[] = [];
+      for (const namespace of [...namespaces].sort()) {
+        for await (const page of ctx.reader.listPages(
+          collectionPath(served, namespace),
+        )) {
+          slices.push(...page);
+        }
+      }
+      return reduceServiceEndpoints(slices);
+    },
   },
   apiServices: {
     key: 'apiServices',
