@@ -109,8 +109,13 @@ export function workload(
   };
 }
 
-/** The shared reference directory next to the repository, if present. */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
+/**
+ * The shared reference directory next to the repository, if present; a checkout elsewhere (a
+ * git worktree) names it with AI_CONFORMANCE_SHARED_DIR.
+ */
+export const SHARED_DIR =
+  process.env.AI_CONFORMANCE_SHARED_DIR ??
+  path.resolve(__dirname, '../../../../../shared');
 
 /** Reason to skip fixture tests, or undefined when ../shared exists. */
 export function sharedUnavailable(): string | undefined {
