@@ -501,7 +501,10 @@ function kueue(): { objects: KubeObject[]; statuses: KubeObject[] } {
  * part of any scenario: a webhook without a ready endpoint makes `robust_controller` fail, and
  * the control plane cannot serve a real webhook; tests apply it to prove that rule.
  */
-export function kuberayWebhookWithoutEndpoints(): KubeObject[] {
+export function kuberayWebhookWithoutEndpoints(
+  /** PEM of the CA that would sign the webhook's certificate (as cert-manager injects it). */
+  caPem?: string,
+): KubeObject[] {
   return [
       service(RAY, 'kuberay-webhook-service', undefined, [
         { name: 'https', port: 443, targetPort: 9443 },
@@ -522,6 +525,9 @@ export function kuberayWebhookWithoutEndpoints(): KubeObject[] {
             failurePolicy: 'Ignore',
             timeoutSeconds: 5,
             clientConfig: {
+            ...(caPem
+              ? { caBundle: Buffer.from(caPem).toString('base64') }
+              : {}),
               service: {
                 name: 'kuberay-webhook-service',
                 namespace: RAY,

@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { PodFact } from '../gather/factTypes';
-import { classifyPod } from '../platform/classifyPod';
+import { classifyPod, owningWorkload } from '../platform/classifyPod';
 import { DeviceBypass, deviceBypasses } from '../platform/deviceBypass';
 import { INFRASTRUCTURE_AGENTS } from '../platform/infrastructureAgents';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
@@ -15,6 +15,7 @@ import {
 } from './RequirementCheck';
 
 const podRef = (p: PodFact) => ({ apiVersion: 'v1', kind: 'Pod', name: p.name, namespace: p.namespace });
+const WORKLOAD_KINDS = new Set(['DaemonSet', 'Deployment', 'StatefulSet']);
 const describe = (list: DeviceBypass[]) => list.map(b => b.detail).join('; ');
 
 /**
@@ -48,7 +49,8 @@ export const secureAcceleratorAccess: RequirementCheck = {
     }
     const bypassing: Evidence[] = [];
     const undecided: Evidence[] = [];
-    const platform: Evidence[] = [];
+    // platform pods are reported once per owning workload, not per node
+    const platform = new Map<string, { pods: number; first: PodFact; detail: string; by: string; field: string }>();
     for (const p of pods) {
       const nodeVendors = p.nodeName ? vendorsByNode.get(p.nodeName) : undefined;
       if (!nodeVendors) continue;
@@ -58,7 +60,11 @@ export const secureAcceleratorAccess: RequirementCheck = {
       const where = `Pod ${p.namespace}/${p.name} on accelerator node ${p.nodeName}`;
       const field = found[0].field;
       if (role.role === 'platform') {
-        platform.push(evidence(`${where} (${describe(found)}) is platform: ${role.by}`, podRef(p), field));
+        const owner = owningWorkload(p);
+        const key = `${p.namespace}/${owner ? `${owner.kind}/${owner.name}` : p.name}`;
+        const seen = platform.get(key);
+        if (seen) seen.pods++;
+        else platform.set(key, { pods: 1, first: p, detail: describe(found), by: role.by, field });
       } else if (role.role === 'uncertain') {
         undecided.push(evidence(`${where} ${describe(found)}; it may be a platform agent (${role.why})`, podRef(p), field));
       } else if (found.some(b => b.strength === 'strong')) {
@@ -67,6 +73,13 @@ export const secureAcceleratorAccess: RequirementCheck = {
         undecided.push(evidence(`${where} ${describe(found)}`, podRef(p), field));
       }
     }
+    const platformEvidence = [...platform.values()].map(({ pods, first, detail, by, field }) => {
+      const owner = owningWorkload(first);
+      const ref = owner && WORKLOAD_KINDS.has(owner.kind)
+        ? { apiVersion: 'apps/v1', kind: owner.kind, name: owner.name, namespace: first.namespace }
+        : podRef(first);
+      return evidence(`${pods} pod(s) of ${owner ? `${owner.kind} ${first.namespace}/${owner.name}` : `${first.namespace}/${first.name}`} on accelerator nodes (${detail}) are platform: ${by}`, ref, field);
+    });
     if (unmediated.length) {
       return outcome('fail', `${unmediated.length} accelerator node(s) expose no device plugin resource and no DRA devices, so access is not mediated by Kubernetes (${unmediated.slice(0, 5).map(n => n.node.name).join(', ')}).`, capEvidence([...list, ...bypassing]));
     }
@@ -74,10 +87,11 @@ export const secureAcceleratorAccess: RequirementCheck = {
       return outcome('fail', `${bypassing.length} workload pod(s) on accelerator nodes bypass device mediation (privileged, host device mounts or a runtime visible-devices variable without an accelerator request).`, capEvidence([...bypassing, ...undecided, ...list]));
     }
     if (undecided.length) {
-      return outcome('unknown', `Devices are mediated, but ${undecided.length} pod(s) on accelerator nodes may reach devices around it and cannot be told apart from platform agents (or depend on runtime settings the API does not show); review them or add the agent to the infrastructure-agent list.`, capEvidence([...undecided, ...list, ...platform.slice(0, 5)]));
+      return outcome('unknown', `Devices are mediated, but ${undecided.length} pod(s) on accelerator nodes may reach devices around it and cannot be told apart from platform agents (or depend on runtime settings the API does not show); review them or add the agent to the infrastructure-agent list.`, capEvidence([...undecided, ...list, ...platformEvidence]));
     }
     const suffix = inventory.unrecognised.length ? ` Unrecognised accelerators (${describeUnrecognised(inventory.unrecognised)}) were not checked.` : '';
-    const platformNote = platform.length ? ` ${platform.length} platform pod(s) with device access were identified by owner and image.` : '';
-    return outcome('pass', `Accelerators on ${inventory.nodes.length} node(s) are mediated by a device plugin or DRA and no workload pod bypasses it.${platformNote} The isolation itself is proven only by the active test.${suffix}`, capEvidence([...list, ...platform.slice(0, 10)]));
+    const platformPods = [...platform.values()].reduce((n, x) => n + x.pods, 0);
+    const platformNote = platformPods ? ` ${platformPods} platform pod(s) of ${platform.size} workload(s) with device access were identified by owner and image.` : '';
+    return outcome('pass', `Accelerators on ${inventory.nodes.length} node(s) are mediated by a device plugin or DRA and no workload pod bypasses it.${platformNote} The isolation itself is proven only by the active test.${suffix}`, capEvidence([...list, ...platformEvidence]));
   },
 };

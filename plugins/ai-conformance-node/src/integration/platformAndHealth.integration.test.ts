@@ -110,9 +110,20 @@ describeWithLocalCluster('platform versus workload, health over presence (confor
     const byId = await verdicts();
     const secure = byId.secure_accelerator_access;
     expect(secure.verdict).toBe('pass');
-    expect(secure.reason).toMatch(/\d+ platform pod\(s\) with device access were identified/);
-    const platform = secure.evidence.map(e => e.message).join('\n');
-    expect(platform).toContain('NVIDIA GPU component (nvidia/driver)');
+    expect(secure.reason).toMatch(/\d+ platform pod\(s\) of \d+ workload\(s\) with device access were identified/);
+    const platform = secure.evidence.filter(e => e.message.includes('are platform'));
+    const owners = platform.map(e => `${e.object?.kind} ${e.object?.namespace}/${e.object?.name}`);
+    expect(owners).toEqual(expect.arrayContaining([
+      'DaemonSet gpu-operator/nvidia-driver-daemonset',
+      'DaemonSet gpu-operator/nvidia-container-toolkit-daemonset',
+      'DaemonSet gpu-operator/nvidia-operator-validator',
+      'DaemonSet gpu-operator/nvidia-device-plugin-daemonset',
+      'DaemonSet gpu-operator/nvidia-dra-driver-gpu-kubelet-plugin',
+      'DaemonSet longhorn-system/longhorn-manager',
+      'DaemonSet falco/falco',
+      'DaemonSet node-exporter/node-exporter',
+    ]));
+    expect(platform.find(e => e.object?.name === 'nvidia-driver-daemonset')?.message).toContain('NVIDIA GPU component (nvidia/driver)');
     for (const id of ['ai_inference', 'advanced_inference_ingress', 'gang_scheduling', 'robust_controller', 'gpu_sharing', 'ai_service_metrics']) {
       expect({ id, verdict: byId[id].verdict }).toEqual({ id, verdict: 'pass' });
     }
@@ -128,7 +139,7 @@ describeWithLocalCluster('platform versus workload, health over presence (confor
     await scale('kueue-system', 'kueue-controller-manager', 0);
     await admin.apply(kueueviz);
     await scale('monitoring', 'prometheus-operator', 0);
-    for (const o of kuberayWebhookWithoutEndpoints()) await admin.apply(o);
+    for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem)) await admin.apply(o);
 
     const broken = await verdicts();
     expect(broken.ai_inference.verdict).toBe('fail');
@@ -147,7 +158,7 @@ describeWithLocalCluster('platform versus workload, health over presence (confor
     await scale('kueue-system', 'kueue-controller-manager', 1);
     await admin.delete(kueueviz);
     await scale('monitoring', 'prometheus-operator', 1);
-    for (const o of kuberayWebhookWithoutEndpoints()) await admin.delete(o);
+    for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem)) await admin.delete(o);
 
     const restored = await verdicts();
     for (const id of ['ai_inference', 'advanced_inference_ingress', 'gang_scheduling', 'robust_controller', 'ai_service_metrics']) {
