@@ -271,9 +271,14 @@ function gpuOperator(): KubeObject[] {
         nodeSelector: { 'nvidia.com/dra-kubelet-plugin': 'true' },
         priorityClassName: 'system-node-critical',
         containers: [
-          container('gpus', 'nvcr.io/nvidia/k8s-dra-driver-gpu:v25.8.0', {}, {
-            securityContext: { privileged: true },
-          }),
+          container(
+            'gpus',
+            'nvcr.io/nvidia/k8s-dra-driver-gpu:v25.8.0',
+            {},
+            {
+              securityContext: { privileged: true },
+            },
+          ),
         ],
       },
       { 'app.kubernetes.io/name': 'nvidia-dra-driver-gpu' },
@@ -362,7 +367,11 @@ function gateway(): { objects: KubeObject[]; statuses: KubeObject[] } {
               controllerName: 'istio.io/gateway-controller',
               conditions: [
                 condition('Accepted', 'Accepted', 'Route was valid'),
-                condition('ResolvedRefs', 'ResolvedRefs', 'All references resolved'),
+                condition(
+                  'ResolvedRefs',
+                  'ResolvedRefs',
+                  'All references resolved',
+                ),
               ],
             },
           ],
@@ -506,47 +515,47 @@ export function kuberayWebhookWithoutEndpoints(
   caPem?: string,
 ): KubeObject[] {
   return [
-      service(RAY, 'kuberay-webhook-service', undefined, [
-        { name: 'https', port: 443, targetPort: 9443 },
-      ]),
-      {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingWebhookConfiguration',
-        metadata: {
-          name: 'kuberay-validating-webhook-configuration',
-          labels: { 'app.kubernetes.io/name': 'kuberay-operator' },
-        },
-        webhooks: [
-          {
-            name: 'vraycluster.kb.io',
-            admissionReviewVersions: ['v1'],
-            sideEffects: 'None',
-            // Ignore: there is no webhook server behind the Service in this simulation
-            failurePolicy: 'Ignore',
-            timeoutSeconds: 5,
-            clientConfig: {
+    service(RAY, 'kuberay-webhook-service', undefined, [
+      { name: 'https', port: 443, targetPort: 9443 },
+    ]),
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: {
+        name: 'kuberay-validating-webhook-configuration',
+        labels: { 'app.kubernetes.io/name': 'kuberay-operator' },
+      },
+      webhooks: [
+        {
+          name: 'vraycluster.kb.io',
+          admissionReviewVersions: ['v1'],
+          sideEffects: 'None',
+          // Ignore: there is no webhook server behind the Service in this simulation
+          failurePolicy: 'Ignore',
+          timeoutSeconds: 5,
+          clientConfig: {
             ...(caPem
               ? { caBundle: Buffer.from(caPem).toString('base64') }
               : {}),
-              service: {
-                name: 'kuberay-webhook-service',
-                namespace: RAY,
-                path: '/validate-ray-io-v1-raycluster',
-                port: 443,
-              },
+            service: {
+              name: 'kuberay-webhook-service',
+              namespace: RAY,
+              path: '/validate-ray-io-v1-raycluster',
+              port: 443,
             },
-            rules: [
-              {
-                apiGroups: ['ray.io'],
-                apiVersions: ['v1'],
-                operations: ['CREATE', 'UPDATE'],
-                resources: ['rayclusters'],
-                scope: '*',
-              },
-            ],
           },
-        ],
-      },
+          rules: [
+            {
+              apiGroups: ['ray.io'],
+              apiVersions: ['v1'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['rayclusters'],
+              scope: '*',
+            },
+          ],
+        },
+      ],
+    },
   ];
 }
 

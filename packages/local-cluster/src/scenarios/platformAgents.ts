@@ -115,9 +115,18 @@ export function infrastructureAgents(): KubeObject[] {
       {
         tolerations: everywhere,
         containers: [
-          container('longhorn-manager', 'longhornio/longhorn-manager:v1.9.1', {}, privileged),
+          container(
+            'longhorn-manager',
+            'longhornio/longhorn-manager:v1.9.1',
+            {},
+            privileged,
+          ),
         ],
-        volumes: [hostPath('dev', '/dev/'), hostPath('proc', '/proc/'), hostPath('longhorn', '/var/lib/longhorn/')],
+        volumes: [
+          hostPath('dev', '/dev/'),
+          hostPath('proc', '/proc/'),
+          hostPath('longhorn', '/var/lib/longhorn/'),
+        ],
       },
       { 'app.kubernetes.io/name': 'longhorn' },
     ),
@@ -128,13 +137,30 @@ export function infrastructureAgents(): KubeObject[] {
       {
         tolerations: everywhere,
         initContainers: [
-          container('falco-driver-loader', 'docker.io/falcosecurity/falco-driver-loader:0.41.3', {}, privileged),
+          container(
+            'falco-driver-loader',
+            'docker.io/falcosecurity/falco-driver-loader:0.41.3',
+            {},
+            privileged,
+          ),
         ],
         containers: [
-          container('falco', 'docker.io/falcosecurity/falco:0.41.3', {}, privileged),
-          container('falcoctl-artifact-follow', 'docker.io/falcosecurity/falcoctl:0.11.2'),
+          container(
+            'falco',
+            'docker.io/falcosecurity/falco:0.41.3',
+            {},
+            privileged,
+          ),
+          container(
+            'falcoctl-artifact-follow',
+            'docker.io/falcosecurity/falcoctl:0.11.2',
+          ),
         ],
-        volumes: [hostPath('dev-fs', '/dev'), hostPath('proc-fs', '/proc'), hostPath('boot-fs', '/boot')],
+        volumes: [
+          hostPath('dev-fs', '/dev'),
+          hostPath('proc-fs', '/proc'),
+          hostPath('boot-fs', '/boot'),
+        ],
       },
       { 'app.kubernetes.io/name': 'falco' },
     ),
@@ -146,10 +172,18 @@ export function infrastructureAgents(): KubeObject[] {
         tolerations: everywhere,
         hostPID: true,
         containers: [
-          container('node-exporter', 'quay.io/prometheus/node-exporter:v1.9.1', {}, {
-            args: ['--path.rootfs=/host/root'],
-          }),
-          container('kube-rbac-proxy', 'quay.io/brancz/kube-rbac-proxy:v0.19.1'),
+          container(
+            'node-exporter',
+            'quay.io/prometheus/node-exporter:v1.9.1',
+            {},
+            {
+              args: ['--path.rootfs=/host/root'],
+            },
+          ),
+          container(
+            'kube-rbac-proxy',
+            'quay.io/brancz/kube-rbac-proxy:v0.19.1',
+          ),
         ],
         volumes: [hostPath('root', '/'), hostPath('sys', '/sys')],
       },
@@ -201,12 +235,17 @@ export function secureAccessBypasses(nodeName: string): KubeObject[] {
     }),
     pod(BYPASS_NAMESPACE, 'visible-devices-env', nodeName, {
       containers: [
-        container('train', image, {}, {
-          env: [
-            { name: 'NVIDIA_VISIBLE_DEVICES', value: 'all' },
-            { name: 'HF_HOME', value: '/cache' },
-          ],
-        }),
+        container(
+          'train',
+          image,
+          {},
+          {
+            env: [
+              { name: 'NVIDIA_VISIBLE_DEVICES', value: 'all' },
+              { name: 'HF_HOME', value: '/cache' },
+            ],
+          },
+        ),
       ],
     }),
   ];

@@ -97,9 +97,9 @@ describe('scenario objects', () => {
       image: 'nvcr.io/nvidia/driver:580.95.05-ubuntu24.04',
       securityContext: { privileged: true },
     });
-    expect(
-      spec('falco').volumes.map((v: any) => v.hostPath.path),
-    ).toContain('/dev');
+    expect(spec('falco').volumes.map((v: any) => v.hostPath.path)).toContain(
+      '/dev',
+    );
   });
 
   it('builds bypass pods pinned to the GPU node, one in a vendor-prefixed namespace', () => {

@@ -50,7 +50,7 @@ export const secureAcceleratorAccess: RequirementCheck = {
     const bypassing: Evidence[] = [];
     const undecided: Evidence[] = [];
     // platform pods are reported once per owning workload, not per node
-    const platform = new Map<string, { pods: number; first: PodFact; detail: string; by: string; field: string }>();
+    const platform = new Map<string, { count: number; first: PodFact; detail: string; by: string; field: string }>();
     for (const p of pods) {
       const nodeVendors = p.nodeName ? vendorsByNode.get(p.nodeName) : undefined;
       if (!nodeVendors) continue;
@@ -63,8 +63,8 @@ export const secureAcceleratorAccess: RequirementCheck = {
         const owner = owningWorkload(p);
         const key = `${p.namespace}/${owner ? `${owner.kind}/${owner.name}` : p.name}`;
         const seen = platform.get(key);
-        if (seen) seen.pods++;
-        else platform.set(key, { pods: 1, first: p, detail: describe(found), by: role.by, field });
+        if (seen) seen.count++;
+        else platform.set(key, { count: 1, first: p, detail: describe(found), by: role.by, field });
       } else if (role.role === 'uncertain') {
         undecided.push(evidence(`${where} ${describe(found)}; it may be a platform agent (${role.why})`, podRef(p), field));
       } else if (found.some(b => b.strength === 'strong')) {
@@ -73,12 +73,12 @@ export const secureAcceleratorAccess: RequirementCheck = {
         undecided.push(evidence(`${where} ${describe(found)}`, podRef(p), field));
       }
     }
-    const platformEvidence = [...platform.values()].map(({ pods, first, detail, by, field }) => {
+    const platformEvidence = [...platform.values()].map(({ count, first, detail, by, field }) => {
       const owner = owningWorkload(first);
       const ref = owner && WORKLOAD_KINDS.has(owner.kind)
         ? { apiVersion: 'apps/v1', kind: owner.kind, name: owner.name, namespace: first.namespace }
         : podRef(first);
-      return evidence(`${pods} pod(s) of ${owner ? `${owner.kind} ${first.namespace}/${owner.name}` : `${first.namespace}/${first.name}`} on accelerator nodes (${detail}) are platform: ${by}`, ref, field);
+      return evidence(`${count} pod(s) of ${owner ? `${owner.kind} ${first.namespace}/${owner.name}` : `${first.namespace}/${first.name}`} on accelerator nodes (${detail}) are platform: ${by}`, ref, field);
     });
     if (unmediated.length) {
       return outcome('fail', `${unmediated.length} accelerator node(s) expose no device plugin resource and no DRA devices, so access is not mediated by Kubernetes (${unmediated.slice(0, 5).map(n => n.node.name).join(', ')}).`, capEvidence([...list, ...bypassing]));
@@ -90,7 +90,7 @@ export const secureAcceleratorAccess: RequirementCheck = {
       return outcome('unknown', `Devices are mediated, but ${undecided.length} pod(s) on accelerator nodes may reach devices around it and cannot be told apart from platform agents (or depend on runtime settings the API does not show); review them or add the agent to the infrastructure-agent list.`, capEvidence([...undecided, ...list, ...platformEvidence]));
     }
     const suffix = inventory.unrecognised.length ? ` Unrecognised accelerators (${describeUnrecognised(inventory.unrecognised)}) were not checked.` : '';
-    const platformPods = [...platform.values()].reduce((n, x) => n + x.pods, 0);
+    const platformPods = [...platform.values()].reduce((n, x) => n + x.count, 0);
     const platformNote = platformPods ? ` ${platformPods} platform pod(s) of ${platform.size} workload(s) with device access were identified by owner and image.` : '';
     return outcome('pass', `Accelerators on ${inventory.nodes.length} node(s) are mediated by a device plugin or DRA and no workload pod bypasses it.${platformNote} The isolation itself is proven only by the active test.${suffix}`, capEvidence([...list, ...platformEvidence]));
   },

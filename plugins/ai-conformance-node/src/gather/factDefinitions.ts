@@ -169,7 +169,12 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
         ),
         ...pools.filter(p => p.endpointPicker).map(p => p.namespace),
       ]);
-      const served = findResource(ctx.discovery, 'discovery.k8s.io', 'endpointslices', ['v1']);
+      const served = findResource(
+        ctx.discovery,
+        'discovery.k8s.io',
+        'endpointslices',
+        ['v1'],
+      );
       if (!served) return [];
       const slices: KubeObject[] = [];
       for (const namespace of [...namespaces].sort()) {

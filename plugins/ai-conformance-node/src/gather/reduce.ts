@@ -127,9 +127,7 @@ export function deviceHostPath(path: unknown): string | undefined {
     : undefined;
 }
 
-function podContainers(
-  p: Any,
-): Array<{ c: Any; type: PodContainerType }> {
+function podContainers(p: Any): Array<{ c: Any; type: PodContainerType }> {
   return [
     ...(p.spec?.initContainers ?? []).map((c: Any) => ({ c, type: 'init' })),
     ...(p.spec?.containers ?? []).map((c: Any) => ({ c, type: 'app' })),
@@ -145,7 +143,9 @@ function deviceEnv(
 ): DeviceEnvFact[] {
   return all.flatMap(({ c, type }) =>
     (c.env ?? [])
-      .filter((e: Any) => typeof e?.name === 'string' && DEVICE_ENV.test(e.name))
+      .filter(
+        (e: Any) => typeof e?.name === 'string' && DEVICE_ENV.test(e.name),
+      )
       .map((e: Any) => {
         const out: DeviceEnvFact = {
           container: String(c.name ?? ''),
@@ -459,7 +459,12 @@ export function reduceServiceEndpoints(
     if (!service) continue;
     const namespace = slice.metadata?.namespace ?? '';
     const key = `${namespace}/${service}`;
-    const fact = byService.get(key) ?? { namespace, name: service, ready: 0, notReady: 0 };
+    const fact = byService.get(key) ?? {
+      namespace,
+      name: service,
+      ready: 0,
+      notReady: 0,
+    };
     for (const e of ((slice as Any).endpoints ?? []) as Any[]) {
       if (e?.conditions?.ready === false) fact.notReady++;
       else fact.ready++;

@@ -57,18 +57,20 @@ function componentOf(
 }
 
 function componentNames(catalog: PlatformCatalog): string[] {
-  return [
-    ...catalog.vendors.flatMap(v => [
-      ...(v.componentImages ?? []),
-      ...v.devicePlugins,
-      ...v.metricsExporters,
-    ]),
-    ...catalog.agents.flatMap(a => a.images),
-  ]
-    .map(imageName)
-    // short derived names (`driver`, `agent`) would flag too much; explicit names are kept
-    .filter(n => n.length >= 8 && !n.includes('*'))
-    .concat(catalog.agents.flatMap(a => a.names ?? []));
+  return (
+    [
+      ...catalog.vendors.flatMap(v => [
+        ...(v.componentImages ?? []),
+        ...v.devicePlugins,
+        ...v.metricsExporters,
+      ]),
+      ...catalog.agents.flatMap(a => a.images),
+    ]
+      .map(imageName)
+      // short derived names (`driver`, `agent`) would flag too much; explicit names are kept
+      .filter(n => n.length >= 8 && !n.includes('*'))
+      .concat(catalog.agents.flatMap(a => a.names ?? []))
+  );
 }
 
 /** Labels that name the application a pod belongs to. */
@@ -107,22 +109,28 @@ export function classifyPod(
   if (owner && suspects.length && matches.every(Boolean)) {
     return {
       role: 'platform',
-      by: `${[...new Set(matches)].join(', ')}, owned by ${workload!.kind} ${workload!.name}`,
+      by: `${[...new Set(matches)].join(', ')}, owned by ${workload!.kind} ${
+        workload!.name
+      }`,
     };
   }
   const hints: string[] = [];
-  if (matches.some(Boolean)) hints.push('some of its containers run known component images');
+  if (matches.some(Boolean))
+    hints.push('some of its containers run known component images');
   const names = componentNames(catalog);
-  const named = [
-    ...NAME_LABELS.map(l => pod.labels[l]),
-    workload?.name,
-  ].filter((v): v is string => !!v);
+  const named = [...NAME_LABELS.map(l => pod.labels[l]), workload?.name].filter(
+    (v): v is string => !!v,
+  );
   const hit = names.find(n => named.some(v => v.toLowerCase().includes(n)));
   if (hit) hints.push(`its labels or owner name a known component (${hit})`);
   if (hints.length) {
     return {
       role: 'uncertain',
-      why: `${hints.join(' and ')}, but ${owner ? 'not every suspect container runs a known image' : 'no controller owns it'}`,
+      why: `${hints.join(' and ')}, but ${
+        owner
+          ? 'not every suspect container runs a known image'
+          : 'no controller owns it'
+      }`,
     };
   }
   return { role: 'workload' };

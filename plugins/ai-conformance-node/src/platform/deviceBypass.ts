@@ -34,7 +34,9 @@ export interface DeviceBypass {
 }
 
 function describeContainer(c: { name: string; type: string }): string {
-  return c.type === 'app' ? `container ${c.name}` : `${c.type} container ${c.name}`;
+  return c.type === 'app'
+    ? `container ${c.name}`
+    : `${c.type} container ${c.name}`;
 }
 
 /** True when the pod asks for accelerators through the API (a vendor resource or a ResourceClaim). @public */
@@ -46,7 +48,8 @@ export function requestsAccelerator(
     pod.usesResourceClaims ||
     pod.extendedResources.some(r =>
       vendors.some(
-        v => v.resources.includes(r) || v.partitionResources.some(p => p.test(r)),
+        v =>
+          v.resources.includes(r) || v.partitionResources.some(p => p.test(r)),
       ),
     )
   );
@@ -73,13 +76,21 @@ export function deviceBypasses(
     out.push({
       kind: 'privileged',
       strength: 'strong',
-      detail: `${privileged.map(describeContainer).join(', ')} run${privileged.length === 1 ? 's' : ''} privileged`,
+      detail: `${privileged.map(describeContainer).join(', ')} run${
+        privileged.length === 1 ? 's' : ''
+      } privileged`,
       field: 'spec.*containers[].securityContext.privileged',
       containers: privileged,
     });
   } else if (pod.privileged) {
     // facts without per-container detail
-    out.push({ kind: 'privileged', strength: 'strong', detail: 'runs privileged', field: 'spec.containers[].securityContext.privileged', containers: [] });
+    out.push({
+      kind: 'privileged',
+      strength: 'strong',
+      detail: 'runs privileged',
+      field: 'spec.containers[].securityContext.privileged',
+      containers: [],
+    });
   }
   const devicePrefixes = [
     ...ACCELERATOR_DEVICE_PATHS,
@@ -111,9 +122,13 @@ export function deviceBypasses(
     const names = new Set(nodeVendors.flatMap(v => v.visibleDevicesEnv ?? []));
     for (const env of pod.deviceEnv ?? []) {
       if (!names.has(env.name)) continue;
-      const granting = env.fromReference || !NO_DEVICES.has((env.value ?? '').trim().toLowerCase());
+      const granting =
+        env.fromReference ||
+        !NO_DEVICES.has((env.value ?? '').trim().toLowerCase());
       if (!granting) continue;
-      const container = containers.find(c => c.name === env.container && c.type === env.containerType) ?? {
+      const container = containers.find(
+        c => c.name === env.container && c.type === env.containerType,
+      ) ?? {
         name: env.container,
         type: env.containerType,
         image: '',
@@ -122,7 +137,9 @@ export function deviceBypasses(
       out.push({
         kind: 'env',
         strength: env.fromReference ? 'weak' : 'strong',
-        detail: `${describeContainer(container)} sets ${env.name}=${env.fromReference ? '(from a reference)' : env.value} without requesting an accelerator`,
+        detail: `${describeContainer(container)} sets ${env.name}=${
+          env.fromReference ? '(from a reference)' : env.value
+        } without requesting an accelerator`,
         field: `spec.*containers[].env[${env.name}]`,
         containers: [container],
       });

@@ -10,14 +10,35 @@ import { InfrastructureAgent } from './InfrastructureAgent';
  */
 export const INFRASTRUCTURE_AGENTS: readonly InfrastructureAgent[] = [
   // storage
-  { name: 'Longhorn', category: 'storage', images: ['longhornio/*'], names: ['longhorn'] },
+  {
+    name: 'Longhorn',
+    category: 'storage',
+    images: ['longhornio/*'],
+    names: ['longhorn'],
+  },
   {
     name: 'Rook / Ceph',
     category: 'storage',
-    images: ['rook/ceph', 'ceph/ceph', 'ceph/daemon', 'cephcsi/cephcsi', 'csiaddons/k8s-sidecar'],
+    images: [
+      'rook/ceph',
+      'ceph/ceph',
+      'ceph/daemon',
+      'cephcsi/cephcsi',
+      'csiaddons/k8s-sidecar',
+    ],
   },
-  { name: 'OpenEBS', category: 'storage', images: ['openebs/*'], names: ['openebs'] },
-  { name: 'Portworx', category: 'storage', images: ['portworx/*'], names: ['portworx'] },
+  {
+    name: 'OpenEBS',
+    category: 'storage',
+    images: ['openebs/*'],
+    names: ['openebs'],
+  },
+  {
+    name: 'Portworx',
+    category: 'storage',
+    images: ['portworx/*'],
+    names: ['portworx'],
+  },
   { name: 'TopoLVM', category: 'storage', images: ['topolvm/topolvm*'] },
   {
     name: 'CSI node plugins',
@@ -38,34 +59,87 @@ export const INFRASTRUCTURE_AGENTS: readonly InfrastructureAgent[] = [
     ],
   },
   // network
-  { name: 'Cilium', category: 'network', images: ['cilium/cilium', 'cilium/cilium-envoy', 'cilium/operator*'], names: ['cilium'] },
-  { name: 'Calico', category: 'network', images: ['calico/*', 'tigera/*'], names: ['calico'] },
-  { name: 'Flannel', category: 'network', images: ['flannel/*', 'flannel-io/*', 'rancher/mirrored-flannelcni-*'], names: ['flannel'] },
-  { name: 'Antrea', category: 'network', images: ['antrea/*'], names: ['antrea'] },
+  {
+    name: 'Cilium',
+    category: 'network',
+    images: ['cilium/cilium', 'cilium/cilium-envoy', 'cilium/operator*'],
+    names: ['cilium'],
+  },
+  {
+    name: 'Calico',
+    category: 'network',
+    images: ['calico/*', 'tigera/*'],
+    names: ['calico'],
+  },
+  {
+    name: 'Flannel',
+    category: 'network',
+    images: ['flannel/*', 'flannel-io/*', 'rancher/mirrored-flannelcni-*'],
+    names: ['flannel'],
+  },
+  {
+    name: 'Antrea',
+    category: 'network',
+    images: ['antrea/*'],
+    names: ['antrea'],
+  },
   { name: 'Kube-OVN', category: 'network', images: ['kube-ovn/kube-ovn'] },
-  { name: 'Weave Net', category: 'network', images: ['weaveworks/weave-kube', 'weaveworks/weave-npc'] },
-  { name: 'kube-proxy', category: 'network', images: ['kube-proxy', 'kube-proxy-amd64', 'kube-proxy-arm64'] },
+  {
+    name: 'Weave Net',
+    category: 'network',
+    images: ['weaveworks/weave-kube', 'weaveworks/weave-npc'],
+  },
+  {
+    name: 'kube-proxy',
+    category: 'network',
+    images: ['kube-proxy', 'kube-proxy-amd64', 'kube-proxy-arm64'],
+  },
   {
     name: 'AWS VPC CNI',
     category: 'network',
-    images: ['amazon-k8s-cni', 'amazon-k8s-cni-init', 'amazon/aws-network-policy-agent'],
+    images: [
+      'amazon-k8s-cni',
+      'amazon-k8s-cni-init',
+      'amazon/aws-network-policy-agent',
+    ],
   },
   {
     name: 'Multus and SR-IOV (Network Plumbing WG)',
     category: 'network',
-    images: ['k8snetworkplumbingwg/*', 'openshift4/ose-sriov-*', 'openshift4/ose-multus-*'],
+    images: [
+      'k8snetworkplumbingwg/*',
+      'openshift4/ose-sriov-*',
+      'openshift4/ose-multus-*',
+    ],
     names: ['multus', 'sriov'],
   },
   {
     name: 'NVIDIA Network Operator (Mellanox)',
     category: 'network',
-    images: ['mellanox/*', 'nvidia/mellanox/*', 'nvidia/cloud-native/network-operator'],
+    images: [
+      'mellanox/*',
+      'nvidia/mellanox/*',
+      'nvidia/cloud-native/network-operator',
+    ],
     names: ['mofed', 'network-operator'],
   },
-  { name: 'DRANET', category: 'network', images: ['dranet', 'networking/dranet'] },
+  {
+    name: 'DRANET',
+    category: 'network',
+    images: ['dranet', 'networking/dranet'],
+  },
   // security
-  { name: 'Falco', category: 'security', images: ['falcosecurity/*'], names: ['falco'] },
-  { name: 'Tetragon', category: 'security', images: ['cilium/tetragon', 'cilium/tetragon-operator'] },
+  {
+    name: 'Falco',
+    category: 'security',
+    images: ['falcosecurity/*'],
+    names: ['falco'],
+  },
+  {
+    name: 'Tetragon',
+    category: 'security',
+    images: ['cilium/tetragon', 'cilium/tetragon-operator'],
+  },
   { name: 'Tracee', category: 'security', images: ['aquasec/tracee'] },
   { name: 'NeuVector', category: 'security', images: ['neuvector/enforcer'] },
   { name: 'Sysdig agent', category: 'security', images: ['sysdig/agent*'] },
@@ -73,13 +147,35 @@ export const INFRASTRUCTURE_AGENTS: readonly InfrastructureAgent[] = [
   {
     name: 'Intel device plugins',
     category: 'devices',
-    images: ['intel/intel-*-plugin', 'intel/intel-*-initcontainer', 'intel/intel-deviceplugin-operator'],
-    names: ['intel-gpu-plugin', 'intel-qat-plugin', 'intel-dlb-plugin', 'intel-dsa-plugin', 'intel-sgx-plugin'],
+    images: [
+      'intel/intel-*-plugin',
+      'intel/intel-*-initcontainer',
+      'intel/intel-deviceplugin-operator',
+    ],
+    names: [
+      'intel-gpu-plugin',
+      'intel-qat-plugin',
+      'intel-dlb-plugin',
+      'intel-dsa-plugin',
+      'intel-sgx-plugin',
+    ],
   },
-  { name: 'Node Feature Discovery', category: 'devices', images: ['nfd/node-feature-discovery', 'node-feature-discovery'] },
-  { name: 'smarter-device-manager', category: 'devices', images: ['smarter-device-manager'] },
+  {
+    name: 'Node Feature Discovery',
+    category: 'devices',
+    images: ['nfd/node-feature-discovery', 'node-feature-discovery'],
+  },
+  {
+    name: 'smarter-device-manager',
+    category: 'devices',
+    images: ['smarter-device-manager'],
+  },
   // observability
-  { name: 'Prometheus node exporter', category: 'observability', images: ['prometheus/node-exporter', 'bitnami/node-exporter'] },
+  {
+    name: 'Prometheus node exporter',
+    category: 'observability',
+    images: ['prometheus/node-exporter', 'bitnami/node-exporter'],
+  },
   {
     name: 'Log and telemetry agents',
     category: 'observability',
@@ -97,8 +193,20 @@ export const INFRASTRUCTURE_AGENTS: readonly InfrastructureAgent[] = [
   {
     name: 'Sidecars of node agents',
     category: 'node',
-    images: ['brancz/kube-rbac-proxy', 'kube-rbac-proxy', 'kubebuilder/kube-rbac-proxy'],
+    images: [
+      'brancz/kube-rbac-proxy',
+      'kube-rbac-proxy',
+      'kubebuilder/kube-rbac-proxy',
+    ],
   },
-  { name: 'Node Problem Detector', category: 'node', images: ['node-problem-detector/node-problem-detector'] },
-  { name: 'kured', category: 'node', images: ['kubereboot/kured', 'weaveworks/kured'] },
+  {
+    name: 'Node Problem Detector',
+    category: 'node',
+    images: ['node-problem-detector/node-problem-detector'],
+  },
+  {
+    name: 'kured',
+    category: 'node',
+    images: ['kubereboot/kured', 'weaveworks/kured'],
+  },
 ];

@@ -1,4 +1,8 @@
-import { DeviceClassFact, ResourceSliceFact, SliceDeviceFact } from '../gather/factTypes';
+import {
+  DeviceClassFact,
+  ResourceSliceFact,
+  SliceDeviceFact,
+} from '../gather/factTypes';
 
 /* A small, honest evaluator for the CEL selectors DeviceClasses use in practice: a conjunction
    (`&&`) of `device.driver == '…'`, `device.attributes['domain'].name == / != literal` and
@@ -52,7 +56,12 @@ function splitConjunction(expression: string): string[] | undefined {
     }
   }
   parts.push(expression.slice(start));
-  return parts.map(p => p.trim().replace(/^\((.*)\)$/s, '$1').trim());
+  return parts.map(p =>
+    p
+      .trim()
+      .replace(/^\((.*)\)$/s, '$1')
+      .trim(),
+  );
 }
 
 const DRIVER_TERM = /^device\.driver\s*(==|!=)\s*(.+)$/;

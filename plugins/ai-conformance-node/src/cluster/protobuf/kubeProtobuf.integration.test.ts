@@ -23,26 +23,24 @@ describeWithLocalCluster(
     let reader: KubeClusterReader;
     beforeAll(async () => {
       cluster = await startOrReuseCluster({ scenario: 'nvidia-bypass' });
-      await cluster
-        .client('admin')
-        .request(
-          'PATCH',
-          `/api/v1/namespaces/${BYPASS_NAMESPACE}/pods/visible-devices-env/ephemeralcontainers`,
-          {
-            spec: {
-              ephemeralContainers: [
-                {
-                  name: 'debugger',
-                  image: 'ubuntu:24.04',
-                  targetContainerName: 'train',
-                  env: [{ name: 'NVIDIA_VISIBLE_DEVICES', value: '0' }],
-                  securityContext: { privileged: true },
-                },
-              ],
-            },
+      await cluster.client('admin').request(
+        'PATCH',
+        `/api/v1/namespaces/${BYPASS_NAMESPACE}/pods/visible-devices-env/ephemeralcontainers`,
+        {
+          spec: {
+            ephemeralContainers: [
+              {
+                name: 'debugger',
+                image: 'ubuntu:24.04',
+                targetContainerName: 'train',
+                env: [{ name: 'NVIDIA_VISIBLE_DEVICES', value: '0' }],
+                securityContext: { privileged: true },
+              },
+            ],
           },
-          'application/strategic-merge-patch+json',
-        );
+        },
+        'application/strategic-merge-patch+json',
+      );
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromFile(cluster.kubeconfig);
       kubeConfig.setCurrentContext('reader');
@@ -121,16 +119,30 @@ describeWithLocalCluster(
       expect(nodes.every(n => n.ready && n.kubeletVersion)).toBe(true);
       // the fields secure_accelerator_access reads
       const containers = pods.flatMap(p => p.containerSecurity ?? []);
-      expect(containers.some(c => c.type === 'init' && c.privileged)).toBe(true);
-      expect(containers.some(c => c.type === 'ephemeral' && c.privileged)).toBe(true);
+      expect(containers.some(c => c.type === 'init' && c.privileged)).toBe(
+        true,
+      );
+      expect(containers.some(c => c.type === 'ephemeral' && c.privileged)).toBe(
+        true,
+      );
       expect(containers.every(c => c.image.length > 0)).toBe(true);
       expect(pods.flatMap(p => p.deviceEnv ?? [])).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: 'NVIDIA_VISIBLE_DEVICES', value: 'all', containerType: 'app' }),
-          expect.objectContaining({ name: 'NVIDIA_VISIBLE_DEVICES', value: '0', containerType: 'ephemeral' }),
+          expect.objectContaining({
+            name: 'NVIDIA_VISIBLE_DEVICES',
+            value: 'all',
+            containerType: 'app',
+          }),
+          expect.objectContaining({
+            name: 'NVIDIA_VISIBLE_DEVICES',
+            value: '0',
+            containerType: 'ephemeral',
+          }),
         ]),
       );
-      expect(pods.some(p => p.hostPathDevices.includes('/dev/nvidia0'))).toBe(true);
+      expect(pods.some(p => p.hostPathDevices.includes('/dev/nvidia0'))).toBe(
+        true,
+      );
       expect(pods.some(p => p.owner?.kind === 'DaemonSet')).toBe(true);
     });
   },

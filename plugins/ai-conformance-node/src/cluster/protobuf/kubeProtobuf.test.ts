@@ -142,7 +142,13 @@ describe('decodeProtobufList', () => {
       securityContext: undefined,
     });
     expect(pod.spec.ephemeralContainers).toEqual([
-      { name: 'debugger', image: 'ubuntu:24.04', env: undefined, resources: undefined, securityContext: { privileged: true } },
+      {
+        name: 'debugger',
+        image: 'ubuntu:24.04',
+        env: undefined,
+        resources: undefined,
+        securityContext: { privileged: true },
+      },
     ]);
   });
 
