@@ -117,6 +117,13 @@ const A100_MIG: MigProfile[] = [
 
 const GPU_OPERATOR = 'gpu-operator';
 const SERVING = 'ml-serving';
+/** The Gateway that admits the inference route and pool (status parentRef). */
+const INFERENCE_GATEWAY_REF = {
+  group: 'gateway.networking.k8s.io',
+  kind: 'Gateway',
+  name: 'inference-gateway',
+  namespace: SERVING,
+};
 const TEAM = 'team-a';
 const RAY = 'ray-system';
 
@@ -359,11 +366,7 @@ function gateway(): { objects: KubeObject[]; statuses: KubeObject[] } {
         status: {
           parents: [
             {
-              parentRef: {
-                group: 'gateway.networking.k8s.io',
-                kind: 'Gateway',
-                name: 'inference-gateway',
-              },
+              parentRef: INFERENCE_GATEWAY_REF,
               controllerName: 'istio.io/gateway-controller',
               conditions: [
                 condition('Accepted', 'Accepted', 'Route was valid'),
@@ -875,12 +878,7 @@ function serving(): { objects: KubeObject[]; statuses: KubeObject[] } {
         status: {
           parents: [
             {
-              parentRef: {
-                group: 'gateway.networking.k8s.io',
-                kind: 'Gateway',
-                name: 'inference-gateway',
-                namespace: SERVING,
-              },
+              parentRef: INFERENCE_GATEWAY_REF,
               conditions: [
                 condition('Accepted', 'Accepted'),
                 condition('ResolvedRefs', 'ResolvedRefs'),
