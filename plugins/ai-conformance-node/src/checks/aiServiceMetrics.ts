@@ -52,6 +52,9 @@ export const aiServiceMetrics: RequirementCheck = {
     if (instances.length || managed.length) {
       return outcome('pass', `Workload metrics are discovered and collected (${[...new Set([...managed.map(a => a.what), ...instances.map(i => i.kind)])].join(', ')}).`, capEvidence(list));
     }
-    return outcome('unknown', 'Monitoring APIs are installed, but no Prometheus or OpenTelemetryCollector instance was found; show where the metrics are collected.', capEvidence(list));
+    const unreconciled = prometheuses.length && !operators.length
+      ? `${prometheuses.length} Prometheus resource(s) exist, but no Prometheus Operator is Available to reconcile them`
+      : 'no Prometheus or OpenTelemetryCollector instance was found';
+    return outcome('unknown', `Monitoring APIs are installed, but ${unreconciled}; show where the metrics are collected.`, capEvidence(list));
   },
 };

@@ -102,6 +102,16 @@ export const KNOWN_CONTROLLERS: Readonly<Record<string, ControllerIdentity>> = {
     images: ['lws/lws'],
     labels: [manager('lws')],
   },
+  clusterAutoscaler: {
+    name: 'Cluster Autoscaler',
+    images: ['autoscaling/cluster-autoscaler'],
+    labels: [{ 'app.kubernetes.io/name': 'cluster-autoscaler' }],
+  },
+  karpenter: {
+    name: 'Karpenter controller',
+    images: ['karpenter/controller'],
+    labels: [{ 'app.kubernetes.io/name': 'karpenter' }],
+  },
   prometheusOperator: {
     name: 'Prometheus Operator',
     images: ['prometheus-operator/prometheus-operator'],

@@ -43,6 +43,7 @@ describe('ai_service_metrics', () => {
     const result = run(aiServiceMetrics, makeFacts({ served: promServed, values: { prometheuses: [prometheus], deployments: [operator(0)] } }));
     expect(result.verdict).not.toBe('pass');
     expect(result.evidence.map(e => e.message).join()).toContain('no Prometheus Operator Deployment is Available');
+    expect(result.reason).toContain('no Prometheus Operator is Available to reconcile them');
   });
   it('passes with managed Prometheus (no in-cluster instance needed)', () => {
     expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.googleapis.com/v1': ['podmonitorings'] } })).verdict).toBe('pass');
