@@ -1,6 +1,9 @@
 import { partialAmd } from './amd';
 import { bare } from './bare';
 import { conformantNvidia, nvidiaBypass } from './nvidia';
+import { gpuOnDemand } from './onDemand';
+import { otherVendors } from './otherVendors';
+import { modelServing } from './serving';
 import { Scenario } from './types';
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -8,6 +11,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   [partialAmd.name]: partialAmd,
   [bare.name]: bare,
   [nvidiaBypass.name]: nvidiaBypass,
+  [gpuOnDemand.name]: gpuOnDemand,
+  [otherVendors.name]: otherVendors,
+  [modelServing.name]: modelServing,
 };
 
 export function getScenario(name: string): Scenario {

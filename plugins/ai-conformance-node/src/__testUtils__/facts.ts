@@ -110,8 +110,8 @@ export function workload(
 }
 
 /**
- * The shared reference directory next to the repository, if present; a checkout elsewhere (a
- * git worktree) names it with AI_CONFORMANCE_SHARED_DIR.
+ * The shared reference directory next to the repository, if present. A checkout elsewhere (a git
+ * worktree) points at it with AI_CONFORMANCE_SHARED_DIR.
  */
 export const SHARED_DIR =
   process.env.AI_CONFORMANCE_SHARED_DIR ??

@@ -1,9 +1,5 @@
 import { workload } from '../__testUtils__/facts';
-import {
-  KNOWN_CONTROLLERS,
-  isController,
-  runningPrometheusOperators,
-} from './controllers';
+import { KNOWN_CONTROLLERS, isController } from './controllers';
 
 /** One upstream image per identity, as the projects' manifests and charts ship it. */
 const UPSTREAM_IMAGES: Record<keyof typeof KNOWN_CONTROLLERS, string> = {
@@ -19,9 +15,6 @@ const UPSTREAM_IMAGES: Record<keyof typeof KNOWN_CONTROLLERS, string> = {
   dynamo: 'nvcr.io/nvidia/ai-dynamo/kubernetes-operator:0.5.0',
   jobset: 'registry.k8s.io/jobset/jobset:v0.10.1',
   lws: 'registry.k8s.io/lws/lws:v0.7.0',
-  clusterAutoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1',
-  karpenter: 'public.ecr.aws/karpenter/controller:1.8.0',
-  prometheusOperator: 'quay.io/prometheus-operator/prometheus-operator:v0.85.0',
 };
 
 describe('controller identities', () => {
@@ -66,13 +59,5 @@ describe('controller identities', () => {
       },
     );
     expect(isController(named, KNOWN_CONTROLLERS.kueue)).toBe(false);
-  });
-  it('counts only Available Prometheus Operators', () => {
-    const op = (ready: number) =>
-      workload('Deployment', 'monitoring', 'prometheus-operator', ready, 1, {
-        images: [UPSTREAM_IMAGES.prometheusOperator],
-      });
-    expect(runningPrometheusOperators([op(0)])).toEqual([]);
-    expect(runningPrometheusOperators([op(1)])).toHaveLength(1);
   });
 });

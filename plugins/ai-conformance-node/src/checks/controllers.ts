@@ -1,5 +1,5 @@
 import { WorkloadFact } from '../gather/factTypes';
-import { matchImage } from '../platform/imageRepository';
+import { matchImage } from '../platform/imagePatterns';
 
 /**
  * How an operator's controller Deployment is recognised exactly: by the image repository of one
@@ -102,21 +102,6 @@ export const KNOWN_CONTROLLERS: Readonly<Record<string, ControllerIdentity>> = {
     images: ['lws/lws'],
     labels: [manager('lws')],
   },
-  clusterAutoscaler: {
-    name: 'Cluster Autoscaler',
-    images: ['autoscaling/cluster-autoscaler'],
-    labels: [{ 'app.kubernetes.io/name': 'cluster-autoscaler' }],
-  },
-  karpenter: {
-    name: 'Karpenter controller',
-    images: ['karpenter/controller'],
-    labels: [{ 'app.kubernetes.io/name': 'karpenter' }],
-  },
-  prometheusOperator: {
-    name: 'Prometheus Operator',
-    images: ['prometheus-operator/prometheus-operator'],
-    labels: [{ 'app.kubernetes.io/name': 'prometheus-operator' }],
-  },
 };
 
 /** True when the workload is the controller the identity describes. @public */
@@ -136,19 +121,4 @@ export function findControllers(
   identity: ControllerIdentity,
 ): WorkloadFact[] {
   return deployments.filter(d => isController(d, identity));
-}
-
-/**
- * The Prometheus Operator's controller Deployments that are Available: a `Prometheus` custom
- * resource is collected only while the operator runs. The one rule for every check.
- *
- * @public
- */
-export function runningPrometheusOperators(
-  deployments: readonly WorkloadFact[],
-): WorkloadFact[] {
-  return findControllers(
-    deployments,
-    KNOWN_CONTROLLERS.prometheusOperator,
-  ).filter(d => d.available);
 }

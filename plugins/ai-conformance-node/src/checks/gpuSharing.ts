@@ -2,7 +2,7 @@ import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { ResourceSliceFact, SliceDeviceFact } from '../gather/factTypes';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
 import { devicesSelectedBy } from '../vendors/deviceClassSelector';
-import { acceleratorInventory } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -34,9 +34,14 @@ const sliceRef = (s: ResourceSliceFact) => ({ apiVersion: 'resource.k8s.io/v1', 
  */
 export const gpuSharing: RequirementCheck = {
   id: 'gpu_sharing',
-  reads: ['nodes', 'resourceSlices', 'deviceClasses'],
+  reads: ['nodes', 'resourceSlices', 'deviceClasses', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
+      verifyManually: 'check their sharing support manually',
+      notApplicable: 'The cluster has no accelerator nodes.',
+    });
+    if (gate) return gate;
     const shareable = inventory.nodes.filter(n => n.vendor.supportsSharing);
     if (shareable.length === 0) {
       if (inventory.unrecognised.length) {
@@ -44,9 +49,7 @@ export const gpuSharing: RequirementCheck = {
       }
       return outcome(
         'not-applicable',
-        inventory.nodes.length
-          ? `The accelerators present (${inventory.vendors.map(v => v.displayName).join(', ')}) do not support static sharing.`
-          : 'The cluster has no accelerator nodes.',
+        `The accelerators present (${inventory.vendors.map(v => v.displayName).join(', ')}) do not support static sharing.`,
       );
     }
     const published: Evidence[] = [];

@@ -32,21 +32,13 @@ describe('accelerator_metrics', () => {
 });
 
 describe('ai_service_metrics', () => {
-  const promServed = { 'monitoring.coreos.com/v1': ['servicemonitors', 'podmonitors', 'prometheuses'] };
-  const prometheus = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'k8s', namespace: 'monitoring' } };
-  const operator = (ready: number) => workload('Deployment', 'monitoring', 'prometheus-operator', ready, 1, { images: ['quay.io/prometheus-operator/prometheus-operator:v0.85.0'] });
-  it('passes with the Prometheus Operator running and a Prometheus instance', () => {
-    const result = run(aiServiceMetrics, makeFacts({ served: promServed, values: { prometheuses: [prometheus], deployments: [operator(1)] } }));
+  const prometheus = { ...workload('StatefulSet', 'monitoring', 'prometheus-k8s', 2, 2), images: ['quay.io/prometheus/prometheus:v3.5.0'] };
+  it('passes with a Prometheus (operator-managed or plain) whose StatefulSet runs', () => {
+    const result = run(aiServiceMetrics, makeFacts({ served: { 'monitoring.coreos.com/v1': ['servicemonitors', 'podmonitors', 'prometheuses'] }, values: { statefulSets: [prometheus] } }));
     expect(result.verdict).toBe('pass');
   });
-  it('does not count a Prometheus resource when no operator runs to reconcile it', () => {
-    const result = run(aiServiceMetrics, makeFacts({ served: promServed, values: { prometheuses: [prometheus], deployments: [operator(0)] } }));
-    expect(result.verdict).not.toBe('pass');
-    expect(result.evidence.map(e => e.message).join()).toContain('no Prometheus Operator Deployment is Available');
-    expect(result.reason).toContain('no Prometheus Operator is Available to reconcile them');
-  });
-  it('passes with managed Prometheus (no in-cluster instance needed)', () => {
-    expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.googleapis.com/v1': ['podmonitorings'] } })).verdict).toBe('pass');
+  it('is unknown with managed-Prometheus APIs but no collector visible in the cluster', () => {
+    expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.googleapis.com/v1': ['podmonitorings'] } })).verdict).toBe('unknown');
   });
   it('is unknown with CRDs only and fails without monitoring', () => {
     expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.coreos.com/v1': ['servicemonitors'] } })).verdict).toBe('unknown');

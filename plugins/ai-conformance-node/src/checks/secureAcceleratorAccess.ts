@@ -4,7 +4,7 @@ import { classifyPod, owningWorkload } from '../platform/classifyPod';
 import { DeviceBypass, deviceBypasses } from '../platform/deviceBypass';
 import { INFRASTRUCTURE_AGENTS } from '../platform/infrastructureAgents';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, withoutRecognisedAccelerators } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -28,10 +28,10 @@ const describe = (list: DeviceBypass[]) => list.map(b => b.detail).join('; ');
  */
 export const secureAcceleratorAccess: RequirementCheck = {
   id: 'secure_accelerator_access',
-  reads: ['nodes', 'resourceSlices', 'pods'],
+  reads: ['nodes', 'resourceSlices', 'pods', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    const gate = withoutRecognisedAccelerators(inventory, {
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
       verifyManually: 'verify isolation manually',
       notApplicable: 'The cluster has no accelerator nodes, so there is no accelerator access to isolate.',
     });

@@ -3,7 +3,7 @@ import { ResourceSliceFact, SliceDeviceFact } from '../gather/factTypes';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
 import { VendorProfile } from '../vendors/VendorProfile';
 import { devicesSelectedBy } from '../vendors/deviceClassSelector';
-import { acceleratorInventory, serves } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, serves, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -38,11 +38,15 @@ function isVirtualDevice(slice: ResourceSliceFact, device: SliceDeviceFact, vend
  */
 export const virtualizedAccelerator: RequirementCheck = {
   id: 'virtualized_accelerator',
-  reads: ['nodes', 'resourceSlices', 'deviceClasses'],
+  reads: ['nodes', 'resourceSlices', 'deviceClasses', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
     if (inventory.nodes.length === 0 && inventory.unrecognised.length === 0) {
-      return outcome('not-applicable', 'The cluster has no accelerator nodes.');
+      const gate = withoutRecognisedAccelerators(facts, context, inventory, {
+        verifyManually: 'provide evidence of virtualized accelerators manually',
+        notApplicable: 'The cluster has no accelerator nodes.',
+      });
+      if (gate) return gate;
     }
     const list: Evidence[] = [];
     const virtualDevices = new Set<SliceDeviceFact>();

@@ -77,11 +77,36 @@ export interface PodFact {
   containerSecurity?: PodContainerFact[];
   /** Device-visibility environment variables of any container (see DeviceEnvFact). */
   deviceEnv?: DeviceEnvFact[];
+  /** Extended resources per pod: the larger of request and limit, summed over containers. */
+  extendedResourceRequests?: Record<string, number>;
+  /** Names of the ResourceClaim objects the pod uses (direct or generated from a template). */
+  resourceClaimNames?: string[];
+}
+
+/** A container of a pod template, reduced to what model-server discovery reads. @public */
+export interface ContainerTemplateFact {
+  name: string;
+  image: string;
+  command: string[];
+  args: string[];
+  /** Literal values of env vars whose name mentions a model (MODEL_ID, MODEL_NAME, …). */
+  modelEnv: Record<string, string>;
+  ports: number[];
+  /** Extended resources: the larger of request and limit. */
+  extendedResources: Record<string, number>;
+}
+
+/** A workload's pod template, reduced. @public */
+export interface PodTemplateFact {
+  labels: Record<string, string>;
+  containers: ContainerTemplateFact[];
+  /** The template references ResourceClaims or ResourceClaimTemplates. */
+  usesResourceClaims: boolean;
 }
 
 /** A Deployment, DaemonSet or StatefulSet reduced to its readiness. @public */
 export interface WorkloadFact {
-  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet' | 'LeaderWorkerSet';
   namespace: string;
   name: string;
   labels: Record<string, string>;
@@ -92,6 +117,12 @@ export interface WorkloadFact {
   ready: number;
   /** Deployment: Available=True; DaemonSet/StatefulSet: every desired pod ready (and at least one). */
   available: boolean;
+  /** Kind of the controlling owner (e.g. `InferenceService`), when owned. */
+  ownerKind?: string;
+  annotations?: Record<string, string>;
+  /** `spec.selector.matchLabels`. */
+  selector?: Record<string, string>;
+  template?: PodTemplateFact;
 }
 
 /** A device of a ResourceSlice. @public */
@@ -163,6 +194,34 @@ export interface InferencePoolFact {
   endpointPicker?: { kind: string; name: string };
   /** Some parent (Gateway) reports Accepted=True. */
   accepted: boolean;
+  /** Model-server pod labels (v1 `selector.matchLabels`, v1alpha2 flat `selector`). */
+  selector?: Record<string, string>;
+  /** v1 `targetPorts[].number`, v1alpha2 `targetPortNumber`. */
+  targetPorts?: number[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerKind?: string;
+}
+
+/** A Service, reduced to what model-server discovery reads. @public */
+export interface ServiceFact {
+  namespace: string;
+  name: string;
+  type: string;
+  selector: Record<string, string>;
+  ports: Array<{ name?: string; port: number; appProtocol?: string }>;
+  /** `status.loadBalancer.ingress[]` hostnames or IPs. */
+  externalAddresses: string[];
+}
+
+/** A ResourceClaim with its allocation. @public */
+export interface ResourceClaimFact {
+  namespace: string;
+  name: string;
+  /** `status.allocation.devices.results[]`. */
+  allocated: Array<{ request: string; driver: string; pool: string; device: string }>;
+  /** Names of the pods the claim is reserved for. */
+  reservedFor: string[];
 }
 
 /** Endpoints behind one Service, summed over its EndpointSlices (discovery.k8s.io/v1). @public */
@@ -215,6 +274,7 @@ export interface HpaFact {
 export interface NamespaceFact {
   name: string;
   labels: Record<string, string>;
+  annotations?: Record<string, string>;
 }
 
 /**
@@ -228,6 +288,7 @@ export interface FactValues {
   pods: PodFact[];
   namespaces: NamespaceFact[];
   deployments: WorkloadFact[];
+  statefulSets: WorkloadFact[];
   daemonSets: WorkloadFact[];
   deviceClasses: DeviceClassFact[];
   resourceSlices: ResourceSliceFact[];
@@ -254,9 +315,25 @@ export interface FactValues {
   kueueLocalQueues: KubeObject[];
   volcanoQueues: KubeObject[];
   karpenterNodePools: KubeObject[];
+  karpenterNodeClaims: KubeObject[];
+  /** GKE ComputeClasses (node auto-provisioning priorities, GPU/TPU included). */
+  gkeComputeClasses: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
   prometheuses: KubeObject[];
   openTelemetryCollectors: KubeObject[];
+  // Model serving (read by src/serving; each resource only when the cluster serves it)
+  services: ServiceFact[];
+  resourceClaims: ResourceClaimFact[];
+  kserveInferenceServices: KubeObject[];
+  kserveLlmInferenceServices: KubeObject[];
+  kserveServingRuntimes: KubeObject[];
+  kserveClusterServingRuntimes: KubeObject[];
+  rayServices: KubeObject[];
+  nimServices: KubeObject[];
+  nimCaches: KubeObject[];
+  dynamoGraphDeployments: KubeObject[];
+  vllmRuntimes: KubeObject[];
+  leaderWorkerSets: WorkloadFact[];
 }
 
 /** @public */
@@ -270,7 +347,13 @@ export type FactKey = keyof FactValues;
  */
 export type FactOutcome<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; kind: string };
+  | {
+      ok: false;
+      error: string;
+      kind: string;
+      /** The permissions the fact needs (its declared reads, in words), for the error verdict. */
+      needs?: string[];
+    };
 
 /**
  * Everything one gather read from a cluster. Plain data: checks and other consumers are pure

@@ -19,9 +19,9 @@ import { evaluateCluster } from '../evaluate/evaluateCluster';
    Operator's privileged driver/toolkit/validator DaemonSets, a privileged device plugin and DRA
    kubelet plugin, Longhorn, Falco and node-exporter next to the workloads), read as `reader`:
    1. the honest cluster passes;
-   2. breaking health (Gateway not Programmed, endpoint picker, Kueue controller and Prometheus
-      Operator scaled to zero, a kueueviz look-alike, a webhook without endpoints) flips each
-      verdict, and restoring it passes again;
+   2. breaking health (Gateway not Programmed, endpoint picker and Kueue controller scaled to
+      zero, a kueueviz look-alike, a webhook without endpoints) flips each verdict, and restoring
+      it passes again;
    3. workload pods that reach the GPUs around the device plugin make secure access fail. */
 
 jest.setTimeout(600_000);
@@ -240,8 +240,7 @@ describeWithLocalCluster(
       );
       await scale('kueue-system', 'kueue-controller-manager', 0);
       await admin.apply(kueueviz);
-      await scale('monitoring', 'prometheus-operator', 0);
-      for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
+        for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
         await admin.apply(o);
 
       const broken = await verdicts();
@@ -259,8 +258,7 @@ describeWithLocalCluster(
       expect(broken.robust_controller.reason).toContain(
         'no ready endpoint behind Service ray-system/kuberay-webhook-service',
       );
-      expect(broken.ai_service_metrics.verdict).not.toBe('pass');
-
+  
       await gatewayProgrammed('True');
       await scale(SERVING, 'vllm-llama3-8b-epp', 1);
       await waitUntil(
@@ -269,8 +267,7 @@ describeWithLocalCluster(
       );
       await scale('kueue-system', 'kueue-controller-manager', 1);
       await admin.delete(kueueviz);
-      await scale('monitoring', 'prometheus-operator', 1);
-      for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
+        for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
         await admin.delete(o);
 
       const restored = await verdicts();

@@ -1,6 +1,6 @@
 import { PodContainerFact, PodFact } from '../gather/factTypes';
 import { VendorProfile } from '../vendors/VendorProfile';
-import { imageName, matchImage } from './imageRepository';
+import { imageName, matchImage } from './imagePatterns';
 import { InfrastructureAgent } from './InfrastructureAgent';
 
 /** The known platform components: vendor profiles' component images and infrastructure agents. @public */

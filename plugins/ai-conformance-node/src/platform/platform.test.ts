@@ -2,7 +2,8 @@ import { PodFact } from '../gather/factTypes';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { classifyPod, owningWorkload } from './classifyPod';
 import { deviceBypasses, requestsAccelerator } from './deviceBypass';
-import { imageRepository, matchImage } from './imageRepository';
+import { imageRepository } from '../workloads/images';
+import { matchImage } from './imagePatterns';
 import { INFRASTRUCTURE_AGENTS } from './infrastructureAgents';
 
 const catalog = { vendors: VENDOR_PROFILES, agents: INFRASTRUCTURE_AGENTS };
@@ -42,7 +43,6 @@ describe('image repositories', () => {
     expect(imageRepository('nvcr.io/nvidia/k8s-device-plugin:v0.18.0')).toBe(
       'nvidia/k8s-device-plugin',
     );
-    expect(imageRepository('docker.io/library/ubuntu:24.04')).toBe('ubuntu');
     expect(imageRepository('localhost:5000/rook/ceph@sha256:abc')).toBe(
       'rook/ceph',
     );

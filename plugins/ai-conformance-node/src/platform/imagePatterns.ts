@@ -1,27 +1,8 @@
-/* Container images compared by repository: registry, tag and digest removed, so that a mirror
-   (`harbor.example/nvcr/nvidia/k8s-device-plugin`) matches the upstream repository. */
+import { imageRepository } from '../workloads/images';
 
-/**
- * The repository path of an image reference, lower case, without registry host, tag or digest:
- * `nvcr.io/nvidia/k8s-device-plugin:v0.18.0` → `nvidia/k8s-device-plugin`.
- *
- * @public
- */
-export function imageRepository(image: string): string {
-  let ref = image.trim().split('@')[0];
-  const colon = ref.lastIndexOf(':');
-  if (colon > ref.lastIndexOf('/')) ref = ref.slice(0, colon);
-  const parts = ref.split('/').filter(Boolean);
-  const first = parts[0] ?? '';
-  if (
-    parts.length > 1 &&
-    (first.includes('.') || first.includes(':') || first === 'localhost')
-  ) {
-    parts.shift();
-  }
-  if (parts.length === 2 && parts[0] === 'library') parts.shift();
-  return parts.join('/').toLowerCase();
-}
+/* Container images compared by repository (registry, tag and digest removed, so that a mirror
+   such as `harbor.example/nvcr/nvidia/k8s-device-plugin` matches the upstream repository)
+   against patterns written as repository paths, `*` matching within one path segment. */
 
 function patternRegExp(pattern: string): RegExp {
   const body = pattern
