@@ -18,10 +18,14 @@ export function serviceUrl(service: ServiceFact): string | undefined {
     port.appProtocol?.includes('grpc') || port.name?.startsWith('grpc')
       ? 'grpc'
       : port.port === 443 || port.name === 'https'
-        ? 'https'
-        : 'http';
-  const host = service.externalAddresses[0] ?? `${service.name}.${service.namespace}.svc.cluster.local`;
-  const defaultPort = (scheme === 'http' && port.port === 80) || (scheme === 'https' && port.port === 443);
+      ? 'https'
+      : 'http';
+  const host =
+    service.externalAddresses[0] ??
+    `${service.name}.${service.namespace}.svc.cluster.local`;
+  const defaultPort =
+    (scheme === 'http' && port.port === 80) ||
+    (scheme === 'https' && port.port === 443);
   return `${scheme}://${host}${defaultPort ? '' : `:${port.port}`}`;
 }
 
@@ -40,7 +44,9 @@ export function serviceEndpoint(
   if (!podLabels) return undefined;
   const candidates = ctx
     .servicesIn(namespace)
-    .filter(s => s.name === preferredName || matchesSelector(s.selector, podLabels))
+    .filter(
+      s => s.name === preferredName || matchesSelector(s.selector, podLabels),
+    )
     .sort(
       (a, b) =>
         Number(b.name === preferredName) - Number(a.name === preferredName) ||
