@@ -116,8 +116,9 @@ describeWithLocalCluster(
       (kind, name, readiness, endpointSource) => {
         const s = server(kind, name);
         expect(s.readiness).toBe(readiness);
+        // no endpoint at all when there is no source
         expect(s.endpoint?.source).toBe(endpointSource);
-        if (!endpointSource) expect(s.endpoint).toBeUndefined();
+        expect(s.endpoint === undefined).toBe(endpointSource === undefined);
       },
     );
 

@@ -14,12 +14,12 @@ function portRank(p: ServiceFact['ports'][number]): number {
 export function serviceUrl(service: ServiceFact): string | undefined {
   const port = [...service.ports].sort((a, b) => portRank(a) - portRank(b))[0];
   if (!port) return undefined;
-  const scheme =
-    port.appProtocol?.includes('grpc') || port.name?.startsWith('grpc')
-      ? 'grpc'
-      : port.port === 443 || port.name === 'https'
-      ? 'https'
-      : 'http';
+  let scheme = 'http';
+  if (port.appProtocol?.includes('grpc') || port.name?.startsWith('grpc')) {
+    scheme = 'grpc';
+  } else if (port.port === 443 || port.name === 'https') {
+    scheme = 'https';
+  }
   const host =
     service.externalAddresses[0] ??
     `${service.name}.${service.namespace}.svc.cluster.local`;

@@ -72,7 +72,9 @@ describeWithShared(
             0,
           );
           // Manifests without status are never reported ready.
-          if (!(o as any).status) expect(found!.readiness).not.toBe('ready');
+          expect(!(o as any).status && found!.readiness === 'ready').toBe(
+            false,
+          );
         }
       },
     );

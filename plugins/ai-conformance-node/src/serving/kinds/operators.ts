@@ -165,6 +165,17 @@ export function rayServiceServer(
   };
 }
 
+/** NIM `status.state`: `Ready` is ready, any other state is not. */
+function nimReadiness(
+  state: string | undefined,
+): Pick<ModelServer, 'readiness' | 'readinessReason'> | undefined {
+  if (!state) return undefined;
+  return {
+    readiness: state === 'Ready' ? 'ready' : 'not-ready',
+    readinessReason: `state ${state}`,
+  };
+}
+
 /**
  * An NVIDIA NIM Operator `NIMService` (`apps.nvidia.com/v1alpha1`): model from `status.model.name`
  * (else its NIMCache, else the image), readiness from `status.state`, endpoint from
@@ -217,15 +228,11 @@ export function nimServiceServer(
     conditionsOf(o),
     'NIM_SERVICE_READY',
   );
-  const readiness =
-    state === 'Ready'
-      ? { readiness: 'ready' as const, readinessReason: 'state Ready' }
-      : state
-      ? { readiness: 'not-ready' as const, readinessReason: `state ${state}` }
-      : fromConditions ?? {
-          readiness: 'unknown' as const,
-          readinessReason: 'no status.state',
-        };
+  const readiness = nimReadiness(state) ??
+    fromConditions ?? {
+      readiness: 'unknown' as const,
+      readinessReason: 'no status.state',
+    };
   if (!nim.status)
     base.warnings.push('no status yet (the operator has not reconciled it)');
   const perReplica = sumExtendedResources([
@@ -249,12 +256,10 @@ export function nimServiceServer(
   }
   const external = status.model?.externalEndpoint;
   const cluster = status.model?.clusterEndpoint;
-  const withScheme = (e: unknown) =>
-    typeof e === 'string' && e
-      ? /^[a-z]+:\/\//.test(e)
-        ? e
-        : `http://${e}`
-      : undefined;
+  const withScheme = (e: unknown) => {
+    if (typeof e !== 'string' || !e) return undefined;
+    return /^[a-z]+:\/\//.test(e) ? e : `http://${e}`;
+  };
   return {
     ...base,
     runtime: {

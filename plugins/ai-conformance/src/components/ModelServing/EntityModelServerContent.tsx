@@ -16,6 +16,12 @@ import { ModelServerView, readModelServer } from './modelServerEntity';
 import { ReadinessChip } from './ReadinessChip';
 import { ServingVerdicts } from './ServingVerdicts';
 
+const SOURCE_LABELS: Record<ModelServerView['accelerators'][number]['source'], string> = {
+  pods: 'pod requests',
+  dra: 'DRA claims',
+  spec: 'requested (no pod holds it)',
+};
+
 function Accelerators(props: { server: ModelServerView }) {
   const { accelerators } = props.server;
   if (!accelerators.length) return <>No accelerators requested or in use.</>;
@@ -38,11 +44,7 @@ function Accelerators(props: { server: ModelServerView }) {
             <TableCell>{a.count}</TableCell>
             <TableCell>{a.resource}</TableCell>
             <TableCell>
-              {a.source === 'spec'
-                ? 'requested (no pod holds it)'
-                : a.source === 'dra'
-                ? 'DRA claims'
-                : 'pod requests'}
+              {SOURCE_LABELS[a.source]}
             </TableCell>
           </TableRow>
         ))}
