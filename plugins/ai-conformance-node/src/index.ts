@@ -56,6 +56,17 @@ export type {
   ServedResource,
 } from './cluster/discovery';
 
+// Clusters: the pure plan of identities and connections (Backstage services: ./backstage)
+export { normalizeApiServerUrl, planClusters } from './clusters';
+export type {
+  ClusterBinding,
+  ClusterPlan,
+  ClusterTarget,
+  PlanClustersResult,
+  PlannedConnection,
+  RegisteredCluster,
+} from './clusters';
+
 // Gather
 export { gatherFacts } from './gather/gatherFacts';
 export type { GatherFactsOptions } from './gather/gatherFacts';
