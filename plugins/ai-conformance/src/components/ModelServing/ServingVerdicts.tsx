@@ -26,22 +26,39 @@ export const SERVING_REQUIREMENTS = [
  * The cluster's verdicts for the inference-related requirements, with a link to its scorecard.
  * The cluster is found by entity ref (catalog clusters) or name.
  */
-export function ServingVerdicts(props: { clusterEntityRef?: string; clusterName: string }) {
+export function ServingVerdicts(props: {
+  clusterEntityRef?: string;
+  clusterName: string;
+}) {
   const { clusterEntityRef, clusterName } = props;
   const { fleet, loading: fleetLoading, error: fleetError } = useFleet();
   const summary = fleet
-    ? findClusterForEntity(fleet.clusters, clusterEntityRef ?? '', clusterName) ??
-      fleet.clusters.find(c => c.cluster === clusterName)
+    ? findClusterForEntity(
+        fleet.clusters,
+        clusterEntityRef ?? '',
+        clusterName,
+      ) ?? fleet.clusters.find(c => c.cluster === clusterName)
     : undefined;
-  const { scorecard, notEvaluated, loading, error } = useScorecard(summary?.cluster);
+  const { scorecard, notEvaluated, loading, error } = useScorecard(
+    summary?.cluster,
+  );
   const clusterLink = useOptionalRouteRef(clusterRouteRef);
   const requirementLink = useOptionalRouteRef(requirementRouteRef);
   if (fleetLoading || loading) return <Progress />;
   if (fleetError || error) {
-    return <Alert severity="error">Could not load the cluster's AI conformance results: {(fleetError ?? error)!.message}</Alert>;
+    return (
+      <Alert severity="error">
+        Could not load the cluster's AI conformance results:{' '}
+        {(fleetError ?? error)!.message}
+      </Alert>
+    );
   }
   if (!summary || notEvaluated || !scorecard) {
-    return <Alert severity="info">Cluster {clusterName} has no AI conformance results yet.</Alert>;
+    return (
+      <Alert severity="info">
+        Cluster {clusterName} has no AI conformance results yet.
+      </Alert>
+    );
   }
   return (
     <Stack spacing={1}>
@@ -52,9 +69,21 @@ export function ServingVerdicts(props: { clusterEntityRef?: string; clusterName:
             return (
               <TableRow key={id}>
                 <TableCell>
-                  {requirementLink ? <Link to={requirementLink({ requirementId: id })}>{id}</Link> : id}
+                  {requirementLink ? (
+                    <Link to={requirementLink({ requirementId: id })}>
+                      {id}
+                    </Link>
+                  ) : (
+                    id
+                  )}
                 </TableCell>
-                <TableCell>{result ? <VerdictChip verdict={result.verdict} /> : 'not in this checklist'}</TableCell>
+                <TableCell>
+                  {result ? (
+                    <VerdictChip verdict={result.verdict} />
+                  ) : (
+                    'not in this checklist'
+                  )}
+                </TableCell>
                 <TableCell>{result?.reason}</TableCell>
               </TableRow>
             );
@@ -62,7 +91,9 @@ export function ServingVerdicts(props: { clusterEntityRef?: string; clusterName:
         </TableBody>
       </Table>
       {clusterLink && (
-        <Link to={clusterLink({ cluster: summary.cluster })}>Full AI conformance scorecard of {summary.cluster}</Link>
+        <Link to={clusterLink({ cluster: summary.cluster })}>
+          Full AI conformance scorecard of {summary.cluster}
+        </Link>
       )}
     </Stack>
   );
