@@ -18,7 +18,10 @@ export interface FleetMatrixCell {
 
 /** One row of the fleet matrix: a cluster and its verdicts by requirement id. @public */
 export interface FleetMatrixRow {
+  /** The identity: entity ref or `config:<name>`. */
   cluster: string;
+  /** The display name. */
+  name: string;
   entityRef?: string;
   source: 'catalog' | 'config';
   owner?: string;

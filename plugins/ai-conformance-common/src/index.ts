@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './api';
 export * from './providers';
 export * from './fleetViewTypes';
+export * from './readiness';
+export * from './clusters';

@@ -17,11 +17,15 @@ import {
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
 import {
-  deploymentEntityFilter,
-  kubernetesClusterEntityFilter,
-} from './utils/entity';
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
+import { modelServerEntityFilter } from './components/ModelServing/modelServerEntity';
+import { kubernetesClusterEntityFilter } from './utils/entity';
+import { deploymentEntityFilter } from './utils/entity';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import {
   createFormField,
@@ -61,6 +65,20 @@ const entityAiConformanceContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/EntityContent').then(m =>
         compatWrapper(<m.EntityAiConformanceContent />),
+      ),
+  },
+});
+
+const entityModelServerContent = EntityContentBlueprint.make({
+  name: 'model-server',
+  params: {
+    path: '/model-server',
+    title: 'Model server',
+    group: 'operation',
+    filter: modelServerEntityFilter,
+    loader: () =>
+      import('./components/ModelServing').then(m =>
+        compatWrapper(<m.EntityModelServerContent />),
       ),
   },
 });
@@ -129,12 +147,14 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    modelServing: modelServingRouteRef,
   }),
   extensions: [
     aiConformanceApi,
     aiConformancePage,
     entityAiConformanceContent,
     entityAiConformanceCard,
+    entityModelServerContent,
     entityDeploymentReadinessCard,
     fleetHomeWidget,
     conformantClusterPickerField,

@@ -13,8 +13,15 @@ export {
   EntityDeploymentReadinessCard,
   HomePageAiConformanceCard,
   AiConformantClusterPickerFieldExtension,
+  EntityModelServerContent,
 } from './plugin';
 export { isDeploymentEntity } from './utils/entity';
 export type { ConformantClusterPickerOptions } from './components/ConformantClusterPicker';
 export { isKubernetesClusterEntity } from './utils/entity';
-export { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+export { isModelServerEntity } from './components/ModelServing/modelServerEntity';
+export {
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';

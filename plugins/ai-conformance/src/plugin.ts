@@ -11,7 +11,12 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { ConformantClusterPicker } from './components/ConformantClusterPicker';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import {
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The AI conformance plugin for the legacy frontend system.
@@ -24,6 +29,7 @@ export const aiConformancePlugin = createPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    modelServing: modelServingRouteRef,
   },
   apis: [
     createApiFactory({
@@ -84,6 +90,37 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
 );
 
 /**
+ * The model-serving tab for model-server Components (`spec.type: model-server`, from the catalog
+ * module's model-server provider).
+ *
+ * @public
+ */
+export const EntityModelServerContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityModelServerContent',
+    component: {
+      lazy: () =>
+        import('./components/ModelServing').then(
+          m => m.EntityModelServerContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The scaffolder field `AiConformantClusterPicker` for the legacy app: offers only clusters
+ * that are conformant and pass the requirements in `ui:options.requirements`.
+ *
+ * @public
+ */
+export const AiConformantClusterPickerFieldExtension = aiConformancePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'AiConformantClusterPicker',
+    component: ConformantClusterPicker,
+  }),
+);
+
+/**
  * Fleet conformance at a glance for the legacy home page (`@backstage/plugin-home`): conformant
  * clusters overall and per provider, with links to the matrix and trends.
  *
@@ -112,18 +149,5 @@ export const EntityDeploymentReadinessCard = aiConformancePlugin.provide(
           m => m.EntityDeploymentReadinessCard,
         ),
     },
-  }),
-);
-
-/**
- * The scaffolder field `AiConformantClusterPicker` for the legacy app: offers only clusters
- * that are conformant and pass the requirements in `ui:options.requirements`.
- *
- * @public
- */
-export const AiConformantClusterPickerFieldExtension = aiConformancePlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'AiConformantClusterPicker',
-    component: ConformantClusterPicker,
   }),
 );

@@ -47,6 +47,7 @@ type RunRow = {
 
 type ClusterRow = {
   cluster: string;
+  name: string | null;
   entity_ref: string | null;
   source: string;
   owner: string | null;
@@ -73,6 +74,7 @@ function orUndefined<T>(value: T | null): T | undefined {
 function toStoredCluster(row: ClusterRow): StoredCluster {
   return {
     cluster: row.cluster,
+    name: row.name ?? row.cluster,
     entityRef: orUndefined(row.entity_ref),
     source: row.source === 'catalog' ? 'catalog' : 'config',
     owner: orUndefined(row.owner),
@@ -139,6 +141,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         const previous = existing.get(record.cluster);
         existing.delete(record.cluster);
         const identity = {
+          name: record.name,
           entity_ref: record.entityRef ?? null,
           source: record.source,
           owner: record.owner ?? null,
@@ -151,6 +154,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
             ...identity,
             status: record.refusal ? 'refused' : 'pending',
             message: record.refusal ?? null,
+            ...(await this.latestRunIds(tx, record.cluster)),
             updated_at: now,
           });
           continue;
@@ -181,6 +185,30 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     return this.db(CLUSTERS)
       .leftJoin(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
       .select(`${CLUSTERS}.*`, `${RUNS}.summary as last_good_summary`);
+  }
+
+  /** The runs a returning cluster had, so that its latest scorecard is served again. */
+  private async latestRunIds(
+    tx: Knex.Transaction,
+    cluster: string,
+  ): Promise<{ last_run_id: string | null; last_good_run_id: string | null }> {
+    const latest = (status?: string) => {
+      const query = tx<RunRow>(RUNS).where('cluster', cluster);
+      if (status) {
+        query.where('status', status);
+      }
+      return query
+        .orderBy([
+          { column: 'evaluated_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first('id');
+    };
+    const [last, lastGood] = await Promise.all([latest(), latest('ok')]);
+    return {
+      last_run_id: last?.id ?? null,
+      last_good_run_id: lastGood?.id ?? null,
+    };
   }
 
   async listClusters(): Promise<StoredCluster[]> {

@@ -31,11 +31,12 @@ describe.each(databases.eachSupportedId())(
       await store.syncClusters([
         {
           cluster: 'a',
+          name: 'a',
           source: 'catalog',
           providerAnnotation: 'azure',
           lifecycle: 'production',
         },
-        { cluster: 'b', source: 'config' },
+        { cluster: 'b', name: 'b', source: 'config' },
       ]);
       const record = (cluster: string, at: string, ok = true) =>
         store.recordRun({

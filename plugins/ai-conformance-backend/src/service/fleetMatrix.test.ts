@@ -8,6 +8,7 @@ const cluster = (
   extra: Partial<StoredCluster> = {},
 ): StoredCluster => ({
   cluster: name,
+  name,
   source: 'catalog',
   status: 'ok',
   updatedAt: '2026-11-29T10:00:00.000Z',

@@ -73,6 +73,7 @@ export function toFleetMatrix(
     }
     return {
       cluster: cluster.cluster,
+      name: cluster.name,
       entityRef: cluster.entityRef,
       source: cluster.source,
       owner: cluster.owner,

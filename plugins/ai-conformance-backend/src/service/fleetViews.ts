@@ -26,6 +26,7 @@ export function toFleetSummary(
     }
     return {
       cluster: cluster.cluster,
+      name: cluster.name,
       entityRef: cluster.entityRef,
       source: cluster.source,
       status: cluster.status,
@@ -57,6 +58,7 @@ export function toRequirementAcrossFleet(
     if (scorecard && result) {
       rows.push({
         cluster: cluster.cluster,
+        name: cluster.name,
         entityRef: cluster.entityRef,
         checklistVersion: scorecard.checklistVersion,
         level: result.level,
@@ -71,6 +73,7 @@ export function toRequirementAcrossFleet(
 
 const CSV_HEADER = [
   'cluster',
+  'name',
   'entityRef',
   'source',
   'status',
@@ -101,6 +104,7 @@ export function toFleetCsv(
     const scorecard = scorecards.get(cluster.cluster);
     const base = [
       cluster.cluster,
+      cluster.name,
       cluster.entityRef,
       cluster.source,
       cluster.status,

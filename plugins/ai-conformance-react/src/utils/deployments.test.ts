@@ -6,9 +6,9 @@ import {
 } from './deployments';
 
 const clusters: ClusterSummary[] = [
-  { cluster: 'gpu-east', entityRef: 'resource:default/gpu-east', source: 'catalog', status: 'ok' },
-  { cluster: 'gpu-west', entityRef: 'resource:default/gpu-west', source: 'catalog', status: 'ok' },
-  { cluster: 'lab', source: 'config', status: 'ok' },
+  { cluster: 'gpu-east', name: 'gpu-east', entityRef: 'resource:default/gpu-east', source: 'catalog', status: 'ok' },
+  { cluster: 'gpu-west', name: 'gpu-west', entityRef: 'resource:default/gpu-west', source: 'catalog', status: 'ok' },
+  { cluster: 'lab', name: 'lab', source: 'config', status: 'ok' },
 ];
 
 const component = (extra: Partial<Entity> = {}): Entity => ({

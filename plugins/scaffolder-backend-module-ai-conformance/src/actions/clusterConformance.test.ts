@@ -2,9 +2,9 @@ import type { ClusterSummary } from '@internal/plugin-ai-conformance-common';
 import { findCluster } from './clusterConformance';
 
 const clusters: ClusterSummary[] = [
-  { cluster: 'gpu-east', entityRef: 'resource:default/gpu-east', source: 'catalog', status: 'ok' },
-  { cluster: 'lab', source: 'config', status: 'ok' },
-  { cluster: 'other', entityRef: 'resource:team-a/gpu-east', source: 'catalog', status: 'ok' },
+  { cluster: 'gpu-east', name: 'gpu-east', entityRef: 'resource:default/gpu-east', source: 'catalog', status: 'ok' },
+  { cluster: 'lab', name: 'lab', source: 'config', status: 'ok' },
+  { cluster: 'other', name: 'other', entityRef: 'resource:team-a/gpu-east', source: 'catalog', status: 'ok' },
 ];
 
 describe('findCluster', () => {

@@ -26,7 +26,8 @@ export function findCluster(
   const withKind = wanted.includes(':') ? wanted : `resource:default/${wanted}`;
   return (
     clusters.find(c => c.entityRef?.toLocaleLowerCase('en-US') === withKind) ??
-    clusters.find(c => c.cluster.toLocaleLowerCase('en-US') === wanted)
+    clusters.find(c => c.cluster.toLocaleLowerCase('en-US') === wanted) ??
+    clusters.find(c => c.name.toLocaleLowerCase('en-US') === wanted)
   );
 }
 
@@ -54,7 +55,7 @@ export async function assessCluster(
   }
   if (!found.summary) {
     throw new InputError(
-      `Cluster ${found.cluster} has not been evaluated successfully yet (status ${found.status}${
+      `Cluster ${found.name} has not been evaluated successfully yet (status ${found.status}${
         found.message ? `: ${found.message}` : ''
       }); its conformance cannot be asserted.`,
     );
@@ -67,7 +68,7 @@ export async function assessCluster(
       .filter(r => r.level === 'MUST' && r.verdict !== 'pass' && r.verdict !== 'not-applicable')
       .map(r => `${r.id} (${r.verdict}: ${r.reason})`);
     problems.push(
-      `cluster ${found.cluster} is not AI conformant on checklist ${scorecard.checklistVersion}: ${blocking.join('; ')}`,
+      `cluster ${found.name} is not AI conformant on checklist ${scorecard.checklistVersion}: ${blocking.join('; ')}`,
     );
   }
   const verdicts: ClusterAssertion['verdicts'] = {};
@@ -75,7 +76,7 @@ export async function assessCluster(
     const result = byId.get(id);
     if (!result) {
       problems.push(
-        `requirement ${id} is not part of checklist ${scorecard.checklistVersion} that ${found.cluster} was graded against`,
+        `requirement ${id} is not part of checklist ${scorecard.checklistVersion} that ${found.name} was graded against`,
       );
       continue;
     }
@@ -85,7 +86,7 @@ export async function assessCluster(
     }
   }
   return {
-    cluster: found.cluster,
+    cluster: found.name,
     entityRef: found.entityRef,
     conformant: scorecard.summary.conformant,
     checklistVersion: scorecard.checklistVersion,

@@ -58,7 +58,7 @@ export function ConformantClusterPicker(
       >
         {eligible.map(row => (
           <MenuItem key={row.cluster} value={clusterValue(row)}>
-            {row.cluster}
+            {row.name}
             {row.provider ? ` (${providerTitle(row.provider.provider)}, checklist ${row.checklistVersion})` : ''}
           </MenuItem>
         ))}

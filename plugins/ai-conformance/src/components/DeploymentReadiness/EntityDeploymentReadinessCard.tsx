@@ -91,11 +91,15 @@ export function EntityDeploymentReadinessCard(props: { title?: string }) {
               <ListItemText
                 primary={
                   clusterLink ? (
-                    <Link to={clusterLink({ cluster: cluster.cluster })}>
-                      {cluster.cluster}
+                    <Link
+                      to={clusterLink({
+                        cluster: encodeURIComponent(cluster.cluster),
+                      })}
+                    >
+                      {cluster.name}
                     </Link>
                   ) : (
-                    cluster.cluster
+                    cluster.name
                   )
                 }
                 secondary={`${providerTitle(cluster.provider?.provider)} · ${

@@ -143,10 +143,10 @@ const MatrixRow = memo(function MatrixRow(props: RowProps) {
       >
         {links.cluster ? (
           <a href={links.cluster(row.cluster)} tabIndex={-1}>
-            {row.cluster}
+            {row.name}
           </a>
         ) : (
-          row.cluster
+          row.name
         )}
         <span className="caption">
           <span className={`r-${readiness.state}`}>{readiness.label}</span>
@@ -158,8 +158,8 @@ const MatrixRow = memo(function MatrixRow(props: RowProps) {
         const cell = row.cells[column.id];
         const verdict = cell ? getVerdictPresentation(cell.verdict) : undefined;
         const title = cell
-          ? `${requirementTitle(column.id)} on ${row.cluster}: ${verdict!.label}. ${cell.reason}`
-          : `${requirementTitle(column.id)} on ${row.cluster}: no verdict (${
+          ? `${requirementTitle(column.id)} on ${row.name}: ${verdict!.label}. ${cell.reason}`
+          : `${requirementTitle(column.id)} on ${row.name}: no verdict (${
               row.summary ? 'not in its checklist' : 'not evaluated'
             })`;
         return (

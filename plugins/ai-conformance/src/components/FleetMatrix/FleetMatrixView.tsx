@@ -19,11 +19,12 @@ function useMatrixLinks(): FleetMatrixLinks {
   return useMemo(
     () => ({
       cluster: clusterLink
-        ? (cluster: string) => clusterLink({ cluster })
+        ? (cluster: string) =>
+            clusterLink({ cluster: encodeURIComponent(cluster) })
         : undefined,
       evidence: clusterLink
         ? (cluster: string, requirement: string) =>
-            `${clusterLink({ cluster })}?${new URLSearchParams({ requirement })}`
+            `${clusterLink({ cluster: encodeURIComponent(cluster) })}?${new URLSearchParams({ requirement })}`
         : undefined,
       requirement: requirementLink
         ? (requirementId: string) => requirementLink({ requirementId })

@@ -32,7 +32,9 @@ function RegressionTable(props: { regressions: TrendRegression[] }) {
           title: 'Cluster',
           render: r =>
             clusterLink ? (
-              <Link to={clusterLink({ cluster: r.cluster })}>{r.cluster}</Link>
+              <Link to={clusterLink({ cluster: encodeURIComponent(r.cluster) })}>
+                {r.cluster}
+              </Link>
             ) : (
               r.cluster
             ),

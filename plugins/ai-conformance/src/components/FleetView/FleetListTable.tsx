@@ -26,15 +26,17 @@ export function FleetListTable(props: { rows: FleetRow[]; total: number }) {
   const columns: TableColumn<FleetRow>[] = [
     {
       title: 'Cluster',
-      field: 'cluster',
+      field: 'name',
       highlight: true,
       cellStyle: { minWidth: 160 },
       render: c => (
         <>
           {clusterLink ? (
-            <Link to={clusterLink({ cluster: c.cluster })}>{c.cluster}</Link>
+            <Link to={clusterLink({ cluster: encodeURIComponent(c.cluster) })}>
+              {c.name}
+            </Link>
           ) : (
-            c.cluster
+            c.name
           )}
           <Typography variant="caption" display="block" color="text.secondary">
             {c.entityRef ? (

@@ -2,12 +2,10 @@ import type {
   ClusterStatus,
   ClusterSummary,
   FleetMatrixRow,
+  Readiness,
 } from '@internal/plugin-ai-conformance-common';
 import { providerTitle } from '@internal/plugin-ai-conformance-common';
-import {
-  describeReadiness,
-  type Readiness,
-} from '@internal/plugin-ai-conformance-react';
+import { describeReadiness } from '@internal/plugin-ai-conformance-react';
 
 /** The dimensions the fleet can be filtered and grouped by. */
 export const DIMENSIONS = [
@@ -56,7 +54,7 @@ const STATUS_LABELS: Record<ClusterStatus, string> = {
   pending: 'Pending',
 };
 
-const READINESS_ORDER: Array<Readiness['state']> = [
+const READINESS_ORDER: Array<Readiness> = [
   'conformant',
   'not-conformant',
   'undecided',
@@ -142,8 +140,8 @@ function compareValues(dimension: Dimension, a: string, b: string) {
   if (a === NONE || b === NONE) return a === b ? 0 : a === NONE ? 1 : -1;
   if (dimension === 'readiness') {
     return (
-      READINESS_ORDER.indexOf(a as Readiness['state']) -
-      READINESS_ORDER.indexOf(b as Readiness['state'])
+      READINESS_ORDER.indexOf(a as Readiness) -
+      READINESS_ORDER.indexOf(b as Readiness)
     );
   }
   if (dimension === 'kubernetes' || dimension === 'checklistVersion') {

@@ -406,9 +406,12 @@ export const spec = {
       },
       FleetMatrixRow: {
         type: 'object',
-        required: ['cluster', 'source', 'status', 'cells'],
+        required: ['cluster', 'name', 'source', 'status', 'cells'],
         properties: {
           cluster: {
+            type: 'string',
+          },
+          name: {
             type: 'string',
           },
           entityRef: {

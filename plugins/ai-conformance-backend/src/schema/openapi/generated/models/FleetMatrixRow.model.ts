@@ -12,6 +12,7 @@ import { ProviderDetection } from '../models/ProviderDetection.model';
  */
 export interface FleetMatrixRow {
   cluster: string;
+  name: string;
   entityRef?: string;
   source: ClusterSource;
   owner?: string;
