@@ -7,7 +7,6 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import {
   VerdictChip,
-  findClusterForEntity,
   useFleet,
   useScorecard,
 } from '@internal/plugin-ai-conformance-react';
@@ -24,20 +23,17 @@ export const SERVING_REQUIREMENTS = [
 
 /**
  * The cluster's verdicts for the inference-related requirements, with a link to its scorecard.
- * The cluster is found by entity ref (catalog clusters) or name.
+ * The cluster is found by its identity (the registry id the catalog module writes, which is also
+ * the backend's cluster id).
  */
 export function ServingVerdicts(props: {
-  clusterEntityRef?: string;
+  clusterId?: string;
   clusterName: string;
 }) {
-  const { clusterEntityRef, clusterName } = props;
+  const { clusterId, clusterName } = props;
   const { fleet, loading: fleetLoading, error: fleetError } = useFleet();
-  const summary = fleet
-    ? findClusterForEntity(
-        fleet.clusters,
-        clusterEntityRef ?? '',
-        clusterName,
-      ) ?? fleet.clusters.find(c => c.cluster === clusterName)
+  const summary = clusterId
+    ? fleet?.clusters.find(c => c.cluster === clusterId)
     : undefined;
   const { scorecard, notEvaluated, loading, error } = useScorecard(
     summary?.cluster,
@@ -92,7 +88,7 @@ export function ServingVerdicts(props: {
       </Table>
       {clusterLink && (
         <Link to={clusterLink({ cluster: summary.cluster })}>
-          Full AI conformance scorecard of {summary.cluster}
+          Full AI conformance scorecard of {summary.name}
         </Link>
       )}
     </Stack>
