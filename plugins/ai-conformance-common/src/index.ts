@@ -8,3 +8,4 @@ export * from './types';
 export * from './requirements';
 export * from './permissions';
 export * from './api';
+export * from './capacity';

@@ -14,6 +14,7 @@ import {
   reduceNamespace,
   reduceNode,
   reducePod,
+  reduceResourceClaim,
   reduceResourceSlice,
   reduceRuntimeClass,
   reduceWebhookConfiguration,
@@ -102,6 +103,15 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('resource.k8s.io', 'resourceslices', reduceResourceSlice, {
+        pageSize: LARGE_LIST_PAGE_SIZE,
+      }),
+  },
+  resourceClaims: {
+    key: 'resourceClaims',
+    reads: ['resourceclaims.resource.k8s.io'],
+    scalesWithCluster: true,
+    gather: ctx =>
+      ctx.list('resource.k8s.io', 'resourceclaims', reduceResourceClaim, {
         pageSize: LARGE_LIST_PAGE_SIZE,
       }),
   },

@@ -79,7 +79,9 @@ const root = protobuf.Root.fromJSON({
         nodeName: { type: 'string', id: 10 },
         initContainers: { rule: 'repeated', type: 'Container', id: 20 },
         runtimeClassName: { type: 'string', id: 29 },
+        overhead: quantityMap(32),
         resourceClaims: { rule: 'repeated', type: 'PodResourceClaim', id: 39 },
+        resources: { type: 'ResourceRequirements', id: 40 },
       },
     },
     Volume: {
@@ -97,6 +99,7 @@ const root = protobuf.Root.fromJSON({
         name: { type: 'string', id: 1 },
         resources: { type: 'ResourceRequirements', id: 8 },
         securityContext: { type: 'SecurityContext', id: 15 },
+        restartPolicy: { type: 'string', id: 24 },
       },
     },
     ResourceRequirements: {
@@ -104,7 +107,20 @@ const root = protobuf.Root.fromJSON({
     },
     SecurityContext: { fields: { privileged: { type: 'bool', id: 2 } } },
     PodResourceClaim: { fields: { name: { type: 'string', id: 1 } } },
-    PodStatus: { fields: { phase: { type: 'string', id: 1 } } },
+    PodStatus: {
+      fields: {
+        phase: { type: 'string', id: 1 },
+        conditions: { rule: 'repeated', type: 'PodCondition', id: 2 },
+      },
+    },
+    PodCondition: {
+      fields: {
+        type: { type: 'string', id: 1 },
+        status: { type: 'string', id: 2 },
+        reason: { type: 'string', id: 5 },
+        message: { type: 'string', id: 6 },
+      },
+    },
     NodeList: {
       fields: {
         metadata: { type: 'ListMeta', id: 1 },
@@ -185,14 +201,16 @@ function quantities(map: Record<string, { string?: string }> | undefined) {
 function container(c: Any) {
   return {
     name: c.name,
-    resources: c.resources
-      ? {
-          limits: quantities(c.resources.limits),
-          requests: quantities(c.resources.requests),
-        }
-      : undefined,
+    resources: requirements(c.resources),
     securityContext: c.securityContext,
+    restartPolicy: c.restartPolicy,
   };
+}
+
+function requirements(r: Any) {
+  return r
+    ? { limits: quantities(r.limits), requests: quantities(r.requests) }
+    : undefined;
 }
 
 /** Maps whose values are kept as they are (an empty label value is meaningful). */
@@ -202,6 +220,7 @@ const MAPS = new Set([
   'requests',
   'capacity',
   'allocatable',
+  'overhead',
 ]);
 
 /**
@@ -240,6 +259,8 @@ function podObject(p: Any): KubeObject {
         ...v.volumeSource,
       })),
       resourceClaims: spec.resourceClaims,
+      overhead: quantities(spec.overhead),
+      resources: requirements(spec.resources),
     },
     status: p.status,
   };
