@@ -17,7 +17,13 @@ import {
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import {
+  capacityRouteRef,
+  clusterRouteRef,
+  fleetCapacityRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
 import { kubernetesClusterEntityFilter } from './utils/entity';
 
 const aiConformanceApi = ApiBlueprint.make({
@@ -57,6 +63,20 @@ const entityAiConformanceContent = EntityContentBlueprint.make({
   },
 });
 
+const entityAiCapacityContent = EntityContentBlueprint.make({
+  name: 'capacity',
+  params: {
+    path: '/ai-capacity',
+    title: 'Accelerators',
+    group: 'operation',
+    filter: kubernetesClusterEntityFilter,
+    loader: () =>
+      import('./components/EntityContent').then(m =>
+        compatWrapper(<m.EntityAiCapacityContent />),
+      ),
+  },
+});
+
 const entityAiConformanceCard = EntityCardBlueprint.make({
   name: 'cluster',
   params: {
@@ -83,11 +103,14 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
   }),
   extensions: [
     aiConformanceApi,
     aiConformancePage,
     entityAiConformanceContent,
+    entityAiCapacityContent,
     entityAiConformanceCard,
   ],
 });

@@ -10,6 +10,13 @@ export {
   AiConformancePage,
   EntityAiConformanceContent,
   EntityAiConformanceCard,
+  EntityAiCapacityContent,
 } from './plugin';
 export { isKubernetesClusterEntity } from './utils/entity';
-export { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+export {
+  capacityRouteRef,
+  clusterRouteRef,
+  fleetCapacityRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';

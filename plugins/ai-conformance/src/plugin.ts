@@ -8,7 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import {
+  capacityRouteRef,
+  clusterRouteRef,
+  fleetCapacityRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The AI conformance plugin for the legacy frontend system.
@@ -21,6 +27,8 @@ export const aiConformancePlugin = createPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
   },
   apis: [
     createApiFactory({
@@ -75,6 +83,24 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
       lazy: () =>
         import('./components/EntityContent').then(
           m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The accelerator capacity tab for cluster entities: per model, per node, DRA devices, pending
+ * demand, queue quotas and the trend.
+ *
+ * @public
+ */
+export const EntityAiCapacityContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCapacityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityAiCapacityContent,
         ),
     },
   }),
