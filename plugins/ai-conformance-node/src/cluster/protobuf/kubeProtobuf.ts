@@ -191,8 +191,9 @@ const TO_OBJECT: protobuf.IConversionOptions = {
 
 type Any = any; // decoded messages; every field is optional
 
+/** A quantity map in its JSON form; JSON omits an empty map, so an empty one is undefined. */
 function quantities(map: Record<string, { string?: string }> | undefined) {
-  if (!map) return undefined;
+  if (!map || !Object.keys(map).length) return undefined;
   const out: Record<string, string> = {};
   for (const [name, q] of Object.entries(map)) out[name] = q?.string ?? '';
   return out;
