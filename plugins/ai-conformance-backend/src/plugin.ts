@@ -14,6 +14,7 @@ import { KubernetesConfigClusterSource } from './clusters/KubernetesConfigCluste
 import { ClusterSource } from './clusters/types';
 import { readAiConformanceConfig } from './config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from './database/DatabaseCapacityStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
 import { HistoryCleaner } from './evaluation/HistoryCleaner';
@@ -67,6 +68,7 @@ export const aiConformancePlugin = createBackendPlugin({
       }) {
         const settings = readAiConformanceConfig(config);
         const store = await DatabaseAiConformanceStore.create({ database });
+        const capacity = await DatabaseCapacityStore.create({ database });
 
         permissionsRegistry.addResourceType({
           resourceRef: aiConformanceClusterResourceRef,
@@ -108,6 +110,7 @@ export const aiConformancePlugin = createBackendPlugin({
           config: settings,
           logger,
           auditor,
+          capacity,
         });
 
         await scheduler.scheduleTask({
@@ -118,6 +121,7 @@ export const aiConformancePlugin = createBackendPlugin({
         });
         const cleaner = new HistoryCleaner({
           store,
+          capacity,
           retentionDays: settings.retentionDays,
           logger,
         });
@@ -138,6 +142,7 @@ export const aiConformancePlugin = createBackendPlugin({
             auditor,
             authorizer,
             store,
+            capacity,
             evaluations,
             engine,
             templatesDir: settings.templatesDir,

@@ -9,6 +9,8 @@ import { planClusters } from '../clusters/planClusters';
 import { ClusterPlan, ClusterSource } from '../clusters/types';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import { CapacityStore } from '../database/CapacityStore';
+import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
@@ -55,6 +57,8 @@ export class ClusterEvaluationService {
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
+      /** Where capacity snapshots taken with the evaluations go; none: no snapshots. */
+      capacity?: CapacityStore;
     },
   ) {}
 
@@ -222,8 +226,14 @@ export class ClusterEvaluationService {
         },
       }));
     try {
-      const run = await this.execute(plan, runId, request);
+      let capacity: CapacitySnapshot | undefined;
+      const run = await this.execute(plan, runId, request, snapshot => {
+        capacity = snapshot;
+      });
       await store.recordRun(run);
+      if (run.status === 'ok' && capacity) {
+        await this.recordCapacity(plan, runId, capacity);
+      }
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -250,10 +260,35 @@ export class ClusterEvaluationService {
     }
   }
 
+  /** Stores a capacity snapshot; a failure is logged and never fails the evaluation's run. */
+  private async recordCapacity(
+    plan: ClusterPlan,
+    runId: string,
+    snapshot: CapacitySnapshot,
+  ): Promise<void> {
+    try {
+      await this.options.capacity?.addSnapshot({
+        id: randomUUID(),
+        cluster: plan.target.name,
+        entityRef: plan.target.entityRef,
+        runId,
+        snapshot,
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Capacity snapshot of cluster ${plan.target.name} could not be stored: ${describeEvaluationError(
+          error,
+          plan.secrets,
+        )}`,
+      );
+    }
+  }
+
   private async execute(
     plan: ClusterPlan,
     runId: string,
     request: EvaluationRequest,
+    onCapacity: (snapshot: CapacitySnapshot) => void,
   ): Promise<NewRun> {
     const { engine, config, logger } = this.options;
     const cluster = plan.target.name;
@@ -290,6 +325,7 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
+          ...(this.options.capacity ? { onCapacity } : {}),
         }),
         deadline,
       ]);
