@@ -16,7 +16,7 @@ import {
   stopProcesses,
   tailLog,
 } from './processes/supervisor';
-import { readerRbac } from './rbac';
+import { discoveryOnlyRbac, readerRbac } from './rbac';
 import { ComponentVersions, crdModule, resolveVersions } from './versions';
 
 /** Annotation that KWOK uses to pick the nodes it manages. */
@@ -251,6 +251,9 @@ export async function startControlPlane(
         'client-ca-file': pki.caCert,
         'token-auth-file': pki.tokenFile,
         'authorization-mode': 'RBAC',
+        // every real distribution allows privileged containers (GPU driver, device plugins,
+        // CNI and storage agents); without it no scenario can hold such a DaemonSet
+        'allow-privileged': true,
         'service-account-issuer':
           'https://kubernetes.default.svc.cluster.local',
         'service-account-key-file': pki.saPub,
@@ -294,6 +297,7 @@ export async function startControlPlane(
           admin: pki.tokens.admin,
           reader: pki.tokens.reader,
           norights: pki.tokens.norights,
+          discovery: pki.tokens.discovery,
         },
         currentContext: 'admin',
       }),
@@ -301,7 +305,9 @@ export async function startControlPlane(
     );
     const client = new RestClient(credentials(state, 'admin'), 8);
     try {
-      for (const obj of readerRbac()) await client.apply(obj);
+      for (const obj of [...readerRbac(), ...discoveryOnlyRbac()]) {
+        await client.apply(obj);
+      }
     } finally {
       client.close();
     }

@@ -8,4 +8,6 @@ export * from './types';
 export * from './requirements';
 export * from './permissions';
 export * from './api';
+export * from './readiness';
+export * from './clusters';
 export * from './capacity';

@@ -56,12 +56,45 @@ export type {
   ServedResource,
 } from './cluster/discovery';
 
+// Clusters: the pure plan of identities and connections (Backstage services: ./backstage)
+export { normalizeApiServerUrl, planClusters } from './clusters';
+export type {
+  ClusterBinding,
+  ClusterPlan,
+  ClusterTarget,
+  PlanClustersResult,
+  PlannedConnection,
+  RegisteredCluster,
+} from './clusters';
+
 // Gather
 export { gatherFacts } from './gather/gatherFacts';
 export type { GatherFactsOptions } from './gather/gatherFacts';
 export { FACT_DEFINITIONS } from './gather/factDefinitions';
 export type { FactDefinition } from './gather/factDefinitions';
 export type { GatherContext, GatherListOptions } from './gather/GatherContext';
+export {
+  describeRead,
+  getRead,
+  listRead,
+  qualifiedResource,
+} from './gather/factReads';
+export type { FactRead } from './gather/factReads';
+
+// Reader RBAC, generated from the declared reads
+export {
+  DISCOVERY_NON_RESOURCE_URLS,
+  declaredReads,
+  readerRbacManifests,
+  readerRbacRules,
+  renderReaderRbacYaml,
+  rulesGrant,
+} from './rbac/readerRbac';
+export type {
+  PolicyRule,
+  RbacSubject,
+  ReaderRbacRules,
+} from './rbac/readerRbac';
 export { conditionTrue } from './gather/reduce';
 export type * from './gather/factTypes';
 
@@ -77,6 +110,36 @@ export type {
   AcceleratorNode,
   UnrecognisedAccelerator,
 } from './vendors/detectAccelerators';
+export {
+  detectOnDemandAccelerators,
+  describeOnDemand,
+} from './vendors/onDemandAccelerators';
+export type {
+  OnDemandAcceleratorSource,
+  OnDemandInputs,
+} from './vendors/onDemandAccelerators';
+
+// Monitoring stacks and workload images
+export { MONITORING_STACKS } from './monitoring/monitoringStacks';
+export type { MonitoringStack } from './monitoring/monitoringStacks';
+export { detectMonitoringStacks } from './monitoring/detectMonitoring';
+export type { DetectedMonitoringStack } from './monitoring/detectMonitoring';
+export { imageRepository, imagesMatch } from './workloads/images';
+
+// Model-serving discovery (pure, over gathered facts)
+export * from './serving';
+
+// Platform versus workload
+export { INFRASTRUCTURE_AGENTS } from './platform/infrastructureAgents';
+export type { InfrastructureAgent } from './platform/InfrastructureAgent';
+export { matchImage } from './platform/imagePatterns';
+export { classifyPod, owningWorkload } from './platform/classifyPod';
+export type { PlatformCatalog, PodRole } from './platform/classifyPod';
+export {
+  deviceBypasses,
+  requestsAccelerator,
+} from './platform/deviceBypass';
+export type { DeviceBypass } from './platform/deviceBypass';
 
 // Capacity (pure, over the same gathered facts)
 export {

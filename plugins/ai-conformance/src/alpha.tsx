@@ -21,9 +21,11 @@ import {
   capacityRouteRef,
   clusterRouteRef,
   fleetCapacityRouteRef,
+  modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
 } from './routes';
+import { modelServerEntityFilter } from './components/ModelServing/modelServerEntity';
 import { kubernetesClusterEntityFilter } from './utils/entity';
 
 const aiConformanceApi = ApiBlueprint.make({
@@ -77,6 +79,20 @@ const entityAiCapacityContent = EntityContentBlueprint.make({
   },
 });
 
+const entityModelServerContent = EntityContentBlueprint.make({
+  name: 'model-server',
+  params: {
+    path: '/model-server',
+    title: 'Model server',
+    group: 'operation',
+    filter: modelServerEntityFilter,
+    loader: () =>
+      import('./components/ModelServing').then(m =>
+        compatWrapper(<m.EntityModelServerContent />),
+      ),
+  },
+});
+
 const entityAiConformanceCard = EntityCardBlueprint.make({
   name: 'cluster',
   params: {
@@ -105,6 +121,7 @@ export default createFrontendPlugin({
     requirement: requirementRouteRef,
     capacity: capacityRouteRef,
     fleetCapacity: fleetCapacityRouteRef,
+    modelServing: modelServingRouteRef,
   }),
   extensions: [
     aiConformanceApi,
@@ -112,5 +129,6 @@ export default createFrontendPlugin({
     entityAiConformanceContent,
     entityAiCapacityContent,
     entityAiConformanceCard,
+    entityModelServerContent,
   ],
 });

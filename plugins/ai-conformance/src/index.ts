@@ -11,12 +11,15 @@ export {
   EntityAiConformanceContent,
   EntityAiConformanceCard,
   EntityAiCapacityContent,
+  EntityModelServerContent,
 } from './plugin';
 export { isKubernetesClusterEntity } from './utils/entity';
+export { isModelServerEntity } from './components/ModelServing/modelServerEntity';
 export {
   capacityRouteRef,
   clusterRouteRef,
   fleetCapacityRouteRef,
+  modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
 } from './routes';

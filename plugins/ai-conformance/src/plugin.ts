@@ -12,6 +12,7 @@ import {
   capacityRouteRef,
   clusterRouteRef,
   fleetCapacityRouteRef,
+  modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
 } from './routes';
@@ -29,6 +30,7 @@ export const aiConformancePlugin = createPlugin({
     requirement: requirementRouteRef,
     capacity: capacityRouteRef,
     fleetCapacity: fleetCapacityRouteRef,
+    modelServing: modelServingRouteRef,
   },
   apis: [
     createApiFactory({
@@ -101,6 +103,24 @@ export const EntityAiCapacityContent = aiConformancePlugin.provide(
       lazy: () =>
         import('./components/EntityContent').then(
           m => m.EntityAiCapacityContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The model-serving tab for model-server Components (`spec.type: model-server`, from the catalog
+ * module's model-server provider).
+ *
+ * @public
+ */
+export const EntityModelServerContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityModelServerContent',
+    component: {
+      lazy: () =>
+        import('./components/ModelServing').then(
+          m => m.EntityModelServerContent,
         ),
     },
   }),

@@ -3,7 +3,12 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** The fleet view, mounted at `/ai-conformance` by default. @public */
 export const rootRouteRef = createRouteRef({ id: 'ai-conformance' });
 
-/** One cluster's scorecard. @public */
+/**
+ * One cluster's scorecard. `:cluster` is the cluster's identity (entity ref or `config:<name>`),
+ * URI-encoded by the links.
+ *
+ * @public
+ */
 export const clusterRouteRef = createSubRouteRef({
   id: 'ai-conformance/cluster',
   parent: rootRouteRef,
@@ -29,4 +34,11 @@ export const fleetCapacityRouteRef = createSubRouteRef({
   id: 'ai-conformance/fleet-capacity',
   parent: rootRouteRef,
   path: '/capacity',
+});
+
+/** Every model server in the catalog. @public */
+export const modelServingRouteRef = createSubRouteRef({
+  id: 'ai-conformance/model-serving',
+  parent: rootRouteRef,
+  path: '/model-serving',
 });

@@ -95,7 +95,8 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
       `${key}_TOKEN=${reader.token}`,
     );
     appConfig.push({
-      name,
+      // credentials are bound to the catalog entity by its ref, never by a bare name
+      entityRef: `resource:default/${name}`,
       url: state.server,
       caData,
       serviceAccountTokenFile: tokenFile,
@@ -124,7 +125,17 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
   fs.writeFileSync(
     files.appConfig,
     YAML.stringify({
-      catalog: { locations },
+      catalog: {
+        locations,
+        // Model servers of every demo cluster become catalog entities (owner: namespace `team`).
+        providers: {
+          aiConformanceModelServers: {
+            clusters: ['*'],
+            schedule: { frequency: { minutes: 1 }, timeout: { minutes: 1 } },
+            owner: { default: 'group:default/guests' },
+          },
+        },
+      },
       aiConformance: { clusters: appConfig },
     }),
     { mode: 0o600 },

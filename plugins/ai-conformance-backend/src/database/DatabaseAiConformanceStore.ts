@@ -43,6 +43,7 @@ type RunRow = {
 
 type ClusterRow = {
   cluster: string;
+  name: string | null;
   entity_ref: string | null;
   source: string;
   owner: string | null;
@@ -65,6 +66,7 @@ function orUndefined<T>(value: T | null): T | undefined {
 function toStoredCluster(row: ClusterRow): StoredCluster {
   return {
     cluster: row.cluster,
+    name: row.name ?? row.cluster,
     entityRef: orUndefined(row.entity_ref),
     source: row.source === 'catalog' ? 'catalog' : 'config',
     owner: orUndefined(row.owner),
@@ -126,6 +128,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         const previous = existing.get(record.cluster);
         existing.delete(record.cluster);
         const identity = {
+          name: record.name,
           entity_ref: record.entityRef ?? null,
           source: record.source,
           owner: record.owner ?? null,
@@ -136,6 +139,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
             ...identity,
             status: record.refusal ? 'refused' : 'pending',
             message: record.refusal ?? null,
+            ...(await this.latestRunIds(tx, record.cluster)),
             updated_at: now,
           });
           continue;
@@ -159,6 +163,30 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         await tx(CLUSTERS).whereIn('cluster', gone).delete();
       }
     });
+  }
+
+  /** The runs a returning cluster had, so that its latest scorecard is served again. */
+  private async latestRunIds(
+    tx: Knex.Transaction,
+    cluster: string,
+  ): Promise<{ last_run_id: string | null; last_good_run_id: string | null }> {
+    const latest = (status?: string) => {
+      const query = tx<RunRow>(RUNS).where('cluster', cluster);
+      if (status) {
+        query.where('status', status);
+      }
+      return query
+        .orderBy([
+          { column: 'evaluated_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first('id');
+    };
+    const [last, lastGood] = await Promise.all([latest(), latest('ok')]);
+    return {
+      last_run_id: last?.id ?? null,
+      last_good_run_id: lastGood?.id ?? null,
+    };
   }
 
   async listClusters(): Promise<StoredCluster[]> {

@@ -3,6 +3,7 @@ import {
   CapacitySnapshot,
   Scorecard,
 } from '@internal/plugin-ai-conformance-common';
+import type { EvaluateClusterExtensions } from '@internal/plugin-ai-conformance-node';
 import { KubeConfig } from '@kubernetes/client-node';
 
 /**
@@ -27,6 +28,9 @@ export interface AiConformanceEngine {
     maxResponseBytes?: number;
     logger?: LoggerService;
     signal?: AbortSignal;
+    /** Checks and vendor profiles, with those of the plugin's extension points. */
+    checks?: EvaluateClusterExtensions['checks'];
+    vendorProfiles?: EvaluateClusterExtensions['vendorProfiles'];
     /**
      * Receives the accelerator capacity snapshot built from the evaluation's own gather (so
      * nodes and pods are read once between them). An engine without capacity never calls it.

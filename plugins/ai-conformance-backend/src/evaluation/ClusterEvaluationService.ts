@@ -5,8 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { randomUUID } from 'node:crypto';
-import { planClusters } from '../clusters/planClusters';
-import { ClusterPlan, ClusterSource } from '../clusters/types';
+import type { RegisteredCluster } from '@internal/plugin-ai-conformance-node';
+import type {
+  AiConformanceClusterRegistry,
+  ClusterConnection,
+} from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
 import { CapacityStore } from '../database/CapacityStore';
@@ -19,8 +22,6 @@ import {
 } from './describeEvaluationError';
 import { runWithConcurrency } from './runWithConcurrency';
 
-/** How long discovered clusters are reused by "run now" before asking the sources again. */
-const PLAN_CACHE_MS = 60_000;
 /** Extra time the engine gets past its own budget before the backend gives up on it. */
 function graceMs(clusterTimeoutMs: number): number {
   return Math.min(5_000, clusterTimeoutMs);
@@ -40,20 +41,19 @@ function formatDuration(ms: number): string {
 }
 
 /**
- * Evaluates clusters: discovers them, plans their connections, keeps the store's cluster list
+ * Evaluates clusters: asks the cluster registry for them, keeps the store's cluster list
  * current, runs the engine with a bounded concurrency and a per-cluster budget, and records
- * every run (failed ones too). One cluster's failure never reaches another.
+ * every run (failed ones too). One cluster's failure never reaches another. Runs are keyed by
+ * the cluster's identity (entity ref or `config:<name>`).
  *
  * @internal
  */
 export class ClusterEvaluationService {
-  private plans?: { at: number; byName: Map<string, ClusterPlan> };
-
   constructor(
     private readonly options: {
       store: AiConformanceStore;
       engine: AiConformanceEngine;
-      sources: ClusterSource[];
+      registry: AiConformanceClusterRegistry;
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
@@ -62,37 +62,21 @@ export class ClusterEvaluationService {
     },
   ) {}
 
-  /** Asks the sources for clusters, plans them and syncs the store's cluster list. */
-  async refresh(): Promise<ClusterPlan[]> {
-    const { sources, config, store, logger } = this.options;
-    const targets = (
-      await Promise.all(sources.map(s => s.getClusters()))
-    ).flat();
-    const { plans, skipped } = planClusters(targets, config.clusters);
-    for (const message of skipped) {
-      logger.warn(`Ignoring cluster ${message}`);
-    }
+  /** Asks the registry for the current clusters and syncs the store's cluster list. */
+  async refresh(): Promise<RegisteredCluster[]> {
+    const { registry, store } = this.options;
+    const clusters = await registry.listClusters({ refresh: true });
     await store.syncClusters(
-      plans.map(plan => ({
-        cluster: plan.target.name,
-        entityRef: plan.target.entityRef,
-        source: plan.target.source,
-        owner: plan.target.owner,
-        refusal: plan.refusal,
+      clusters.map(c => ({
+        cluster: c.id,
+        name: c.name,
+        entityRef: c.entityRef,
+        source: c.source,
+        owner: c.owner,
+        refusal: c.refusal,
       })),
     );
-    this.plans = {
-      at: Date.now(),
-      byName: new Map(plans.map(p => [p.target.name, p])),
-    };
-    return plans;
-  }
-
-  async getPlan(cluster: string): Promise<ClusterPlan | undefined> {
-    if (!this.plans || Date.now() - this.plans.at > PLAN_CACHE_MS) {
-      await this.refresh();
-    }
-    return this.plans?.byName.get(cluster);
+    return clusters;
   }
 
   /**
@@ -101,41 +85,37 @@ export class ClusterEvaluationService {
    */
   async evaluateFleet(signal?: AbortSignal): Promise<void> {
     const { logger, config } = this.options;
-    let plans: ClusterPlan[];
+    let clusters: RegisteredCluster[];
     try {
-      plans = await this.refresh();
+      clusters = await this.refresh();
     } catch (error) {
       logger.error(
         `Could not list clusters, nothing was evaluated this round: ${describeEvaluationError(
           error,
-          [],
         )}`,
       );
       return;
     }
-    const runnable = plans.filter(p => p.kubeConfig);
+    const runnable = clusters.filter(c => !c.refusal);
     logger.info(
       `Evaluating ${runnable.length} cluster(s), ${
-        plans.length - runnable.length
+        clusters.length - runnable.length
       } refused`,
     );
     await runWithConcurrency(
       runnable,
       config.concurrency,
-      async plan => {
+      async cluster => {
         try {
-          await this.evaluateIfIdle(plan, {
+          await this.evaluateIfIdle(cluster, {
             trigger: 'schedule',
-            activeProbes: plan.activeProbes,
+            activeProbes: cluster.activeProbes,
           });
         } catch (error) {
           logger.error(
             `Evaluation of cluster ${
-              plan.target.name
-            } could not be recorded: ${describeEvaluationError(
-              error,
-              plan.secrets,
-            )}`,
+              cluster.id
+            } could not be recorded: ${describeEvaluationError(error)}`,
           );
         }
       },
@@ -148,14 +128,14 @@ export class ClusterEvaluationService {
    * recorded run, or undefined when the cluster was busy.
    */
   async evaluateIfIdle(
-    plan: ClusterPlan,
+    cluster: RegisteredCluster,
     request: EvaluationRequest,
   ): Promise<NewRun | undefined> {
     const runId = randomUUID();
-    if (!(await this.lock(plan, runId, request.trigger))) {
+    if (!(await this.lock(cluster, runId, request.trigger))) {
       return undefined;
     }
-    return this.runLocked(plan, runId, request);
+    return this.runLocked(cluster, runId, request);
   }
 
   /**
@@ -164,43 +144,44 @@ export class ClusterEvaluationService {
    * progress).
    */
   async startEvaluation(
-    cluster: string,
+    id: string,
     request: EvaluationRequest,
   ): Promise<{ runId: string }> {
-    const plan = await this.getPlan(cluster);
-    if (!plan) {
-      throw new NotFoundError(`No cluster named ${cluster}`);
+    if (!(await this.options.store.getCluster(id))) {
+      // Newly announced: the store must know it before a run can be recorded.
+      await this.refresh();
     }
-    if (plan.refusal || !plan.kubeConfig) {
-      throw new InputError(
-        `Cluster ${cluster} is refused: ${plan.refusal ?? 'no connection'}`,
-      );
+    const cluster = await this.options.registry.getCluster(id);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster ${id}`);
     }
-    if (request.activeProbes && !plan.activeProbes) {
+    if (cluster.refusal) {
+      throw new InputError(`Cluster ${id} is refused: ${cluster.refusal}`);
+    }
+    if (request.activeProbes && !cluster.activeProbes) {
       throw new InputError(
-        `Active probes are not enabled for cluster ${cluster}; an administrator can set aiConformance.clusters[name=${cluster}].activeProbes: true`,
+        `Active probes are not enabled for cluster ${id}; an administrator can set activeProbes: true in its aiConformance.clusters entry`,
       );
     }
     const runId = randomUUID();
-    if (!(await this.lock(plan, runId, request.trigger))) {
+    if (!(await this.lock(cluster, runId, request.trigger))) {
       throw new ConflictError(
-        `An evaluation of cluster ${cluster} is already in progress`,
+        `An evaluation of cluster ${id} is already in progress`,
       );
     }
-    this.runLocked(plan, runId, request).catch(error =>
+    this.runLocked(cluster, runId, request).catch(error =>
       this.options.logger.error(
-        `Evaluation of cluster ${cluster} could not be recorded: ${describeEvaluationError(
+        `Evaluation of cluster ${id} could not be recorded: ${describeEvaluationError(
           error,
-          plan.secrets,
         )}`,
       ),
     );
     return { runId };
   }
 
-  private lock(plan: ClusterPlan, runId: string, trigger: string) {
+  private lock(cluster: RegisteredCluster, runId: string, trigger: string) {
     return this.options.store.tryLock({
-      cluster: plan.target.name,
+      cluster: cluster.id,
       runId,
       trigger,
       ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
@@ -208,12 +189,12 @@ export class ClusterEvaluationService {
   }
 
   private async runLocked(
-    plan: ClusterPlan,
+    registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
   ): Promise<NewRun> {
     const { store, auditor } = this.options;
-    const cluster = plan.target.name;
+    const cluster = registered.id;
     const auditEvent =
       request.auditEvent ??
       (await auditor.createEvent({
@@ -227,12 +208,12 @@ export class ClusterEvaluationService {
       }));
     try {
       let capacity: CapacitySnapshot | undefined;
-      const run = await this.execute(plan, runId, request, snapshot => {
+      const run = await this.execute(registered, runId, request, snapshot => {
         capacity = snapshot;
       });
       await store.recordRun(run);
       if (run.status === 'ok' && capacity) {
-        await this.recordCapacity(plan, runId, capacity);
+        await this.recordCapacity(registered, runId, capacity);
       }
       if (run.status === 'ok') {
         await auditEvent.success({
@@ -252,7 +233,7 @@ export class ClusterEvaluationService {
     } catch (error) {
       await auditEvent.fail({
         meta: { runId },
-        error: withoutStack(describeEvaluationError(error, plan.secrets)),
+        error: withoutStack(describeEvaluationError(error)),
       });
       throw error;
     } finally {
@@ -262,36 +243,35 @@ export class ClusterEvaluationService {
 
   /** Stores a capacity snapshot; a failure is logged and never fails the evaluation's run. */
   private async recordCapacity(
-    plan: ClusterPlan,
+    registered: RegisteredCluster,
     runId: string,
     snapshot: CapacitySnapshot,
   ): Promise<void> {
     try {
       await this.options.capacity?.addSnapshot({
         id: randomUUID(),
-        cluster: plan.target.name,
-        entityRef: plan.target.entityRef,
+        cluster: registered.id,
+        entityRef: registered.entityRef,
         runId,
         snapshot,
       });
     } catch (error) {
       this.options.logger.warn(
-        `Capacity snapshot of cluster ${plan.target.name} could not be stored: ${describeEvaluationError(
+        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
           error,
-          plan.secrets,
         )}`,
       );
     }
   }
 
   private async execute(
-    plan: ClusterPlan,
+    registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
     onCapacity: (snapshot: CapacitySnapshot) => void,
   ): Promise<NewRun> {
-    const { engine, config, logger } = this.options;
-    const cluster = plan.target.name;
+    const { engine, config, logger, registry } = this.options;
+    const cluster = registered.id;
     const started = Date.now();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -310,15 +290,18 @@ export class ClusterEvaluationService {
     const base = {
       id: runId,
       cluster,
-      entityRef: plan.target.entityRef,
+      entityRef: registered.entityRef,
       trigger: request.trigger,
     };
+    let connection: ClusterConnection | undefined;
     try {
+      // Fresh credentials for every run (rotating tokens); a credential failure is this run's error.
+      connection = await registry.connect(cluster);
       const scorecard = await Promise.race([
         engine.evaluateCluster({
           cluster,
-          kubeConfig: plan.kubeConfig!,
-          checklistVersion: plan.checklistVersion,
+          kubeConfig: connection.kubeConfig,
+          checklistVersion: registered.checklistVersion,
           activeProbes: request.activeProbes,
           timeoutMs: config.clusterTimeoutMs,
           requestTimeoutMs: config.requestTimeoutMs,
@@ -337,7 +320,7 @@ export class ClusterEvaluationService {
         scorecard: { ...scorecard, cluster },
       };
     } catch (error) {
-      const message = describeEvaluationError(error, plan.secrets);
+      const message = describeEvaluationError(error, connection?.redact);
       logger.warn(`Evaluation of cluster ${cluster} failed: ${message}`);
       return {
         ...base,

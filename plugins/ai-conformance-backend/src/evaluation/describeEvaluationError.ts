@@ -10,14 +10,14 @@ export class EvaluationTimeoutError extends Error {
 }
 
 /**
- * One sentence on why an evaluation failed and what to fix, without stack traces or the given
- * secret values.
+ * One sentence on why an evaluation failed and what to fix, without stack traces; `redact` (the
+ * connection's, from the credential layer) removes secret values.
  *
  * @internal
  */
 export function describeEvaluationError(
   error: unknown,
-  secrets: readonly string[],
+  redact: (text: string) => string = text => text,
 ): string {
   let message: string;
   if (
@@ -26,19 +26,19 @@ export function describeEvaluationError(
     typeof (error as { reason?: unknown }).reason === 'string'
   ) {
     message = (error as unknown as { reason: string }).reason;
-  } else if (error instanceof EvaluationTimeoutError) {
+  } else if (
+    error instanceof EvaluationTimeoutError ||
+    (isError(error) &&
+      (error.name === 'CredentialsError' ||
+        error.name === 'ClusterRefusedError'))
+  ) {
     message = error.message;
   } else if (isError(error)) {
     message = `the evaluation failed: ${error.message}`;
   } else {
     message = `the evaluation failed: ${String(error)}`;
   }
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      message = message.split(secret).join('[redacted]');
-    }
-  }
-  return message;
+  return redact(message);
 }
 
 /**

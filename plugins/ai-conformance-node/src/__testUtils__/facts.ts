@@ -94,6 +94,7 @@ export function workload(
   name: string,
   ready = 1,
   desired = 1,
+  overrides: Partial<WorkloadFact> = {},
 ): WorkloadFact {
   return {
     kind,
@@ -104,11 +105,17 @@ export function workload(
     desired,
     ready,
     available: ready >= desired && ready > 0,
+    ...overrides,
   };
 }
 
-/** The shared reference directory next to the repository, if present. */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
+/**
+ * The shared reference directory next to the repository, if present. A checkout elsewhere (a git
+ * worktree) points at it with AI_CONFORMANCE_SHARED_DIR.
+ */
+export const SHARED_DIR =
+  process.env.AI_CONFORMANCE_SHARED_DIR ??
+  path.resolve(__dirname, '../../../../../shared');
 
 /** Reason to skip fixture tests, or undefined when ../shared exists. */
 export function sharedUnavailable(): string | undefined {

@@ -9,6 +9,7 @@ import {
   FactUnavailableError,
   RequirementCheck,
 } from '../checks/RequirementCheck';
+import { InfrastructureAgent } from '../platform/InfrastructureAgent';
 import { VendorProfile } from '../vendors/VendorProfile';
 
 /** The facts the checks of a checklist read (the union of their declarations). @public */
@@ -39,10 +40,16 @@ function runOne(
     return check.evaluate(facts, context);
   } catch (error) {
     if (error instanceof FactUnavailableError) {
+      const needs = error.needs.length
+        ? ` The reader needs: ${error.needs.join('; ')}.`
+        : '';
       return {
         verdict: 'error',
-        reason: `Could not read ${error.key}: ${error.message}`,
-        evidence: [],
+        reason: `Could not read ${error.key}, which this check depends on: ${error.message}${needs}`,
+        evidence: error.needs.map(n => ({
+          message: `required permission: ${n}`,
+          field: 'rbac',
+        })),
       };
     }
     return {
@@ -63,6 +70,7 @@ export function runChecks(
   checklist: ChecklistDefinition,
   checks: readonly RequirementCheck[],
   vendors: readonly VendorProfile[],
+  infrastructureAgents?: readonly InfrastructureAgent[],
 ): RequirementResult[] {
   return checklist.requirements.map(requirement => {
     const definition = getRequirement(requirement.id);
@@ -74,6 +82,7 @@ export function runChecks(
         level: requirement.level,
         conditional: !!requirement.conditional,
         vendors,
+        infrastructureAgents,
       },
     );
     const out: RequirementResult = {

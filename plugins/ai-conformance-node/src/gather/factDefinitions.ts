@@ -1,5 +1,7 @@
 import { KubeObject } from '../cluster/ClusterReader';
+import { collectionPath, findResource } from '../cluster/discovery';
 import { FactKey, FactValues } from './factTypes';
+import { FactRead, getRead, listRead } from './factReads';
 import { GatherContext } from './GatherContext';
 import {
   reduceApiService,
@@ -14,20 +16,23 @@ import {
   reduceNamespace,
   reduceNode,
   reducePod,
-  reduceResourceClaim,
   reduceResourceSlice,
   reduceRuntimeClass,
+  reduceServiceEndpoints,
+  reduceStatefulSet,
   reduceWebhookConfiguration,
 } from './reduce';
+import { SERVING_FACT_DEFINITIONS } from './servingFactDefinitions';
 
 /**
- * How one fact is read. `reads` names the API resources for documentation and RBAC.
+ * How one fact is read. `reads` declares every request the gather may send: the gather is held
+ * to it (an undeclared read throws), and the reader RBAC is generated from it.
  *
  * @public
  */
 export interface FactDefinition<K extends FactKey> {
   key: K;
-  reads: string[];
+  reads: FactRead[];
   /** The fact grows with the cluster (per node or per pod): gathered first, in large pages. */
   scalesWithCluster?: boolean;
   gather(ctx: GatherContext): Promise<FactValues[K]>;
@@ -39,6 +44,9 @@ export interface FactDefinition<K extends FactKey> {
  */
 export const LARGE_LIST_PAGE_SIZE = 2000;
 
+/** How much of the Cluster Autoscaler status text is kept. */
+const CLUSTER_AUTOSCALER_STATUS_MAX_CHARS = 256 * 1024;
+
 const identity = (o: KubeObject) => o;
 
 const customObjects = (
@@ -47,7 +55,7 @@ const customObjects = (
   resource: string,
 ): FactDefinition<any> => ({
   key,
-  reads: [`${group}/${resource}`],
+  reads: [listRead(group, resource)],
   gather: ctx => ctx.list(group, resource, identity),
 });
 
@@ -55,7 +63,7 @@ const customObjects = (
 export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   nodes: {
     key: 'nodes',
-    reads: ['nodes'],
+    reads: [listRead('', 'nodes')],
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('', 'nodes', reduceNode, {
@@ -65,7 +73,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   pods: {
     key: 'pods',
-    reads: ['pods'],
+    reads: [listRead('', 'pods')],
     scalesWithCluster: true,
     // Only pods that hold resources: finished pods cannot bypass device mediation.
     gather: ctx =>
@@ -77,47 +85,43 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   namespaces: {
     key: 'namespaces',
-    reads: ['namespaces (metadata only)'],
+    reads: [listRead('', 'namespaces', { metadataOnly: true })],
     gather: ctx =>
       ctx.list('', 'namespaces', reduceNamespace, { metadataOnly: true }),
   },
   deployments: {
     key: 'deployments',
-    reads: ['deployments.apps'],
+    reads: [listRead('apps', 'deployments')],
     gather: ctx => ctx.list('apps', 'deployments', reduceDeployment),
+  },
+  statefulSets: {
+    key: 'statefulSets',
+    reads: [listRead('apps', 'statefulsets')],
+    gather: ctx => ctx.list('apps', 'statefulsets', reduceStatefulSet),
   },
   daemonSets: {
     key: 'daemonSets',
-    reads: ['daemonsets.apps'],
+    reads: [listRead('apps', 'daemonsets')],
     gather: ctx => ctx.list('apps', 'daemonsets', reduceDaemonSet),
   },
   deviceClasses: {
     key: 'deviceClasses',
-    reads: ['deviceclasses.resource.k8s.io'],
+    reads: [listRead('resource.k8s.io', 'deviceclasses')],
     gather: ctx =>
       ctx.list('resource.k8s.io', 'deviceclasses', reduceDeviceClass),
   },
   resourceSlices: {
     key: 'resourceSlices',
-    reads: ['resourceslices.resource.k8s.io'],
+    reads: [listRead('resource.k8s.io', 'resourceslices')],
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('resource.k8s.io', 'resourceslices', reduceResourceSlice, {
         pageSize: LARGE_LIST_PAGE_SIZE,
       }),
   },
-  resourceClaims: {
-    key: 'resourceClaims',
-    reads: ['resourceclaims.resource.k8s.io'],
-    scalesWithCluster: true,
-    gather: ctx =>
-      ctx.list('resource.k8s.io', 'resourceclaims', reduceResourceClaim, {
-        pageSize: LARGE_LIST_PAGE_SIZE,
-      }),
-  },
   gatewayClasses: {
     key: 'gatewayClasses',
-    reads: ['gatewayclasses.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'gatewayclasses')],
     gather: ctx =>
       ctx.list(
         'gateway.networking.k8s.io',
@@ -127,21 +131,21 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   gateways: {
     key: 'gateways',
-    reads: ['gateways.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'gateways')],
     gather: ctx =>
       ctx.list('gateway.networking.k8s.io', 'gateways', reduceGateway),
   },
   httpRoutes: {
     key: 'httpRoutes',
-    reads: ['httproutes.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'httproutes')],
     gather: ctx =>
       ctx.list('gateway.networking.k8s.io', 'httproutes', reduceHttpRoute),
   },
   inferencePools: {
     key: 'inferencePools',
     reads: [
-      'inferencepools.inference.networking.k8s.io',
-      'inferencepools.inference.networking.x-k8s.io',
+      listRead('inference.networking.k8s.io', 'inferencepools'),
+      listRead('inference.networking.x-k8s.io', 'inferencepools'),
     ],
     // Both groups can be installed side by side; read each one that is served.
     gather: async ctx => [
@@ -157,23 +161,63 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
       )),
     ],
   },
+  serviceEndpoints: {
+    key: 'serviceEndpoints',
+    // The list permission is cluster-wide (ClusterRole); the gather lists EndpointSlices only in
+    // the namespaces of webhook and endpoint-picker Services, which the same permission covers.
+    reads: [
+      listRead('discovery.k8s.io', 'endpointslices'),
+      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
+      listRead('inference.networking.k8s.io', 'inferencepools'),
+      listRead('inference.networking.x-k8s.io', 'inferencepools'),
+    ],
+    gather: async ctx => {
+      const [hooks, pools] = await Promise.all([
+        FACT_DEFINITIONS.webhookConfigurations.gather(ctx),
+        FACT_DEFINITIONS.inferencePools.gather(ctx),
+      ]);
+      const namespaces = new Set<string>([
+        ...hooks.flatMap(w =>
+          w.webhooks.flatMap(h => (h.service ? [h.service.namespace] : [])),
+        ),
+        ...pools.filter(p => p.endpointPicker).map(p => p.namespace),
+      ]);
+      const served = findResource(
+        ctx.discovery,
+        'discovery.k8s.io',
+        'endpointslices',
+        ['v1'],
+      );
+      if (!served) return [];
+      const slices: KubeObject[] = [];
+      for (const namespace of [...namespaces].sort()) {
+        for await (const page of ctx.reader.listPages(
+          collectionPath(served, namespace),
+        )) {
+          slices.push(...page);
+        }
+      }
+      return reduceServiceEndpoints(slices);
+    },
+  },
   apiServices: {
     key: 'apiServices',
-    reads: ['apiservices.apiregistration.k8s.io'],
+    reads: [listRead('apiregistration.k8s.io', 'apiservices')],
     gather: ctx =>
       ctx.list('apiregistration.k8s.io', 'apiservices', reduceApiService),
   },
   runtimeClasses: {
     key: 'runtimeClasses',
-    reads: ['runtimeclasses.node.k8s.io'],
+    reads: [listRead('node.k8s.io', 'runtimeclasses')],
     gather: ctx =>
       ctx.list('node.k8s.io', 'runtimeclasses', reduceRuntimeClass),
   },
   webhookConfigurations: {
     key: 'webhookConfigurations',
     reads: [
-      'validatingwebhookconfigurations.admissionregistration.k8s.io',
-      'mutatingwebhookconfigurations.admissionregistration.k8s.io',
+      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
     ],
     gather: async ctx => [
       ...(await ctx.list(
@@ -190,7 +234,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   horizontalPodAutoscalers: {
     key: 'horizontalPodAutoscalers',
-    reads: ['horizontalpodautoscalers.autoscaling'],
+    reads: [listRead('autoscaling', 'horizontalpodautoscalers')],
     gather: ctx =>
       ctx.list('autoscaling', 'horizontalpodautoscalers', reduceHpa, {
         versions: ['v2'],
@@ -198,16 +242,22 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   clusterAutoscalerStatus: {
     key: 'clusterAutoscalerStatus',
-    reads: ['configmaps kube-system/cluster-autoscaler-status'],
+    reads: [
+      getRead('', 'configmaps', 'kube-system', 'cluster-autoscaler-status'),
+    ],
     gather: async ctx => {
-      const cm = await ctx.reader.get<
-        KubeObject & { data?: Record<string, string> }
-      >('/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status');
+      const cm = await ctx.get<KubeObject & { data?: Record<string, string> }>(
+        '',
+        'configmaps',
+        'kube-system',
+        'cluster-autoscaler-status',
+      );
       if (!cm) return null;
       return {
         name: 'cluster-autoscaler-status',
         namespace: 'kube-system',
-        status: cm.data?.status?.slice(0, 2000),
+        // Large enough for a few hundred node groups; the status is read for their names.
+        status: cm.data?.status?.slice(0, CLUSTER_AUTOSCALER_STATUS_MAX_CHARS),
       };
     },
   },
@@ -231,9 +281,21 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'karpenter.sh',
     'nodepools',
   ),
+  karpenterNodeClaims: customObjects(
+    'karpenterNodeClaims',
+    'karpenter.sh',
+    'nodeclaims',
+  ),
+  gkeComputeClasses: customObjects(
+    'gkeComputeClasses',
+    'cloud.google.com',
+    'computeclasses',
+  ),
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
-    reads: ['machinedeployments.cluster.x-k8s.io (metadata only)'],
+    reads: [
+      listRead('cluster.x-k8s.io', 'machinedeployments', { metadataOnly: true }),
+    ],
     gather: ctx =>
       ctx.list('cluster.x-k8s.io', 'machinedeployments', identity, {
         metadataOnly: true,
@@ -249,4 +311,5 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'opentelemetry.io',
     'opentelemetrycollectors',
   ),
+  ...SERVING_FACT_DEFINITIONS,
 };

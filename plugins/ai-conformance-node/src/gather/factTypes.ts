@@ -7,6 +7,8 @@ export interface ConditionFact {
   status: string;
   reason?: string;
   message?: string;
+  /** The generation the condition was computed for (stale when below the object's generation). */
+  observedGeneration?: number;
 }
 
 /** A Node reduced to what the checks, capacity views and discovery read. @public */
@@ -22,16 +24,46 @@ export interface NodeFact {
   kubeletVersion?: string;
 }
 
-/** A Pod reduced to what the checks read (no env, no full spec). @public */
+/**
+ * A container environment variable through which a container runtime hands out accelerators
+ * (`NVIDIA_VISIBLE_DEVICES`, `AMD_VISIBLE_DEVICES`, …). Only variables whose name ends in
+ * `_VISIBLE_DEVICES`, `_VISIBLE_CORES` or `_VISIBLE_CHIPS` are kept; no other env is read.
+ *
+ * @public
+ */
+export interface DeviceEnvFact {
+  container: string;
+  containerType: PodContainerType;
+  name: string;
+  /** The literal value; undefined when it comes from `valueFrom` (then `fromReference`). */
+  value?: string;
+  fromReference?: boolean;
+}
+
+/** Where a container sits in the pod spec. @public */
+export type PodContainerType = 'init' | 'app' | 'ephemeral';
+
+/** One container of a pod, reduced to what the device-access check reads. @public */
+export interface PodContainerFact {
+  name: string;
+  type: PodContainerType;
+  image: string;
+  privileged: boolean;
+}
+
+/** A Pod reduced to what the checks read (no full spec; env only for device variables). @public */
 export interface PodFact {
   namespace: string;
   name: string;
   labels: Record<string, string>;
   nodeName?: string;
   phase?: string;
-  /** Some container runs privileged. */
+  /** Some container (app, init or ephemeral) runs privileged. */
   privileged: boolean;
-  /** hostPath volumes under /dev. */
+  /**
+   * hostPath volumes that reach device nodes, normalised (`/dev//nvidia0/` → `/dev/nvidia0`):
+   * `/`, `/dev` and everything under `/dev`.
+   */
   hostPathDevices: string[];
   /** Extended resources requested or limited by any container (e.g. `nvidia.com/gpu`). */
   extendedResources: string[];
@@ -39,6 +71,16 @@ export interface PodFact {
   usesResourceClaims: boolean;
   runtimeClassName?: string;
   ownerKind?: string;
+  /** The controlling owner (`metadata.ownerReferences[controller=true]`), if any. */
+  owner?: { kind: string; name: string; apiVersion?: string };
+  /** App, init and ephemeral containers with their image and privilege (optional: older facts lack it). */
+  containerSecurity?: PodContainerFact[];
+  /** Device-visibility environment variables of any container (see DeviceEnvFact). */
+  deviceEnv?: DeviceEnvFact[];
+  /** Extended resources per pod: the larger of request and limit, summed over containers. */
+  extendedResourceRequests?: Record<string, number>;
+  /** Names of the ResourceClaim objects the pod uses (direct or generated from a template). */
+  resourceClaimNames?: string[];
   /** What the containers request, for the capacity model (absent when nothing is requested). */
   resourceRequests?: PodResourceRequestsFact;
   /** The scheduler's message while the pod is unschedulable (PodScheduled=False, Unschedulable). */
@@ -62,9 +104,30 @@ export interface PodResourceRequestsFact {
   pod?: Record<string, string>;
 }
 
+/** A container of a pod template, reduced to what model-server discovery reads. @public */
+export interface ContainerTemplateFact {
+  name: string;
+  image: string;
+  command: string[];
+  args: string[];
+  /** Literal values of env vars whose name mentions a model (MODEL_ID, MODEL_NAME, …). */
+  modelEnv: Record<string, string>;
+  ports: number[];
+  /** Extended resources: the larger of request and limit. */
+  extendedResources: Record<string, number>;
+}
+
+/** A workload's pod template, reduced. @public */
+export interface PodTemplateFact {
+  labels: Record<string, string>;
+  containers: ContainerTemplateFact[];
+  /** The template references ResourceClaims or ResourceClaimTemplates. */
+  usesResourceClaims: boolean;
+}
+
 /** A Deployment, DaemonSet or StatefulSet reduced to its readiness. @public */
 export interface WorkloadFact {
-  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet' | 'LeaderWorkerSet';
   namespace: string;
   name: string;
   labels: Record<string, string>;
@@ -75,6 +138,12 @@ export interface WorkloadFact {
   ready: number;
   /** Deployment: Available=True; DaemonSet/StatefulSet: every desired pod ready (and at least one). */
   available: boolean;
+  /** Kind of the controlling owner (e.g. `InferenceService`), when owned. */
+  ownerKind?: string;
+  annotations?: Record<string, string>;
+  /** `spec.selector.matchLabels`. */
+  selector?: Record<string, string>;
+  template?: PodTemplateFact;
 }
 
 /** A device of a ResourceSlice. @public */
@@ -112,7 +181,7 @@ export interface ResourceClaimFact {
   namespace: string;
   name: string;
   /** Device requests (the first alternative of `firstAvailable`). */
-  requests: Array<{
+  requests?: Array<{
     name: string;
     deviceClassName?: string;
     /** Devices asked for; undefined with allocationMode All. */
@@ -143,6 +212,7 @@ export interface DeviceClassFact {
 /** @public */
 export interface GatewayClassFact {
   name: string;
+  generation?: number;
   controllerName: string;
   conditions: ConditionFact[];
 }
@@ -151,6 +221,7 @@ export interface GatewayClassFact {
 export interface GatewayFact {
   namespace: string;
   name: string;
+  generation?: number;
   gatewayClassName: string;
   conditions: ConditionFact[];
 }
@@ -161,7 +232,13 @@ export interface HttpRouteFact {
   name: string;
   backendRefs: Array<{ group: string; kind: string; name: string }>;
   parentRefKinds: string[];
-  parents: Array<{ controllerName: string; conditions: ConditionFact[] }>;
+  parents: Array<{
+    controllerName: string;
+    conditions: ConditionFact[];
+    /** The parent this status is for (kind defaults to Gateway, namespace to the route's). */
+    parentRef?: { kind: string; name: string; namespace: string };
+  }>;
+  generation?: number;
 }
 
 /** An InferencePool of either API group. @public */
@@ -170,8 +247,38 @@ export interface InferencePoolFact {
   namespace: string;
   name: string;
   hasEndpointPicker: boolean;
+  /** The endpoint picker's Service (v1 `endpointPickerRef`, v1alpha2 `extensionRef`). */
+  endpointPicker?: { kind: string; name: string };
   /** Some parent (Gateway) reports Accepted=True. */
   accepted: boolean;
+  /** Model-server pod labels (v1 `selector.matchLabels`, v1alpha2 flat `selector`). */
+  selector?: Record<string, string>;
+  /** v1 `targetPorts[].number`, v1alpha2 `targetPortNumber`. */
+  targetPorts?: number[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerKind?: string;
+}
+
+/** A Service, reduced to what model-server discovery reads. @public */
+export interface ServiceFact {
+  namespace: string;
+  name: string;
+  type: string;
+  selector: Record<string, string>;
+  ports: Array<{ name?: string; port: number; appProtocol?: string }>;
+  /** `status.loadBalancer.ingress[]` hostnames or IPs. */
+  externalAddresses: string[];
+}
+
+/** Endpoints behind one Service, summed over its EndpointSlices (discovery.k8s.io/v1). @public */
+export interface ServiceEndpointsFact {
+  namespace: string;
+  /** The Service (label `kubernetes.io/service-name`). */
+  name: string;
+  /** Endpoints whose `conditions.ready` is true or unset. */
+  ready: number;
+  notReady: number;
 }
 
 /** @public */
@@ -214,6 +321,7 @@ export interface HpaFact {
 export interface NamespaceFact {
   name: string;
   labels: Record<string, string>;
+  annotations?: Record<string, string>;
 }
 
 /**
@@ -227,6 +335,7 @@ export interface FactValues {
   pods: PodFact[];
   namespaces: NamespaceFact[];
   deployments: WorkloadFact[];
+  statefulSets: WorkloadFact[];
   daemonSets: WorkloadFact[];
   deviceClasses: DeviceClassFact[];
   resourceSlices: ResourceSliceFact[];
@@ -234,6 +343,11 @@ export interface FactValues {
   gateways: GatewayFact[];
   httpRoutes: HttpRouteFact[];
   inferencePools: InferencePoolFact[];
+  /**
+   * Ready endpoints of the Services behind webhooks and InferencePool endpoint pickers, read
+   * only in those Services' namespaces.
+   */
+  serviceEndpoints: ServiceEndpointsFact[];
   apiServices: ApiServiceFact[];
   runtimeClasses: RuntimeClassFact[];
   webhookConfigurations: WebhookConfigurationFact[];
@@ -245,14 +359,28 @@ export interface FactValues {
     status?: string;
   } | null;
   kueueClusterQueues: KubeObject[];
-  /** ResourceClaims with their allocation (DRA capacity). */
-  resourceClaims: ResourceClaimFact[];
   kueueLocalQueues: KubeObject[];
   volcanoQueues: KubeObject[];
   karpenterNodePools: KubeObject[];
+  karpenterNodeClaims: KubeObject[];
+  /** GKE ComputeClasses (node auto-provisioning priorities, GPU/TPU included). */
+  gkeComputeClasses: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
   prometheuses: KubeObject[];
   openTelemetryCollectors: KubeObject[];
+  // Model serving (read by src/serving; each resource only when the cluster serves it)
+  services: ServiceFact[];
+  resourceClaims: ResourceClaimFact[];
+  kserveInferenceServices: KubeObject[];
+  kserveLlmInferenceServices: KubeObject[];
+  kserveServingRuntimes: KubeObject[];
+  kserveClusterServingRuntimes: KubeObject[];
+  rayServices: KubeObject[];
+  nimServices: KubeObject[];
+  nimCaches: KubeObject[];
+  dynamoGraphDeployments: KubeObject[];
+  vllmRuntimes: KubeObject[];
+  leaderWorkerSets: WorkloadFact[];
 }
 
 /** @public */
@@ -266,7 +394,13 @@ export type FactKey = keyof FactValues;
  */
 export type FactOutcome<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; kind: string };
+  | {
+      ok: false;
+      error: string;
+      kind: string;
+      /** The permissions the fact needs (its declared reads, in words), for the error verdict. */
+      needs?: string[];
+    };
 
 /**
  * Everything one gather read from a cluster. Plain data: checks and other consumers are pure

@@ -3,6 +3,7 @@ import { ClusterCapacityView } from '../CapacityView';
 import { ClusterView } from '../ClusterView';
 import { FleetCapacityPage } from '../FleetCapacity';
 import { FleetView } from '../FleetView';
+import { ModelServingFleetView } from '../ModelServing';
 import { RequirementView } from '../RequirementView';
 
 /** The plugin's views below its mount point; paths match the sub route refs in routes.ts. */
@@ -11,6 +12,7 @@ export function AiConformanceRoutes() {
     <Routes>
       <Route path="/" element={<FleetView />} />
       <Route path="/clusters/:cluster" element={<ClusterView />} />
+      <Route path="/model-serving" element={<ModelServingFleetView />} />
       <Route
         path="/clusters/:cluster/capacity"
         element={<ClusterCapacityView />}
