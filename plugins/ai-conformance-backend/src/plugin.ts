@@ -30,6 +30,7 @@ import {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { readAiConformanceConfig } from './config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from './database/DatabaseCapacityStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
 import { HistoryCleaner } from './evaluation/HistoryCleaner';
@@ -118,6 +119,7 @@ export const aiConformancePlugin = createBackendPlugin({
       }) {
         const settings = readAiConformanceConfig(config);
         const store = await DatabaseAiConformanceStore.create({ database });
+        const capacity = await DatabaseCapacityStore.create({ database });
 
         permissionsRegistry.addResourceType({
           resourceRef: aiConformanceClusterResourceRef,
@@ -177,6 +179,7 @@ export const aiConformancePlugin = createBackendPlugin({
           config: settings,
           logger,
           auditor,
+          capacity,
         });
 
         await scheduler.scheduleTask({
@@ -187,6 +190,7 @@ export const aiConformancePlugin = createBackendPlugin({
         });
         const cleaner = new HistoryCleaner({
           store,
+          capacity,
           retentionDays: settings.retentionDays,
           logger,
         });
@@ -207,6 +211,7 @@ export const aiConformancePlugin = createBackendPlugin({
             auditor,
             authorizer,
             store,
+            capacity,
             evaluations,
             engine,
             templatesDir: settings.templatesDir,

@@ -12,6 +12,8 @@ import type {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import { CapacityStore } from '../database/CapacityStore';
+import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
@@ -55,6 +57,8 @@ export class ClusterEvaluationService {
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
+      /** Where capacity snapshots taken with the evaluations go; none: no snapshots. */
+      capacity?: CapacityStore;
     },
   ) {}
 
@@ -203,8 +207,14 @@ export class ClusterEvaluationService {
         },
       }));
     try {
-      const run = await this.execute(registered, runId, request);
+      let capacity: CapacitySnapshot | undefined;
+      const run = await this.execute(registered, runId, request, snapshot => {
+        capacity = snapshot;
+      });
       await store.recordRun(run);
+      if (run.status === 'ok' && capacity) {
+        await this.recordCapacity(registered, runId, capacity);
+      }
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -231,10 +241,34 @@ export class ClusterEvaluationService {
     }
   }
 
+  /** Stores a capacity snapshot; a failure is logged and never fails the evaluation's run. */
+  private async recordCapacity(
+    registered: RegisteredCluster,
+    runId: string,
+    snapshot: CapacitySnapshot,
+  ): Promise<void> {
+    try {
+      await this.options.capacity?.addSnapshot({
+        id: randomUUID(),
+        cluster: registered.id,
+        entityRef: registered.entityRef,
+        runId,
+        snapshot,
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
+          error,
+        )}`,
+      );
+    }
+  }
+
   private async execute(
     registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
+    onCapacity: (snapshot: CapacitySnapshot) => void,
   ): Promise<NewRun> {
     const { engine, config, logger, registry } = this.options;
     const cluster = registered.id;
@@ -274,6 +308,7 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
+          ...(this.options.capacity ? { onCapacity } : {}),
         }),
         deadline,
       ]);
