@@ -30,6 +30,7 @@ import {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { readAiConformanceConfig } from './config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from './database/DatabaseCapacityStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
 import { HistoryCleaner } from './evaluation/HistoryCleaner';
@@ -122,6 +123,7 @@ export const aiConformancePlugin = createBackendPlugin({
       }) {
         const settings = readAiConformanceConfig(config);
         const store = await DatabaseAiConformanceStore.create({ database });
+        const capacity = await DatabaseCapacityStore.create({ database });
 
         permissionsRegistry.addResourceType({
           resourceRef: aiConformanceClusterResourceRef,
@@ -192,6 +194,7 @@ export const aiConformancePlugin = createBackendPlugin({
           logger,
           auditor,
           onScorecard: event => notifier.onScorecardRecorded(event),
+          capacity,
         });
 
         await scheduler.scheduleTask({
@@ -202,6 +205,7 @@ export const aiConformancePlugin = createBackendPlugin({
         });
         const cleaner = new HistoryCleaner({
           store,
+          capacity,
           retentionDays: settings.retentionDays,
           logger,
         });
@@ -222,6 +226,7 @@ export const aiConformancePlugin = createBackendPlugin({
             auditor,
             authorizer,
             store,
+            capacity,
             evaluations,
             engine,
             templatesDir: settings.templatesDir,

@@ -12,3 +12,4 @@ export * from './providers';
 export * from './fleetViewTypes';
 export * from './readiness';
 export * from './clusters';
+export * from './capacity';

@@ -18,7 +18,9 @@ import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
@@ -65,6 +67,20 @@ const entityAiConformanceContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/EntityContent').then(m =>
         compatWrapper(<m.EntityAiConformanceContent />),
+      ),
+  },
+});
+
+const entityAiCapacityContent = EntityContentBlueprint.make({
+  name: 'capacity',
+  params: {
+    path: '/ai-capacity',
+    title: 'Accelerators',
+    group: 'operation',
+    filter: kubernetesClusterEntityFilter,
+    loader: () =>
+      import('./components/EntityContent').then(m =>
+        compatWrapper(<m.EntityAiCapacityContent />),
       ),
   },
 });
@@ -147,12 +163,15 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
     modelServing: modelServingRouteRef,
   }),
   extensions: [
     aiConformanceApi,
     aiConformancePage,
     entityAiConformanceContent,
+    entityAiCapacityContent,
     entityAiConformanceCard,
     entityModelServerContent,
     entityDeploymentReadinessCard,

@@ -13,6 +13,7 @@ export {
   EntityDeploymentReadinessCard,
   HomePageAiConformanceCard,
   AiConformantClusterPickerFieldExtension,
+  EntityAiCapacityContent,
   EntityModelServerContent,
 } from './plugin';
 export { isDeploymentEntity } from './utils/entity';
@@ -20,7 +21,9 @@ export type { ConformantClusterPickerOptions } from './components/ConformantClus
 export { isKubernetesClusterEntity } from './utils/entity';
 export { isModelServerEntity } from './components/ModelServing/modelServerEntity';
 export {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,

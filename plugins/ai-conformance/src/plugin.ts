@@ -12,7 +12,9 @@ import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { ConformantClusterPicker } from './components/ConformantClusterPicker';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
@@ -29,6 +31,8 @@ export const aiConformancePlugin = createPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
     modelServing: modelServingRouteRef,
   },
   apis: [
@@ -84,6 +88,24 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
       lazy: () =>
         import('./components/EntityContent').then(
           m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The accelerator capacity tab for cluster entities: per model, per node, DRA devices, pending
+ * demand, queue quotas and the trend.
+ *
+ * @public
+ */
+export const EntityAiCapacityContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCapacityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityAiCapacityContent,
         ),
     },
   }),

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   evaluateCluster,
+  evaluateClusterWithCapacity,
   renderJUnit,
   renderProductYaml,
 } from '@internal/plugin-ai-conformance-node';
@@ -23,7 +24,13 @@ export const aiConformanceEngineServiceRef =
         service,
         deps: {},
         factory: () => ({
-          evaluateCluster: options => evaluateCluster(options),
+          evaluateCluster: async ({ onCapacity, ...options }) => {
+            if (!onCapacity) return evaluateCluster(options);
+            const { scorecard, capacity } =
+              await evaluateClusterWithCapacity(options);
+            onCapacity(capacity);
+            return scorecard;
+          },
           renderJUnit: scorecards => renderJUnit(scorecards),
           renderProductYaml: (scorecard, template, metadata) =>
             renderProductYaml(scorecard, template, metadata),

@@ -12,6 +12,8 @@ import type {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import { CapacityStore } from '../database/CapacityStore';
+import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
@@ -59,6 +61,8 @@ export class ClusterEvaluationService {
       auditor: AuditorService;
       /** Told about every successful run with the cluster's previous scorecard (notifications). */
       onScorecard?: (event: RecordedScorecard) => Promise<void>;
+      /** Where capacity snapshots taken with the evaluations go; none: no snapshots. */
+      capacity?: CapacityStore;
     },
   ) {}
 
@@ -209,12 +213,18 @@ export class ClusterEvaluationService {
         },
       }));
     try {
-      const run = await this.execute(registered, runId, request);
+      let capacity: CapacitySnapshot | undefined;
+      const run = await this.execute(registered, runId, request, snapshot => {
+        capacity = snapshot;
+      });
       const previous =
         this.options.onScorecard && run.scorecard
           ? await store.getLatestScorecard(cluster)
           : undefined;
       await store.recordRun(run);
+      if (run.status === 'ok' && capacity) {
+        await this.recordCapacity(registered, runId, capacity);
+      }
       await this.report(run, previous);
       if (run.status === 'ok') {
         await auditEvent.success({
@@ -260,10 +270,34 @@ export class ClusterEvaluationService {
     }
   }
 
+  /** Stores a capacity snapshot; a failure is logged and never fails the evaluation's run. */
+  private async recordCapacity(
+    registered: RegisteredCluster,
+    runId: string,
+    snapshot: CapacitySnapshot,
+  ): Promise<void> {
+    try {
+      await this.options.capacity?.addSnapshot({
+        id: randomUUID(),
+        cluster: registered.id,
+        entityRef: registered.entityRef,
+        runId,
+        snapshot,
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
+          error,
+        )}`,
+      );
+    }
+  }
+
   private async execute(
     registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
+    onCapacity: (snapshot: CapacitySnapshot) => void,
   ): Promise<NewRun> {
     const { engine, config, logger, registry } = this.options;
     const cluster = registered.id;
@@ -303,6 +337,7 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
+          ...(this.options.capacity ? { onCapacity } : {}),
         }),
         deadline,
       ]);

@@ -21,6 +21,8 @@ import {
   StoredCluster,
 } from '../database/AiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
+import { CapacityStore } from '../database/CapacityStore';
+import { addCapacityRoutes } from './capacityRoutes';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import {
   ClusterAuthorizer,
@@ -44,6 +46,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   authorizer: ClusterAuthorizer;
   store: AiConformanceStore;
+  /** Capacity snapshots; without it the capacity routes are not served. */
+  capacity?: CapacityStore;
   evaluations: ClusterEvaluationService;
   engine: AiConformanceEngine;
   templatesDir?: string;
@@ -343,6 +347,16 @@ export async function createRouter(
     res.type('text/csv').attachment('ai-conformance.csv').send(csv);
   };
   router.get('/export/csv', exportCsv);
+
+  if (options.capacity) {
+    addCapacityRoutes(router, {
+      capacity: options.capacity,
+      authorizer,
+      credentialsOf,
+      getCluster,
+      readableClusters,
+    });
+  }
 
   return router;
 }

@@ -7,6 +7,8 @@ import type {
   FleetTrends,
 } from '@internal/plugin-ai-conformance-common';
 
+import { capacityHistory, clusterCapacity, fleetCapacity } from './capacity';
+
 const hoursAgo = (h: number) =>
   new Date(Date.now() - h * 3600_000).toISOString();
 
@@ -260,6 +262,10 @@ export function mockApi(
     exportJUnit: jest.fn(async () => '<testsuites/>'),
     exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),
     exportProductYaml: jest.fn(async () => 'metadata: {}\n'),
+    getClusterCapacity: jest.fn(async () => clusterCapacity()),
+    getClusterCapacityHistory: jest.fn(async () => capacityHistory()),
+    getFleetCapacity: jest.fn(async () => fleetCapacity()),
+    searchCapacity: jest.fn(async () => ({ matches: [] })),
   };
   return { ...defaults, ...overrides } as MockAiConformanceApi;
 }

@@ -57,7 +57,7 @@ describe('EntityModelServerContent', () => {
     const table = await screen.findByRole('table', {
       name: 'Inference requirements of the cluster',
     });
-    expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
+    expect(api.getScorecard).toHaveBeenCalledWith('resource:default/gpu-east');
     for (const id of [
       'ai_inference',
       'advanced_inference_ingress',

@@ -16,7 +16,10 @@ import { ModelServerView, readModelServer } from './modelServerEntity';
 import { ReadinessChip } from './ReadinessChip';
 import { ServingVerdicts } from './ServingVerdicts';
 
-const SOURCE_LABELS: Record<ModelServerView['accelerators'][number]['source'], string> = {
+const SOURCE_LABELS: Record<
+  ModelServerView['accelerators'][number]['source'],
+  string
+> = {
   pods: 'pod requests',
   dra: 'DRA claims',
   spec: 'requested (no pod holds it)',
@@ -43,9 +46,7 @@ function Accelerators(props: { server: ModelServerView }) {
             <TableCell>{a.model ?? 'unknown'}</TableCell>
             <TableCell>{a.count}</TableCell>
             <TableCell>{a.resource}</TableCell>
-            <TableCell>
-              {SOURCE_LABELS[a.source]}
-            </TableCell>
+            <TableCell>{SOURCE_LABELS[a.source]}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -134,7 +135,7 @@ export function EntityModelServerContent() {
             </p>
           )}
           <ServingVerdicts
-            clusterEntityRef={server.clusterEntityRef}
+            clusterId={server.clusterId}
             clusterName={server.cluster}
           />
         </InfoCard>

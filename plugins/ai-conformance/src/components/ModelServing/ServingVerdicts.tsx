@@ -10,7 +10,6 @@ import {
   useFleet,
   useScorecard,
 } from '@internal/plugin-ai-conformance-react';
-import { findClusterForEntity } from '@internal/plugin-ai-conformance-common';
 import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
 import { clusterRouteRef, requirementRouteRef } from '../../routes';
 
@@ -24,18 +23,17 @@ export const SERVING_REQUIREMENTS = [
 
 /**
  * The cluster's verdicts for the inference-related requirements, with a link to its scorecard.
- * The cluster is found by entity ref (catalog clusters) or name.
+ * The cluster is found by its identity (the registry id the catalog module writes, which is also
+ * the backend's cluster id).
  */
 export function ServingVerdicts(props: {
-  clusterEntityRef?: string;
+  clusterId?: string;
   clusterName: string;
 }) {
-  const { clusterEntityRef, clusterName } = props;
+  const { clusterId, clusterName } = props;
   const { fleet, loading: fleetLoading, error: fleetError } = useFleet();
-  const summary = fleet
-    ? (clusterEntityRef
-        ? findClusterForEntity(fleet.clusters, clusterEntityRef)
-        : undefined) ?? fleet.clusters.find(c => c.name === clusterName)
+  const summary = clusterId
+    ? fleet?.clusters.find(c => c.cluster === clusterId)
     : undefined;
   const { scorecard, notEvaluated, loading, error } = useScorecard(
     summary?.cluster,
@@ -90,7 +88,7 @@ export function ServingVerdicts(props: {
       </Table>
       {clusterLink && (
         <Link to={clusterLink({ cluster: summary.cluster })}>
-          Full AI conformance scorecard of {summary.cluster}
+          Full AI conformance scorecard of {summary.name}
         </Link>
       )}
     </Stack>
