@@ -56,13 +56,16 @@ function scorecard(cluster: string, requirements: RequirementResult[]): Scorecar
   };
 }
 
-/** What the engine "finds" on each cluster: good is conformant, partial lacks gang scheduling. */
+/**
+ * What the engine "finds" on each cluster, by cluster identity (the entity ref): good is
+ * conformant, partial lacks gang scheduling.
+ */
 const SCORECARDS: Record<string, Scorecard> = {
-  good: scorecard('good', [
+  'resource:default/good': scorecard('resource:default/good', [
     result('gang_scheduling', 'pass', 'Kueue ClusterQueue found'),
     result('ai_inference', 'pass', 'Gateway API with an InferencePool'),
   ]),
-  partial: scorecard('partial', [
+  'resource:default/partial': scorecard('resource:default/partial', [
     result('gang_scheduling', 'fail', 'No gang scheduler (Kueue, Volcano) was found'),
     result('ai_inference', 'pass', 'Gateway API with an InferencePool'),
   ]),
@@ -133,8 +136,9 @@ describe('ai-conformance:cluster:assert in the scaffolder backend', () => {
           data: {
             aiConformance: {
               schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
+              // Catalog clusters get their credentials bound by entity ref.
               clusters: ['good', 'partial'].map(name => ({
-                name,
+                entityRef: `resource:default/${name}`,
                 url: `https://${name}.example.com:6443`,
                 serviceAccountToken: `${name}-token`,
               })),

@@ -225,7 +225,7 @@ export class ClusterEvaluationService {
       if (run.status === 'ok' && capacity) {
         await this.recordCapacity(registered, runId, capacity);
       }
-      await this.report(run, previous);
+      await this.report(run, registered.name, previous);
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -253,12 +253,17 @@ export class ClusterEvaluationService {
   }
 
   /** Hands a successful run to the listener; its failure never fails the run. */
-  private async report(run: NewRun, previous: Scorecard | undefined) {
+  private async report(
+    run: NewRun,
+    name: string,
+    previous: Scorecard | undefined,
+  ) {
     const { onScorecard, logger } = this.options;
     if (!onScorecard || !run.scorecard) return;
     try {
       await onScorecard({
         cluster: run.cluster,
+        name,
         entityRef: run.entityRef,
         previous,
         next: run.scorecard,

@@ -7,7 +7,10 @@ import { describeTransition } from './describeTransition';
 
 /** What the evaluation service reports after recording a successful run. @internal */
 export interface RecordedScorecard {
+  /** The cluster's identity (entity ref or `config:<name>`), as runs and links are keyed. */
   cluster: string;
+  /** The cluster's display name, used in what people read. */
+  name: string;
   entityRef?: string;
   previous?: Scorecard;
   next: Scorecard;
@@ -45,14 +48,14 @@ export class ConformanceNotifier {
     const payload =
       transition.kind === 'recovered'
         ? {
-            title: `Cluster ${event.cluster} is conformant again`,
+            title: `Cluster ${event.name} is conformant again`,
             description: `Every MUST requirement of checklist ${event.next.checklistVersion} passes or does not apply.`,
             severity: 'normal' as const,
           }
         : {
             title: transition.lostConformance
-              ? `Cluster ${event.cluster} is no longer AI conformant`
-              : `Cluster ${event.cluster} regressed on ${transition.mustRegressions.length} MUST requirement${transition.mustRegressions.length === 1 ? '' : 's'}`,
+              ? `Cluster ${event.name} is no longer AI conformant`
+              : `Cluster ${event.name} regressed on ${transition.mustRegressions.length} MUST requirement${transition.mustRegressions.length === 1 ? '' : 's'}`,
             description: [
               ...transition.mustRegressions.map(
                 r => `${r.id}: ${r.verdict} — ${r.reason}`,

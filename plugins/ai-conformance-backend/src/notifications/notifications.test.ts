@@ -28,6 +28,9 @@ const must = (verdict: RequirementResult['verdict']): RequirementResult => ({
   evidence: [],
 });
 
+/** The cluster's identity (its entity ref), URI-encoded as in API paths and links. */
+const GPU_PROD = encodeURIComponent('resource:default/gpu-prod');
+
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
 
 /** The catalog: a cluster owned by ml (alice), an app owned by apps (bob) that dependsOn it. */
@@ -106,7 +109,7 @@ async function startBackend(next: () => Scorecard) {
             schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
             clusters: [
               {
-                name: 'gpu-prod',
+                entityRef: 'resource:default/gpu-prod',
                 url: 'https://gpu-prod.example.com:6443',
                 serviceAccountToken: 'prod-token',
               },
@@ -141,14 +144,14 @@ async function eventually<T>(read: () => Promise<T>, expected: T) {
 
 async function historyLength(server: any): Promise<number> {
   const response = await request(server).get(
-    '/api/ai-conformance/clusters/gpu-prod/history',
+    `/api/ai-conformance/clusters/${GPU_PROD}/history`,
   );
   return response.body.runs.length;
 }
 
 async function runNow(server: any) {
   const response = await request(server)
-    .post('/api/ai-conformance/clusters/gpu-prod/evaluations')
+    .post(`/api/ai-conformance/clusters/${GPU_PROD}/evaluations`)
     .send({});
   expect(response.status).toBe(202);
 }
@@ -172,7 +175,7 @@ describe('conformance notifications through the notifications backend', () => {
     expect(alice.payload).toMatchObject({
       title: 'Cluster gpu-prod is no longer AI conformant',
       severity: 'high',
-      link: 'http://portal.example.com/ai-conformance/clusters/gpu-prod',
+      link: `http://portal.example.com/ai-conformance/clusters/${GPU_PROD}`,
     });
     expect(alice.payload.description).toContain(
       'gang_scheduling: fail — No gang scheduler was found',
