@@ -49,7 +49,10 @@ export function findDeploymentClusters(
     }
   }
   for (const name of clustersWithWorkloads) {
-    const cluster = clusters.find(c => c.cluster === name);
+    // The Kubernetes plugin knows a cluster by name, ours by identity: a name that two clusters
+    // share (entities in two namespaces) cannot say which one runs the workloads.
+    const named = clusters.filter(c => c.name === name);
+    const cluster = named.length === 1 ? named[0] : undefined;
     if (cluster && !found.has(cluster.cluster)) {
       found.set(cluster.cluster, { cluster, via: 'workloads' });
     }

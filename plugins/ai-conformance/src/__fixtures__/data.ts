@@ -113,7 +113,7 @@ export function fleet(): FleetSummary {
         },
       },
       {
-        cluster: 'edge-lab',
+        cluster: 'resource:default/edge-lab',
         name: 'edge-lab',
         entityRef: 'resource:default/edge-lab',
         source: 'catalog',
@@ -125,6 +125,7 @@ export function fleet(): FleetSummary {
   };
 }
 
+/** Providers by cluster name. */
 const PROVIDERS = {
   'gpu-east': { provider: 'aws', source: 'detected', reason: 'node label eks.amazonaws.com/nodegroup' },
   'tpu-west': { provider: 'gcp', source: 'annotation', reason: 'annotation ai-conformance.io/provider' },
@@ -143,18 +144,18 @@ export function fleetMatrix(): FleetMatrix {
     ],
     rows: fleet().clusters.map(c => ({
       ...c,
-      owner: c.cluster === 'gpu-east' ? 'group:default/ml-platform' : undefined,
-      lifecycle: c.cluster === 'gpu-east' ? 'production' : undefined,
-      provider: PROVIDERS[c.cluster as keyof typeof PROVIDERS],
+      owner: c.name === 'gpu-east' ? 'group:default/ml-platform' : undefined,
+      lifecycle: c.name === 'gpu-east' ? 'production' : undefined,
+      provider: PROVIDERS[c.name as keyof typeof PROVIDERS],
       cells:
-        c.cluster === 'gpu-east'
+        c.name === 'gpu-east'
           ? Object.fromEntries(
               gpuEast.requirements.map(r => [
                 r.id,
                 { verdict: r.verdict, reason: r.reason, level: r.level, evidenceCount: r.evidence.length },
               ]),
             )
-          : c.cluster === 'tpu-west'
+          : c.name === 'tpu-west'
             ? {
                 dra_support: { verdict: 'pass', reason: 'DRA served', level: 'MUST', evidenceCount: 1 },
                 gang_scheduling: { verdict: 'pass', reason: 'Kueue ClusterQueue tpu is active', level: 'MUST', evidenceCount: 2 },

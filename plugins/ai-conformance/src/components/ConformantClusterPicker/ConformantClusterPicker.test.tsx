@@ -23,7 +23,7 @@ async function render(options: object, onChange = jest.fn()) {
 }
 
 describe('ConformantClusterPicker', () => {
-  it('offers only conformant clusters passing the named requirements, by entity ref or name', async () => {
+  it('offers only conformant clusters passing the named requirements, by identity', async () => {
     const onChange = await render({ requirements: ['gang_scheduling'] });
     fireEvent.mouseDown(await screen.findByLabelText(/Cluster/));
     const options = await screen.findAllByRole('option');
@@ -31,8 +31,8 @@ describe('ConformantClusterPicker', () => {
       'tpu-west (Google Cloud, checklist 1.34)',
     ]);
     fireEvent.click(options[0]);
-    // tpu-west comes from app-config: its value is its name
-    expect(onChange).toHaveBeenCalledWith('tpu-west');
+    // tpu-west comes from app-config: its value is its identity config:<name>
+    expect(onChange).toHaveBeenCalledWith('config:tpu-west');
   });
 
   it('says so when no cluster meets the conditions', async () => {

@@ -18,8 +18,9 @@ import {
 
 /**
  * A scaffolder field that offers only the clusters meeting the template's conditions
- * (`ui:options.requirements`, `ui:options.requireConformant`). Its value is the cluster's entity
- * ref (or name, for clusters from app-config), which `ai-conformance:cluster:assert` accepts.
+ * (`ui:options.requirements`, `ui:options.requireConformant`). Its value is the cluster's identity:
+ * its entity ref, or `config:<name>` for clusters from app-config, which
+ * `ai-conformance:cluster:assert` accepts.
  *
  * @public
  */

@@ -8,7 +8,7 @@ export interface ConformantClusterPickerOptions {
   requireConformant?: boolean;
 }
 
-/** The value a picked cluster gets: its entity ref, or its name for config clusters. */
+/** The value a picked cluster gets: its identity (entity ref, or `config:<name>` for config clusters). */
 export function clusterValue(row: FleetMatrixRow): string {
   return row.entityRef ?? row.cluster;
 }

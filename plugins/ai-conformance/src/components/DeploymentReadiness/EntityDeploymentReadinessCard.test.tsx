@@ -49,7 +49,7 @@ describe('EntityDeploymentReadinessCard', () => {
     );
     expect(await screen.findByRole('link', { name: 'gpu-east' })).toHaveAttribute(
       'href',
-      '/ai-conformance/clusters/gpu-east',
+      `/ai-conformance/clusters/${encodeURIComponent('resource:default/gpu-east')}`,
     );
     expect(screen.getByText('0 of 1 conformant')).toBeInTheDocument();
     expect(screen.getByText(/AWS · 1 MUST requirement fails\. · via dependsOn relation/)).toBeInTheDocument();
@@ -71,7 +71,10 @@ describe('EntityDeploymentReadinessCard', () => {
       }),
       { getObjectsByEntity },
     );
-    expect(await screen.findByRole('link', { name: 'tpu-west' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'tpu-west' })).toHaveAttribute(
+      'href',
+      `/ai-conformance/clusters/${encodeURIComponent('config:tpu-west')}`,
+    );
     expect(screen.queryByRole('link', { name: 'edge-lab' })).not.toBeInTheDocument();
     expect(screen.getByText('1 of 1 conformant')).toBeInTheDocument();
     expect(getObjectsByEntity).toHaveBeenCalledWith(

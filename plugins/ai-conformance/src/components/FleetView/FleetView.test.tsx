@@ -228,7 +228,7 @@ describe('FleetView', () => {
     expect(cell).toHaveAttribute('title', expect.stringMatching(/No gang scheduler/));
     expect(within(cell).getByText('✗').closest('a')).toHaveAttribute(
       'href',
-      '/ai-conformance/clusters/gpu-east?requirement=gang_scheduling',
+      '/ai-conformance/clusters/resource%3Adefault%2Fgpu-east?requirement=gang_scheduling',
     );
   });
 
@@ -252,7 +252,9 @@ describe('FleetView', () => {
     fireEvent.keyDown(document.activeElement!, { key: ' ' });
     const panel = await screen.findByRole('region', { name: 'Selected cell' });
     expect(within(panel).getByText('No gang scheduler (Kueue, Volcano, …) was found')).toBeInTheDocument();
-    expect(currentUrl()).toBe('/ai-conformance?tab=matrix&cell=gpu-east%7Egang_scheduling');
+    expect(currentUrl()).toBe(
+      '/ai-conformance?tab=matrix&cell=resource%3Adefault%2Fgpu-east%7Egang_scheduling',
+    );
     expect(document.activeElement).toHaveAttribute('aria-selected', 'true');
 
     fireEvent.keyDown(document.activeElement!, { key: 'End', ctrlKey: true });

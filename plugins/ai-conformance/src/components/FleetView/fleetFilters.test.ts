@@ -24,7 +24,7 @@ describe('fleet filters', () => {
       applyFleetFilters(clusters, { ...NO_FILTERS, status: 'error' }).map(
         c => c.cluster,
       ),
-    ).toEqual(['edge-lab']);
+    ).toEqual(['resource:default/edge-lab']);
   });
 
   it('lists checklist versions newest first, numerically', () => {
