@@ -17,17 +17,21 @@ export interface ClusterAssertion {
   problems: string[];
 }
 
-/** Finds a cluster by entity ref (as an EntityPicker gives it) or name. */
+/**
+ * Finds a cluster by identity (entity ref as an EntityPicker gives it, or `config:<name>`), or by
+ * a bare name: first as `resource:default/<name>`, then as a name only one cluster has.
+ */
 export function findCluster(
   clusters: ClusterSummary[],
   cluster: string,
 ): ClusterSummary | undefined {
   const wanted = cluster.toLocaleLowerCase('en-US');
   const withKind = wanted.includes(':') ? wanted : `resource:default/${wanted}`;
+  const named = clusters.filter(c => c.name.toLocaleLowerCase('en-US') === wanted);
   return (
     clusters.find(c => c.entityRef?.toLocaleLowerCase('en-US') === withKind) ??
     clusters.find(c => c.cluster.toLocaleLowerCase('en-US') === wanted) ??
-    clusters.find(c => c.name.toLocaleLowerCase('en-US') === wanted)
+    (named.length === 1 ? named[0] : undefined)
   );
 }
 
