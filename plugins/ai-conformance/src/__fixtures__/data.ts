@@ -134,6 +134,18 @@ const PROVIDERS = {
 /** The fleet as the matrix endpoint serves it: columns of checklist 1.35, providers and owners. */
 export function fleetMatrix(): FleetMatrix {
   const gpuEast = scorecard();
+  const cellsByName: Record<string, FleetMatrix['rows'][number]['cells']> = {
+    'gpu-east': Object.fromEntries(
+      gpuEast.requirements.map(r => [
+        r.id,
+        { verdict: r.verdict, reason: r.reason, level: r.level, evidenceCount: r.evidence.length },
+      ]),
+    ),
+    'tpu-west': {
+      dra_support: { verdict: 'pass', reason: 'DRA served', level: 'MUST', evidenceCount: 1 },
+      gang_scheduling: { verdict: 'pass', reason: 'Kueue ClusterQueue tpu is active', level: 'MUST', evidenceCount: 2 },
+    },
+  };
   return {
     checklistVersion: '1.35',
     checklistVersions: ['1.37', '1.36', '1.35', '1.34', '1.33'],
@@ -147,20 +159,7 @@ export function fleetMatrix(): FleetMatrix {
       owner: c.name === 'gpu-east' ? 'group:default/ml-platform' : undefined,
       lifecycle: c.name === 'gpu-east' ? 'production' : undefined,
       provider: PROVIDERS[c.name as keyof typeof PROVIDERS],
-      cells:
-        c.name === 'gpu-east'
-          ? Object.fromEntries(
-              gpuEast.requirements.map(r => [
-                r.id,
-                { verdict: r.verdict, reason: r.reason, level: r.level, evidenceCount: r.evidence.length },
-              ]),
-            )
-          : c.name === 'tpu-west'
-            ? {
-                dra_support: { verdict: 'pass', reason: 'DRA served', level: 'MUST', evidenceCount: 1 },
-                gang_scheduling: { verdict: 'pass', reason: 'Kueue ClusterQueue tpu is active', level: 'MUST', evidenceCount: 2 },
-              }
-            : {},
+      cells: cellsByName[c.name] ?? {},
     })),
   };
 }

@@ -127,7 +127,7 @@ interface RowProps {
 }
 
 /** One cluster's row; memoised so moving focus re-renders two rows, not 500. */
-const MatrixRow = memo(function MatrixRow(props: RowProps) {
+const MatrixRow = memo(function ClusterMatrixRow(props: RowProps) {
   const { row, rowIndex, columns, activeCol, selectedRequirement, links } =
     props;
   const readiness = describeReadiness(row.summary);

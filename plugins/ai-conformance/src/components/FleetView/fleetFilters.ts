@@ -137,7 +137,10 @@ export function applyFleetFilters<T extends FleetRow>(
 }
 
 function compareValues(dimension: Dimension, a: string, b: string) {
-  if (a === NONE || b === NONE) return a === b ? 0 : a === NONE ? 1 : -1;
+  // Clusters without a value sort last.
+  if (a === NONE && b === NONE) return 0;
+  if (a === NONE) return 1;
+  if (b === NONE) return -1;
   if (dimension === 'readiness') {
     return (
       READINESS_ORDER.indexOf(a as Readiness) -
