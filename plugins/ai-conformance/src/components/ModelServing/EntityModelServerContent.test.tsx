@@ -37,7 +37,7 @@ describe('EntityModelServerContent', () => {
   it("shows the cluster's verdicts for the inference requirements", async () => {
     const api = await render();
     const table = await screen.findByRole('table', { name: 'Inference requirements of the cluster' });
-    expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
+    expect(api.getScorecard).toHaveBeenCalledWith('resource:default/gpu-east');
     for (const id of ['ai_inference', 'advanced_inference_ingress', 'ai_service_metrics', 'accelerator_metrics']) {
       expect(within(table).getByText(id)).toBeInTheDocument();
     }

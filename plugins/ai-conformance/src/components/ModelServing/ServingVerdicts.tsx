@@ -5,9 +5,9 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
+import { findClusterForEntity } from '@internal/plugin-ai-conformance-common';
 import {
   VerdictChip,
-  findClusterForEntity,
   useFleet,
   useScorecard,
 } from '@internal/plugin-ai-conformance-react';
@@ -30,7 +30,10 @@ export function ServingVerdicts(props: { clusterEntityRef?: string; clusterName:
   const { clusterEntityRef, clusterName } = props;
   const { fleet, loading: fleetLoading, error: fleetError } = useFleet();
   const summary = fleet
-    ? findClusterForEntity(fleet.clusters, clusterEntityRef ?? '', clusterName) ??
+    ? (clusterEntityRef
+        ? findClusterForEntity(fleet.clusters, clusterEntityRef)
+        : undefined) ??
+      // `clusterName` is the ai-conformance.io/cluster annotation: the cluster's identity
       fleet.clusters.find(c => c.cluster === clusterName)
     : undefined;
   const { scorecard, notEvaluated, loading, error } = useScorecard(summary?.cluster);
