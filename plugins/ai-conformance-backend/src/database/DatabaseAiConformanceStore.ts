@@ -14,6 +14,7 @@ import {
   ClusterRecord,
   NewRun,
   StoredCluster,
+  StoredSummary,
 } from './AiConformanceStore';
 
 const migrationsDir = resolvePackagePath(
@@ -254,6 +255,46 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
       );
     for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
       result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+    }
+    return result;
+  }
+
+  async getLatestSummaries(
+    clusters: string[],
+  ): Promise<Map<string, StoredSummary>> {
+    const result = new Map<string, StoredSummary>();
+    if (clusters.length === 0) {
+      return result;
+    }
+    const rows = await this.db(CLUSTERS)
+      .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
+      .whereIn(`${CLUSTERS}.cluster`, clusters)
+      .select(
+        `${CLUSTERS}.cluster as cluster`,
+        `${RUNS}.kubernetes_version as kubernetes_version`,
+        `${RUNS}.checklist_version as checklist_version`,
+        `${RUNS}.evaluated_at as evaluated_at`,
+        `${RUNS}.summary as summary`,
+      );
+    for (const row of rows as Array<
+      Pick<
+        RunRow,
+        | 'cluster'
+        | 'kubernetes_version'
+        | 'checklist_version'
+        | 'evaluated_at'
+        | 'summary'
+      >
+    >) {
+      if (!row.summary || !row.checklist_version) {
+        continue;
+      }
+      result.set(row.cluster, {
+        kubernetesVersion: row.kubernetes_version ?? '',
+        checklistVersion: row.checklist_version,
+        evaluatedAt: toIso(row.evaluated_at),
+        summary: JSON.parse(row.summary) as EvaluationSummary,
+      });
     }
     return result;
   }
