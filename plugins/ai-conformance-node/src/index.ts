@@ -129,6 +129,18 @@ export { imageRepository, imagesMatch } from './workloads/images';
 // Model-serving discovery (pure, over gathered facts)
 export * from './serving';
 
+// Platform versus workload
+export { INFRASTRUCTURE_AGENTS } from './platform/infrastructureAgents';
+export type { InfrastructureAgent } from './platform/InfrastructureAgent';
+export { matchImage } from './platform/imagePatterns';
+export { classifyPod, owningWorkload } from './platform/classifyPod';
+export type { PlatformCatalog, PodRole } from './platform/classifyPod';
+export {
+  deviceBypasses,
+  requestsAccelerator,
+} from './platform/deviceBypass';
+export type { DeviceBypass } from './platform/deviceBypass';
+
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';
 export {
