@@ -239,22 +239,32 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     return scorecards.get(cluster);
   }
 
-  async getLatestScorecards(
+  /** Columns of the latest good run of each of the clusters, with `cluster`. */
+  private async latestGoodRuns<K extends keyof RunRow>(
     clusters: string[],
-  ): Promise<Map<string, Scorecard>> {
-    const result = new Map<string, Scorecard>();
+    columns: K[],
+  ): Promise<Array<Pick<RunRow, K | 'cluster'>>> {
     if (clusters.length === 0) {
-      return result;
+      return [];
     }
-    const rows = await this.db(CLUSTERS)
+    const rows: unknown[] = await this.db(CLUSTERS)
       .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
       .whereIn(`${CLUSTERS}.cluster`, clusters)
       .select(
         `${CLUSTERS}.cluster as cluster`,
-        `${RUNS}.scorecard as scorecard`,
+        ...columns.map(c => `${RUNS}.${String(c)} as ${String(c)}`),
       );
-    for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
-      result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+    return rows as Array<Pick<RunRow, K | 'cluster'>>;
+  }
+
+  async getLatestScorecards(
+    clusters: string[],
+  ): Promise<Map<string, Scorecard>> {
+    const result = new Map<string, Scorecard>();
+    for (const row of await this.latestGoodRuns(clusters, ['scorecard'])) {
+      if (row.scorecard) {
+        result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+      }
     }
     return result;
   }
@@ -263,29 +273,13 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     clusters: string[],
   ): Promise<Map<string, StoredSummary>> {
     const result = new Map<string, StoredSummary>();
-    if (clusters.length === 0) {
-      return result;
-    }
-    const rows = await this.db(CLUSTERS)
-      .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
-      .whereIn(`${CLUSTERS}.cluster`, clusters)
-      .select(
-        `${CLUSTERS}.cluster as cluster`,
-        `${RUNS}.kubernetes_version as kubernetes_version`,
-        `${RUNS}.checklist_version as checklist_version`,
-        `${RUNS}.evaluated_at as evaluated_at`,
-        `${RUNS}.summary as summary`,
-      );
-    for (const row of rows as Array<
-      Pick<
-        RunRow,
-        | 'cluster'
-        | 'kubernetes_version'
-        | 'checklist_version'
-        | 'evaluated_at'
-        | 'summary'
-      >
-    >) {
+    const rows = await this.latestGoodRuns(clusters, [
+      'kubernetes_version',
+      'checklist_version',
+      'evaluated_at',
+      'summary',
+    ]);
+    for (const row of rows) {
       if (!row.summary || !row.checklist_version) {
         continue;
       }
