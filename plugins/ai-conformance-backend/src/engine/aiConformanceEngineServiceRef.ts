@@ -4,8 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   evaluateCluster,
+  KubeClusterReader,
   renderJUnit,
   renderProductYaml,
+  sweepProbeLeftovers,
 } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceEngine } from './AiConformanceEngine';
 
@@ -24,6 +26,18 @@ export const aiConformanceEngineServiceRef =
         deps: {},
         factory: () => ({
           evaluateCluster: options => evaluateCluster(options),
+          sweepProbeLeftovers: async options => {
+            const reader = new KubeClusterReader({
+              kubeConfig: options.kubeConfig,
+              requestTimeoutMs: options.requestTimeoutMs,
+              logger: options.logger,
+            });
+            try {
+              return await sweepProbeLeftovers(reader, options);
+            } finally {
+              await reader.close();
+            }
+          },
           renderJUnit: scorecards => renderJUnit(scorecards),
           renderProductYaml: (scorecard, template, metadata) =>
             renderProductYaml(scorecard, template, metadata),

@@ -68,6 +68,7 @@ async function setup(options: {
     evaluateCluster: jest.fn(options.evaluate),
     renderJUnit: jest.fn(),
     renderProductYaml: jest.fn(),
+    sweepProbeLeftovers: jest.fn(async () => []),
   };
   const service = new ClusterEvaluationService({
     store,
@@ -190,7 +191,12 @@ describe('ClusterEvaluationService', () => {
       evaluate: async () => makeScorecard('probes'),
     });
     await service.evaluateFleet();
-    expect(engine.evaluateCluster).toHaveBeenCalledWith(
+    expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cluster: 'probes', activeProbes: false }),
+    );
+    // Probes run in their own round (own schedule), for clusters that enable them.
+    await service.evaluateFleet(undefined, { probes: true });
+    expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
       expect.objectContaining({
         cluster: 'probes',
         checklistVersion: '1.33',
@@ -200,7 +206,7 @@ describe('ClusterEvaluationService', () => {
         maxResponseBytes: 4096,
       }),
     );
-    const kubeConfig = (engine.evaluateCluster as jest.Mock).mock.calls[0][0]
+    const kubeConfig = (engine.evaluateCluster as jest.Mock).mock.calls[1][0]
       .kubeConfig;
     expect(kubeConfig.getCurrentCluster().server).toBe(
       'https://probes.example.com',
@@ -248,7 +254,7 @@ describe('ClusterEvaluationService', () => {
       trigger: 'user:default/alice',
       activeProbes: false,
     });
-    expect(await store.isLocked('a')).toBe(true);
+    await waitFor(() => store.isLocked('a'));
     await expect(
       service.startEvaluation('a', {
         trigger: 'user:default/bob',

@@ -3,7 +3,13 @@ import {
   AuditorServiceEvent,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { randomUUID } from 'node:crypto';
 import { planClusters } from '../clusters/planClusters';
 import { ClusterPlan, ClusterSource } from '../clusters/types';
@@ -15,10 +21,20 @@ import {
   EvaluationTimeoutError,
   withoutStack,
 } from './describeEvaluationError';
-import { runWithConcurrency } from './runWithConcurrency';
+import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import { redactScorecard } from './redactScorecard';
+import {
+  DEFAULT_DATABASE_RETRY_DELAYS_MS,
+  retryDatabaseWrite,
+} from './retryDatabaseWrite';
+import { RunNowRateLimiter } from './RunNowRateLimiter';
 
 /** How long discovered clusters are reused by "run now" before asking the sources again. */
 const PLAN_CACHE_MS = 60_000;
+/** "Run now" requests that may wait for a slot; more are refused (503). */
+const MAX_QUEUED_RUNS = 100;
+/** How long shutdown waits for evaluations to stop and probes to clean up. */
+const SHUTDOWN_WAIT_MS = 20_000;
 /** Extra time the engine gets past its own budget before the backend gives up on it. */
 function graceMs(clusterTimeoutMs: number): number {
   return Math.min(5_000, clusterTimeoutMs);
@@ -55,8 +71,50 @@ export class ClusterEvaluationService {
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
+      /** "Run now" per user; default 10 per 10 minutes. */
+      rateLimiter?: RunNowRateLimiter;
+      /** Waits between attempts of a database write; default about 30 s in all. */
+      databaseRetryDelaysMs?: readonly number[];
     },
-  ) {}
+  ) {
+    this.limiter = new ConcurrencyLimiter(options.config.concurrency);
+    this.rateLimiter =
+      options.rateLimiter ??
+      new RunNowRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+  }
+
+  /** Scheduled rounds and "run now" share this limit. */
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly rateLimiter: RunNowRateLimiter;
+  /** Clusters with a "run now" waiting for a slot in this replica. */
+  private readonly queued = new Set<string>();
+  /** Evaluations in flight in this replica, to abort and await on shutdown. */
+  private readonly inFlight = new Map<AbortController, Promise<unknown>>();
+  private stopping = false;
+
+  private get retryDelays() {
+    return (
+      this.options.databaseRetryDelaysMs ?? DEFAULT_DATABASE_RETRY_DELAYS_MS
+    );
+  }
+
+  /**
+   * Stops this replica's evaluations for a backend shutdown (the lifecycle's shutdown hook):
+   * nothing new starts, running evaluations are aborted, and their active probes delete what
+   * they created before this resolves (bounded by a 20 s wait).
+   */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const controller of this.inFlight.keys()) controller.abort();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(this.inFlight.values()),
+      new Promise(resolve => {
+        timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
 
   /** Asks the sources for clusters, plans them and syncs the store's cluster list. */
   async refresh(): Promise<ClusterPlan[]> {
@@ -68,14 +126,17 @@ export class ClusterEvaluationService {
     for (const message of skipped) {
       logger.warn(`Ignoring cluster ${message}`);
     }
-    await store.syncClusters(
-      plans.map(plan => ({
-        cluster: plan.target.name,
-        entityRef: plan.target.entityRef,
-        source: plan.target.source,
-        owner: plan.target.owner,
-        refusal: plan.refusal,
-      })),
+    const records = plans.map(plan => ({
+      cluster: plan.target.name,
+      entityRef: plan.target.entityRef,
+      source: plan.target.source,
+      owner: plan.target.owner,
+      refusal: plan.refusal,
+    }));
+    await retryDatabaseWrite(
+      'sync the cluster list',
+      () => store.syncClusters(records),
+      { delaysMs: this.retryDelays, logger },
     );
     this.plans = {
       at: Date.now(),
@@ -93,9 +154,14 @@ export class ClusterEvaluationService {
 
   /**
    * The scheduled task: evaluates every cluster that is not refused. Never throws; a cluster
-   * under evaluation elsewhere (another replica, a "run now") is skipped.
+   * under evaluation elsewhere (another replica, a "run now") is skipped. Passive only, unless
+   * `probes` is set: then only the clusters with active probes enabled are evaluated, with them
+   * (the probe round has its own schedule).
    */
-  async evaluateFleet(signal?: AbortSignal): Promise<void> {
+  async evaluateFleet(
+    signal?: AbortSignal,
+    options: { probes?: boolean } = {},
+  ): Promise<void> {
     const { logger, config } = this.options;
     let plans: ClusterPlan[];
     try {
@@ -109,34 +175,82 @@ export class ClusterEvaluationService {
       );
       return;
     }
-    const runnable = plans.filter(p => p.kubeConfig);
-    logger.info(
-      `Evaluating ${runnable.length} cluster(s), ${
-        plans.length - runnable.length
-      } refused`,
+    const runnable = plans.filter(
+      p => p.kubeConfig && (!options.probes || p.activeProbes),
     );
-    await runWithConcurrency(
-      runnable,
-      config.concurrency,
-      async plan => {
-        try {
-          await this.evaluateIfIdle(plan, {
-            trigger: 'schedule',
-            activeProbes: plan.activeProbes,
-          });
-        } catch (error) {
-          logger.error(
-            `Evaluation of cluster ${
-              plan.target.name
-            } could not be recorded: ${describeEvaluationError(
-              error,
-              plan.secrets,
-            )}`,
+    logger.info(
+      `Evaluating ${runnable.length} cluster(s)${
+        options.probes ? ' with active probes' : ''
+      }, ${plans.filter(p => !p.kubeConfig).length} refused (concurrency ${
+        config.concurrency
+      })`,
+    );
+    await Promise.all(
+      runnable.map(plan =>
+        this.limiter.run(async () => {
+          if (signal?.aborted || this.stopping) return;
+          try {
+            await this.evaluateIfIdle(plan, {
+              trigger: options.probes ? 'schedule:probes' : 'schedule',
+              activeProbes: Boolean(options.probes),
+            });
+          } catch (error) {
+            logger.error(
+              `Evaluation of cluster ${
+                plan.target.name
+              } could not be recorded: ${describeEvaluationError(
+                error,
+                plan.secrets,
+              )}`,
+            );
+          }
+        }),
+      ),
+    );
+  }
+
+  /**
+   * The sweeper: deletes probe leftovers (older than `olderThanMs`) in every cluster with active
+   * probes enabled. Never throws; a cluster that cannot be swept is logged and tried next time.
+   */
+  async sweepProbeLeftovers(olderThanMs: number): Promise<number> {
+    const { engine, logger, config } = this.options;
+    let plans: ClusterPlan[];
+    try {
+      plans = await this.refresh();
+    } catch (error) {
+      logger.error(
+        `Could not list clusters to sweep probe leftovers: ${describeEvaluationError(
+          error,
+          [],
+        )}`,
+      );
+      return 0;
+    }
+    let deleted = 0;
+    for (const plan of plans.filter(p => p.kubeConfig && p.activeProbes)) {
+      try {
+        const paths = await engine.sweepProbeLeftovers({
+          kubeConfig: plan.kubeConfig!,
+          olderThanMinutes: olderThanMs / 60_000,
+          requestTimeoutMs: config.requestTimeoutMs,
+          logger: logger.child({ cluster: plan.target.name }),
+        });
+        deleted += paths.length;
+        if (paths.length > 0) {
+          logger.info(
+            `Swept ${paths.length} probe leftover(s) in cluster ${plan.target.name}`,
           );
         }
-      },
-      signal,
-    );
+      } catch (error) {
+        logger.warn(
+          `Could not sweep probe leftovers in cluster ${
+            plan.target.name
+          }: ${describeEvaluationError(error, plan.secrets)}`,
+        );
+      }
+    }
+    return deleted;
   }
 
   /**
@@ -155,9 +269,10 @@ export class ClusterEvaluationService {
   }
 
   /**
-   * "Run now": validates the request and starts the evaluation in the background. Throws
-   * NotFoundError, InputError (refused cluster, probes not allowed) or ConflictError (a run is in
-   * progress).
+   * "Run now": validates the request and queues the evaluation under the same concurrency limit
+   * as the scheduled rounds. Throws NotFoundError, InputError (refused cluster, probes not
+   * allowed), ConflictError (a run is queued or in progress), RunNowRateLimitError (too many
+   * requests of this user) or ServiceUnavailableError (the queue is full, or shutting down).
    */
   async startEvaluation(
     cluster: string,
@@ -177,20 +292,50 @@ export class ClusterEvaluationService {
         `Active probes are not enabled for cluster ${cluster}; an administrator can set aiConformance.clusters[name=${cluster}].activeProbes: true`,
       );
     }
-    const runId = randomUUID();
-    if (!(await this.lock(plan, runId, request.trigger))) {
+    if (this.stopping) {
+      throw new ServiceUnavailableError('The backend is shutting down');
+    }
+    if (
+      this.queued.has(cluster) ||
+      (await this.options.store.isLocked(cluster))
+    ) {
       throw new ConflictError(
         `An evaluation of cluster ${cluster} is already in progress`,
       );
     }
-    this.runLocked(plan, runId, request).catch(error =>
-      this.options.logger.error(
-        `Evaluation of cluster ${cluster} could not be recorded: ${describeEvaluationError(
-          error,
-          plan.secrets,
-        )}`,
-      ),
-    );
+    if (this.limiter.waiting >= MAX_QUEUED_RUNS) {
+      throw new ServiceUnavailableError(
+        `${MAX_QUEUED_RUNS} evaluations are already waiting; try again later`,
+      );
+    }
+    this.rateLimiter.take(request.trigger);
+    const runId = randomUUID();
+    this.queued.add(cluster);
+    this.limiter
+      .run(async () => {
+        if (this.stopping) return;
+        const locked = await this.lock(plan, runId, request.trigger);
+        this.queued.delete(cluster);
+        if (!locked) {
+          await request.auditEvent?.fail({
+            meta: { runId },
+            error: new ConflictError(
+              `An evaluation of cluster ${cluster} was started elsewhere meanwhile`,
+            ),
+          });
+          return;
+        }
+        await this.runLocked(plan, runId, request);
+      })
+      .catch(error =>
+        this.options.logger.error(
+          `Evaluation of cluster ${cluster} could not be recorded: ${describeEvaluationError(
+            error,
+            plan.secrets,
+          )}`,
+        ),
+      )
+      .finally(() => this.queued.delete(cluster));
     return { runId };
   }
 
@@ -223,7 +368,11 @@ export class ClusterEvaluationService {
       }));
     try {
       const run = await this.execute(plan, runId, request);
-      await store.recordRun(run);
+      await retryDatabaseWrite(
+        `record run ${runId} of cluster ${cluster}`,
+        () => store.recordRun(run),
+        { delaysMs: this.retryDelays, logger: this.options.logger },
+      );
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -246,7 +395,18 @@ export class ClusterEvaluationService {
       });
       throw error;
     } finally {
-      await store.unlock({ cluster, runId });
+      // If the database stays down, the lock expires by itself (ttlMs) and the next round runs.
+      await retryDatabaseWrite(
+        `unlock cluster ${cluster}`,
+        () => store.unlock({ cluster, runId }),
+        { delaysMs: this.retryDelays, logger: this.options.logger },
+      ).catch(error =>
+        this.options.logger.warn(
+          `Cluster ${cluster} stays locked until its lock expires: ${
+            (error as Error)?.message ?? String(error)
+          }`,
+        ),
+      );
     }
   }
 
@@ -259,6 +419,7 @@ export class ClusterEvaluationService {
     const cluster = plan.target.name;
     const started = Date.now();
     const controller = new AbortController();
+    if (this.stopping) controller.abort();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -278,27 +439,32 @@ export class ClusterEvaluationService {
       entityRef: plan.target.entityRef,
       trigger: request.trigger,
     };
+    const evaluation = Promise.resolve().then(() =>
+      engine.evaluateCluster({
+        cluster,
+        kubeConfig: plan.kubeConfig!,
+        checklistVersion: plan.checklistVersion,
+        activeProbes: request.activeProbes,
+        timeoutMs: config.clusterTimeoutMs,
+        requestTimeoutMs: config.requestTimeoutMs,
+        maxResponseBytes: config.maxResponseBytes,
+        logger: logger.child({ cluster }),
+        signal: controller.signal,
+      }),
+    );
+    // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects).
+    this.inFlight.set(
+      controller,
+      evaluation.catch(() => undefined),
+    );
     try {
-      const scorecard = await Promise.race([
-        engine.evaluateCluster({
-          cluster,
-          kubeConfig: plan.kubeConfig!,
-          checklistVersion: plan.checklistVersion,
-          activeProbes: request.activeProbes,
-          timeoutMs: config.clusterTimeoutMs,
-          requestTimeoutMs: config.requestTimeoutMs,
-          maxResponseBytes: config.maxResponseBytes,
-          logger: logger.child({ cluster }),
-          signal: controller.signal,
-        }),
-        deadline,
-      ]);
+      const scorecard: Scorecard = await Promise.race([evaluation, deadline]);
       return {
         ...base,
         status: 'ok',
         evaluatedAt: new Date(),
         durationMs: Date.now() - started,
-        scorecard: { ...scorecard, cluster },
+        scorecard: redactScorecard({ ...scorecard, cluster }, plan.secrets),
       };
     } catch (error) {
       const message = describeEvaluationError(error, plan.secrets);
@@ -313,6 +479,10 @@ export class ClusterEvaluationService {
     } finally {
       clearTimeout(timer);
       controller.abort();
+      // Keep awaiting an engine that overran the deadline: its probe cleanup may still run.
+      evaluation
+        .catch(() => undefined)
+        .finally(() => this.inFlight.delete(controller));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { isError } from '@backstage/errors';
+import { redactSecrets } from '@internal/plugin-ai-conformance-node';
 
 /**
  * Thrown when a cluster's evaluation overruns its budget (for example a hanging API server).
@@ -10,8 +11,8 @@ export class EvaluationTimeoutError extends Error {
 }
 
 /**
- * One sentence on why an evaluation failed and what to fix, without stack traces or the given
- * secret values.
+ * One sentence on why an evaluation failed and what to fix, without stack traces, the given
+ * secret values, credentials inside URLs or authorization header values.
  *
  * @internal
  */
@@ -33,12 +34,7 @@ export function describeEvaluationError(
   } else {
     message = `the evaluation failed: ${String(error)}`;
   }
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      message = message.split(secret).join('[redacted]');
-    }
-  }
-  return message;
+  return redactSecrets(message, secrets);
 }
 
 /**

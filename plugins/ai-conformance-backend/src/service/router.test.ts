@@ -91,6 +91,7 @@ async function setup(
         metadata ?? {},
       )}`;
     }),
+    sweepProbeLeftovers: jest.fn(async () => []),
   };
   const config: AiConformanceConfig = {
     schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },

@@ -60,7 +60,9 @@ export function chooseChecklistVersion(
     const checklist = getChecklist(override);
     if (!checklist) {
       throw new Error(
-        `Unknown checklist version "${override}"; known versions: ${listChecklistVersions().join(', ')}.`,
+        `Unknown checklist version "${override}"; known versions: ${listChecklistVersions().join(
+          ', ',
+        )}.`,
       );
     }
     return checklist.version;
@@ -93,7 +95,9 @@ export async function evaluateCluster(
       30_000
     : 0;
   const budget = AbortSignal.timeout(options.timeoutMs ?? 60_000 + probeTime);
-  const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+  const signal = options.signal
+    ? AbortSignal.any([budget, options.signal])
+    : budget;
   let reader: ClusterReader;
   try {
     reader =
@@ -102,11 +106,16 @@ export async function evaluateCluster(
         kubeConfig: options.kubeConfig,
         requestTimeoutMs: options.requestTimeoutMs,
         maxResponseBytes: options.maxResponseBytes,
+        maxEvaluationBytes: options.maxEvaluationBytes,
+        maxPages: options.maxPages,
         signal,
         logger: options.logger,
       });
   } catch (error) {
-    throw new ClusterUnreachableError(options.cluster, (error as Error).message);
+    throw new ClusterUnreachableError(
+      options.cluster,
+      (error as Error).message,
+    );
   }
   const checks = options.checks ?? PASSIVE_CHECKS;
   const vendors = options.vendorProfiles ?? VENDOR_PROFILES;
@@ -128,10 +137,14 @@ export async function evaluateCluster(
       }
       throw error;
     }
-    const facts = await gatherFacts(reader, factsForChecklist(checklist, checks), {
-      logger: options.logger,
-      version,
-    });
+    const facts = await gatherFacts(
+      reader,
+      factsForChecklist(checklist, checks),
+      {
+        logger: options.logger,
+        version,
+      },
+    );
     let requirements = runChecks(facts, checklist, checks, vendors);
     if (options.activeProbes) {
       requirements = await runActiveProbes({
