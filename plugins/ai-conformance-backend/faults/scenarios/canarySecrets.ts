@@ -67,7 +67,7 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
     JSON.stringify({
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'echo', cluster: { server: echo.url } }],
+      clusters: [{ name: 'echo', cluster: { server: echo.url, 'insecure-skip-tls-verify': true } }],
       users: [
         {
           name: 'exec',
@@ -113,18 +113,21 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
           {
             name: 'canary-url',
             url: `http://fault:${C.url}@127.0.0.1:${echo.port}`,
+            skipTLSVerify: true,
             serviceAccountToken: C.urlToken,
           },
           { name: 'canary-exec', kubeconfig: { path: execKubeconfig } },
           {
             name: 'canary-file',
             url: echo.url,
+            skipTLSVerify: true,
             serviceAccountTokenFile: tokenFile,
           },
-          { name: 'canary-echo', url: echo.url, serviceAccountToken: C.echo },
+          { name: 'canary-echo', url: echo.url, skipTLSVerify: true, serviceAccountToken: C.echo },
           {
             name: 'canary-302-host',
             url: redirectHost.url,
+            skipTLSVerify: true,
             serviceAccountToken: C.redirectHost,
           },
           {

@@ -67,10 +67,11 @@ export async function databaseFaults(ctx: SuiteContext) {
       },
       clusterTimeout: { seconds: 60 },
       clusters: [
-        { name: 'db-mid-run', url: slow.url, serviceAccountToken: 'via-proxy' },
+        { name: 'db-mid-run', url: slow.url, skipTLSVerify: true, serviceAccountToken: 'via-proxy' },
         {
           name: 'db-overlong',
           url: overlong.url,
+          skipTLSVerify: true,
           serviceAccountToken: 'via-proxy',
         },
         {

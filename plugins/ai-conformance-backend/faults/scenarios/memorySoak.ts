@@ -60,6 +60,7 @@ export async function memorySoak(ctx: SuiteContext, kind: DatabaseKind) {
           ...Object.entries(servers).map(([name, s]) => ({
             name,
             url: s.url,
+            skipTLSVerify: true,
             serviceAccountToken: 'hostile',
           })),
           ...good.map(name => ({

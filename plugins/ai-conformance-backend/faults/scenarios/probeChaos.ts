@@ -229,7 +229,7 @@ export async function probeChaos(ctx: SuiteContext) {
   });
   const viaProxy = new KubeConfig();
   viaProxy.loadFromOptions({
-    clusters: [{ name: 'p', server: proxy.url }],
+    clusters: [{ name: 'p', server: proxy.url, skipTLSVerify: true }],
     users: [{ name: 'u', token: 'replaced-by-the-proxy' }],
     contexts: [{ name: 'p', cluster: 'p', user: 'u' }],
     currentContext: 'p',
