@@ -106,7 +106,7 @@ async function main() {
       }
       console.log(`ready in ${((Date.now() - t) / 1000).toFixed(1)}s
   API server: ${state.server} (Kubernetes ${state.versions.kubernetes})
-  kubeconfig: ${state.kubeconfig} (contexts: admin, reader, norights)
+  kubeconfig: ${state.kubeconfig} (contexts: admin, reader, norights, discovery)
   logs:       ${path.join(state.dataDir, 'logs')}
   try:        kubectl --kubeconfig ${state.kubeconfig} get nodes`);
       return;

@@ -16,7 +16,7 @@ import {
   stopProcesses,
   tailLog,
 } from './processes/supervisor';
-import { readerRbac } from './rbac';
+import { discoveryOnlyRbac, readerRbac } from './rbac';
 import { ComponentVersions, crdModule, resolveVersions } from './versions';
 
 /** Annotation that KWOK uses to pick the nodes it manages. */
@@ -294,6 +294,7 @@ export async function startControlPlane(
           admin: pki.tokens.admin,
           reader: pki.tokens.reader,
           norights: pki.tokens.norights,
+          discovery: pki.tokens.discovery,
         },
         currentContext: 'admin',
       }),
@@ -301,7 +302,9 @@ export async function startControlPlane(
     );
     const client = new RestClient(credentials(state, 'admin'), 8);
     try {
-      for (const obj of readerRbac()) await client.apply(obj);
+      for (const obj of [...readerRbac(), ...discoveryOnlyRbac()]) {
+        await client.apply(obj);
+      }
     } finally {
       client.close();
     }

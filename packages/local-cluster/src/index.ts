@@ -21,7 +21,7 @@ export {
 export type { ClusterState, StartOptions } from './controlPlane';
 export { CONTEXTS, credentialsFromKubeconfig } from './kubeconfig';
 export { IDENTITIES } from './pki/pki';
-export { readerRbac, READER_GROUPS } from './rbac';
+export { readerRbac, discoveryOnlyRbac } from './rbac';
 export { SCENARIOS, getScenario, applyScenario } from './scenarios';
 export type { Scenario } from './scenarios';
 export { runScale } from './scale/scale';

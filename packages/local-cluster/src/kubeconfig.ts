@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { Credentials } from './client/rest';
 
 /** Contexts in every kubeconfig this package writes, one per identity. */
-export const CONTEXTS = ['admin', 'reader', 'norights'] as const;
+export const CONTEXTS = ['admin', 'reader', 'norights', 'discovery'] as const;
 export type ContextName = (typeof CONTEXTS)[number];
 
 export function kubeconfigYaml(opts: {

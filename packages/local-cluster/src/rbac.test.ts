@@ -1,48 +1,58 @@
-import { readerRbac } from './rbac';
+import {
+  declaredReads,
+  describeRead,
+  rulesGrant,
+} from '@internal/plugin-ai-conformance-node';
+import { discoveryOnlyRbac, readerRbac } from './rbac';
 
 describe('readerRbac', () => {
-  const [clusterRole, , role] = readerRbac();
+  const objects = readerRbac();
+  const rules = objects.flatMap(o => (o.rules as any[]) ?? []);
 
-  it('is read-only and grants no secrets', () => {
-    for (const rule of [...clusterRole.rules, ...role.rules]) {
-      expect(
-        rule.verbs.every((v: string) => ['get', 'list', 'watch'].includes(v)),
-      ).toBe(true);
+  it('is read-only, names no wildcard and grants no secrets', () => {
+    for (const rule of rules) {
+      expect(rule.verbs.every((v: string) => ['get', 'list'].includes(v))).toBe(true);
       expect(rule.resources ?? []).not.toContain('secrets');
+      expect(rule.resources ?? []).not.toContain('*');
+      expect(rule.apiGroups ?? []).not.toContain('*');
     }
-    const core = clusterRole.rules.filter((r: any) =>
-      (r.apiGroups ?? []).includes(''),
-    );
-    expect(core.flatMap((r: any) => r.resources)).not.toContain('*');
   });
 
-  it('covers the groups and URLs of requirements §6.17', () => {
-    const groups = clusterRole.rules.flatMap((r: any) => r.apiGroups ?? []);
-    for (const g of [
-      'resource.k8s.io',
-      'gateway.networking.k8s.io',
-      'inference.networking.k8s.io',
-      'kueue.x-k8s.io',
-      'monitoring.coreos.com',
-      'custom.metrics.k8s.io',
-      'external.metrics.k8s.io',
-      'apiextensions.k8s.io',
-    ]) {
-      expect(groups).toContain(g);
+  it('grants every read the engine declares (the role the control plane applies)', () => {
+    const clusterRole = objects.find(o => o.kind === 'ClusterRole')!;
+    const roles = objects.filter(o => o.kind === 'Role');
+    const asRules = {
+      clusterRules: clusterRole.rules as any[],
+      namespacedRules: roles.map(r => ({
+        namespace: r.metadata!.namespace!,
+        rules: r.rules as any[],
+      })),
+    };
+    const missing = declaredReads()
+      .filter(read => !rulesGrant(asRules, read))
+      .map(describeRead);
+    expect(missing).toEqual([]);
+    // a group the old hand-written role forgot
+    expect(
+      declaredReads().some(r => r.group === 'cluster.x-k8s.io'),
+    ).toBe(true);
+  });
+
+  it('binds every Role it creates to the reader user', () => {
+    const bindings = objects.filter(o => o.kind.endsWith('Binding'));
+    expect(bindings.length).toBe(objects.length / 2);
+    for (const b of bindings) {
+      expect((b.subjects as any[])[0].name).toBe('ai-conformance-reader');
     }
-    expect(clusterRole.rules[0].nonResourceURLs).toEqual([
-      '/api',
-      '/api/*',
-      '/apis',
-      '/apis/*',
-      '/version',
-    ]);
-    expect(role.metadata.namespace).toBe('kube-system');
+  });
+});
+
+describe('discoveryOnlyRbac', () => {
+  it('grants discovery and /version only', () => {
+    const [role] = discoveryOnlyRbac();
     expect(role.rules).toEqual([
       {
-        apiGroups: [''],
-        resources: ['configmaps'],
-        resourceNames: ['cluster-autoscaler-status'],
+        nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'],
         verbs: ['get'],
       },
     ]);

@@ -72,6 +72,28 @@ export type { GatherFactsOptions } from './gather/gatherFacts';
 export { FACT_DEFINITIONS } from './gather/factDefinitions';
 export type { FactDefinition } from './gather/factDefinitions';
 export type { GatherContext, GatherListOptions } from './gather/GatherContext';
+export {
+  describeRead,
+  getRead,
+  listRead,
+  qualifiedResource,
+} from './gather/factReads';
+export type { FactRead } from './gather/factReads';
+
+// Reader RBAC, generated from the declared reads
+export {
+  DISCOVERY_NON_RESOURCE_URLS,
+  declaredReads,
+  readerRbacManifests,
+  readerRbacRules,
+  renderReaderRbacYaml,
+  rulesGrant,
+} from './rbac/readerRbac';
+export type {
+  PolicyRule,
+  RbacSubject,
+  ReaderRbacRules,
+} from './rbac/readerRbac';
 export { conditionTrue } from './gather/reduce';
 export type * from './gather/factTypes';
 
@@ -87,6 +109,21 @@ export type {
   AcceleratorNode,
   UnrecognisedAccelerator,
 } from './vendors/detectAccelerators';
+export {
+  detectOnDemandAccelerators,
+  describeOnDemand,
+} from './vendors/onDemandAccelerators';
+export type {
+  OnDemandAcceleratorSource,
+  OnDemandInputs,
+} from './vendors/onDemandAccelerators';
+
+// Monitoring stacks and workload images
+export { MONITORING_STACKS } from './monitoring/monitoringStacks';
+export type { MonitoringStack } from './monitoring/monitoringStacks';
+export { detectMonitoringStacks } from './monitoring/detectMonitoring';
+export type { DetectedMonitoringStack } from './monitoring/detectMonitoring';
+export { imageRepository, imagesMatch } from './workloads/images';
 
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';

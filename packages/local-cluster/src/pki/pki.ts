@@ -12,6 +12,8 @@ export const IDENTITIES = {
   admin: { user: 'local-admin', groups: ['system:masters'] },
   reader: { user: 'ai-conformance-reader', groups: [] as string[] },
   norights: { user: 'ai-conformance-norights', groups: [] as string[] },
+  /** May read discovery and /version (an explicit ClusterRole), nothing else. */
+  discovery: { user: 'ai-conformance-discovery', groups: [] as string[] },
   // control plane components authenticate with tokens too
   controllerManager: {
     user: 'system:kube-controller-manager',

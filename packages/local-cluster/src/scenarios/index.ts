@@ -1,12 +1,16 @@
 import { partialAmd } from './amd';
 import { bare } from './bare';
 import { conformantNvidia } from './nvidia';
+import { gpuOnDemand } from './onDemand';
+import { otherVendors } from './otherVendors';
 import { Scenario } from './types';
 
 export const SCENARIOS: Record<string, Scenario> = {
   [conformantNvidia.name]: conformantNvidia,
   [partialAmd.name]: partialAmd,
   [bare.name]: bare,
+  [gpuOnDemand.name]: gpuOnDemand,
+  [otherVendors.name]: otherVendors,
 };
 
 export function getScenario(name: string): Scenario {

@@ -1,6 +1,8 @@
 import { nvidiaGpuSlice } from './dra';
 import { gfdLabels, kwokNode, regionOf } from './nodes';
 import { A100, H100, T4 } from './nvidia';
+import { gpuOnDemand } from './onDemand';
+import { otherVendors } from './otherVendors';
 
 describe('scenario objects', () => {
   it('labels nodes as GPU Feature Discovery does', () => {
@@ -70,5 +72,39 @@ describe('scenario objects', () => {
     expect(s.spec.devices[0].attributes.cudaDriverVersion).toEqual({
       version: '13.0.0',
     });
+  });
+
+  it('builds other-vendors without anything from NVIDIA', async () => {
+    const built = await otherVendors.build();
+    const everything = JSON.stringify([
+      ...built.crds,
+      ...built.nodes,
+      ...built.objects(new Map()),
+    ]);
+    expect(everything).not.toMatch(/nvidia/i);
+    expect(built.nodes.map(n => n.metadata.name)).toEqual([
+      'intel-max-0',
+      'gaudi-0',
+      'gke-tpu-v6e-0',
+      'inf2-0',
+      'g4ad-0',
+      'cpu-0',
+    ]);
+  });
+
+  it('builds gpu-on-demand with GPU pools but no GPU node', async () => {
+    const built = await gpuOnDemand.build();
+    for (const n of built.nodes) {
+      expect(Object.keys(n.status.allocatable).filter(r => r.includes('/'))).toEqual([]);
+    }
+    const kinds = built.objects(new Map()).map(o => `${o.kind}/${o.metadata.name}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'NodePool/gpu',
+        'MachineDeployment/workload-gpu-md-0',
+        'ConfigMap/cluster-autoscaler-status',
+        'DaemonSet/nvidia-device-plugin-daemonset',
+      ]),
+    );
   });
 });

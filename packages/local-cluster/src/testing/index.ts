@@ -10,7 +10,7 @@ import { applyScenario, getScenario } from '../scenarios';
 import { ApplyResult, SCENARIO_LABEL } from '../scenarios/apply';
 
 export interface LocalCluster {
-  /** Kubeconfig with the contexts admin, reader and norights. */
+  /** Kubeconfig with the contexts admin, reader, norights and discovery. */
   kubeconfig: string;
   server: string;
   caPem: string;

@@ -243,7 +243,7 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
   );
 
   it(
-    'gives reader 403 on secrets and norights 403 on nodes',
+    'gives reader 403 on secrets, norights 403 on nodes, discovery only discovery',
     async () => {
       const reader = cluster.client('reader');
       expect(await status(reader.get('/api/v1/secrets'))).toBe(403);
@@ -257,11 +257,18 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
           ),
         ),
       ).toBe(200); // conformant-nvidia has a Cluster Autoscaler that writes it
+      // least privilege: only what a fact reads (the engine reads CRDs through discovery)
       expect(
         await status(
           reader.get('/apis/apiextensions.k8s.io/v1/customresourcedefinitions'),
         ),
-      ).toBe(200);
+      ).toBe(403);
+      expect(await status(reader.get('/apis/apps/v1/statefulsets'))).toBe(200);
+      const discovery = cluster.client('discovery');
+      expect(await status(discovery.get('/apis'))).toBe(200);
+      expect(await status(discovery.get('/version'))).toBe(200);
+      expect(await status(discovery.get('/api/v1/nodes'))).toBe(403);
+      expect(await status(discovery.get('/apis/apps/v1/deployments'))).toBe(403);
       const norights = cluster.client('norights');
       expect(await status(norights.get('/api/v1/nodes'))).toBe(403);
       expect(await status(norights.get('/version'))).toBe(200);
@@ -297,9 +304,10 @@ describeWithLocalCluster('local cluster: partial-amd', () => {
       expect(slices.items.map((s: any) => s.spec.driver)).toEqual([
         'gpu.amd.com',
       ]);
-      const claims = await c.get(
-        '/apis/resource.k8s.io/v1/namespaces/inference/resourceclaims',
-      );
+      // the scenario's state, not the reader's rights (the engine reads no ResourceClaims)
+      const claims = await cluster
+        .client('admin')
+        .get('/apis/resource.k8s.io/v1/namespaces/inference/resourceclaims');
       expect(claims.items[0].status.allocation.devices.results[0].driver).toBe(
         'gpu.amd.com',
       );

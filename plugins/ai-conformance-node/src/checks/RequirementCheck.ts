@@ -37,19 +37,28 @@ export interface RequirementCheck {
 
 /**
  * Thrown by `requireFact` when a declared fact could not be read; the engine turns it into an
- * `error` verdict with the fact's message.
+ * `error` verdict with the fact's message and the permissions it needs.
  *
  * @public
  */
 export class FactUnavailableError extends Error {
   readonly name = 'FactUnavailableError';
-  constructor(readonly key: FactKey, message: string) {
+  constructor(
+    readonly key: FactKey,
+    message: string,
+    readonly needs: string[] = [],
+  ) {
     super(message);
   }
 }
 
 /**
  * The value of a fact the check declared, or a FactUnavailableError if it could not be read.
+ *
+ * This is how a check reads every input its verdict or reason depends on (one rule for all
+ * checks): a fact whose API is not served is an empty value (absent, decided by discovery), and a
+ * read of a served API that was refused, timed out or could not be decoded makes the check
+ * `error`, naming the request and what to grant.
  *
  * @public
  */
@@ -65,12 +74,19 @@ export function requireFact<K extends FactKey>(
     );
   }
   if (!gathered.ok) {
-    throw new FactUnavailableError(key, gathered.error);
+    throw new FactUnavailableError(key, gathered.error, gathered.needs);
   }
   return gathered.value as FactValues[K];
 }
 
-/** The value of a fact, or undefined when it could not be read (for optional signals). @public */
+/**
+ * The value of a fact, or undefined when it could not be read. Only for supplementary evidence
+ * that never changes a verdict or its reason (for example a count shown beside the decisive
+ * objects); everything decisive goes through `requireFact`. The engine's checks use it for
+ * Kueue LocalQueues only (see the README, "Refused reads").
+ *
+ * @public
+ */
 export function optionalFact<K extends FactKey>(
   facts: ClusterFacts,
   key: K,

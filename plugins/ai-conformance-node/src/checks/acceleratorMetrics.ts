@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, withoutRecognisedAccelerators, findWorkloads, workloadRef } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators, findWorkloads, workloadRef } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -13,10 +13,10 @@ import {
 /** `accelerator_metrics`: each vendor's metrics exporter is ready on its accelerator nodes. @public */
 export const acceleratorMetrics: RequirementCheck = {
   id: 'accelerator_metrics',
-  reads: ['nodes', 'resourceSlices', 'daemonSets'],
+  reads: ['nodes', 'resourceSlices', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    const gate = withoutRecognisedAccelerators(inventory, {
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
       verifyManually: 'provide metrics evidence manually',
       notApplicable: 'The cluster has no accelerator nodes, so there are no accelerator metrics to expose.',
     });

@@ -5,7 +5,6 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
   requireFact,
 } from './RequirementCheck';
@@ -24,7 +23,7 @@ export const advancedInferenceIngress: RequirementCheck = {
       ]);
     }
     const pools = requireFact(facts, 'inferencePools');
-    const routes = optionalFact(facts, 'httpRoutes') ?? [];
+    const routes = requireFact(facts, 'httpRoutes');
     const list: Evidence[] = groups.map(g => evidence(`${g} serves inferencepools`, undefined, 'discovery'));
     for (const p of pools) {
       list.push(evidence(`InferencePool ${p.namespace}/${p.name} ${p.accepted ? 'is Accepted by a Gateway' : 'is not Accepted'}${p.hasEndpointPicker ? ', has an endpoint picker' : ''}`, { apiVersion: p.apiVersion, kind: 'InferencePool', name: p.name, namespace: p.namespace }, 'status.parents[].conditions[Accepted]', p.accepted));

@@ -6,7 +6,6 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
   requireFact,
 } from './RequirementCheck';
@@ -30,7 +29,7 @@ export const aiInference: RequirementCheck = {
       return outcome('fail', `gateway.networking.k8s.io/v1 lacks ${missing.join(', ')}; install the standard channel CRDs.`);
     }
     const classes = requireFact(facts, 'gatewayClasses');
-    const gateways = optionalFact(facts, 'gateways') ?? [];
+    const gateways = requireFact(facts, 'gateways');
     const list: Evidence[] = [
       evidence(`gateway.networking.k8s.io/v1 serves ${GATEWAY_RESOURCES.join(', ')}`, undefined, 'discovery'),
     ];

@@ -1,46 +1,62 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
-import { serves } from './support';
+import { detectMonitoringStacks } from '../monitoring/detectMonitoring';
+import { MONITORING_STACKS } from '../monitoring/monitoringStacks';
+import { serves, workloadRef } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
-/** Monitoring APIs that discover scrape targets; `managed` ones need no in-cluster instance. */
-const MONITORING_APIS: Array<{ group: string; resource: string; what: string; managed?: boolean }> = [
-  { group: 'monitoring.coreos.com', resource: 'servicemonitors', what: 'Prometheus Operator ServiceMonitor' },
-  { group: 'monitoring.coreos.com', resource: 'podmonitors', what: 'Prometheus Operator PodMonitor' },
-  { group: 'monitoring.googleapis.com', resource: 'podmonitorings', what: 'Google Cloud Managed Service for Prometheus', managed: true },
-  { group: 'azmonitoring.coreos.com', resource: 'podmonitors', what: 'Azure Monitor managed Prometheus', managed: true },
-  { group: 'opentelemetry.io', resource: 'opentelemetrycollectors', what: 'OpenTelemetry Operator' },
-];
-
-/** `ai_service_metrics`: a monitoring system discovers and collects workload metrics. @public */
+/**
+ * `ai_service_metrics`: a monitoring system that discovers and collects Prometheus-format workload
+ * metrics runs in the cluster. Collectors are recognised by image repository (Prometheus with or
+ * without the operator, VictoriaMetrics, OpenTelemetry, Grafana Alloy/Agent, and the managed
+ * collectors of AWS, Google Cloud and Azure) and count only when Available.
+ *
+ * @public
+ */
 export const aiServiceMetrics: RequirementCheck = {
   id: 'ai_service_metrics',
-  reads: ['prometheuses', 'openTelemetryCollectors'],
+  reads: ['deployments', 'statefulSets', 'daemonSets'],
   evaluate(facts): CheckOutcome {
-    const apis = MONITORING_APIS.filter(a => serves(facts, a.group, a.resource));
-    if (apis.length === 0) {
-      return outcome('fail', 'No monitoring system that discovers workload metrics was found (Prometheus Operator, managed Prometheus, OpenTelemetry Operator).', [
-        evidence('API discovery lists none of monitoring.coreos.com, monitoring.googleapis.com, azmonitoring.coreos.com, opentelemetry.io', undefined, 'discovery'),
-      ]);
-    }
-    const list: Evidence[] = apis.map(a => evidence(`${a.what} API (${a.resource}.${a.group}) is served`, undefined, 'discovery'));
-    const instances = [
-      ...(optionalFact(facts, 'prometheuses') ?? []).map(p => ({ kind: 'Prometheus', o: p })),
-      ...(optionalFact(facts, 'openTelemetryCollectors') ?? []).map(p => ({ kind: 'OpenTelemetryCollector', o: p })),
+    const workloads = [
+      ...requireFact(facts, 'deployments'),
+      ...requireFact(facts, 'statefulSets'),
+      ...requireFact(facts, 'daemonSets'),
     ];
-    for (const { kind, o } of instances) {
-      list.push(evidence(`${kind} ${o.metadata?.namespace}/${o.metadata?.name}`, { apiVersion: o.apiVersion, kind, name: o.metadata?.name ?? '', namespace: o.metadata?.namespace }));
+    const detected = detectMonitoringStacks(workloads, MONITORING_STACKS);
+    const apis = MONITORING_STACKS.flatMap(stack =>
+      stack.apis
+        .filter(a => serves(facts, a.group, a.resource))
+        .map(a => ({ stack, ...a })),
+    );
+    const list: Evidence[] = [];
+    for (const d of detected) {
+      for (const c of d.collectors) {
+        list.push(evidence(`${d.stack.displayName} collector ${c.kind} ${c.namespace}/${c.name}: ${c.ready}/${c.desired} ready`, workloadRef(c), c.kind === 'Deployment' ? 'status.conditions[Available]' : 'status.readyReplicas', c.available));
+      }
     }
-    const managed = apis.filter(a => a.managed);
-    if (instances.length || managed.length) {
-      return outcome('pass', `Workload metrics are discovered and collected (${[...new Set([...managed.map(a => a.what), ...instances.map(i => i.kind)])].join(', ')}).`, capEvidence(list));
+    for (const a of apis) {
+      list.push(evidence(`${a.stack.displayName} API ${a.resource}.${a.group} is served`, undefined, 'discovery'));
     }
-    return outcome('unknown', 'Monitoring APIs are installed, but no Prometheus or OpenTelemetryCollector instance was found; show where the metrics are collected.', capEvidence(list));
+    const running = detected.filter(d => d.running);
+    if (running.length) {
+      return outcome('pass', `Workload metrics are collected by ${running.map(d => d.stack.displayName).join(', ')} (collector Available).`, capEvidence(list));
+    }
+    if (detected.length) {
+      return outcome('fail', `A monitoring collector is installed but not running: ${detected.flatMap(d => d.collectors.map(c => `${d.stack.displayName} ${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`)).join(', ')}.`, capEvidence(list));
+    }
+    if (apis.length) {
+      return outcome(
+        'unknown',
+        'Scrape-configuration APIs are installed, but no running metrics collector was found in the cluster; a managed collector outside the cluster (for example an Amazon Managed Service for Prometheus scraper) is not visible to the Kubernetes API. Show where the metrics are collected.',
+        capEvidence(list),
+      );
+    }
+    return outcome('fail', 'No monitoring system that discovers and collects workload metrics was found: no Prometheus, VictoriaMetrics, OpenTelemetry, Grafana Alloy/Agent or managed-cloud collector runs, and no scrape-configuration API is served.');
   },
 };

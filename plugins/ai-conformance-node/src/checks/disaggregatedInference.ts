@@ -5,8 +5,8 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 const SOLUTIONS: Array<{ group: string; resource: string; what: string }> = [
@@ -28,7 +28,7 @@ export const disaggregatedInference: RequirementCheck = {
         list.push(evidence(`${s.what} API (${s.resource}.${s.group}) is installed`, undefined, 'discovery'));
       }
     }
-    const pods = optionalFact(facts, 'pods') ?? [];
+    const pods = requireFact(facts, 'pods');
     const running = pods.filter(p => p.phase === 'Running');
     const roleOf = (labels: Record<string, string>) =>
       ROLE_LABELS.map(l => labels[l]?.toLowerCase()).find(v => v === 'prefill' || v === 'decode' || v === 'prefiller' || v === 'decoder');

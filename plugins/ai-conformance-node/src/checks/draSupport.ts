@@ -4,8 +4,8 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 const DRA_RESOURCES = ['deviceclasses', 'resourceclaims', 'resourceclaimtemplates', 'resourceslices'];
@@ -55,8 +55,8 @@ export const draSupport: RequirementCheck = {
         'discovery',
       ),
     ];
-    const classes = optionalFact(facts, 'deviceClasses') ?? [];
-    const slices = optionalFact(facts, 'resourceSlices') ?? [];
+    const classes = requireFact(facts, 'deviceClasses');
+    const slices = requireFact(facts, 'resourceSlices');
     for (const c of classes) {
       list.push(evidence(`DeviceClass ${c.name}`, { apiVersion: c.apiVersion, kind: 'DeviceClass', name: c.name }));
     }

@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { AcceleratorNode, describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, withoutRecognisedAccelerators } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -23,13 +23,17 @@ function attributeVersions(node: AcceleratorNode): string[] {
   return [...values];
 }
 
-/** `driver_runtime_management`: accelerator nodes advertise driver and runtime versions. @public */
+/**
+ * `driver_runtime_management`: accelerator nodes advertise driver and runtime versions. Devices
+ * of one node reporting different driver versions fail; nodes without version metadata give
+ * `unknown` (never `fail`). @public
+ */
 export const driverRuntimeManagement: RequirementCheck = {
   id: 'driver_runtime_management',
-  reads: ['nodes', 'resourceSlices'],
+  reads: ['nodes', 'resourceSlices', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    const gate = withoutRecognisedAccelerators(inventory, {
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
       verifyManually: 'verify driver management manually',
       notApplicable: 'The cluster has no accelerator nodes.',
     });
@@ -68,9 +72,21 @@ export const driverRuntimeManagement: RequirementCheck = {
       );
     }
     if (missing.length) {
+      // No version metadata is not evidence of a broken driver: some vendors publish none, and
+      // upstream reports missing versions as a warning. Only an active check inside a pod can tell.
+      const silentVendors = [
+        ...new Set(
+          inventory.nodes
+            .filter(n => missing.includes(n.node.name) && n.vendor.driverVersionLabels.length === 0)
+            .map(n => n.vendor.displayName),
+        ),
+      ];
+      const why = silentVendors.length
+        ? ` ${silentVendors.join(', ')} publish${silentVendors.length === 1 ? 'es' : ''} no driver-version label (and no DRA driverVersion attribute was found)`
+        : ' the version labels or DRA attributes are missing (for NVIDIA, GPU Feature Discovery publishes them)';
       return outcome(
-        'fail',
-        `${missing.length} of ${inventory.nodes.length} accelerator node(s) advertise no driver version (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}).`,
+        'unknown',
+        `${missing.length} of ${inventory.nodes.length} accelerator node(s) advertise no driver version (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}):${why}; verify the driver and runtime versions manually.`,
         capEvidence(list),
       );
     }

@@ -51,7 +51,8 @@ export const gangScheduling: RequirementCheck = {
         continue;
       }
       if (s.name === 'Kueue') {
-        const clusterQueues = optionalFact(facts, 'kueueClusterQueues') ?? [];
+        const clusterQueues = requireFact(facts, 'kueueClusterQueues');
+        // Supplementary: only a count beside the decisive ClusterQueues (see README, Refused reads).
         const localQueues = optionalFact(facts, 'kueueLocalQueues') ?? [];
         const active = kueueActiveQueues(clusterQueues);
         for (const q of clusterQueues) {

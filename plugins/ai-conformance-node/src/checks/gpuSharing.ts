@@ -1,21 +1,26 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 /** `gpu_sharing`: partitions or shares of accelerators are offered. @public */
 export const gpuSharing: RequirementCheck = {
   id: 'gpu_sharing',
-  reads: ['nodes', 'resourceSlices', 'deviceClasses'],
+  reads: ['nodes', 'resourceSlices', 'deviceClasses', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
+      verifyManually: 'check their sharing support manually',
+      notApplicable: 'The cluster has no accelerator nodes.',
+    });
+    if (gate) return gate;
     const shareable = inventory.nodes.filter(n => n.vendor.supportsSharing);
     if (shareable.length === 0) {
       if (inventory.unrecognised.length) {
@@ -23,9 +28,7 @@ export const gpuSharing: RequirementCheck = {
       }
       return outcome(
         'not-applicable',
-        inventory.nodes.length
-          ? `The accelerators present (${inventory.vendors.map(v => v.displayName).join(', ')}) do not support static sharing.`
-          : 'The cluster has no accelerator nodes.',
+        `The accelerators present (${inventory.vendors.map(v => v.displayName).join(', ')}) do not support static sharing.`,
       );
     }
     const list: Evidence[] = [];
@@ -46,7 +49,7 @@ export const gpuSharing: RequirementCheck = {
         }
       }
     }
-    const classes = optionalFact(facts, 'deviceClasses') ?? [];
+    const classes = requireFact(facts, 'deviceClasses');
     for (const c of classes) {
       if (inventory.vendors.some(v => v.sharingDeviceClasses.includes(c.name))) {
         list.push(evidence(`DeviceClass ${c.name} hands out accelerator partitions`, { apiVersion: c.apiVersion, kind: 'DeviceClass', name: c.name }));

@@ -6,8 +6,8 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 const NON_DRA_MECHANISMS: Array<{ group: string; resource: string; what: string }> = [
@@ -22,8 +22,8 @@ export const highPerformanceNetworking: RequirementCheck = {
   id: 'high_performance_networking',
   reads: ['nodes', 'resourceSlices', 'deviceClasses'],
   evaluate(facts): CheckOutcome {
-    const slices = optionalFact(facts, 'resourceSlices') ?? [];
-    const nodes = optionalFact(facts, 'nodes') ?? [];
+    const slices = requireFact(facts, 'resourceSlices');
+    const nodes = requireFact(facts, 'nodes');
     const list: Evidence[] = [];
     const draNet = slices.filter(s => NETWORK_DRA_DRIVERS.includes(s.driver));
     for (const driver of new Set(draNet.map(s => s.driver))) {

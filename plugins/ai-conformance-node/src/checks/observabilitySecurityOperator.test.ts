@@ -32,12 +32,13 @@ describe('accelerator_metrics', () => {
 });
 
 describe('ai_service_metrics', () => {
-  it('passes with the Prometheus Operator and a Prometheus instance', () => {
-    const result = run(aiServiceMetrics, makeFacts({ served: { 'monitoring.coreos.com/v1': ['servicemonitors', 'podmonitors', 'prometheuses'] }, values: { prometheuses: [{ apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'k8s', namespace: 'monitoring' } }] } }));
+  const prometheus = { ...workload('StatefulSet', 'monitoring', 'prometheus-k8s', 2, 2), images: ['quay.io/prometheus/prometheus:v3.5.0'] };
+  it('passes with a Prometheus (operator-managed or plain) whose StatefulSet runs', () => {
+    const result = run(aiServiceMetrics, makeFacts({ served: { 'monitoring.coreos.com/v1': ['servicemonitors', 'podmonitors', 'prometheuses'] }, values: { statefulSets: [prometheus] } }));
     expect(result.verdict).toBe('pass');
   });
-  it('passes with managed Prometheus (no in-cluster instance needed)', () => {
-    expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.googleapis.com/v1': ['podmonitorings'] } })).verdict).toBe('pass');
+  it('is unknown with managed-Prometheus APIs but no collector visible in the cluster', () => {
+    expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.googleapis.com/v1': ['podmonitorings'] } })).verdict).toBe('unknown');
   });
   it('is unknown with CRDs only and fails without monitoring', () => {
     expect(run(aiServiceMetrics, makeFacts({ served: { 'monitoring.coreos.com/v1': ['servicemonitors'] } })).verdict).toBe('unknown');

@@ -5,7 +5,6 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
   requireFact,
 } from './RequirementCheck';
@@ -29,7 +28,7 @@ export const podAutoscaling: RequirementCheck = {
     if (serves(facts, 'keda.sh', 'scaledobjects')) {
       list.push(evidence('KEDA (scaledobjects.keda.sh) is installed', undefined, 'discovery'));
     }
-    const hpas = optionalFact(facts, 'horizontalPodAutoscalers') ?? [];
+    const hpas = requireFact(facts, 'horizontalPodAutoscalers');
     for (const h of hpas.filter(x => x.metricTypes.some(t => t !== 'Resource' && t !== 'ContainerResource'))) {
       list.push(evidence(`HPA ${h.namespace}/${h.name} scales ${h.target} on ${h.metricTypes.join(', ')} metrics`, { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', name: h.name, namespace: h.namespace }, 'spec.metrics[].type'));
     }

@@ -5,7 +5,6 @@ import {
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
   requireFact,
 } from './RequirementCheck';
@@ -32,7 +31,7 @@ export const robustController: RequirementCheck = {
       return outcome('fail', `No known AI operator is installed (looked for ${AI_OPERATORS.map(o => o.name).join(', ')}).`);
     }
     const deployments = requireFact(facts, 'deployments');
-    const webhooks = optionalFact(facts, 'webhookConfigurations') ?? [];
+    const webhooks = requireFact(facts, 'webhookConfigurations');
     const list: Evidence[] = [];
     const healthy: string[] = [];
     const problems: string[] = [];

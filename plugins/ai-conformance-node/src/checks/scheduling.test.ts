@@ -47,7 +47,8 @@ describe('cluster_autoscaling', () => {
     expect(result.verdict).toBe('pass');
   });
   it('is unknown when an autoscaler exists but accelerator coverage is not visible', () => {
-    const result = run(clusterAutoscaling, makeFacts({ values: { nodes: [node('n')], deployments: [workload('Deployment', 'kube-system', 'cluster-autoscaler')] } }));
+    const ca = { ...workload('Deployment', 'kube-system', 'cluster-autoscaler'), images: ['registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1'] };
+    const result = run(clusterAutoscaling, makeFacts({ values: { nodes: [node('n')], deployments: [ca] } }));
     expect(result.verdict).toBe('unknown');
   });
 });

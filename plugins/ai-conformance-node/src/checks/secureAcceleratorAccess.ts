@@ -1,6 +1,6 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, withoutRecognisedAccelerators, SYSTEM_NAMESPACE } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators, SYSTEM_NAMESPACE } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -13,10 +13,10 @@ import {
 /** `secure_accelerator_access`: devices are mediated and no workload bypasses the mediation. @public */
 export const secureAcceleratorAccess: RequirementCheck = {
   id: 'secure_accelerator_access',
-  reads: ['nodes', 'resourceSlices', 'pods'],
+  reads: ['nodes', 'resourceSlices', 'pods', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
-    const gate = withoutRecognisedAccelerators(inventory, {
+    const gate = withoutRecognisedAccelerators(facts, context, inventory, {
       verifyManually: 'verify isolation manually',
       notApplicable: 'The cluster has no accelerator nodes, so there is no accelerator access to isolate.',
     });

@@ -1,6 +1,11 @@
 import { ObjectReference } from '@internal/plugin-ai-conformance-common';
 import { findResource } from '../cluster/discovery';
-import { ClusterFacts, WorkloadFact } from '../gather/factTypes';
+import { ClusterFacts, FactKey, WorkloadFact } from '../gather/factTypes';
+import {
+  OnDemandAcceleratorSource,
+  describeOnDemand,
+  detectOnDemandAccelerators,
+} from '../vendors/onDemandAccelerators';
 import {
   AcceleratorInventory,
   describeUnrecognised,
@@ -9,20 +14,21 @@ import {
 import {
   CheckContext,
   CheckOutcome,
-  optionalFact,
+  capEvidence,
+  evidence,
   outcome,
   requireFact,
 } from './RequirementCheck';
 
 /* Helpers shared by several checks. */
 
-/** The accelerator inventory from nodes (required) and ResourceSlices (optional). @internal */
+/** The accelerator inventory from nodes and ResourceSlices (both decisive). @internal */
 export function acceleratorInventory(
   facts: ClusterFacts,
   context: CheckContext,
 ): AcceleratorInventory {
   const nodes = requireFact(facts, 'nodes');
-  const slices = optionalFact(facts, 'resourceSlices') ?? [];
+  const slices = requireFact(facts, 'resourceSlices');
   return detectAccelerators(nodes, slices, context.vendors);
 }
 
@@ -75,14 +81,57 @@ export function workloadRef(w: WorkloadFact): ObjectReference {
 /** Namespaces that belong to the platform, not to workloads. @internal */
 export const SYSTEM_NAMESPACE = /^(kube-|openshift|gpu-operator|nvidia-|amd-|intel-|habana|neuron|gke-|gmp-|calico|cilium|tigera)/;
 
+/** The facts that show accelerators can be provisioned on demand. @internal */
+export const ON_DEMAND_FACTS: FactKey[] = [
+  'karpenterNodePools',
+  'karpenterNodeClaims',
+  'clusterApiMachineDeployments',
+  'clusterAutoscalerStatus',
+  'daemonSets',
+];
+
+/** Node pools, node groups and node agents that can bring accelerators (all reads decisive). @internal */
+export function onDemandAccelerators(
+  facts: ClusterFacts,
+  context: CheckContext,
+): OnDemandAcceleratorSource[] {
+  return detectOnDemandAccelerators(
+    {
+      karpenterNodePools: requireFact(facts, 'karpenterNodePools'),
+      karpenterNodeClaims: requireFact(facts, 'karpenterNodeClaims'),
+      clusterApiMachineDeployments: requireFact(facts, 'clusterApiMachineDeployments'),
+      clusterAutoscalerStatus: requireFact(facts, 'clusterAutoscalerStatus'),
+      daemonSets: requireFact(facts, 'daemonSets'),
+    },
+    context.vendors,
+  );
+}
+
+/** One evidence entry per on-demand source. @internal */
+export function onDemandEvidence(sources: OnDemandAcceleratorSource[]) {
+  return sources.map(s =>
+    evidence(
+      `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name} can provision accelerators${s.vendors.length ? ` (${s.vendors.join(', ')})` : ''}: ${s.signals.slice(0, 3).join('; ')}`,
+      s.kind === 'ClusterAutoscalerNodeGroup'
+        ? { apiVersion: 'v1', kind: 'ConfigMap', name: 'cluster-autoscaler-status', namespace: 'kube-system' }
+        : { apiVersion: s.apiVersion, kind: s.kind, name: s.name, namespace: s.namespace },
+      s.kind === 'ClusterAutoscalerNodeGroup' ? 'data.status' : undefined,
+    ),
+  );
+}
+
 /**
- * The verdict of an accelerator requirement on a cluster without recognised accelerators:
+ * The verdict of an accelerator requirement on a cluster without recognised accelerator nodes:
  * `unknown` when accelerators no vendor profile covers were seen (never `fail`: the mechanism is
- * unknown, not missing), `not-applicable` when there are none; undefined when the check applies.
+ * unknown, not missing) or when accelerator nodes can be provisioned on demand (pools at zero:
+ * nothing can be observed until they scale up); `not-applicable` only when there are none and
+ * none can be provisioned; undefined when the check applies.
  *
  * @internal
  */
 export function withoutRecognisedAccelerators(
+  facts: ClusterFacts,
+  context: CheckContext,
   inventory: AcceleratorInventory,
   texts: { verifyManually: string; notApplicable: string },
 ): CheckOutcome | undefined {
@@ -95,5 +144,18 @@ export function withoutRecognisedAccelerators(
       )}); ${texts.verifyManually}.`,
     );
   }
-  return outcome('not-applicable', texts.notApplicable);
+  const onDemand = onDemandAccelerators(facts, context);
+  if (onDemand.length) {
+    return outcome(
+      'unknown',
+      `No accelerator node exists now, but accelerators can be provisioned on demand (${describeOnDemand(
+        onDemand,
+      )}); nothing can be observed until they scale up, so ${texts.verifyManually} or evaluate again while accelerator nodes run.`,
+      capEvidence(onDemandEvidence(onDemand)),
+    );
+  }
+  return outcome(
+    'not-applicable',
+    `${texts.notApplicable} No accelerators exist and none can be provisioned (no accelerator node pool, node group, NodePool, MachineDeployment or waiting vendor node agent was found).`,
+  );
 }

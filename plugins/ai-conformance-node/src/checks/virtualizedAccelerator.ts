@@ -1,13 +1,13 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { describeUnrecognised } from '../vendors/detectAccelerators';
-import { acceleratorInventory, serves } from './support';
+import { ON_DEMAND_FACTS, acceleratorInventory, serves, withoutRecognisedAccelerators } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
   capEvidence,
   evidence,
-  optionalFact,
   outcome,
+  requireFact,
 } from './RequirementCheck';
 
 const VIRTUAL_DEVICE_TYPES = new Set(['vfio', 'vgpu']);
@@ -15,11 +15,15 @@ const VIRTUAL_DEVICE_TYPES = new Set(['vfio', 'vgpu']);
 /** `virtualized_accelerator`: virtual accelerators are exposed like physical ones. @public */
 export const virtualizedAccelerator: RequirementCheck = {
   id: 'virtualized_accelerator',
-  reads: ['nodes', 'resourceSlices', 'deviceClasses'],
+  reads: ['nodes', 'resourceSlices', 'deviceClasses', ...ON_DEMAND_FACTS],
   evaluate(facts, context): CheckOutcome {
     const inventory = acceleratorInventory(facts, context);
     if (inventory.nodes.length === 0 && inventory.unrecognised.length === 0) {
-      return outcome('not-applicable', 'The cluster has no accelerator nodes.');
+      const gate = withoutRecognisedAccelerators(facts, context, inventory, {
+        verifyManually: 'provide evidence of virtualized accelerators manually',
+        notApplicable: 'The cluster has no accelerator nodes.',
+      });
+      if (gate) return gate;
     }
     const list: Evidence[] = [];
     for (const n of inventory.nodes) {
@@ -36,7 +40,7 @@ export const virtualizedAccelerator: RequirementCheck = {
         }
       }
     }
-    const classes = optionalFact(facts, 'deviceClasses') ?? [];
+    const classes = requireFact(facts, 'deviceClasses');
     for (const c of classes) {
       if (context.vendors.some(v => v.virtualizationDeviceClasses.includes(c.name))) {
         list.push(evidence(`DeviceClass ${c.name} exposes virtual or passthrough accelerators`, { apiVersion: c.apiVersion, kind: 'DeviceClass', name: c.name }));

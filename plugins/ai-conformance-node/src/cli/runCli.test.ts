@@ -26,6 +26,17 @@ function kubeconfig(server: string): string {
 }
 
 describe('ai-conformance CLI', () => {
+  it('prints the generated reader RBAC bound to a ServiceAccount or a user', async () => {
+    const sa = await cli(['rbac', '--service-account', 'ops/checker']);
+    expect(sa.code).toBe(0);
+    expect(sa.stdout).toContain('kind: ClusterRole');
+    expect(sa.stdout).toContain('namespace: ops');
+    expect(sa.stdout).toContain('- cluster.x-k8s.io');
+    const user = await cli(['rbac', '--user', 'alice']);
+    expect(user.stdout).toContain('name: alice');
+    expect((await cli(['rbac', '--service-account', 'no-slash'])).code).toBe(CLI_EXIT.usageOrConnection);
+  });
+
   it('exits 2 with one line on stderr for a missing kubeconfig', async () => {
     const r = await cli(['evaluate', '--kubeconfig', path.join(dir, 'nope.yaml')]);
     expect(r.code).toBe(CLI_EXIT.usageOrConnection);

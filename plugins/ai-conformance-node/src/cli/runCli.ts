@@ -10,6 +10,7 @@ import { ClusterUnreachableError } from '../errors';
 import { evaluateCluster } from '../evaluate/evaluateCluster';
 import { renderJUnit } from '../export/junit';
 import { renderProductYaml } from '../export/productYaml';
+import { renderReaderRbacYaml } from '../rbac/readerRbac';
 import { KubeClusterReader } from '../cluster/KubeClusterReader';
 import { sweepProbeLeftovers } from '../probes/sweepProbeLeftovers';
 import { EngineLogger } from '../types';
@@ -278,6 +279,25 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       } finally {
         await reader.close();
       }
+    });
+
+  program
+    .command('rbac')
+    .description('Print the least-privileged reader RBAC (generated from what the checks read)')
+    .option('--service-account <namespace/name>', 'bind it to this ServiceAccount', 'backstage/ai-conformance-reader')
+    .option('--user <name>', 'bind it to this user instead')
+    .action(opts => {
+      const [namespace, name] = String(opts.serviceAccount).split('/');
+      if (!opts.user && (!namespace || !name)) {
+        throw new UsageError('--service-account must be <namespace>/<name>');
+      }
+      io.stdout(
+        renderReaderRbacYaml(
+          opts.user
+            ? { kind: 'User', name: opts.user }
+            : { kind: 'ServiceAccount', name, namespace },
+        ),
+      );
     });
 
   try {

@@ -44,7 +44,8 @@ describe('evaluateCluster', () => {
     const scorecard = await evaluateCluster({ cluster: 'demo', kubeConfig, reader, checklistVersion: '1.37' });
     const byId = Object.fromEntries(scorecard.requirements.map(r => [r.id, r]));
     expect(byId.secure_accelerator_access.verdict).toBe('error');
-    expect(byId.secure_accelerator_access.reason).toContain('Could not read nodes: Forbidden (403)');
+    expect(byId.secure_accelerator_access.reason).toContain('Could not read nodes, which this check depends on: Forbidden (403)');
+    expect(byId.secure_accelerator_access.reason).toContain('The reader needs: list nodes (all namespaces)');
     expect(byId.ai_inference.verdict).toBe('fail');
     expect(byId.workload_sandboxing.verdict).toBe('fail');
   });

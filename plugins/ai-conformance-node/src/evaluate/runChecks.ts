@@ -39,10 +39,16 @@ function runOne(
     return check.evaluate(facts, context);
   } catch (error) {
     if (error instanceof FactUnavailableError) {
+      const needs = error.needs.length
+        ? ` The reader needs: ${error.needs.join('; ')}.`
+        : '';
       return {
         verdict: 'error',
-        reason: `Could not read ${error.key}: ${error.message}`,
-        evidence: [],
+        reason: `Could not read ${error.key}, which this check depends on: ${error.message}${needs}`,
+        evidence: error.needs.map(n => ({
+          message: `required permission: ${n}`,
+          field: 'rbac',
+        })),
       };
     }
     return {

@@ -5,6 +5,7 @@ import {
   findResource,
 } from '../cluster/discovery';
 import type { ProtobufListKind } from '../cluster/protobuf/kubeProtobuf';
+import { FactRead, describeRead, listRead, getRead, sameRead } from './factReads';
 
 /** @public */
 export interface GatherListOptions {
@@ -37,6 +38,16 @@ export interface GatherContext {
     reduce: (o: KubeObject) => T,
     options?: GatherListOptions,
   ): Promise<T[]>;
+  /**
+   * GETs one named object of a served resource; undefined when the resource is not served or
+   * the object does not exist (404). A refused or failed read throws.
+   */
+  get<T = KubeObject>(
+    group: string,
+    resource: string,
+    namespace: string,
+    name: string,
+  ): Promise<T | undefined>;
 }
 
 /** Creates a GatherContext whose lists are memoised per resource. @internal */
@@ -86,6 +97,55 @@ export function createGatherContext(
         lists.set(key, pending);
       }
       return pending;
+    },
+    async get<T = KubeObject>(
+      group: string,
+      resource: string,
+      namespace: string,
+      name: string,
+    ): Promise<T | undefined> {
+      const served = findResource(discovery, group, resource);
+      if (!served || !served.resource.verbs.includes('get')) return undefined;
+      return reader.get<T>(
+        `${collectionPath(served, namespace)}/${encodeURIComponent(name)}`,
+      );
+    },
+  };
+}
+
+/** A fact definition sent a read it does not declare: a bug in the definition. @internal */
+export class UndeclaredReadError extends Error {
+  readonly name = 'UndeclaredReadError';
+}
+
+/**
+ * The context one fact definition gathers with: it may send only the reads it declares, so the
+ * declared reads (and the reader RBAC generated from them) cannot drift from what is sent.
+ *
+ * @internal
+ */
+export function scopedGatherContext(
+  ctx: GatherContext,
+  fact: string,
+  reads: readonly FactRead[],
+): GatherContext {
+  const allow = (read: FactRead) => {
+    if (!reads.some(r => sameRead(r, read))) {
+      throw new UndeclaredReadError(
+        `The fact ${fact} sends "${describeRead(read)}" without declaring it in its reads.`,
+      );
+    }
+  };
+  return {
+    reader: ctx.reader,
+    discovery: ctx.discovery,
+    list(group, resource, reduce, options) {
+      allow(listRead(group, resource));
+      return ctx.list(group, resource, reduce, options);
+    },
+    get(group, resource, namespace, name) {
+      allow(getRead(group, resource, namespace, name));
+      return ctx.get(group, resource, namespace, name);
     },
   };
 }

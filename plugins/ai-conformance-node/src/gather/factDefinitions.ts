@@ -1,5 +1,6 @@
 import { KubeObject } from '../cluster/ClusterReader';
 import { FactKey, FactValues } from './factTypes';
+import { FactRead, getRead, listRead } from './factReads';
 import { GatherContext } from './GatherContext';
 import {
   reduceApiService,
@@ -16,17 +17,19 @@ import {
   reducePod,
   reduceResourceSlice,
   reduceRuntimeClass,
+  reduceStatefulSet,
   reduceWebhookConfiguration,
 } from './reduce';
 
 /**
- * How one fact is read. `reads` names the API resources for documentation and RBAC.
+ * How one fact is read. `reads` declares every request the gather may send: the gather is held
+ * to it (an undeclared read throws), and the reader RBAC is generated from it.
  *
  * @public
  */
 export interface FactDefinition<K extends FactKey> {
   key: K;
-  reads: string[];
+  reads: FactRead[];
   /** The fact grows with the cluster (per node or per pod): gathered first, in large pages. */
   scalesWithCluster?: boolean;
   gather(ctx: GatherContext): Promise<FactValues[K]>;
@@ -38,6 +41,9 @@ export interface FactDefinition<K extends FactKey> {
  */
 export const LARGE_LIST_PAGE_SIZE = 2000;
 
+/** How much of the Cluster Autoscaler status text is kept. */
+const CLUSTER_AUTOSCALER_STATUS_MAX_CHARS = 256 * 1024;
+
 const identity = (o: KubeObject) => o;
 
 const customObjects = (
@@ -46,7 +52,7 @@ const customObjects = (
   resource: string,
 ): FactDefinition<any> => ({
   key,
-  reads: [`${group}/${resource}`],
+  reads: [listRead(group, resource)],
   gather: ctx => ctx.list(group, resource, identity),
 });
 
@@ -54,7 +60,7 @@ const customObjects = (
 export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   nodes: {
     key: 'nodes',
-    reads: ['nodes'],
+    reads: [listRead('', 'nodes')],
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('', 'nodes', reduceNode, {
@@ -64,7 +70,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   pods: {
     key: 'pods',
-    reads: ['pods'],
+    reads: [listRead('', 'pods')],
     scalesWithCluster: true,
     // Only pods that hold resources: finished pods cannot bypass device mediation.
     gather: ctx =>
@@ -76,29 +82,34 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   namespaces: {
     key: 'namespaces',
-    reads: ['namespaces (metadata only)'],
+    reads: [listRead('', 'namespaces', { metadataOnly: true })],
     gather: ctx =>
       ctx.list('', 'namespaces', reduceNamespace, { metadataOnly: true }),
   },
   deployments: {
     key: 'deployments',
-    reads: ['deployments.apps'],
+    reads: [listRead('apps', 'deployments')],
     gather: ctx => ctx.list('apps', 'deployments', reduceDeployment),
+  },
+  statefulSets: {
+    key: 'statefulSets',
+    reads: [listRead('apps', 'statefulsets')],
+    gather: ctx => ctx.list('apps', 'statefulsets', reduceStatefulSet),
   },
   daemonSets: {
     key: 'daemonSets',
-    reads: ['daemonsets.apps'],
+    reads: [listRead('apps', 'daemonsets')],
     gather: ctx => ctx.list('apps', 'daemonsets', reduceDaemonSet),
   },
   deviceClasses: {
     key: 'deviceClasses',
-    reads: ['deviceclasses.resource.k8s.io'],
+    reads: [listRead('resource.k8s.io', 'deviceclasses')],
     gather: ctx =>
       ctx.list('resource.k8s.io', 'deviceclasses', reduceDeviceClass),
   },
   resourceSlices: {
     key: 'resourceSlices',
-    reads: ['resourceslices.resource.k8s.io'],
+    reads: [listRead('resource.k8s.io', 'resourceslices')],
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('resource.k8s.io', 'resourceslices', reduceResourceSlice, {
@@ -107,7 +118,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   gatewayClasses: {
     key: 'gatewayClasses',
-    reads: ['gatewayclasses.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'gatewayclasses')],
     gather: ctx =>
       ctx.list(
         'gateway.networking.k8s.io',
@@ -117,21 +128,21 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   gateways: {
     key: 'gateways',
-    reads: ['gateways.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'gateways')],
     gather: ctx =>
       ctx.list('gateway.networking.k8s.io', 'gateways', reduceGateway),
   },
   httpRoutes: {
     key: 'httpRoutes',
-    reads: ['httproutes.gateway.networking.k8s.io'],
+    reads: [listRead('gateway.networking.k8s.io', 'httproutes')],
     gather: ctx =>
       ctx.list('gateway.networking.k8s.io', 'httproutes', reduceHttpRoute),
   },
   inferencePools: {
     key: 'inferencePools',
     reads: [
-      'inferencepools.inference.networking.k8s.io',
-      'inferencepools.inference.networking.x-k8s.io',
+      listRead('inference.networking.k8s.io', 'inferencepools'),
+      listRead('inference.networking.x-k8s.io', 'inferencepools'),
     ],
     // Both groups can be installed side by side; read each one that is served.
     gather: async ctx => [
@@ -149,21 +160,21 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   apiServices: {
     key: 'apiServices',
-    reads: ['apiservices.apiregistration.k8s.io'],
+    reads: [listRead('apiregistration.k8s.io', 'apiservices')],
     gather: ctx =>
       ctx.list('apiregistration.k8s.io', 'apiservices', reduceApiService),
   },
   runtimeClasses: {
     key: 'runtimeClasses',
-    reads: ['runtimeclasses.node.k8s.io'],
+    reads: [listRead('node.k8s.io', 'runtimeclasses')],
     gather: ctx =>
       ctx.list('node.k8s.io', 'runtimeclasses', reduceRuntimeClass),
   },
   webhookConfigurations: {
     key: 'webhookConfigurations',
     reads: [
-      'validatingwebhookconfigurations.admissionregistration.k8s.io',
-      'mutatingwebhookconfigurations.admissionregistration.k8s.io',
+      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
     ],
     gather: async ctx => [
       ...(await ctx.list(
@@ -180,7 +191,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   horizontalPodAutoscalers: {
     key: 'horizontalPodAutoscalers',
-    reads: ['horizontalpodautoscalers.autoscaling'],
+    reads: [listRead('autoscaling', 'horizontalpodautoscalers')],
     gather: ctx =>
       ctx.list('autoscaling', 'horizontalpodautoscalers', reduceHpa, {
         versions: ['v2'],
@@ -188,16 +199,22 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   },
   clusterAutoscalerStatus: {
     key: 'clusterAutoscalerStatus',
-    reads: ['configmaps kube-system/cluster-autoscaler-status'],
+    reads: [
+      getRead('', 'configmaps', 'kube-system', 'cluster-autoscaler-status'),
+    ],
     gather: async ctx => {
-      const cm = await ctx.reader.get<
-        KubeObject & { data?: Record<string, string> }
-      >('/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status');
+      const cm = await ctx.get<KubeObject & { data?: Record<string, string> }>(
+        '',
+        'configmaps',
+        'kube-system',
+        'cluster-autoscaler-status',
+      );
       if (!cm) return null;
       return {
         name: 'cluster-autoscaler-status',
         namespace: 'kube-system',
-        status: cm.data?.status?.slice(0, 2000),
+        // Large enough for a few hundred node groups; the status is read for their names.
+        status: cm.data?.status?.slice(0, CLUSTER_AUTOSCALER_STATUS_MAX_CHARS),
       };
     },
   },
@@ -221,9 +238,16 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'karpenter.sh',
     'nodepools',
   ),
+  karpenterNodeClaims: customObjects(
+    'karpenterNodeClaims',
+    'karpenter.sh',
+    'nodeclaims',
+  ),
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
-    reads: ['machinedeployments.cluster.x-k8s.io (metadata only)'],
+    reads: [
+      listRead('cluster.x-k8s.io', 'machinedeployments', { metadataOnly: true }),
+    ],
     gather: ctx =>
       ctx.list('cluster.x-k8s.io', 'machinedeployments', identity, {
         metadataOnly: true,

@@ -170,6 +170,7 @@ export interface FactValues {
   pods: PodFact[];
   namespaces: NamespaceFact[];
   deployments: WorkloadFact[];
+  statefulSets: WorkloadFact[];
   daemonSets: WorkloadFact[];
   deviceClasses: DeviceClassFact[];
   resourceSlices: ResourceSliceFact[];
@@ -191,6 +192,7 @@ export interface FactValues {
   kueueLocalQueues: KubeObject[];
   volcanoQueues: KubeObject[];
   karpenterNodePools: KubeObject[];
+  karpenterNodeClaims: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
   prometheuses: KubeObject[];
   openTelemetryCollectors: KubeObject[];
@@ -207,7 +209,13 @@ export type FactKey = keyof FactValues;
  */
 export type FactOutcome<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; kind: string };
+  | {
+      ok: false;
+      error: string;
+      kind: string;
+      /** The permissions the fact needs (its declared reads, in words), for the error verdict. */
+      needs?: string[];
+    };
 
 /**
  * Everything one gather read from a cluster. Plain data: checks and other consumers are pure

@@ -3,7 +3,12 @@ import { KubeApiError } from '../errors';
 import { EngineLogger } from '../types';
 import { FACT_DEFINITIONS } from './factDefinitions';
 import { ClusterFacts, FactKey, FactOutcome } from './factTypes';
-import { createGatherContext } from './GatherContext';
+import { describeRead } from './factReads';
+import {
+  UndeclaredReadError,
+  createGatherContext,
+  scopedGatherContext,
+} from './GatherContext';
 
 /** @public */
 export interface GatherFactsOptions {
@@ -15,9 +20,11 @@ export interface GatherFactsOptions {
 }
 
 /**
- * Reads the named facts from a cluster, each at most once. A fact that cannot be read (403,
- * timeout, size cap) is recorded as an error outcome and does not stop the others. `/version`
- * and discovery failures are thrown: the cluster as a whole cannot be read then.
+ * Reads the named facts from a cluster, each at most once. Discovery alone decides absence: a
+ * fact whose API is not served is an empty value. Every failed read of a served API (401/403,
+ * timeout, size cap, a body that cannot be decoded) is recorded as an error outcome naming the
+ * permissions the fact needs, and does not stop the others; checks that depend on it answer
+ * `error`. `/version` and discovery failures are thrown: the cluster as a whole cannot be read.
  *
  * @public
  */
@@ -41,11 +48,27 @@ export async function gatherFacts(
       const definition = FACT_DEFINITIONS[key];
       let outcome: FactOutcome<unknown>;
       try {
-        outcome = { ok: true, value: await definition.gather(ctx) };
+        outcome = {
+          ok: true,
+          value: await definition.gather(
+            scopedGatherContext(ctx, key, definition.reads),
+          ),
+        };
       } catch (error) {
-        if (!(error instanceof KubeApiError)) throw error;
-        options.logger?.debug(`Could not read ${key}: ${error.message}`);
-        outcome = { ok: false, error: error.message, kind: error.kind };
+        if (error instanceof UndeclaredReadError) throw error;
+        const message =
+          error instanceof KubeApiError
+            ? error.message
+            : `The answer could not be decoded: ${
+                (error as Error)?.message ?? String(error)
+              }.`;
+        options.logger?.debug(`Could not read ${key}: ${message}`);
+        outcome = {
+          ok: false,
+          error: message,
+          kind: error instanceof KubeApiError ? error.kind : 'badResponse',
+          needs: definition.reads.map(describeRead),
+        };
       }
       (facts as Record<string, FactOutcome<unknown>>)[key] = outcome;
     }

@@ -135,6 +135,21 @@ export function reduceDeployment(o: KubeObject): WorkloadFact {
 }
 
 /** @internal */
+export function reduceStatefulSet(o: KubeObject): WorkloadFact {
+  const d = o as Any;
+  const desired = d.spec?.replicas ?? 1;
+  const ready = d.status?.readyReplicas ?? 0;
+  return {
+    kind: 'StatefulSet',
+    ...meta(o),
+    images: images(d),
+    desired,
+    ready,
+    available: desired > 0 && ready >= desired,
+  };
+}
+
+/** @internal */
 export function reduceDaemonSet(o: KubeObject): WorkloadFact {
   const d = o as Any;
   const desired = d.status?.desiredNumberScheduled ?? 0;

@@ -14,6 +14,12 @@ export interface VendorProfile {
   partitionResources: RegExp[];
   /** Node label keys whose presence (with a non-empty, non-"false" value) marks an accelerator node. */
   nodeLabels: string[];
+  /**
+   * Node label keys shared by several vendors (cloud instance metadata), with the values that
+   * mean this vendor (case-insensitive; a trailing `*` matches a prefix). Also read on node-pool
+   * templates (Karpenter requirements, Cluster API capacity labels).
+   */
+  nodeLabelValues: Record<string, string[]>;
   /** DRA driver names of this vendor's accelerators (ResourceSlice spec.driver). */
   draDrivers: string[];
   /** DeviceClass names this vendor's DRA driver installs. */
@@ -22,7 +28,11 @@ export interface VendorProfile {
   taints: string[];
   /** Device files inside a container, for the secure-access checks (glob-like prefixes). */
   deviceFiles: string[];
-  /** Node labels carrying the driver version, most specific first. */
+  /**
+   * Node labels carrying the installed driver version, most specific first. Empty when the vendor
+   * publishes none (the driver check then answers `unknown`, never `fail`). A label that names a
+   * policy (GKE's `gke-gpu-driver-version: default|latest`) is not a version and is not listed.
+   */
   driverVersionLabels: string[];
   /** DRA device attribute names carrying the driver version. */
   driverVersionAttributes: string[];
@@ -40,6 +50,12 @@ export interface VendorProfile {
   metricsExporters: string[];
   /** Names (or name fragments) of the device plugin or DRA kubelet plugin DaemonSets. */
   devicePlugins: string[];
+  /**
+   * Image repositories (matched on the path after the registry, so mirrors match too) of the
+   * vendor's device plugin, DRA kubelet plugin and driver DaemonSets. Such a DaemonSet with no
+   * desired pods shows accelerator nodes can join the cluster.
+   */
+  nodeAgentImages: RegExp[];
   /** Whether metrics are typically only available from a managed cloud service. */
   managedMetricsOnly?: boolean;
 }

@@ -46,6 +46,38 @@ function truthyLabel(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value.toLowerCase() !== 'false';
 }
 
+/** True when a label value is one of the patterns (case-insensitive; `x*` matches a prefix). @internal */
+export function labelValueMatches(value: string, patterns: readonly string[]): boolean {
+  const v = value.toLowerCase();
+  return patterns.some(p => {
+    const q = p.toLowerCase();
+    return q.endsWith('*') ? v.startsWith(q.slice(0, -1)) : v === q;
+  });
+}
+
+/**
+ * The labels (of a node or a node template) that mark the vendor's accelerators: its own
+ * presence labels and the shared cloud labels whose value names it.
+ *
+ * @internal
+ */
+export function vendorLabelSignals(
+  labels: Record<string, string>,
+  vendor: VendorProfile,
+): string[] {
+  const signals: string[] = [];
+  for (const label of vendor.nodeLabels) {
+    if (truthyLabel(labels[label])) signals.push(`label ${label}=${labels[label]}`);
+  }
+  for (const [label, values] of Object.entries(vendor.nodeLabelValues)) {
+    const value = labels[label];
+    if (value !== undefined && labelValueMatches(value, values)) {
+      signals.push(`label ${label}=${value}`);
+    }
+  }
+  return signals;
+}
+
 /**
  * Finds accelerator nodes by the vendor profiles (node labels, extended resources, DRA drivers)
  * and lists what looks like an accelerator but is not recognised (those give `unknown`).
@@ -97,11 +129,7 @@ export function detectAccelerators(
           }
         }
       }
-      for (const label of vendor.nodeLabels) {
-        if (truthyLabel(node.labels[label])) {
-          signals.push(`label ${label}=${node.labels[label]}`);
-        }
-      }
+      signals.push(...vendorLabelSignals(node.labels, vendor));
       const vendorSlices = nodeSlices.filter(s => vendor.draDrivers.includes(s.driver));
       if (vendorSlices.length) {
         const devices = vendorSlices.reduce((sum, s) => sum + s.devices.length, 0);

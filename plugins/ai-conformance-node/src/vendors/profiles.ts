@@ -16,10 +16,16 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
       'nvidia.com/gpu.present',
       'nvidia.com/gpu.product',
       'nvidia.com/gpu.count',
-      'cloud.google.com/gke-accelerator',
-      'kubernetes.azure.com/accelerator',
-      'karpenter.k8s.aws/instance-gpu-name',
     ],
+    nodeLabelValues: {
+      // GKE GPUs are all NVIDIA (TPUs have their own label); values like nvidia-tesla-t4.
+      'cloud.google.com/gke-accelerator': ['nvidia-*'],
+      'kubernetes.azure.com/accelerator': ['nvidia'],
+      // instance-gpu-name is not vendor-specific (AWS AMD instances carry it too).
+      'karpenter.k8s.aws/instance-gpu-manufacturer': ['nvidia'],
+      'eks.amazonaws.com/instance-gpu-manufacturer': ['nvidia'],
+      'karpenter.azure.com/sku-gpu-manufacturer': ['nvidia'],
+    },
     draDrivers: ['gpu.nvidia.com'],
     deviceClasses: ['gpu.nvidia.com', 'mig.nvidia.com', 'vfio.gpu.nvidia.com'],
     taints: ['nvidia.com/gpu'],
@@ -27,7 +33,6 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     driverVersionLabels: [
       'nvidia.com/cuda.driver-version.full',
       'nvidia.com/cuda.driver.major',
-      'cloud.google.com/gke-gpu-driver-version',
       'nvidia.com/vgpu.host-driver-version',
     ],
     driverVersionAttributes: ['driverVersion', 'cudaDriverVersion'],
@@ -47,6 +52,10 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
       'nvidia-dra-driver',
       'nvidia-gpu-device-plugin',
     ],
+    nodeAgentImages: [
+      /(^|\/)nvidia\/(k8s-device-plugin|k8s-dra-driver-gpu|k8s-dra-driver|driver|gpu-feature-discovery)$/,
+      /(^|\/)nvidia-gpu-device-plugin$/,
+    ],
   },
   {
     id: 'amd',
@@ -60,6 +69,12 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
       'beta.amd.com/gpu.family',
       'feature.node.kubernetes.io/amd-gpu',
     ],
+    nodeLabelValues: {
+      'karpenter.k8s.aws/instance-gpu-manufacturer': ['amd'],
+      'eks.amazonaws.com/instance-gpu-manufacturer': ['amd'],
+      'karpenter.azure.com/sku-gpu-manufacturer': ['amd'],
+      'kubernetes.azure.com/accelerator': ['amd'],
+    },
     draDrivers: ['gpu.amd.com'],
     deviceClasses: ['gpu.amd.com'],
     taints: ['amd.com/gpu'],
@@ -76,6 +91,9 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationDeviceClasses: [],
     metricsExporters: ['device-metrics-exporter', 'amd-metrics-exporter'],
     devicePlugins: ['amdgpu-device-plugin', 'amd-gpu-device-plugin', 'k8s-device-plugin', 'amd-dra-driver'],
+    nodeAgentImages: [
+      /(^|\/)rocm\/(k8s-device-plugin|k8s-node-labeller|k8s-gpu-dra-driver|amdgpu-driver)$/,
+    ],
   },
   {
     id: 'intel-gpu',
@@ -83,11 +101,13 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     resources: ['gpu.intel.com/i915', 'gpu.intel.com/xe'],
     partitionResources: [/^gpu\.intel\.com\/(millicores|tiles)$/],
     nodeLabels: ['gpu.intel.com/family', 'gpu.intel.com/product', 'intel.feature.node.kubernetes.io/gpu'],
+    nodeLabelValues: {},
     draDrivers: ['gpu.intel.com'],
     deviceClasses: ['gpu.intel.com'],
     taints: ['gpu.intel.com/i915'],
     deviceFiles: ['/dev/dri'],
-    driverVersionLabels: ['gpu.intel.com/driver-version'],
+    // Intel's device plugin and NFD rules publish no driver-version label.
+    driverVersionLabels: [],
     driverVersionAttributes: ['driverVersion'],
     supportsSharing: true,
     sharingLabels: { 'gpu.intel.com/millicores': [] },
@@ -96,6 +116,7 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationDeviceClasses: [],
     metricsExporters: ['xpumanager', 'xpu-manager', 'intel-gpu-exporter'],
     devicePlugins: ['intel-gpu-plugin', 'intel-gpu-resource-driver'],
+    nodeAgentImages: [/(^|\/)intel\/(intel-gpu-plugin|intel-gpu-resource-driver|intel-gpu-initcontainer)$/],
   },
   {
     id: 'intel-gaudi',
@@ -103,11 +124,16 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     resources: ['habana.ai/gaudi'],
     partitionResources: [],
     nodeLabels: ['habana.ai/gaudi.present', 'habana.ai/gaudi'],
+    nodeLabelValues: {
+      'karpenter.k8s.aws/instance-accelerator-manufacturer': ['habana'],
+      'karpenter.k8s.aws/instance-gpu-manufacturer': ['habana'],
+    },
     draDrivers: ['gaudi.intel.com'],
     deviceClasses: ['gaudi.intel.com'],
     taints: ['habana.ai/gaudi'],
     deviceFiles: ['/dev/accel', '/dev/hl'],
-    driverVersionLabels: ['habana.ai/driver-version'],
+    // The Gaudi device plugin publishes no driver-version label.
+    driverVersionLabels: [],
     driverVersionAttributes: ['driverVersion'],
     supportsSharing: false,
     sharingLabels: {},
@@ -116,6 +142,10 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationDeviceClasses: [],
     metricsExporters: ['habana-metric-exporter', 'gaudi-metric-exporter'],
     devicePlugins: ['habanalabs-device-plugin', 'intel-gaudi-device-plugin', 'intel-gaudi-resource-driver'],
+    nodeAgentImages: [
+      /(^|\/)docker-k8s-device-plugin$/,
+      /(^|\/)intel\/(intel-gaudi-device-plugin|intel-gaudi-resource-driver)$/,
+    ],
   },
   {
     id: 'google-tpu',
@@ -123,11 +153,13 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     resources: ['google.com/tpu'],
     partitionResources: [],
     nodeLabels: ['cloud.google.com/gke-tpu-accelerator'],
+    nodeLabelValues: {},
     draDrivers: ['tpu.google.com'],
     deviceClasses: ['tpu.google.com'],
     taints: ['google.com/tpu'],
     deviceFiles: ['/dev/accel', '/dev/vfio'],
-    driverVersionLabels: ['cloud.google.com/gke-tpu-driver-version'],
+    // GKE publishes no TPU driver version on nodes.
+    driverVersionLabels: [],
     driverVersionAttributes: ['driverVersion'],
     supportsSharing: false,
     sharingLabels: {},
@@ -136,6 +168,7 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationDeviceClasses: [],
     metricsExporters: ['tpu-device-plugin', 'tpu-metrics'],
     devicePlugins: ['tpu-device-plugin'],
+    nodeAgentImages: [/(^|\/)tpu-device-plugin$/],
     managedMetricsOnly: true,
   },
   {
@@ -144,11 +177,17 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     resources: ['aws.amazon.com/neuron', 'aws.amazon.com/neurondevice'],
     partitionResources: [/^aws\.amazon\.com\/neuroncore$/],
     nodeLabels: ['aws.amazon.com/neuron.present'],
+    nodeLabelValues: {
+      'karpenter.k8s.aws/instance-accelerator-manufacturer': ['aws'],
+      'eks.amazonaws.com/instance-accelerator-manufacturer': ['aws'],
+      'k8s.amazonaws.com/accelerator': ['aws-inferentia*', 'aws-trainium*'],
+    },
     draDrivers: ['neuron.aws.com'],
     deviceClasses: ['neuron.aws.com'],
     taints: ['aws.amazon.com/neuron'],
     deviceFiles: ['/dev/neuron'],
-    driverVersionLabels: ['aws.amazon.com/neuron.driver-version'],
+    // The Neuron device plugin publishes no driver-version label.
+    driverVersionLabels: [],
     driverVersionAttributes: ['driverVersion'],
     supportsSharing: true,
     sharingLabels: {},
@@ -157,6 +196,7 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationDeviceClasses: [],
     metricsExporters: ['neuron-monitor'],
     devicePlugins: ['neuron-device-plugin'],
+    nodeAgentImages: [/(^|\/)neuron-device-plugin$/],
   },
 ];
 
