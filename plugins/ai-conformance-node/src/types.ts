@@ -37,7 +37,7 @@ export interface EvaluateClusterOptions {
   maxResponseBytes?: number;
   /** Bytes all responses of the evaluation may total. Default 1 GiB. */
   maxEvaluationBytes?: number;
-  /** List pages the evaluation may request in total. Default 5 000. */
+  /** List pages the evaluation may request in total. Default 2 000 (a million objects at 500 per page). */
   maxPages?: number;
   /** Options of the active probes. */
   probes?: ProbeOptions;

@@ -198,7 +198,7 @@ export const hostile = {
   },
   /** An error page that quotes the request back, Authorization header included. */
   echo: (): Behaviour => (_req, res, seen) => {
-    if (!isList(seen) && seen.url !== '/version') return false;
+    if (!isList(seen)) return false;
     res.writeHead(502, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({

@@ -28,6 +28,11 @@ const LEFTOVER_COLLECTIONS = [
   '/apis/kueue.x-k8s.io/v1beta2/resourceflavors',
 ];
 
+/** New entries of `after` (what a step left on top of the SIGKILLs before it). */
+function added(before: string[], after: string[]): string[] {
+  return after.filter(a => !before.includes(a));
+}
+
 /** Probe-labelled objects in the cluster (namespaces not yet terminating, queues, flavors). */
 async function leftovers(ctx: SuiteContext): Promise<string[]> {
   const client = ctx.cluster.client('admin');
@@ -61,6 +66,9 @@ async function interruptCli(
       ctx.cluster.kubeconfig,
       '--context',
       'admin',
+      // 1.35 has dra_support, so all three probes run.
+      '--checklist',
+      '1.35',
       '--active',
       '--verbose',
       '--output',
@@ -139,6 +147,7 @@ export async function probeChaos(ctx: SuiteContext) {
       const fault = report.fault(
         `${signal} of the CLI during the ${probe} probe`,
       );
+      const before = await leftovers(ctx);
       const { sent, exit, stderr } = await interruptCli(ctx, probe, signal);
       await report.check(
         `${signal} during the ${probe} probe: ${
@@ -156,7 +165,7 @@ export async function probeChaos(ctx: SuiteContext) {
           );
           if (signal === 'SIGTERM') {
             expectThat(exit === 143, `exit code ${exit}`);
-            const left = await leftovers(ctx);
+            const left = added(before, await leftovers(ctx));
             expectThat(left.length === 0, `left behind: ${left.join(', ')}`);
           }
           fault.survived();
@@ -189,12 +198,15 @@ export async function probeChaos(ctx: SuiteContext) {
         },
       },
     });
+    const before = await leftovers(ctx);
     const round = backend.scheduler.triggerTask(
       'evaluate-clusters-with-probes',
     );
     const probing = await waitUntil(
       async () =>
-        (await leftovers(ctx)).some(l => l.includes('/clusterqueues/')),
+        added(before, await leftovers(ctx)).some(l =>
+          l.includes('/clusterqueues/'),
+        ),
       60_000,
     );
     await backend.stop();
@@ -203,7 +215,7 @@ export async function probeChaos(ctx: SuiteContext) {
       'backend shutdown during a probe: its lifecycle hook waits for the probe cleanup',
       async () => {
         expectThat(probing, 'the probe round never created its ClusterQueue');
-        const left = await leftovers(ctx);
+        const left = added(before, await leftovers(ctx));
         expectThat(left.length === 0, `left behind: ${left.join(', ')}`);
         shutdownFault.survived();
       },
@@ -237,6 +249,7 @@ export async function probeChaos(ctx: SuiteContext) {
   const timeoutFault = report.fault(
     'namespace create that times out after the server committed it',
   );
+  const beforeTimeout = await leftovers(ctx);
   const scorecard = await evaluateCluster({
     cluster: 'chaos',
     kubeConfig: viaProxy,
@@ -251,8 +264,11 @@ export async function probeChaos(ctx: SuiteContext) {
         !(scorecard instanceof Error),
         `evaluation failed: ${(scorecard as Error).message}`,
       );
-      await waitUntil(async () => (await leftovers(ctx)).length === 0, 10_000);
-      const left = await leftovers(ctx);
+      await waitUntil(
+        async () => added(beforeTimeout, await leftovers(ctx)).length === 0,
+        10_000,
+      );
+      const left = added(beforeTimeout, await leftovers(ctx));
       expectThat(left.length === 0, `left behind: ${left.join(', ')}`);
       timeoutFault.survived();
     },

@@ -58,7 +58,7 @@ export interface KubeClusterReaderOptions {
    * server cannot keep one busy for ever. Default 1 GiB.
    */
   maxEvaluationBytes?: number;
-  /** List pages this reader may request in total (endless continue tokens). Default 5 000. */
+  /** List pages this reader may request in total (endless continue tokens). Default 2 000. */
   maxPages?: number;
   /** Aborts every request in flight (the evaluation's budget or a cancellation). */
   signal?: AbortSignal;
@@ -163,7 +163,7 @@ export class KubeClusterReader implements ClusterReader {
     this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#maxEvaluationBytes = options.maxEvaluationBytes ?? 1024 * 1024 * 1024;
-    this.#maxPages = options.maxPages ?? 5_000;
+    this.#maxPages = options.maxPages ?? 2_000;
     this.#signal = options.signal;
     this.#logger = options.logger;
   }
