@@ -18,16 +18,18 @@ export class FaultReport {
 
   /** Runs one check; a throw is a failure with its message, never the end of the suite. */
   async check(name: string, fn: () => Promise<void> | void): Promise<boolean> {
+    const started = Date.now();
+    const took = () => `(${((Date.now() - started) / 1000).toFixed(1)} s)`;
     try {
       await fn();
       this.passed++;
-      console.log(`  ok    ${name}`);
+      console.log(`  ok    ${name} ${took()}`);
       return true;
     } catch (error) {
       this.failed++;
       const message = (error as Error)?.message ?? String(error);
       this.failures.push(`${name}: ${message}`);
-      console.log(`  FAIL  ${name}: ${message}`);
+      console.log(`  FAIL  ${name} ${took()}: ${message}`);
       return false;
     }
   }

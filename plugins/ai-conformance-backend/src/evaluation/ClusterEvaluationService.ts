@@ -339,13 +339,23 @@ export class ClusterEvaluationService {
     return { runId };
   }
 
+  /**
+   * Claims the cluster. Retried while the database is down: a claim is idempotent for its run
+   * id, so a retry after an insert whose answer was lost finds the claim ours instead of leaving
+   * it behind until it expires.
+   */
   private lock(plan: ClusterPlan, runId: string, trigger: string) {
-    return this.options.store.tryLock({
-      cluster: plan.target.name,
-      runId,
-      trigger,
-      ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
-    });
+    return retryDatabaseWrite(
+      `lock cluster ${plan.target.name}`,
+      () =>
+        this.options.store.tryLock({
+          cluster: plan.target.name,
+          runId,
+          trigger,
+          ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
+        }),
+      { delaysMs: this.retryDelays, logger: this.options.logger },
+    );
   }
 
   private async runLocked(

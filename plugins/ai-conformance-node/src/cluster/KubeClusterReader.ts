@@ -117,6 +117,8 @@ export class KubeClusterReader implements ClusterReader {
   #count = 0;
   #continuations = 0;
   #bytes = 0;
+  /** A request was aborted (timeout, cancellation, a page no longer wanted). */
+  #interrupted = false;
   #pages = 0;
   /** Credential values this reader sends or knows; never quoted from a server's answer. */
   readonly #secrets = new Set<string>();
@@ -469,6 +471,12 @@ export class KubeClusterReader implements ClusterReader {
   async close(): Promise<void> {
     const dispatcher = this.#dispatcher;
     this.#dispatcher = undefined;
+    if (dispatcher && this.#interrupted) {
+      // An aborted HTTP/2 request leaves a stream that undici's close/destroy would end with an
+      // 'error' event nobody listens to: an uncaught exception that ends the process (the whole
+      // backend). Such a pool is left to its idle timeout instead of being closed.
+      return;
+    }
     await dispatcher?.close().catch(() => undefined);
   }
 
@@ -632,6 +640,8 @@ export class KubeClusterReader implements ClusterReader {
         },
       };
     } catch (error) {
+      // Any failure mid-request may leave an HTTP/2 stream behind (see close).
+      this.#interrupted = true;
       if (error instanceof KubeApiError) throw error;
       let cause: 'aborted' | 'timeout' | undefined;
       if (runSignal?.aborted) cause = 'aborted';
