@@ -125,6 +125,9 @@ export { detectMonitoringStacks } from './monitoring/detectMonitoring';
 export type { DetectedMonitoringStack } from './monitoring/detectMonitoring';
 export { imageRepository, imagesMatch } from './workloads/images';
 
+// Model-serving discovery (pure, over gathered facts)
+export * from './serving';
+
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';
 export {

@@ -17,7 +17,13 @@ import {
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import {
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
+import { modelServerEntityFilter } from './components/ModelServing/modelServerEntity';
 import { kubernetesClusterEntityFilter } from './utils/entity';
 
 const aiConformanceApi = ApiBlueprint.make({
@@ -57,6 +63,20 @@ const entityAiConformanceContent = EntityContentBlueprint.make({
   },
 });
 
+const entityModelServerContent = EntityContentBlueprint.make({
+  name: 'model-server',
+  params: {
+    path: '/model-server',
+    title: 'Model server',
+    group: 'operation',
+    filter: modelServerEntityFilter,
+    loader: () =>
+      import('./components/ModelServing').then(m =>
+        compatWrapper(<m.EntityModelServerContent />),
+      ),
+  },
+});
+
 const entityAiConformanceCard = EntityCardBlueprint.make({
   name: 'cluster',
   params: {
@@ -83,11 +103,13 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    modelServing: modelServingRouteRef,
   }),
   extensions: [
     aiConformanceApi,
     aiConformancePage,
     entityAiConformanceContent,
     entityAiConformanceCard,
+    entityModelServerContent,
   ],
 });

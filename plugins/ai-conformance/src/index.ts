@@ -10,6 +10,13 @@ export {
   AiConformancePage,
   EntityAiConformanceContent,
   EntityAiConformanceCard,
+  EntityModelServerContent,
 } from './plugin';
 export { isKubernetesClusterEntity } from './utils/entity';
-export { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+export { isModelServerEntity } from './components/ModelServing/modelServerEntity';
+export {
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';

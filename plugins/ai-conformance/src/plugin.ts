@@ -8,7 +8,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { clusterRouteRef, requirementRouteRef, rootRouteRef } from './routes';
+import {
+  clusterRouteRef,
+  modelServingRouteRef,
+  requirementRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The AI conformance plugin for the legacy frontend system.
@@ -21,6 +26,7 @@ export const aiConformancePlugin = createPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    modelServing: modelServingRouteRef,
   },
   apis: [
     createApiFactory({
@@ -75,6 +81,24 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
       lazy: () =>
         import('./components/EntityContent').then(
           m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The model-serving tab for model-server Components (`spec.type: model-server`, from the catalog
+ * module's model-server provider).
+ *
+ * @public
+ */
+export const EntityModelServerContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityModelServerContent',
+    component: {
+      lazy: () =>
+        import('./components/ModelServing').then(
+          m => m.EntityModelServerContent,
         ),
     },
   }),

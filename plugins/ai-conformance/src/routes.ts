@@ -16,3 +16,10 @@ export const requirementRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/requirements/:requirementId',
 });
+
+/** Every model server in the catalog. @public */
+export const modelServingRouteRef = createSubRouteRef({
+  id: 'ai-conformance/model-serving',
+  parent: rootRouteRef,
+  path: '/model-serving',
+});

@@ -8,3 +8,4 @@ export { catalogModuleAiConformance as default } from './module';
 export { AiConformanceStatusProcessor } from './processor/AiConformanceStatusProcessor';
 export { AI_CONFORMANCE_ANNOTATIONS } from './annotations';
 export type { AiConformanceEntityStatus } from './annotations';
+export * from './modelServers';

@@ -124,7 +124,17 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
   fs.writeFileSync(
     files.appConfig,
     YAML.stringify({
-      catalog: { locations },
+      catalog: {
+        locations,
+        // Model servers of every demo cluster become catalog entities (owner: namespace `team`).
+        providers: {
+          aiConformanceModelServers: {
+            clusters: ['*'],
+            schedule: { frequency: { minutes: 1 }, timeout: { minutes: 1 } },
+            owner: { default: 'group:default/guests' },
+          },
+        },
+      },
       aiConformance: { clusters: appConfig },
     }),
     { mode: 0o600 },

@@ -25,7 +25,7 @@ describe('ensurePki', () => {
         'm',
       ),
     );
-    expect(new Set(Object.values(pki.tokens)).size).toBe(6);
+    expect(new Set(Object.values(pki.tokens)).size).toBe(7);
   });
 
   it('reuses existing material', async () => {

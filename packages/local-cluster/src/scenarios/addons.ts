@@ -250,7 +250,7 @@ export function llmdPrefillDecode(opts: {
         'llm-d.ai/role': r,
       },
     );
-  return [ns(opts.namespace), role('prefill'), role('decode')];
+  return [ns(opts.namespace, { team: 'ml-platform' }), role('prefill'), role('decode')];
 }
 
 /**

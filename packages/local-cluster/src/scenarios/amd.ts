@@ -83,7 +83,7 @@ export const partialAmd: Scenario = {
           nodeSelector: { 'feature.node.kubernetes.io/amd-gpu': 'true' },
           labels: { 'app.kubernetes.io/part-of': 'amd-gpu-operator' },
         }),
-        ns('inference'),
+        ns('inference', { team: 'search' }),
         deployment('inference', 'vllm-rocm', 2, {
           containers: [
             container('vllm', 'rocm/vllm:rocm7.0.0_vllm_0.10.2', {

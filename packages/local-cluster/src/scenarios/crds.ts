@@ -147,3 +147,56 @@ export const inferenceExtensionCrds = () => [
     versions: ['v1alpha2'],
   }),
 ];
+
+/**
+ * Stand-ins for the model-serving operators whose Go modules the module proxy refuses here
+ * (KServe LLMInferenceService, NVIDIA NIM Operator, NVIDIA Dynamo, vLLM production-stack).
+ * LLMInferenceService is stored as v1alpha1 and served at both versions (v1alpha2 preferred), so a
+ * test can stop serving v1alpha2 and read v1alpha1.
+ */
+export const servingOperatorCrds = (
+  llmVersions: string[] = ['v1alpha1', 'v1alpha2'],
+) => [
+  permissiveCrd({
+    group: 'serving.kserve.io',
+    kind: 'LLMInferenceService',
+    plural: 'llminferenceservices',
+    versions: llmVersions,
+    shortNames: ['llmisvc'],
+  }),
+  permissiveCrd({
+    group: 'apps.nvidia.com',
+    kind: 'NIMService',
+    plural: 'nimservices',
+    versions: ['v1alpha1'],
+  }),
+  permissiveCrd({
+    group: 'apps.nvidia.com',
+    kind: 'NIMCache',
+    plural: 'nimcaches',
+    versions: ['v1alpha1'],
+  }),
+  permissiveCrd({
+    group: 'nvidia.com',
+    kind: 'DynamoGraphDeployment',
+    plural: 'dynamographdeployments',
+    versions: ['v1alpha1'],
+    shortNames: ['dgd'],
+  }),
+  permissiveCrd({
+    group: 'production-stack.vllm.ai',
+    kind: 'VLLMRuntime',
+    plural: 'vllmruntimes',
+    versions: ['v1alpha1'],
+  }),
+];
+
+/** The older GAIE group, installed side by side with `inference.networking.k8s.io`. */
+export const inferenceExtensionAlphaCrds = () => [
+  permissiveCrd({
+    group: 'inference.networking.x-k8s.io',
+    kind: 'InferencePool',
+    plural: 'inferencepools',
+    versions: ['v1alpha2'],
+  }),
+];

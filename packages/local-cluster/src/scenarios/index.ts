@@ -3,6 +3,7 @@ import { bare } from './bare';
 import { conformantNvidia } from './nvidia';
 import { gpuOnDemand } from './onDemand';
 import { otherVendors } from './otherVendors';
+import { modelServing } from './serving';
 import { Scenario } from './types';
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -11,6 +12,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [bare.name]: bare,
   [gpuOnDemand.name]: gpuOnDemand,
   [otherVendors.name]: otherVendors,
+  [modelServing.name]: modelServing,
 };
 
 export function getScenario(name: string): Scenario {

@@ -614,7 +614,7 @@ function serving(): { objects: KubeObject[]; statuses: KubeObject[] } {
   const vllmLabels = { app: 'vllm-llama3-8b' };
   return {
     objects: [
-      ns(SERVING),
+      ns(SERVING, { team: 'ml-platform' }),
       {
         ...isvc,
         metadata: {

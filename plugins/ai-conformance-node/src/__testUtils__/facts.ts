@@ -107,8 +107,13 @@ export function workload(
   };
 }
 
-/** The shared reference directory next to the repository, if present. */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../../shared');
+/**
+ * The shared reference directory next to the repository, if present. A checkout elsewhere (a git
+ * worktree) points at it with AI_CONFORMANCE_SHARED_DIR.
+ */
+export const SHARED_DIR =
+  process.env.AI_CONFORMANCE_SHARED_DIR ??
+  path.resolve(__dirname, '../../../../../shared');
 
 /** Reason to skip fixture tests, or undefined when ../shared exists. */
 export function sharedUnavailable(): string | undefined {

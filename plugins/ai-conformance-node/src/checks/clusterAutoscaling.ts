@@ -43,6 +43,7 @@ export const clusterAutoscaling: RequirementCheck = {
     'karpenterNodePools',
     'karpenterNodeClaims',
     'clusterApiMachineDeployments',
+    'gkeComputeClasses',
   ],
   evaluate(facts, context): CheckOutcome {
     const list: Evidence[] = [];
@@ -78,7 +79,7 @@ export const clusterAutoscaling: RequirementCheck = {
     }
     const autoscaledNames = new Set(autoscaled.map(md => md.metadata?.name));
     const coverage = onDemandAccelerators(facts, context).filter(
-      s => s.kind === 'NodePool' || s.kind === 'ClusterAutoscalerNodeGroup' || (s.kind === 'MachineDeployment' && autoscaledNames.has(s.name)),
+      s => s.kind === 'NodePool' || s.kind === 'ComputeClass' || s.kind === 'ClusterAutoscalerNodeGroup' || (s.kind === 'MachineDeployment' && autoscaledNames.has(s.name)),
     );
     const coverageEvidence = onDemandEvidence(coverage);
     const inventory = acceleratorInventory(facts, context);

@@ -86,6 +86,7 @@ export const ON_DEMAND_FACTS: FactKey[] = [
   'karpenterNodePools',
   'karpenterNodeClaims',
   'clusterApiMachineDeployments',
+  'gkeComputeClasses',
   'clusterAutoscalerStatus',
   'daemonSets',
 ];
@@ -100,6 +101,7 @@ export function onDemandAccelerators(
       karpenterNodePools: requireFact(facts, 'karpenterNodePools'),
       karpenterNodeClaims: requireFact(facts, 'karpenterNodeClaims'),
       clusterApiMachineDeployments: requireFact(facts, 'clusterApiMachineDeployments'),
+      gkeComputeClasses: requireFact(facts, 'gkeComputeClasses'),
       clusterAutoscalerStatus: requireFact(facts, 'clusterAutoscalerStatus'),
       daemonSets: requireFact(facts, 'daemonSets'),
     },

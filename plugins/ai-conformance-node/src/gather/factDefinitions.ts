@@ -20,6 +20,7 @@ import {
   reduceStatefulSet,
   reduceWebhookConfiguration,
 } from './reduce';
+import { SERVING_FACT_DEFINITIONS } from './servingFactDefinitions';
 
 /**
  * How one fact is read. `reads` declares every request the gather may send: the gather is held
@@ -243,6 +244,11 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'karpenter.sh',
     'nodeclaims',
   ),
+  gkeComputeClasses: customObjects(
+    'gkeComputeClasses',
+    'cloud.google.com',
+    'computeclasses',
+  ),
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
     reads: [
@@ -263,4 +269,5 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     'opentelemetry.io',
     'opentelemetrycollectors',
   ),
+  ...SERVING_FACT_DEFINITIONS,
 };

@@ -39,11 +39,36 @@ export interface PodFact {
   usesResourceClaims: boolean;
   runtimeClassName?: string;
   ownerKind?: string;
+  /** Extended resources per pod: the larger of request and limit, summed over containers. */
+  extendedResourceRequests?: Record<string, number>;
+  /** Names of the ResourceClaim objects the pod uses (direct or generated from a template). */
+  resourceClaimNames?: string[];
+}
+
+/** A container of a pod template, reduced to what model-server discovery reads. @public */
+export interface ContainerTemplateFact {
+  name: string;
+  image: string;
+  command: string[];
+  args: string[];
+  /** Literal values of env vars whose name mentions a model (MODEL_ID, MODEL_NAME, …). */
+  modelEnv: Record<string, string>;
+  ports: number[];
+  /** Extended resources: the larger of request and limit. */
+  extendedResources: Record<string, number>;
+}
+
+/** A workload's pod template, reduced. @public */
+export interface PodTemplateFact {
+  labels: Record<string, string>;
+  containers: ContainerTemplateFact[];
+  /** The template references ResourceClaims or ResourceClaimTemplates. */
+  usesResourceClaims: boolean;
 }
 
 /** A Deployment, DaemonSet or StatefulSet reduced to its readiness. @public */
 export interface WorkloadFact {
-  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet' | 'LeaderWorkerSet';
   namespace: string;
   name: string;
   labels: Record<string, string>;
@@ -54,6 +79,12 @@ export interface WorkloadFact {
   ready: number;
   /** Deployment: Available=True; DaemonSet/StatefulSet: every desired pod ready (and at least one). */
   available: boolean;
+  /** Kind of the controlling owner (e.g. `InferenceService`), when owned. */
+  ownerKind?: string;
+  annotations?: Record<string, string>;
+  /** `spec.selector.matchLabels`. */
+  selector?: Record<string, string>;
+  template?: PodTemplateFact;
 }
 
 /** A device of a ResourceSlice. @public */
@@ -115,6 +146,34 @@ export interface InferencePoolFact {
   hasEndpointPicker: boolean;
   /** Some parent (Gateway) reports Accepted=True. */
   accepted: boolean;
+  /** Model-server pod labels (v1 `selector.matchLabels`, v1alpha2 flat `selector`). */
+  selector?: Record<string, string>;
+  /** v1 `targetPorts[].number`, v1alpha2 `targetPortNumber`. */
+  targetPorts?: number[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerKind?: string;
+}
+
+/** A Service, reduced to what model-server discovery reads. @public */
+export interface ServiceFact {
+  namespace: string;
+  name: string;
+  type: string;
+  selector: Record<string, string>;
+  ports: Array<{ name?: string; port: number; appProtocol?: string }>;
+  /** `status.loadBalancer.ingress[]` hostnames or IPs. */
+  externalAddresses: string[];
+}
+
+/** A ResourceClaim with its allocation. @public */
+export interface ResourceClaimFact {
+  namespace: string;
+  name: string;
+  /** `status.allocation.devices.results[]`. */
+  allocated: Array<{ request: string; driver: string; pool: string; device: string }>;
+  /** Names of the pods the claim is reserved for. */
+  reservedFor: string[];
 }
 
 /** @public */
@@ -157,6 +216,7 @@ export interface HpaFact {
 export interface NamespaceFact {
   name: string;
   labels: Record<string, string>;
+  annotations?: Record<string, string>;
 }
 
 /**
@@ -193,9 +253,24 @@ export interface FactValues {
   volcanoQueues: KubeObject[];
   karpenterNodePools: KubeObject[];
   karpenterNodeClaims: KubeObject[];
+  /** GKE ComputeClasses (node auto-provisioning priorities, GPU/TPU included). */
+  gkeComputeClasses: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
   prometheuses: KubeObject[];
   openTelemetryCollectors: KubeObject[];
+  // Model serving (read by src/serving; each resource only when the cluster serves it)
+  services: ServiceFact[];
+  resourceClaims: ResourceClaimFact[];
+  kserveInferenceServices: KubeObject[];
+  kserveLlmInferenceServices: KubeObject[];
+  kserveServingRuntimes: KubeObject[];
+  kserveClusterServingRuntimes: KubeObject[];
+  rayServices: KubeObject[];
+  nimServices: KubeObject[];
+  nimCaches: KubeObject[];
+  dynamoGraphDeployments: KubeObject[];
+  vllmRuntimes: KubeObject[];
+  leaderWorkerSets: WorkloadFact[];
 }
 
 /** @public */

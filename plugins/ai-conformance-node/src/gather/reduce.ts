@@ -17,6 +17,12 @@ import {
   WebhookConfigurationFact,
   WorkloadFact,
 } from './factTypes';
+import {
+  containerExtendedResources,
+  podResourceClaimNames,
+  sumExtendedResources,
+  workloadServingFields,
+} from './reduceServing';
 
 /* Reducers from full objects to the facts consumers read. They keep memory flat on large
    clusters: a page of pods is reduced before the next page is fetched. */
@@ -104,12 +110,20 @@ export function reducePod(o: KubeObject): PodFact {
     usesResourceClaims: (p.spec?.resourceClaims ?? []).length > 0,
     runtimeClassName: p.spec?.runtimeClassName,
     ownerKind: o.metadata?.ownerReferences?.find(r => r.controller)?.kind,
+    extendedResourceRequests: sumExtendedResources(
+      (p.spec?.containers ?? []).map(containerExtendedResources),
+    ),
+    resourceClaimNames: podResourceClaimNames(p),
   };
 }
 
 /** @internal */
 export function reduceNamespace(o: KubeObject): NamespaceFact {
-  return { name: meta(o).name, labels: meta(o).labels };
+  return {
+    name: meta(o).name,
+    labels: meta(o).labels,
+    annotations: o.metadata?.annotations ?? {},
+  };
 }
 
 function images(o: Any): string[] {
@@ -131,6 +145,7 @@ export function reduceDeployment(o: KubeObject): WorkloadFact {
     available:
       conditionTrue(conditions, 'Available') &&
       (d.status?.availableReplicas ?? 0) > 0,
+    ...workloadServingFields(o),
   };
 }
 
@@ -146,6 +161,7 @@ export function reduceStatefulSet(o: KubeObject): WorkloadFact {
     desired,
     ready,
     available: desired > 0 && ready >= desired,
+    ...workloadServingFields(o),
   };
 }
 
@@ -258,6 +274,17 @@ export function reduceHttpRoute(o: KubeObject): HttpRouteFact {
   };
 }
 
+/** v1: `selector.matchLabels`; v1alpha2: a flat label map. */
+function inferencePoolSelector(selector: Any): Record<string, string> {
+  const labels = selector?.matchLabels ?? selector;
+  if (!labels || typeof labels !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
+}
+
 /** @internal */
 export function reduceInferencePool(o: KubeObject): InferencePoolFact {
   const p = o as Any;
@@ -271,6 +298,15 @@ export function reduceInferencePool(o: KubeObject): InferencePoolFact {
     accepted: parents.some(parent =>
       conditionTrue(reduceConditions(parent?.conditions), 'Accepted'),
     ),
+    selector: inferencePoolSelector(p.spec?.selector),
+    targetPorts: p.spec?.targetPorts
+      ? (p.spec.targetPorts as Any[])
+          .map(t => Number(t?.number))
+          .filter(Number.isInteger)
+      : [p.spec?.targetPortNumber].filter(Number.isInteger),
+    labels: meta(o).labels,
+    annotations: o.metadata?.annotations ?? {},
+    ownerKind: o.metadata?.ownerReferences?.find(r => r.controller)?.kind,
   };
 }
 

@@ -173,4 +173,56 @@ describeWithLocalCluster('refused reads, on-demand accelerators and non-NVIDIA v
     // mediated by their device plugins, no workload bypasses them
     expect(results.secure_accelerator_access.verdict).toBe('pass');
   });
+
+  // Last: it removes the on-demand sources one by one from the gpu-on-demand cluster.
+  it('is unknown while any single on-demand source remains, and not-applicable once none does', async () => {
+    const cluster = clusters.get('gpu-on-demand')!;
+    const admin = cluster.client('admin');
+    const reader = kubeConfigFor(cluster, 'reader');
+    const driverVerdict = async () => byId(await evaluate('gpu-on-demand', reader)).driver_runtime_management;
+    const steps: Array<{ remove: () => Promise<unknown>; remaining: string[] }> = [
+      {
+        remove: () => admin.request('DELETE', '/apis/karpenter.sh/v1/nodepools/gpu'),
+        remaining: ['MachineDeployment', 'DaemonSet', 'ConfigMap'],
+      },
+      {
+        remove: () => admin.request('DELETE', '/apis/cluster.x-k8s.io/v1beta1/namespaces/capi-clusters/machinedeployments/workload-gpu-md-0'),
+        remaining: ['DaemonSet', 'ConfigMap'],
+      },
+      {
+        remove: () => admin.request('DELETE', '/apis/apps/v1/namespaces/kube-system/daemonsets/nvidia-device-plugin-daemonset'),
+        remaining: ['ConfigMap'],
+      },
+      {
+        // the Cluster Autoscaler now reports only the CPU node group
+        remove: () =>
+          admin.request(
+            'PATCH',
+            '/api/v1/namespaces/kube-system/configmaps/cluster-autoscaler-status',
+            { data: { status: 'autoscalerStatus: Running\nnodeGroups:\n- name: eks-system-5d1c2b3a\n' } },
+            'application/merge-patch+json',
+          ),
+        remaining: [],
+      },
+    ];
+    const seen: Array<{ remaining: string; verdict: string; cited: string[]; reason: string }> = [];
+    for (const step of steps) {
+      await step.remove();
+      const result = await driverVerdict();
+      seen.push({
+        remaining: step.remaining.join(','),
+        verdict: result.verdict,
+        cited: [...new Set(result.evidence.map(e => e.object?.kind ?? ''))].sort(),
+        reason: result.reason,
+      });
+    }
+    expect(seen.map(({ remaining, verdict, cited }) => ({ remaining, verdict, cited }))).toEqual(
+      steps.map(step => ({
+        remaining: step.remaining.join(','),
+        verdict: step.remaining.length ? 'unknown' : 'not-applicable',
+        cited: [...step.remaining].sort(),
+      })),
+    );
+    expect(seen[seen.length - 1].reason).toContain('none can be provisioned');
+  });
 });

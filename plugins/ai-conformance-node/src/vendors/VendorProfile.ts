@@ -50,6 +50,10 @@ export interface VendorProfile {
   metricsExporters: string[];
   /** Names (or name fragments) of the device plugin or DRA kubelet plugin DaemonSets. */
   devicePlugins: string[];
+  /** Node labels naming the accelerator model, most specific first (model-server accelerators). */
+  productLabels?: string[];
+  /** DRA device attribute names naming the accelerator model. */
+  productAttributes?: string[];
   /**
    * Image repositories (matched on the path after the registry, so mirrors match too) of the
    * vendor's device plugin, DRA kubelet plugin and driver DaemonSets. Such a DaemonSet with no

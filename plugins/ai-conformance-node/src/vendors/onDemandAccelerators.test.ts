@@ -11,6 +11,7 @@ const empty: OnDemandInputs = {
   karpenterNodePools: [],
   karpenterNodeClaims: [],
   clusterApiMachineDeployments: [],
+  gkeComputeClasses: [],
   clusterAutoscalerStatus: null,
   daemonSets: [],
 };
@@ -87,6 +88,21 @@ describe('detectOnDemandAccelerators', () => {
     expect(found.map(s => [s.name, s.vendors])).toEqual([
       ['gpu', ['NVIDIA GPU']],
       ['intel', ['Intel GPU']],
+    ]);
+  });
+
+  it('finds GKE ComputeClasses whose priorities provision GPUs or TPUs', () => {
+    const cc = (name: string, priorities: object[]): KubeObject => ({ apiVersion: 'cloud.google.com/v1', kind: 'ComputeClass', metadata: { name }, spec: { priorities, nodePoolAutoCreation: { enabled: true } } });
+    const found = detect({
+      gkeComputeClasses: [
+        cc('l4', [{ machineFamily: 'g2', gpu: { type: 'nvidia-l4', count: 1 } }]),
+        cc('tpu', [{ tpu: { type: 'tpu-v6e-slice', count: 4, topology: '2x2' } }]),
+        cc('cost-optimized', [{ machineFamily: 'n4' }, { machineFamily: 'e2', spot: true }]),
+      ],
+    });
+    expect(found.map(s => [s.name, s.vendors])).toEqual([
+      ['l4', ['NVIDIA GPU']],
+      ['tpu', ['Google TPU']],
     ]);
   });
 

@@ -16,6 +16,7 @@ export interface OnDemandAcceleratorSource {
     | 'NodePool'
     | 'NodeClaim'
     | 'MachineDeployment'
+    | 'ComputeClass'
     | 'ClusterAutoscalerNodeGroup'
     | 'DaemonSet';
   apiVersion: string;
@@ -32,6 +33,7 @@ export interface OnDemandInputs {
   karpenterNodePools: KubeObject[];
   karpenterNodeClaims: KubeObject[];
   clusterApiMachineDeployments: KubeObject[];
+  gkeComputeClasses: KubeObject[];
   clusterAutoscalerStatus: { status?: string } | null;
   daemonSets: WorkloadFact[];
 }
@@ -205,6 +207,42 @@ function machineDeploymentSource(
 }
 
 /**
+ * A GKE ComputeClass whose priorities provision GPUs or TPUs (`gpu`, `tpu`, or an accelerator
+ * machine family/type), so node auto-provisioning can create accelerator nodes.
+ */
+function computeClassSource(
+  o: KubeObject,
+  profiles: readonly VendorProfile[],
+): OnDemandAcceleratorSource | undefined {
+  const priorities: any[] = Array.isArray((o as any).spec?.priorities) ? (o as any).spec.priorities : [];
+  const instance = ACCELERATOR_INSTANCE_KEYS['node.kubernetes.io/instance-type'];
+  const pairs: Array<[string, string]> = [];
+  const signals: string[] = [];
+  for (const p of priorities) {
+    if (p?.gpu?.type || Number(p?.gpu?.count) > 0) {
+      signals.push(`priority gpu ${p.gpu.type ?? ''}${p.gpu.count ? ` x${p.gpu.count}` : ''}`.trim());
+      if (p.gpu.type) pairs.push(['cloud.google.com/gke-accelerator', String(p.gpu.type)]);
+    }
+    if (p?.tpu?.type || Number(p?.tpu?.count) > 0) {
+      signals.push(`priority tpu ${p.tpu.type ?? ''}`.trim());
+      if (p.tpu.type) pairs.push(['cloud.google.com/gke-tpu-accelerator', String(p.tpu.type)]);
+    }
+    const machine = String(p?.machineType ?? p?.machineFamily ?? '');
+    if (machine && (instance.test(machine) || /^(a[234]|g2|ct\d)[a-z0-9]*$/i.test(machine))) {
+      signals.push(`priority machine ${machine}`);
+    }
+  }
+  if (!signals.length) return undefined;
+  return {
+    kind: 'ComputeClass',
+    apiVersion: o.apiVersion ?? 'cloud.google.com/v1',
+    name: o.metadata?.name ?? '',
+    signals,
+    vendors: vendorsOf(pairs, [], [], profiles),
+  };
+}
+
+/**
  * Node-group names in the Cluster Autoscaler status, in both formats: the YAML of 1.30+
  * (`nodeGroups: - name: …`) and the older text (`Name: …` under `NodeGroups:`).
  *
@@ -222,7 +260,8 @@ export function clusterAutoscalerNodeGroups(status: string | undefined): string[
 /**
  * Where accelerator nodes can come from on demand: Karpenter NodePools and NodeClaims that admit
  * accelerator instances, Cluster API MachineDeployments with accelerator scale-from-zero
- * capacity, Cluster Autoscaler node groups named for accelerators, and vendor device-plugin or
+ * capacity, GKE ComputeClasses with GPU/TPU priorities, Cluster Autoscaler node groups named for
+ * accelerators, and vendor device-plugin or
  * driver DaemonSets that wait for their nodes (no desired pods). Pure.
  *
  * @public
@@ -242,6 +281,10 @@ export function detectOnDemandAccelerators(
   }
   for (const md of inputs.clusterApiMachineDeployments) {
     const s = machineDeploymentSource(md, profiles);
+    if (s) sources.push(s);
+  }
+  for (const cc of inputs.gkeComputeClasses) {
+    const s = computeClassSource(cc, profiles);
     if (s) sources.push(s);
   }
   for (const group of clusterAutoscalerNodeGroups(inputs.clusterAutoscalerStatus?.status)) {

@@ -9,6 +9,8 @@ import { VendorProfile } from './VendorProfile';
 export const VENDOR_PROFILES: readonly VendorProfile[] = [
   {
     id: 'nvidia',
+    productLabels: ['nvidia.com/gpu.product', 'cloud.google.com/gke-accelerator', 'karpenter.k8s.aws/instance-gpu-name'],
+    productAttributes: ['productName'],
     displayName: 'NVIDIA GPU',
     resources: ['nvidia.com/gpu', 'nvidia.com/gpu.shared'],
     partitionResources: [/^nvidia\.com\/mig-\d+g\.\d+gb$/],
@@ -59,6 +61,8 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'amd',
+    productLabels: ['amd.com/gpu.product-name', 'beta.amd.com/gpu.product-name'],
+    productAttributes: ['productName'],
     displayName: 'AMD GPU',
     resources: ['amd.com/gpu'],
     partitionResources: [/^amd\.com\/(spx|dpx|qpx|cpx)_nps\d$/],
@@ -97,6 +101,8 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'intel-gpu',
+    productLabels: ['gpu.intel.com/product', 'gpu.intel.com/family'],
+    productAttributes: ['model'],
     displayName: 'Intel GPU',
     resources: ['gpu.intel.com/i915', 'gpu.intel.com/xe'],
     partitionResources: [/^gpu\.intel\.com\/(millicores|tiles)$/],
@@ -120,6 +126,8 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'intel-gaudi',
+    productLabels: [],
+    productAttributes: ['model'],
     displayName: 'Intel Gaudi',
     resources: ['habana.ai/gaudi'],
     partitionResources: [],
@@ -149,6 +157,8 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'google-tpu',
+    productLabels: ['cloud.google.com/gke-tpu-accelerator'],
+    productAttributes: ['type'],
     displayName: 'Google TPU',
     resources: ['google.com/tpu'],
     partitionResources: [],
@@ -173,6 +183,8 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'aws-neuron',
+    productLabels: ['node.kubernetes.io/instance-type'],
+    productAttributes: [],
     displayName: 'AWS Neuron (Inferentia, Trainium)',
     resources: ['aws.amazon.com/neuron', 'aws.amazon.com/neurondevice'],
     partitionResources: [/^aws\.amazon\.com\/neuroncore$/],

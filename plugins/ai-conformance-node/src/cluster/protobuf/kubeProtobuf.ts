@@ -103,8 +103,28 @@ const root = protobuf.Root.fromJSON({
       fields: { limits: quantityMap(1), requests: quantityMap(2) },
     },
     SecurityContext: { fields: { privileged: { type: 'bool', id: 2 } } },
-    PodResourceClaim: { fields: { name: { type: 'string', id: 1 } } },
-    PodStatus: { fields: { phase: { type: 'string', id: 1 } } },
+    PodResourceClaim: {
+      fields: {
+        name: { type: 'string', id: 1 },
+        resourceClaimName: { type: 'string', id: 3 },
+      },
+    },
+    PodStatus: {
+      fields: {
+        phase: { type: 'string', id: 1 },
+        resourceClaimStatuses: {
+          rule: 'repeated',
+          type: 'PodResourceClaimStatus',
+          id: 15,
+        },
+      },
+    },
+    PodResourceClaimStatus: {
+      fields: {
+        name: { type: 'string', id: 1 },
+        resourceClaimName: { type: 'string', id: 2 },
+      },
+    },
     NodeList: {
       fields: {
         metadata: { type: 'ListMeta', id: 1 },

@@ -1,0 +1,3 @@
+export { EntityModelServerContent } from './EntityModelServerContent';
+export { ModelServingFleetView } from './ModelServingFleetView';
+export { isModelServerEntity, modelServerEntityFilter } from './modelServerEntity';
