@@ -137,3 +137,25 @@ export async function startFaultBackend(options: {
     stop: () => backend.stop(),
   };
 }
+
+/**
+ * The `aiConformance` config of a suite backend: no catalog, a daily round that runs at startup
+ * (`roundAtStartup`) or only when triggered, plus the scenario's own keys and clusters.
+ */
+export function faultConfig(
+  clusters: object[],
+  options: { roundAtStartup?: boolean; extra?: object } = {},
+): object {
+  return {
+    aiConformance: {
+      catalog: { enabled: false },
+      schedule: {
+        frequency: { hours: 24 },
+        timeout: { minutes: 5 },
+        ...(options.roundAtStartup ? {} : { initialDelay: { hours: 1 } }),
+      },
+      ...options.extra,
+      clusters,
+    },
+  };
+}

@@ -11,7 +11,7 @@ import {
   servingCertificate,
   SuiteContext,
 } from '../lib/SuiteContext';
-import { startFaultBackend } from '../lib/testBackend';
+import { faultConfig, startFaultBackend } from '../lib/testBackend';
 
 const canary = (what: string) =>
   `canary-${what}-${randomBytes(6).toString('hex')}`;
@@ -67,7 +67,12 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
     JSON.stringify({
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'echo', cluster: { server: echo.url, 'insecure-skip-tls-verify': true } }],
+      clusters: [
+        {
+          name: 'echo',
+          cluster: { server: echo.url, 'insecure-skip-tls-verify': true },
+        },
+      ],
       users: [
         {
           name: 'exec',
@@ -100,45 +105,52 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
   const faults = names.map(n => report.fault(`${kind}: canary ${n}`));
   const backend = await startFaultBackend({
     knex,
-    config: {
-      aiConformance: {
-        catalog: { enabled: false },
-        schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 } },
-        clusterTimeout: { seconds: 60 },
-        requestTimeout: { seconds: 5 },
-        ...(ctx.templatesDir
-          ? { export: { templatesDir: ctx.templatesDir } }
-          : {}),
-        clusters: [
-          {
-            name: 'canary-url',
-            url: `http://fault:${C.url}@127.0.0.1:${echo.port}`,
-            skipTLSVerify: true,
-            serviceAccountToken: C.urlToken,
-          },
-          { name: 'canary-exec', kubeconfig: { path: execKubeconfig } },
-          {
-            name: 'canary-file',
-            url: echo.url,
-            skipTLSVerify: true,
-            serviceAccountTokenFile: tokenFile,
-          },
-          { name: 'canary-echo', url: echo.url, skipTLSVerify: true, serviceAccountToken: C.echo },
-          {
-            name: 'canary-302-host',
-            url: redirectHost.url,
-            skipTLSVerify: true,
-            serviceAccountToken: C.redirectHost,
-          },
-          {
-            name: 'canary-302-http',
-            url: redirectHttp.url,
-            caData: Buffer.from(cluster.caPem).toString('base64'),
-            serviceAccountToken: C.redirectHttp,
-          },
-        ],
+    // The passive round runs at startup (the test scheduler), before the checks.
+    config: faultConfig(
+      [
+        {
+          name: 'canary-url',
+          url: `http://fault:${C.url}@127.0.0.1:${echo.port}`,
+          skipTLSVerify: true,
+          serviceAccountToken: C.urlToken,
+        },
+        { name: 'canary-exec', kubeconfig: { path: execKubeconfig } },
+        {
+          name: 'canary-file',
+          url: echo.url,
+          skipTLSVerify: true,
+          serviceAccountTokenFile: tokenFile,
+        },
+        {
+          name: 'canary-echo',
+          url: echo.url,
+          skipTLSVerify: true,
+          serviceAccountToken: C.echo,
+        },
+        {
+          name: 'canary-302-host',
+          url: redirectHost.url,
+          skipTLSVerify: true,
+          serviceAccountToken: C.redirectHost,
+        },
+        {
+          name: 'canary-302-http',
+          url: redirectHttp.url,
+          caData: Buffer.from(cluster.caPem).toString('base64'),
+          serviceAccountToken: C.redirectHttp,
+        },
+      ],
+      {
+        roundAtStartup: true,
+        extra: {
+          clusterTimeout: { seconds: 60 },
+          requestTimeout: { seconds: 5 },
+          ...(ctx.templatesDir
+            ? { export: { templatesDir: ctx.templatesDir } }
+            : {}),
+        },
       },
-    },
+    ),
   });
   try {
     const fleet = await request(backend.server).get(

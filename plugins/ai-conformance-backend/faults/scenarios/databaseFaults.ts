@@ -2,7 +2,7 @@ import request from 'supertest';
 import { expectThat } from '../lib/FaultReport';
 import { startHostileServer } from '../lib/hostileServer';
 import { SuiteContext, waitUntil } from '../lib/SuiteContext';
-import { startFaultBackend } from '../lib/testBackend';
+import { faultConfig, startFaultBackend } from '../lib/testBackend';
 
 /**
  * Database faults on the suite's own PostgreSQL: the server is stopped (immediate, as in a crash)
@@ -57,32 +57,29 @@ export async function databaseFaults(ctx: SuiteContext) {
   });
   const knex = await ctx.database('postgres');
   const caData = Buffer.from(cluster.caPem).toString('base64');
-  const config = {
-    aiConformance: {
-      catalog: { enabled: false },
-      schedule: {
-        frequency: { hours: 24 },
-        timeout: { minutes: 5 },
-        initialDelay: { hours: 1 },
+  const config = faultConfig(
+    [
+      {
+        name: 'db-mid-run',
+        url: slow.url,
+        skipTLSVerify: true,
+        serviceAccountToken: 'via-proxy',
       },
-      clusterTimeout: { seconds: 60 },
-      clusters: [
-        { name: 'db-mid-run', url: slow.url, skipTLSVerify: true, serviceAccountToken: 'via-proxy' },
-        {
-          name: 'db-overlong',
-          url: overlong.url,
-          skipTLSVerify: true,
-          serviceAccountToken: 'via-proxy',
-        },
-        {
-          name: 'db-good',
-          url: cluster.server,
-          caData,
-          serviceAccountToken: cluster.token('reader'),
-        },
-      ],
-    },
-  };
+      {
+        name: 'db-overlong',
+        url: overlong.url,
+        skipTLSVerify: true,
+        serviceAccountToken: 'via-proxy',
+      },
+      {
+        name: 'db-good',
+        url: cluster.server,
+        caData,
+        serviceAccountToken: cluster.token('reader'),
+      },
+    ],
+    { extra: { clusterTimeout: { seconds: 60 } } },
+  );
   const replicas = [
     await startFaultBackend({ knex, config }),
     await startFaultBackend({ knex, config }),
@@ -178,7 +175,9 @@ export async function databaseFaults(ctx: SuiteContext) {
         const failures = [
           ...a.logs.slice(since[0]),
           ...b.logs.slice(since[1]),
-        ].filter(l => /Could not refresh|duplicate key|UNIQUE constraint/.test(l));
+        ].filter(l =>
+          /Could not refresh|duplicate key|UNIQUE constraint/.test(l),
+        );
         expectThat(
           failures.length === 0,
           `${failures.length} failure(s): ${failures[0]}`,

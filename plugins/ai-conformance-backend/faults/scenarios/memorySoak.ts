@@ -3,7 +3,7 @@ import { expectThat } from '../lib/FaultReport';
 import { HeapSampler } from '../lib/HeapSampler';
 import { hostile, startHostileServer } from '../lib/hostileServer';
 import { DatabaseKind, SuiteContext, waitUntil } from '../lib/SuiteContext';
-import { startFaultBackend } from '../lib/testBackend';
+import { faultConfig, startFaultBackend } from '../lib/testBackend';
 
 /** The stated ceiling of the backend's heap during the soak (clusters, budgets and run-now queue). */
 export const PEAK_HEAP_CEILING_MIB = 512;
@@ -49,34 +49,35 @@ export async function memorySoak(ctx: SuiteContext, kind: DatabaseKind) {
   const started = Date.now();
   const backend = await startFaultBackend({
     knex,
-    config: {
-      aiConformance: {
-        catalog: { enabled: false },
-        // No initial delay: the test scheduler starts the round during startup; run-now comes on top.
-        schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 } },
-        clusterTimeout: { seconds: 90 },
-        requestTimeout: { seconds: 10 },
-        clusters: [
-          ...Object.entries(servers).map(([name, s]) => ({
-            name,
-            url: s.url,
-            skipTLSVerify: true,
-            serviceAccountToken: 'hostile',
-          })),
-          ...good.map(name => ({
-            name,
-            url: cluster.server,
-            caData,
-            serviceAccountToken: cluster.token('reader'),
-          })),
-        ],
+    // The passive round runs at startup (the test scheduler), before the checks.
+    config: faultConfig(
+      [
+        ...Object.entries(servers).map(([name, s]) => ({
+          name,
+          url: s.url,
+          skipTLSVerify: true,
+          serviceAccountToken: 'hostile',
+        })),
+        ...good.map(name => ({
+          name,
+          url: cluster.server,
+          caData,
+          serviceAccountToken: cluster.token('reader'),
+        })),
+      ],
+      {
+        roundAtStartup: true,
+        extra: {
+          clusterTimeout: { seconds: 90 },
+          requestTimeout: { seconds: 10 },
+        },
       },
-    },
+    ),
   });
   try {
     const names = [...Object.keys(servers), ...good];
     const statuses: number[] = [];
-    // 50 "run now" requests while (and after) the round runs, from 5 users.
+    // 50 "run now" requests (one user: the test backend's) after the startup round.
     await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const res = await request(backend.server)

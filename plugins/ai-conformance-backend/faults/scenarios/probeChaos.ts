@@ -9,7 +9,7 @@ import {
 import { expectThat } from '../lib/FaultReport';
 import { SeenRequest, startHostileServer } from '../lib/hostileServer';
 import { SuiteContext, waitUntil } from '../lib/SuiteContext';
-import { startFaultBackend } from '../lib/testBackend';
+import { faultConfig, startFaultBackend } from '../lib/testBackend';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const CLI = path.join(REPO, 'plugins/ai-conformance-node/bin/ai-conformance');
@@ -114,6 +114,12 @@ async function interruptCli(
 export async function probeChaos(ctx: SuiteContext) {
   const { report, cluster } = ctx;
   const admin = cluster.client('admin');
+  // The control plane as a backend cluster, with active probes (admin: probes create objects).
+  const chaosCluster = {
+    name: 'chaos',
+    kubeconfig: { path: cluster.kubeconfig, context: 'admin' },
+    activeProbes: true,
+  };
 
   // A ClusterQueue with a huge quota, Active: the probe must not use it.
   await admin.apply({
@@ -180,23 +186,7 @@ export async function probeChaos(ctx: SuiteContext) {
     const knex = await ctx.database('sqlite');
     const backend = await startFaultBackend({
       knex,
-      config: {
-        aiConformance: {
-          catalog: { enabled: false },
-          schedule: {
-            frequency: { hours: 24 },
-            timeout: { minutes: 5 },
-            initialDelay: { hours: 1 },
-          },
-          clusters: [
-            {
-              name: 'chaos',
-              kubeconfig: { path: cluster.kubeconfig, context: 'admin' },
-              activeProbes: true,
-            },
-          ],
-        },
-      },
+      config: faultConfig([chaosCluster]),
     });
     const before = await leftovers(ctx);
     const round = backend.scheduler.triggerTask(
@@ -351,24 +341,9 @@ export async function probeChaos(ctx: SuiteContext) {
   const knex = await ctx.database('sqlite');
   const backend = await startFaultBackend({
     knex,
-    config: {
-      aiConformance: {
-        catalog: { enabled: false },
-        schedule: {
-          frequency: { hours: 24 },
-          timeout: { minutes: 5 },
-          initialDelay: { hours: 1 },
-        },
-        probes: { sweep: { olderThan: { seconds: 0 } } },
-        clusters: [
-          {
-            name: 'chaos',
-            kubeconfig: { path: cluster.kubeconfig, context: 'admin' },
-            activeProbes: true,
-          },
-        ],
-      },
-    },
+    config: faultConfig([chaosCluster], {
+      extra: { probes: { sweep: { olderThan: { seconds: 0 } } } },
+    }),
   });
   try {
     await backend.scheduler.triggerTask('sweep-probe-leftovers');
