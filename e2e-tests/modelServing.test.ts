@@ -9,12 +9,16 @@ async function signIn(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
 }
 
-test('the model-serving fleet view lists the demo model servers and filters them', async ({ page }) => {
+test('the model-serving fleet view lists the demo model servers and filters them', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page);
   await expect(async () => {
     await page.goto('/ai-conformance/model-serving');
-    await expect(page.getByRole('table', { name: 'Model servers' })).toBeVisible({ timeout: 5_000 });
+    await expect(
+      page.getByRole('table', { name: 'Model servers' }),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 150_000 });
   const table = page.getByRole('table', { name: 'Model servers' });
   // conformant-nvidia: KServe InferenceService, InferencePool with vLLM, llm-d; partial-amd: vLLM ROCm
@@ -29,18 +33,28 @@ test('the model-serving fleet view lists the demo model servers and filters them
   expect(await table.getByRole('row').count()).toBeLessThan(all);
 });
 
-test('a model server entity shows status, models, accelerators, the cluster verdicts and the Kubernetes tab', async ({ page }) => {
+test('a model server entity shows status, models, accelerators, the cluster verdicts and the Kubernetes tab', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page);
   await expect(async () => {
     await page.goto('/ai-conformance/model-serving');
-    await page.getByRole('link', { name: 'inference/vllm-rocm' }).click({ timeout: 5_000 });
+    await page
+      .getByRole('link', { name: 'inference/vllm-rocm' })
+      .click({ timeout: 5_000 });
   }).toPass({ timeout: 150_000 });
   await page.getByRole('tab', { name: 'Model server' }).click();
-  await expect(page.getByText('Model server', { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText('Model server', { exact: true }).first(),
+  ).toBeVisible();
   await expect(page.getByText('vllm rocm7.0.0_vllm_0.10.2')).toBeVisible();
   const accelerators = page.getByRole('table', { name: 'Accelerators' });
   await expect(accelerators.getByText('amd')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Inference requirements of the cluster' }).getByText('ai_inference')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Inference requirements of the cluster' })
+      .getByText('ai_inference'),
+  ).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
 });

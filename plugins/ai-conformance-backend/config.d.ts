@@ -46,7 +46,7 @@ export interface Config {
       /**
        * Evaluate `Resource` entities of `spec.type: kubernetes-cluster`. Defaults to true. A
        * catalog cluster is contacted only when an entry of `aiConformance.clusters` with its
-       * name allows its API server URL and holds its credentials.
+       * `entityRef` allows its API server URL and holds its credentials.
        */
       enabled?: boolean;
     };
@@ -95,27 +95,34 @@ export interface Config {
     };
 
     /**
-     * Credentials and settings per cluster. Credentials come only from here (or from
-     * `kubernetes.clusterLocatorMethods[].clusters[].serviceAccountToken`), never from the
-     * catalog.
+     * Credentials and settings per cluster, bound by entity ref or by exact API server URL, never
+     * by a bare name. Credentials come only from here (or from
+     * `kubernetes.clusterLocatorMethods[].clusters[]`), never from the catalog.
      */
     clusters?: Array<{
       /**
-       * The cluster name: the catalog entity name (or full entity ref) of a
-       * `kubernetes-cluster` Resource, or the name of a cluster in
-       * `kubernetes.clusterLocatorMethods`. An entry that matches neither is evaluated on its
-       * own and needs `url` or `kubeconfig`.
+       * Binds a catalog `kubernetes-cluster` Resource by its entity ref, e.g.
+       * `resource:default/gpu-prod`. Its identity (history, permissions) is this ref.
        */
-      name: string;
+      entityRef?: string;
+      /**
+       * Without `entityRef`: the name of a `kubernetes.clusterLocatorMethods` cluster to bind,
+       * or (with `url` or `kubeconfig`) a config-only cluster with identity `config:<name>`.
+       * Never matches catalog entities.
+       */
+      name?: string;
       /**
        * The API server URL. For a catalog cluster, its `kubernetes.io/api-server` annotation must
-       * equal this URL (or one of `allowedUrls`), otherwise the cluster is refused.
+       * equal this URL (or one of `allowedUrls`), otherwise the cluster is refused. Without
+       * `entityRef` and `name`, binds the `kubernetes.clusterLocatorMethods` cluster of exactly
+       * this URL.
        */
       url?: string;
-      /** More API server URLs that a catalog cluster of this name may announce. */
+      /** More API server URLs that the bound catalog cluster may announce. */
       allowedUrls?: string[];
       /**
-       * Base64-encoded PEM CA bundle of the API server. Overrides the catalog annotation.
+       * Base64-encoded PEM CA bundle of the API server. Never replaced by a catalog annotation;
+       * replaces a kubeconfig's CA.
        * @visibility secret
        */
       caData?: string;
@@ -126,6 +133,18 @@ export interface Config {
       caFile?: string;
       /** Skip TLS verification. Only for test clusters; never taken from the catalog. */
       skipTLSVerify?: boolean;
+      /**
+       * Use the catalog entity's `kubernetes.io/api-server-certificate-authority` when this entry
+       * gives no CA. Defaults to false: the catalog's CA is ignored.
+       */
+      trustCatalogCA?: boolean;
+      /**
+       * The credential provider, when not implied by the keys below: one a backend module adds
+       * through `aiConformanceCredentialProvidersExtensionPoint` (e.g. `aws`).
+       */
+      authProvider?: string;
+      /** Non-secret parameters for the credential provider. */
+      authMetadata?: { [key: string]: string };
       /**
        * A service-account (bearer) token.
        * @visibility secret

@@ -251,6 +251,9 @@ export async function startControlPlane(
         'client-ca-file': pki.caCert,
         'token-auth-file': pki.tokenFile,
         'authorization-mode': 'RBAC',
+        // every real distribution allows privileged containers (GPU driver, device plugins,
+        // CNI and storage agents); without it no scenario can hold such a DaemonSet
+        'allow-privileged': true,
         'service-account-issuer':
           'https://kubernetes.default.svc.cluster.local',
         'service-account-key-file': pki.saPub,

@@ -22,7 +22,15 @@ export type { ClusterState, StartOptions } from './controlPlane';
 export { CONTEXTS, credentialsFromKubeconfig } from './kubeconfig';
 export { IDENTITIES } from './pki/pki';
 export { readerRbac, discoveryOnlyRbac } from './rbac';
-export { SCENARIOS, getScenario, applyScenario } from './scenarios';
+export {
+  SCENARIOS,
+  getScenario,
+  applyScenario,
+  kuberayWebhookWithoutEndpoints,
+  secureAccessBypasses,
+  BYPASS_NAMESPACE,
+  VENDOR_PREFIXED_USER_NAMESPACE,
+} from './scenarios';
 export type { Scenario } from './scenarios';
 export { runScale } from './scale/scale';
 export { demoUp, demoDown, writeDemoFiles, DEMO_SCENARIOS } from './demo/demo';

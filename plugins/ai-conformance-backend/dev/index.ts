@@ -8,7 +8,7 @@
  *
  *   aiConformance:
  *     clusters:
- *       - name: dev-cluster
+ *       - entityRef: resource:default/dev-cluster
  *         kubeconfig: { path: /path/to/kubeconfig, context: reader }
  */
 import { createBackend } from '@backstage/backend-defaults';

@@ -175,6 +175,15 @@ describeWithLocalCluster(
           caData,
           serviceAccountToken: token,
         });
+        /** Credentials bound to a catalog entity by its ref. */
+        const entityBinding = (name: string, url: string) => ({
+          entityRef: `resource:default/${name}`,
+          url,
+          caData,
+          serviceAccountToken: reader,
+        });
+        const apiPath = (id: string, rest: string) =>
+          `/api/ai-conformance/clusters/${encodeURIComponent(id)}/${rest}`;
 
         const { server } = await startTestBackend({
           features: [
@@ -215,8 +224,8 @@ describeWithLocalCluster(
                   requestTimeout: { seconds: 3 },
                   maxResponseBytes: 16 * 1024 * 1024,
                   clusters: [
-                    tokenCluster('gpu-catalog', cluster.server),
-                    tokenCluster('sneaky', cluster.server),
+                    entityBinding('gpu-catalog', cluster.server),
+                    entityBinding('sneaky', cluster.server),
                     {
                       name: 'via-kubeconfig',
                       kubeconfig: {
@@ -258,7 +267,7 @@ describeWithLocalCluster(
         const fleet = await request(server).get('/api/ai-conformance/fleet');
         expect(fleet.status).toBe(200);
         const byName = Object.fromEntries(
-          fleet.body.clusters.map((c: any) => [c.cluster, c]),
+          fleet.body.clusters.map((c: any) => [c.name, c]),
         );
 
         for (const name of ['gpu-catalog', 'k8s-config', 'via-kubeconfig']) {
@@ -274,9 +283,11 @@ describeWithLocalCluster(
           expect(byName[name].summary.total).toBeGreaterThan(0);
           expect(byName[name].checklistVersion).toMatch(/^1\.\d+$/);
         }
-        expect(byName['gpu-catalog'].entityRef).toBe(
-          'resource:default/gpu-catalog',
-        );
+        expect(byName['gpu-catalog']).toMatchObject({
+          cluster: 'resource:default/gpu-catalog',
+          entityRef: 'resource:default/gpu-catalog',
+        });
+        expect(byName['k8s-config'].cluster).toBe('config:k8s-config');
 
         const bad = [
           'expired-token',
@@ -318,7 +329,7 @@ describeWithLocalCluster(
         expect(byName.malformed.message).toContain('kubernetes.io/api-server');
 
         const scorecard = await request(server).get(
-          '/api/ai-conformance/clusters/gpu-catalog/scorecard',
+          apiPath('resource:default/gpu-catalog', 'scorecard'),
         );
         expect(scorecard.status).toBe(200);
         expect(scorecard.body.apiRequests).toBeGreaterThan(0);
@@ -333,7 +344,7 @@ describeWithLocalCluster(
         );
 
         const history = await request(server).get(
-          '/api/ai-conformance/clusters/hanging/history',
+          apiPath('config:hanging', 'history'),
         );
         expect(history.body.runs).toHaveLength(1);
         expect(history.body.runs[0]).toMatchObject({
@@ -343,7 +354,7 @@ describeWithLocalCluster(
 
         // run now against the real cluster: the run is recorded next to the scheduled one
         const runNow = await request(server)
-          .post('/api/ai-conformance/clusters/via-kubeconfig/evaluations')
+          .post(apiPath('config:via-kubeconfig', 'evaluations'))
           .send({});
         expect(runNow.status).toBe(202);
         const deadline = Date.now() + 60_000;
@@ -352,7 +363,7 @@ describeWithLocalCluster(
           await new Promise(resolve => setTimeout(resolve, 500));
           runs = (
             await request(server).get(
-              '/api/ai-conformance/clusters/via-kubeconfig/history',
+              apiPath('config:via-kubeconfig', 'history'),
             )
           ).body.runs;
         }
@@ -362,7 +373,7 @@ describeWithLocalCluster(
         ]);
 
         const noScorecard = await request(server).get(
-          '/api/ai-conformance/clusters/unreachable/scorecard',
+          apiPath('config:unreachable', 'scorecard'),
         );
         expect(noScorecard.status).toBe(404);
 

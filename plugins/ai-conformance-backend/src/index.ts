@@ -1,19 +1,10 @@
 /**
- * The AI conformance backend plugin.
+ * The AI conformance backend plugin. The cluster layer it wires (registry, credentials, reader
+ * factory, extension points, permission resource) is exported by
+ * `@internal/plugin-ai-conformance-node/backstage`.
  *
  * @packageDocumentation
  */
 export { aiConformancePlugin as default } from './plugin';
 export type { AiConformanceEngine } from './engine/AiConformanceEngine';
 export { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
-export { ANNOTATION_AI_CONFORMANCE_CHECKLIST_VERSION } from './clusters/CatalogClusterSource';
-export {
-  aiConformanceClusterResourceRef,
-  aiConformanceClusterPermissionRules,
-  isClusterOwner,
-  isClusterFromSource,
-} from './permissions/clusterPermissionRules';
-export type {
-  AiConformanceClusterResource,
-  AiConformanceClusterQuery,
-} from './permissions/clusterPermissionRules';

@@ -88,12 +88,12 @@ describe('aiConformancePlugin', () => {
               schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
               clusters: [
                 {
-                  name: 'gpu-prod',
+                  entityRef: 'resource:default/gpu-prod',
                   url: 'https://gpu-prod.example.com:6443',
                   serviceAccountToken: 'prod-token',
                 },
                 {
-                  name: 'sneaky',
+                  entityRef: 'resource:default/sneaky',
                   url: 'https://sneaky.example.com',
                   serviceAccountToken: 'sneaky-token',
                 },
@@ -105,8 +105,8 @@ describe('aiConformancePlugin', () => {
     });
 
     expect(evaluated.sort()).toEqual([
-      'gpu-prod https://gpu-prod.example.com:6443',
-      'lab https://lab.example.com',
+      'config:lab https://lab.example.com',
+      'resource:default/gpu-prod https://gpu-prod.example.com:6443',
     ]);
 
     const fleet = await request(server).get('/api/ai-conformance/fleet');
@@ -114,14 +114,20 @@ describe('aiConformancePlugin', () => {
     const byName = Object.fromEntries(
       fleet.body.clusters.map((c: any) => [c.cluster, c]),
     );
-    expect(byName['gpu-prod']).toMatchObject({
+    expect(byName['resource:default/gpu-prod']).toMatchObject({
+      name: 'gpu-prod',
       status: 'ok',
       source: 'catalog',
       entityRef: 'resource:default/gpu-prod',
     });
-    expect(byName.lab).toMatchObject({ status: 'ok', source: 'config' });
-    expect(byName.sneaky.status).toBe('refused');
-    expect(byName.sneaky.message).toContain('https://collector.example.net');
+    expect(byName['config:lab']).toMatchObject({
+      name: 'lab',
+      status: 'ok',
+      source: 'config',
+    });
+    const sneaky = byName['resource:default/sneaky'];
+    expect(sneaky.status).toBe('refused');
+    expect(sneaky.message).toContain('https://collector.example.net');
     expect(JSON.stringify(fleet.body)).not.toMatch(/token/);
 
     const metadata = await request(server).get(
@@ -148,20 +154,26 @@ describe('aiConformancePlugin', () => {
     expect(conforming.output).toMatchObject({
       checklistVersion: '1.35',
       conforming: [
-        { cluster: 'gpu-prod', entityRef: 'resource:default/gpu-prod' },
-        { cluster: 'lab' },
+        { cluster: 'config:lab' },
+        {
+          cluster: 'resource:default/gpu-prod',
+          entityRef: 'resource:default/gpu-prod',
+        },
       ],
       notConforming: [],
-      notEvaluated: [{ cluster: 'sneaky' }],
+      notEvaluated: [{ cluster: 'resource:default/sneaky' }],
     });
 
     const explained = await actionsRegistry.invoke({
       id: 'test:explain-ai-conformance-verdict',
-      input: { cluster: 'gpu-prod', requirementId: 'gpu_sharing' },
+      input: {
+        cluster: 'resource:default/gpu-prod',
+        requirementId: 'gpu_sharing',
+      },
       credentials: mockCredentials.user(),
     });
     expect(explained.output).toMatchObject({
-      cluster: 'gpu-prod',
+      cluster: 'resource:default/gpu-prod',
       requirementId: 'gpu_sharing',
       verdict: 'fail',
       level: 'SHOULD',

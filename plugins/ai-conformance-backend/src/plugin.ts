@@ -9,9 +9,25 @@ import {
   createConformingClustersAction,
   createExplainVerdictAction,
 } from './actions';
-import { CatalogClusterSource } from './clusters/CatalogClusterSource';
-import { KubernetesConfigClusterSource } from './clusters/KubernetesConfigClusterSource';
-import { ClusterSource } from './clusters/types';
+import {
+  PASSIVE_CHECKS,
+  RequirementCheck,
+  VENDOR_PROFILES,
+  VendorProfile,
+} from '@internal/plugin-ai-conformance-node';
+import {
+  AiConformanceClusterSource,
+  AiConformanceCredentialProvider,
+  aiConformanceChecksExtensionPoint,
+  aiConformanceClusterPermissionRules,
+  aiConformanceClusterResourceRef,
+  aiConformanceClusterSourcesExtensionPoint,
+  aiConformanceCredentialProvidersExtensionPoint,
+  aiConformanceVendorProfilesExtensionPoint,
+  createDefaultClusterSources,
+  DefaultAiConformanceClusterRegistry,
+  readClusterBindings,
+} from '@internal/plugin-ai-conformance-node/backstage';
 import { readAiConformanceConfig } from './config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
@@ -20,11 +36,16 @@ import { HistoryCleaner } from './evaluation/HistoryCleaner';
 import { readOperationsSettings } from './evaluation/readOperationsSettings';
 import { RunNowRateLimiter } from './evaluation/RunNowRateLimiter';
 import { ClusterAuthorizer } from './permissions/ClusterAuthorizer';
-import {
-  aiConformanceClusterPermissionRules,
-  aiConformanceClusterResourceRef,
-} from './permissions/clusterPermissionRules';
 import { createRouter } from './service/router';
+
+/** Built-ins, with additions of the same id replacing them. */
+function withAdditions<T extends { id: string }>(
+  builtIns: readonly T[],
+  added: T[],
+): T[] {
+  const ids = new Set(added.map(a => a.id));
+  return [...builtIns.filter(b => !ids.has(b.id)), ...added];
+}
 
 /**
  * The AI conformance backend plugin: evaluates the catalog's and config's Kubernetes clusters
@@ -36,6 +57,36 @@ import { createRouter } from './service/router';
 export const aiConformancePlugin = createBackendPlugin({
   pluginId: 'ai-conformance',
   register(env) {
+    const addedSources: AiConformanceClusterSource[] = [];
+    const addedProviders = new Map<string, AiConformanceCredentialProvider>();
+    const addedChecks: RequirementCheck[] = [];
+    const addedProfiles: VendorProfile[] = [];
+    env.registerExtensionPoint(aiConformanceClusterSourcesExtensionPoint, {
+      addClusterSource: source => {
+        addedSources.push(source);
+      },
+    });
+    env.registerExtensionPoint(aiConformanceCredentialProvidersExtensionPoint, {
+      addCredentialProvider: (authProvider, provider) => {
+        if (addedProviders.has(authProvider)) {
+          throw new Error(
+            `A credential provider for authProvider "${authProvider}" is already installed`,
+          );
+        }
+        addedProviders.set(authProvider, provider);
+      },
+    });
+    env.registerExtensionPoint(aiConformanceChecksExtensionPoint, {
+      addChecks: (...checks) => {
+        addedChecks.push(...checks);
+      },
+    });
+    env.registerExtensionPoint(aiConformanceVendorProfilesExtensionPoint, {
+      addVendorProfiles: (...profiles) => {
+        addedProfiles.push(...profiles);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -100,16 +151,34 @@ export const aiConformancePlugin = createBackendPlugin({
           ),
         );
 
-        const sources: ClusterSource[] = [
-          new KubernetesConfigClusterSource(config),
-        ];
-        if (settings.catalogEnabled) {
-          sources.push(new CatalogClusterSource({ catalog, auth }));
-        }
+        const registry = new DefaultAiConformanceClusterRegistry({
+          sources: [
+            ...createDefaultClusterSources({ config, catalog, auth }),
+            ...addedSources,
+          ],
+          bindings: readClusterBindings(config),
+          credentialProviders: addedProviders,
+          logger,
+        });
+        const extendedEngine: typeof engine =
+          addedChecks.length + addedProfiles.length === 0
+            ? engine
+            : {
+                ...engine,
+                evaluateCluster: options =>
+                  engine.evaluateCluster({
+                    ...options,
+                    checks: withAdditions(PASSIVE_CHECKS, addedChecks),
+                    vendorProfiles: withAdditions(
+                      VENDOR_PROFILES,
+                      addedProfiles,
+                    ),
+                  }),
+              };
         const evaluations = new ClusterEvaluationService({
           store,
-          engine,
-          sources,
+          engine: extendedEngine,
+          registry,
           config: settings,
           logger,
           auditor,

@@ -77,10 +77,13 @@ describe.each(databases.eachSupportedId())(
       }
       // Leave time for a second replica to (wrongly) run the same round.
       await new Promise(resolve => setTimeout(resolve, 7_000));
-      expect(calls.sort()).toEqual(['east', 'west']);
+      expect(calls.sort()).toEqual(['config:east', 'config:west']);
 
       const runs = await knex('ai_conformance_runs').select('cluster');
-      expect(runs.map(r => r.cluster).sort()).toEqual(['east', 'west']);
+      expect(runs.map(r => r.cluster).sort()).toEqual([
+        'config:east',
+        'config:west',
+      ]);
     });
   },
 );

@@ -8,3 +8,5 @@ export * from './types';
 export * from './requirements';
 export * from './permissions';
 export * from './api';
+export * from './readiness';
+export * from './clusters';

@@ -119,8 +119,13 @@ export type ClusterStatus = 'ok' | 'error' | 'refused' | 'pending';
 
 /** One cluster's latest state, as the fleet view lists it. @public */
 export interface ClusterSummary {
-  /** The cluster name: the catalog entity name or the config cluster name. */
+  /**
+   * The cluster's identity: its catalog entity ref (`resource:default/gpu-prod`) or, for a
+   * cluster that exists only in config, `config:<name>`. API paths take this value.
+   */
   cluster: string;
+  /** The display name: the entity's name or the config cluster's name. */
+  name: string;
   /** The catalog entity ref when the cluster comes from the catalog. */
   entityRef?: string;
   /** `catalog` or `config`. */
@@ -144,6 +149,7 @@ export interface FleetSummary {
 /** One past evaluation of a cluster. @public */
 export interface EvaluationRun {
   id: string;
+  /** The cluster's identity (see {@link ClusterSummary.cluster}). */
   cluster: string;
   status: ClusterStatus;
   message?: string;
@@ -161,7 +167,10 @@ export interface EvaluationRun {
 export interface RequirementAcrossFleet {
   id: string;
   clusters: Array<{
+    /** The cluster's identity (see {@link ClusterSummary.cluster}). */
     cluster: string;
+    /** The display name. */
+    name: string;
     entityRef?: string;
     checklistVersion: string;
     level: RequirementLevel;

@@ -66,6 +66,17 @@ export type {
   ServedResource,
 } from './cluster/discovery';
 
+// Clusters: the pure plan of identities and connections (Backstage services: ./backstage)
+export { normalizeApiServerUrl, planClusters } from './clusters';
+export type {
+  ClusterBinding,
+  ClusterPlan,
+  ClusterTarget,
+  PlanClustersResult,
+  PlannedConnection,
+  RegisteredCluster,
+} from './clusters';
+
 // Gather
 export { gatherFacts } from './gather/gatherFacts';
 export type { GatherFactsOptions } from './gather/gatherFacts';
@@ -127,6 +138,18 @@ export { imageRepository, imagesMatch } from './workloads/images';
 
 // Model-serving discovery (pure, over gathered facts)
 export * from './serving';
+
+// Platform versus workload
+export { INFRASTRUCTURE_AGENTS } from './platform/infrastructureAgents';
+export type { InfrastructureAgent } from './platform/InfrastructureAgent';
+export { matchImage } from './platform/imagePatterns';
+export { classifyPod, owningWorkload } from './platform/classifyPod';
+export type { PlatformCatalog, PodRole } from './platform/classifyPod';
+export {
+  deviceBypasses,
+  requestsAccelerator,
+} from './platform/deviceBypass';
+export type { DeviceBypass } from './platform/deviceBypass';
 
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';

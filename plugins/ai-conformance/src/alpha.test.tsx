@@ -95,12 +95,15 @@ describe('new frontend system plugin', () => {
         [permissionApiRef, mockApis.permission()],
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      initialRouteEntries: ['/ai-conformance/clusters/gpu-east'],
+      // the route carries the URI-encoded identity; the page receives it decoded
+      initialRouteEntries: [
+        '/ai-conformance/clusters/resource%3Adefault%2Fgpu-east',
+      ],
     });
     expect(
       await screen.findByText('Gang scheduling', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
-    expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
+    expect(api.getScorecard).toHaveBeenCalledWith('resource:default/gpu-east');
     expect(
       screen.getByRole('link', { name: '← All clusters' }),
     ).toHaveAttribute('href', '/ai-conformance');

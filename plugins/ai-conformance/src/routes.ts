@@ -3,7 +3,12 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** The fleet view, mounted at `/ai-conformance` by default. @public */
 export const rootRouteRef = createRouteRef({ id: 'ai-conformance' });
 
-/** One cluster's scorecard. @public */
+/**
+ * One cluster's scorecard. `:cluster` is the cluster's identity (entity ref or `config:<name>`),
+ * URI-encoded by the links.
+ *
+ * @public
+ */
 export const clusterRouteRef = createSubRouteRef({
   id: 'ai-conformance/cluster',
   parent: rootRouteRef,

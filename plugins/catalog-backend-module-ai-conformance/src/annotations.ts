@@ -1,3 +1,5 @@
+import type { Readiness } from '@internal/plugin-ai-conformance-common';
+
 /**
  * Annotations and the label that {@link AiConformanceStatusProcessor} puts on
  * `kubernetes-cluster` Resource entities.
@@ -6,8 +8,9 @@
  */
 export const AI_CONFORMANCE_ANNOTATIONS = {
   /**
-   * `conformant`, `not-conformant` (a MUST fails), `undecided` (a MUST is unknown or error) or
-   * `unevaluated` (no successful evaluation yet). Also set as a label, for catalog filters.
+   * The readiness (`readinessOf` in `@internal/plugin-ai-conformance-common`): `conformant`,
+   * `not-conformant` (a MUST fails), `undecided` (a MUST is unknown or error) or `not-evaluated`
+   * (no successful evaluation yet). Also set as a label, for catalog filters.
    */
   status: 'ai-conformance.io/status',
   /** The backend's state of the cluster: `ok`, `error`, `refused` or `pending`. */
@@ -26,8 +29,4 @@ export const AI_CONFORMANCE_ANNOTATIONS = {
  *
  * @public
  */
-export type AiConformanceEntityStatus =
-  | 'conformant'
-  | 'not-conformant'
-  | 'undecided'
-  | 'unevaluated';
+export type AiConformanceEntityStatus = Readiness;

@@ -31,6 +31,7 @@ describe('catalogModuleAiConformance', () => {
                 clusters: [
                   {
                     cluster: 'gpu',
+                    name: 'gpu',
                     entityRef: 'resource:default/gpu',
                     source: 'catalog',
                     status: 'ok',

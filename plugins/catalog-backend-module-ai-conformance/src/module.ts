@@ -2,14 +2,24 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
+import {
+  aiConformanceClusterReaderFactoryServiceRef,
+  aiConformanceClusterRegistryServiceRef,
+} from '@internal/plugin-ai-conformance-node/backstage';
+import { registerModelServerProvider } from './modelServers/registerModelServerProvider';
 import { AiConformanceStatusProcessor } from './processor/AiConformanceStatusProcessor';
 import { FleetSummaryCache } from './processor/FleetSummaryCache';
 
 /**
- * Adds the AI conformance summary to `kubernetes-cluster` Resource entities. Reads the
- * `ai-conformance` backend's fleet summary with the catalog's own service credentials.
+ * Adds the AI conformance summary to `kubernetes-cluster` Resource entities (read from the
+ * `ai-conformance` backend's fleet summary with the catalog's own service credentials) and, when
+ * `catalog.providers.aiConformanceModelServers` is configured, the model-server entity provider
+ * (clusters, credentials and reader from the shared cluster layer).
  *
  * @public
  */
@@ -23,8 +33,23 @@ export const catalogModuleAiConformance = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        catalogService: catalogServiceRef,
+        registry: aiConformanceClusterRegistryServiceRef,
+        readers: aiConformanceClusterReaderFactoryServiceRef,
       },
-      async init({ catalog, discovery, auth, logger }) {
+      async init({
+        catalog,
+        discovery,
+        auth,
+        logger,
+        config,
+        scheduler,
+        catalogService,
+        registry,
+        readers,
+      }) {
         const client = new AiConformanceClient({
           discoveryApi: discovery,
           fetchApi: {
@@ -44,6 +69,16 @@ export const catalogModuleAiConformance = createBackendModule({
           logger,
         });
         catalog.addProcessor(new AiConformanceStatusProcessor(cache));
+        registerModelServerProvider({
+          catalog,
+          config,
+          scheduler,
+          logger,
+          auth,
+          catalogService,
+          registry,
+          readers,
+        });
       },
     });
   },

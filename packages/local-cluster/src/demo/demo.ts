@@ -95,7 +95,8 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
       `${key}_TOKEN=${reader.token}`,
     );
     appConfig.push({
-      name,
+      // credentials are bound to the catalog entity by its ref, never by a bare name
+      entityRef: `resource:default/${name}`,
       url: state.server,
       caData,
       serviceAccountTokenFile: tokenFile,

@@ -1,6 +1,6 @@
 import { partialAmd } from './amd';
 import { bare } from './bare';
-import { conformantNvidia } from './nvidia';
+import { conformantNvidia, nvidiaBypass } from './nvidia';
 import { gpuOnDemand } from './onDemand';
 import { otherVendors } from './otherVendors';
 import { modelServing } from './serving';
@@ -10,6 +10,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [conformantNvidia.name]: conformantNvidia,
   [partialAmd.name]: partialAmd,
   [bare.name]: bare,
+  [nvidiaBypass.name]: nvidiaBypass,
   [gpuOnDemand.name]: gpuOnDemand,
   [otherVendors.name]: otherVendors,
   [modelServing.name]: modelServing,
@@ -27,4 +28,10 @@ export function getScenario(name: string): Scenario {
 }
 
 export { applyScenario } from './apply';
+export { kuberayWebhookWithoutEndpoints } from './nvidia';
+export {
+  BYPASS_NAMESPACE,
+  VENDOR_PREFIXED_USER_NAMESPACE,
+  secureAccessBypasses,
+} from './platformAgents';
 export type { Scenario } from './types';

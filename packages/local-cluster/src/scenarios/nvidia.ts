@@ -12,6 +12,11 @@ import { inferenceExtensionCrds, kserveCrds, upstreamCrds } from './crds';
 import { nvidiaDeviceClasses, nvidiaGpuSlice } from './dra';
 import { gfdLabels, kwokNode, MigProfile, NvidiaGpu } from './nodes';
 import {
+  gpuOperatorNodeComponents,
+  infrastructureAgents,
+  secureAccessBypasses,
+} from './platformAgents';
+import {
   condition,
   container,
   daemonSet,
@@ -112,6 +117,13 @@ const A100_MIG: MigProfile[] = [
 
 const GPU_OPERATOR = 'gpu-operator';
 const SERVING = 'ml-serving';
+/** The Gateway that admits the inference route and pool (status parentRef). */
+const INFERENCE_GATEWAY_REF = {
+  group: 'gateway.networking.k8s.io',
+  kind: 'Gateway',
+  name: 'inference-gateway',
+  namespace: SERVING,
+};
 const TEAM = 'team-a';
 const RAY = 'ray-system';
 
@@ -252,6 +264,8 @@ function gpuOperator(): KubeObject[] {
           container(
             'nvidia-device-plugin',
             'nvcr.io/nvidia/k8s-device-plugin:v0.18.0',
+            {},
+            { securityContext: { privileged: true } },
           ),
         ],
       },
@@ -264,11 +278,19 @@ function gpuOperator(): KubeObject[] {
         nodeSelector: { 'nvidia.com/dra-kubelet-plugin': 'true' },
         priorityClassName: 'system-node-critical',
         containers: [
-          container('gpus', 'nvcr.io/nvidia/k8s-dra-driver-gpu:v25.8.0'),
+          container(
+            'gpus',
+            'nvcr.io/nvidia/k8s-dra-driver-gpu:v25.8.0',
+            {},
+            {
+              securityContext: { privileged: true },
+            },
+          ),
         ],
       },
       { 'app.kubernetes.io/name': 'nvidia-dra-driver-gpu' },
     ),
+    ...gpuOperatorNodeComponents(GPU_OPERATOR, DRIVER),
     ...metricsExporter({
       namespace: GPU_OPERATOR,
       name: 'nvidia-dcgm-exporter',
@@ -337,6 +359,27 @@ function gateway(): { objects: KubeObject[]; statuses: KubeObject[] } {
       },
     ],
     statuses: [
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'llm-route', namespace: SERVING },
+        status: {
+          parents: [
+            {
+              parentRef: INFERENCE_GATEWAY_REF,
+              controllerName: 'istio.io/gateway-controller',
+              conditions: [
+                condition('Accepted', 'Accepted', 'Route was valid'),
+                condition(
+                  'ResolvedRefs',
+                  'ResolvedRefs',
+                  'All references resolved',
+                ),
+              ],
+            },
+          ],
+        },
+      },
       {
         ...gc,
         status: {
@@ -464,6 +507,61 @@ function kueue(): { objects: KubeObject[]; statuses: KubeObject[] } {
   };
 }
 
+/**
+ * KubeRay's validating webhook, wired to a selector-less Service: no endpoints, so admission
+ * calls are skipped (failurePolicy Ignore) and the API server never dials a (fake) pod IP. Not
+ * part of any scenario: a webhook without a ready endpoint makes `robust_controller` fail, and
+ * the control plane cannot serve a real webhook; tests apply it to prove that rule.
+ */
+export function kuberayWebhookWithoutEndpoints(
+  /** PEM of the CA that would sign the webhook's certificate (as cert-manager injects it). */
+  caPem?: string,
+): KubeObject[] {
+  return [
+    service(RAY, 'kuberay-webhook-service', undefined, [
+      { name: 'https', port: 443, targetPort: 9443 },
+    ]),
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: {
+        name: 'kuberay-validating-webhook-configuration',
+        labels: { 'app.kubernetes.io/name': 'kuberay-operator' },
+      },
+      webhooks: [
+        {
+          name: 'vraycluster.kb.io',
+          admissionReviewVersions: ['v1'],
+          sideEffects: 'None',
+          // Ignore: there is no webhook server behind the Service in this simulation
+          failurePolicy: 'Ignore',
+          timeoutSeconds: 5,
+          clientConfig: {
+            ...(caPem
+              ? { caBundle: Buffer.from(caPem).toString('base64') }
+              : {}),
+            service: {
+              name: 'kuberay-webhook-service',
+              namespace: RAY,
+              path: '/validate-ray-io-v1-raycluster',
+              port: 443,
+            },
+          },
+          rules: [
+            {
+              apiGroups: ['ray.io'],
+              apiVersions: ['v1'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['rayclusters'],
+              scope: '*',
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 function kuberay(): { objects: KubeObject[]; statuses: KubeObject[] } {
   const rc = {
     apiVersion: 'ray.io/v1',
@@ -490,45 +588,6 @@ function kuberay(): { objects: KubeObject[]; statuses: KubeObject[] } {
         },
         { 'app.kubernetes.io/component': 'kuberay-operator' },
       ),
-      // selector-less: no endpoints, so the API server never dials a (fake) pod IP
-      service(RAY, 'kuberay-webhook-service', undefined, [
-        { name: 'https', port: 443, targetPort: 9443 },
-      ]),
-      {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingWebhookConfiguration',
-        metadata: {
-          name: 'kuberay-validating-webhook-configuration',
-          labels: { 'app.kubernetes.io/name': 'kuberay-operator' },
-        },
-        webhooks: [
-          {
-            name: 'vraycluster.kb.io',
-            admissionReviewVersions: ['v1'],
-            sideEffects: 'None',
-            // Ignore: there is no webhook server behind the Service in this simulation
-            failurePolicy: 'Ignore',
-            timeoutSeconds: 5,
-            clientConfig: {
-              service: {
-                name: 'kuberay-webhook-service',
-                namespace: RAY,
-                path: '/validate-ray-io-v1-raycluster',
-                port: 443,
-              },
-            },
-            rules: [
-              {
-                apiGroups: ['ray.io'],
-                apiVersions: ['v1'],
-                operations: ['CREATE', 'UPDATE'],
-                resources: ['rayclusters'],
-                scope: '*',
-              },
-            ],
-          },
-        ],
-      },
       {
         ...rc,
         spec: {
@@ -677,6 +736,23 @@ function serving(): { objects: KubeObject[]; statuses: KubeObject[] } {
         },
         vllmLabels,
       ),
+      // the endpoint picker (EPP) the pool names; its Service gets the picker's ready endpoints
+      deployment(SERVING, 'vllm-llama3-8b-epp', 1, {
+        containers: [
+          container(
+            'epp',
+            'registry.k8s.io/gateway-api-inference-extension/epp:v1.0.1',
+            { cpu: '1', memory: '1Gi' },
+            { ports: [{ name: 'grpc', containerPort: 9002 }] },
+          ),
+        ],
+      }),
+      service(
+        SERVING,
+        'vllm-llama3-8b-epp',
+        { 'app.kubernetes.io/name': 'vllm-llama3-8b-epp' },
+        [{ name: 'grpc-ext-proc', port: 9002, targetPort: 9002 }],
+      ),
       {
         ...pool,
         spec: {
@@ -802,12 +878,7 @@ function serving(): { objects: KubeObject[]; statuses: KubeObject[] } {
         status: {
           parents: [
             {
-              parentRef: {
-                group: 'gateway.networking.k8s.io',
-                kind: 'Gateway',
-                name: 'inference-gateway',
-                namespace: SERVING,
-              },
+              parentRef: INFERENCE_GATEWAY_REF,
               conditions: [
                 condition('Accepted', 'Accepted'),
                 condition('ResolvedRefs', 'ResolvedRefs'),
@@ -867,8 +938,30 @@ export const conformantNvidia: Scenario = {
           nodeSelector: { 'nvidia.com/gpu.product': H100.product },
         }),
         ...clusterAutoscaler(NODE_GROUPS),
+        ...infrastructureAgents(),
       ],
       statuses: parts.flatMap(p => p.statuses),
+    };
+  },
+};
+
+/**
+ * `conformant-nvidia` plus workload pods that reach an H100 node's GPUs around the device
+ * plugin (privileged, in a vendor-prefixed namespace too; privileged init container; device
+ * hostPath; NVIDIA_VISIBLE_DEVICES=all without a GPU request): secure access must fail.
+ */
+export const nvidiaBypass: Scenario = {
+  name: 'nvidia-bypass',
+  description:
+    'conformant-nvidia plus workload pods that bypass GPU mediation (privileged, privileged init container, /dev/nvidia0 hostPath, NVIDIA_VISIBLE_DEVICES=all), one of them in the vendor-prefixed namespace nvidia-experiments',
+  async build() {
+    const base = await conformantNvidia.build();
+    return {
+      ...base,
+      objects: uids => [
+        ...base.objects(uids),
+        ...secureAccessBypasses('gpu-h100-0'),
+      ],
     };
   },
 };

@@ -1,6 +1,12 @@
 import { nvidiaGpuSlice } from './dra';
 import { gfdLabels, kwokNode, regionOf } from './nodes';
 import { A100, H100, T4 } from './nvidia';
+import {
+  gpuOperatorNodeComponents,
+  infrastructureAgents,
+  secureAccessBypasses,
+  VENDOR_PREFIXED_USER_NAMESPACE,
+} from './platformAgents';
 import { gpuOnDemand } from './onDemand';
 import { otherVendors } from './otherVendors';
 
@@ -72,6 +78,47 @@ describe('scenario objects', () => {
     expect(s.spec.devices[0].attributes.cudaDriverVersion).toEqual({
       version: '13.0.0',
     });
+  });
+
+  it('runs platform agents privileged, with host /dev or / mounted, as their charts do', () => {
+    const objects = [
+      ...gpuOperatorNodeComponents('gpu-operator', '580.95.05'),
+      ...infrastructureAgents(),
+    ].filter(o => o.kind === 'DaemonSet');
+    expect(objects.map(o => o.metadata.name)).toEqual([
+      'nvidia-driver-daemonset',
+      'nvidia-container-toolkit-daemonset',
+      'nvidia-operator-validator',
+      'longhorn-manager',
+      'falco',
+      'node-exporter',
+    ]);
+    const spec = (name: string) =>
+      objects.find(o => o.metadata.name === name)!.spec.template.spec;
+    expect(spec('nvidia-driver-daemonset').containers[0]).toMatchObject({
+      image: 'nvcr.io/nvidia/driver:580.95.05-ubuntu24.04',
+      securityContext: { privileged: true },
+    });
+    expect(spec('falco').volumes.map((v: any) => v.hostPath.path)).toContain(
+      '/dev',
+    );
+  });
+
+  it('builds bypass pods pinned to the GPU node, one in a vendor-prefixed namespace', () => {
+    const pods = secureAccessBypasses('gpu-h100-0').filter(
+      o => o.kind === 'Pod',
+    );
+    expect(pods).toHaveLength(4);
+    expect(pods.every(p => p.spec.nodeName === 'gpu-h100-0')).toBe(true);
+    expect(pods[0].metadata.namespace).toBe(VENDOR_PREFIXED_USER_NAMESPACE);
+    expect(VENDOR_PREFIXED_USER_NAMESPACE.startsWith('nvidia-')).toBe(true);
+    expect(
+      pods.some(p =>
+        p.spec.containers.some((c: any) =>
+          c.env?.some((e: any) => e.name === 'NVIDIA_VISIBLE_DEVICES'),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('builds other-vendors without anything from NVIDIA', async () => {

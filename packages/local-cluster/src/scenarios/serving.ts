@@ -47,7 +47,16 @@ function cr(
   const metadata = namespace ? { name, namespace, labels } : { name, labels };
   return {
     objects: [{ apiVersion, kind, metadata, spec }],
-    statuses: status ? [{ apiVersion, kind, metadata: namespace ? { name, namespace } : { name }, status }] : [],
+    statuses: status
+      ? [
+          {
+            apiVersion,
+            kind,
+            metadata: namespace ? { name, namespace } : { name },
+            status,
+          },
+        ]
+      : [],
   };
 }
 
@@ -59,8 +68,15 @@ function merge(...parts: Part[]): Part {
 }
 
 /** A KServe InferenceService with the predictor Deployment and Service KServe would create. */
-function inferenceService(namespace: string, name: string, status?: Record<string, unknown>): Part {
-  const labels = { 'serving.kserve.io/inferenceservice': name, component: 'predictor' };
+function inferenceService(
+  namespace: string,
+  name: string,
+  status?: Record<string, unknown>,
+): Part {
+  const labels = {
+    'serving.kserve.io/inferenceservice': name,
+    component: 'predictor',
+  };
   return merge(
     cr(
       'serving.kserve.io/v1beta1',
@@ -82,51 +98,157 @@ function inferenceService(namespace: string, name: string, status?: Record<strin
     ),
     {
       objects: [
-        deployment(namespace, `${name}-predictor`, 1, { containers: [container('kserve-container', 'kserve/huggingfaceserver:v0.15.2-gpu', GPU)] }, labels, labels),
-        service(namespace, `${name}-predictor`, labels, [{ name: 'http', port: 80, targetPort: 8080 }]),
+        deployment(
+          namespace,
+          `${name}-predictor`,
+          1,
+          {
+            containers: [
+              container(
+                'kserve-container',
+                'kserve/huggingfaceserver:v0.15.2-gpu',
+                GPU,
+              ),
+            ],
+          },
+          labels,
+          labels,
+        ),
+        service(namespace, `${name}-predictor`, labels, [
+          { name: 'http', port: 80, targetPort: 8080 },
+        ]),
       ],
       statuses: [],
     },
   );
 }
 
-function llmInferenceService(apiVersion: string, namespace: string, name: string, status?: Record<string, unknown>): Part {
+function llmInferenceService(
+  apiVersion: string,
+  namespace: string,
+  name: string,
+  status?: Record<string, unknown>,
+): Part {
   const labels = {
     'app.kubernetes.io/name': name,
     'app.kubernetes.io/part-of': 'llminferenceservice',
     'kserve.io/component': 'workload',
   };
   return merge(
-    cr(apiVersion, 'LLMInferenceService', namespace, name, {
-      model: { uri: 'hf://Qwen/Qwen3-0.6B', name: 'Qwen/Qwen3-0.6B' },
-      replicas: 1,
-      router: { scheduler: {}, route: {}, gateway: {} },
-      template: { containers: [container('main', 'ghcr.io/llm-d/llm-d-cuda:v0.9.0', GPU)] },
-    }, status),
+    cr(
+      apiVersion,
+      'LLMInferenceService',
+      namespace,
+      name,
+      {
+        model: { uri: 'hf://Qwen/Qwen3-0.6B', name: 'Qwen/Qwen3-0.6B' },
+        replicas: 1,
+        router: { scheduler: {}, route: {}, gateway: {} },
+        template: {
+          containers: [
+            container('main', 'ghcr.io/llm-d/llm-d-cuda:v0.9.0', GPU),
+          ],
+        },
+      },
+      status,
+    ),
     {
-      objects: [deployment(namespace, `${name}-kserve`, 1, { containers: [container('main', 'ghcr.io/llm-d/llm-d-cuda:v0.9.0', GPU)] }, labels, labels)],
+      objects: [
+        deployment(
+          namespace,
+          `${name}-kserve`,
+          1,
+          {
+            containers: [
+              container('main', 'ghcr.io/llm-d/llm-d-cuda:v0.9.0', GPU),
+            ],
+          },
+          labels,
+          labels,
+        ),
+      ],
       statuses: [],
     },
   );
 }
 
 /** An InferencePool of either group with the vLLM Deployment (and Service) behind it. */
-function inferencePool(apiVersion: string, namespace: string, name: string, replicas: number, accepted: boolean): Part {
+function inferencePool(
+  apiVersion: string,
+  namespace: string,
+  name: string,
+  replicas: number,
+  accepted: boolean,
+): Part {
   const app = { app: `${name}-vllm` };
   const v1 = apiVersion.startsWith('inference.networking.k8s.io');
   const spec = v1
-    ? { selector: { matchLabels: app }, targetPorts: [{ number: 8000 }], endpointPickerRef: { name: `${name}-epp`, kind: 'Service', port: { number: 9002 } } }
-    : { selector: app, targetPortNumber: 8000, extensionRef: { name: `${name}-epp` } };
-  const parent = { parentRef: v1 ? { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'inference-gateway' } : {}, conditions: [accepted ? condition('Accepted', 'Accepted') : condition('Accepted', 'Pending', 'Waiting for controller', 'Unknown')] };
+    ? {
+        selector: { matchLabels: app },
+        targetPorts: [{ number: 8000 }],
+        endpointPickerRef: {
+          name: `${name}-epp`,
+          kind: 'Service',
+          port: { number: 9002 },
+        },
+      }
+    : {
+        selector: app,
+        targetPortNumber: 8000,
+        extensionRef: { name: `${name}-epp` },
+      };
+  const parent = {
+    parentRef: v1
+      ? {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: 'inference-gateway',
+        }
+      : {},
+    conditions: [
+      accepted
+        ? condition('Accepted', 'Accepted')
+        : condition('Accepted', 'Pending', 'Waiting for controller', 'Unknown'),
+    ],
+  };
   return merge(
-    cr(apiVersion, 'InferencePool', namespace, name, spec, v1 ? { parents: [parent] } : { parent: [parent] }),
+    cr(
+      apiVersion,
+      'InferencePool',
+      namespace,
+      name,
+      spec,
+      v1 ? { parents: [parent] } : { parent: [parent] },
+    ),
     {
       objects: [
-        deployment(namespace, `${name}-vllm`, replicas, {
-          containers: [container('vllm', 'vllm/vllm-openai:v0.10.1', GPU, { args: ['--model', 'meta-llama/Llama-3.1-8B-Instruct', '--port', '8000'] })],
-        }, app, app),
+        deployment(
+          namespace,
+          `${name}-vllm`,
+          replicas,
+          {
+            containers: [
+              container('vllm', 'vllm/vllm-openai:v0.10.1', GPU, {
+                args: [
+                  '--model',
+                  'meta-llama/Llama-3.1-8B-Instruct',
+                  '--port',
+                  '8000',
+                ],
+              }),
+            ],
+          },
+          app,
+          app,
+        ),
         // Only the accepted pool's servers have a Service (the other reports no URL).
-        ...(accepted ? [service(namespace, `${name}-vllm`, app, [{ name: 'http', port: 8000 }])] : []),
+        ...(accepted
+          ? [
+              service(namespace, `${name}-vllm`, app, [
+                { name: 'http', port: 8000 },
+              ]),
+            ]
+          : []),
       ],
       statuses: [],
     },
@@ -135,7 +257,9 @@ function inferencePool(apiVersion: string, namespace: string, name: string, repl
 
 function plainServers(namespace: string): KubeObject[] {
   const plain = (name: string, image: string, args: string[], replicas = 1) =>
-    deployment(namespace, name, replicas, { containers: [container('server', image, GPU, { args })] });
+    deployment(namespace, name, replicas, {
+      containers: [container('server', image, GPU, { args })],
+    });
   const ollama: KubeObject = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -151,34 +275,88 @@ function plainServers(namespace: string): KubeObject[] {
     },
   };
   return [
-    plain('vllm-qwen', 'vllm/vllm-openai:v0.10.1', ['--model', 'Qwen/Qwen3-8B']),
-    service(namespace, 'vllm-qwen', { 'app.kubernetes.io/name': 'vllm-qwen' }, [{ name: 'http', port: 8000 }]),
-    plain('tgi-gemma', 'ghcr.io/huggingface/text-generation-inference:3.3.4', ['--model-id', 'google/gemma-2-2b-it']),
-    plain('triton', 'nvcr.io/nvidia/tritonserver:25.01-py3', ['tritonserver', '--model-repository=s3://models/triton']),
-    plain('sglang-qwen', 'lmsysorg/sglang:v0.4.9', ['python3', '-m', 'sglang.launch_server', '--model-path', 'Qwen/Qwen3-4B']),
+    plain('vllm-qwen', 'vllm/vllm-openai:v0.10.1', [
+      '--model',
+      'Qwen/Qwen3-8B',
+    ]),
+    service(namespace, 'vllm-qwen', { 'app.kubernetes.io/name': 'vllm-qwen' }, [
+      { name: 'http', port: 8000 },
+    ]),
+    plain('tgi-gemma', 'ghcr.io/huggingface/text-generation-inference:3.3.4', [
+      '--model-id',
+      'google/gemma-2-2b-it',
+    ]),
+    plain('triton', 'nvcr.io/nvidia/tritonserver:25.01-py3', [
+      'tritonserver',
+      '--model-repository=s3://models/triton',
+    ]),
+    plain('sglang-qwen', 'lmsysorg/sglang:v0.4.9', [
+      'python3',
+      '-m',
+      'sglang.launch_server',
+      '--model-path',
+      'Qwen/Qwen3-4B',
+    ]),
     ollama,
     // Scaled to zero: not ready, accelerators only as requested.
-    plain('vllm-idle', 'vllm/vllm-openai:v0.10.1', ['--model', 'Qwen/Qwen3-1.7B'], 0),
+    plain(
+      'vllm-idle',
+      'vllm/vllm-openai:v0.10.1',
+      ['--model', 'Qwen/Qwen3-1.7B'],
+      0,
+    ),
   ];
 }
 
 function llmd(namespace: string): KubeObject[] {
   const role = (r: string, replicas: number) =>
-    deployment(namespace, `llama-${r}`, replicas, { containers: [container('vllm', 'ghcr.io/llm-d/llm-d-cuda:v0.5.0', GPU, { args: ['--model', 'meta-llama/Llama-3.1-8B-Instruct'] })] }, {
-      'llm-d.ai/inference-serving': 'true',
-      'llm-d.ai/model': 'Llama-3.1-8B-Instruct',
-      'llm-d.ai/role': r,
-    }, { 'app.kubernetes.io/name': `llama-${r}` });
+    deployment(
+      namespace,
+      `llama-${r}`,
+      replicas,
+      {
+        containers: [
+          container('vllm', 'ghcr.io/llm-d/llm-d-cuda:v0.5.0', GPU, {
+            args: ['--model', 'meta-llama/Llama-3.1-8B-Instruct'],
+          }),
+        ],
+      },
+      {
+        'llm-d.ai/inference-serving': 'true',
+        'llm-d.ai/model': 'Llama-3.1-8B-Instruct',
+        'llm-d.ai/role': r,
+      },
+      { 'app.kubernetes.io/name': `llama-${r}` },
+    );
   return [role('prefill', 1), role('decode', 1)];
 }
 
 function leaderWorkerSet(namespace: string): KubeObject {
-  const template = { spec: { containers: [container('vllm', 'ghcr.io/llm-d/llm-d-cuda:v0.5.0', GPU, { args: ['--model', 'deepseek-ai/DeepSeek-R1'] })] } };
+  const template = {
+    spec: {
+      containers: [
+        container('vllm', 'ghcr.io/llm-d/llm-d-cuda:v0.5.0', GPU, {
+          args: ['--model', 'deepseek-ai/DeepSeek-R1'],
+        }),
+      ],
+    },
+  };
   return {
     apiVersion: 'leaderworkerset.x-k8s.io/v1',
     kind: 'LeaderWorkerSet',
-    metadata: { name: 'deepseek-decode', namespace, labels: { 'llm-d.ai/role': 'decode', 'llm-d.ai/model': 'DeepSeek-R1' } },
-    spec: { replicas: 1, leaderWorkerTemplate: { size: 2, leaderTemplate: template, workerTemplate: template } },
+    metadata: {
+      name: 'deepseek-decode',
+      namespace,
+      labels: { 'llm-d.ai/role': 'decode', 'llm-d.ai/model': 'DeepSeek-R1' },
+    },
+    spec: {
+      replicas: 1,
+      leaderWorkerTemplate: {
+        size: 2,
+        leaderTemplate: template,
+        workerTemplate: template,
+      },
+    },
   };
 }
 
@@ -189,79 +367,312 @@ function draServer(namespace: string): KubeObject[] {
       apiVersion: 'resource.k8s.io/v1',
       kind: 'ResourceClaimTemplate',
       metadata: { name: 'one-h100', namespace },
-      spec: { spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com' } }] } } },
+      spec: {
+        spec: {
+          devices: {
+            requests: [
+              { name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com' } },
+            ],
+          },
+        },
+      },
     },
     deployment(namespace, 'vllm-dra', 1, {
       resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'one-h100' }],
-      containers: [container('vllm', 'vllm/vllm-openai:v0.10.1', {}, { args: ['--model', 'Qwen/Qwen3-14B'], resources: { requests: { cpu: '4', memory: '16Gi' }, claims: [{ name: 'gpu' }] } })],
+      containers: [
+        container(
+          'vllm',
+          'vllm/vllm-openai:v0.10.1',
+          {},
+          {
+            args: ['--model', 'Qwen/Qwen3-14B'],
+            resources: {
+              requests: { cpu: '4', memory: '16Gi' },
+              claims: [{ name: 'gpu' }],
+            },
+          },
+        ),
+      ],
     }),
   ];
 }
 
 /** Every kind and API version with status variants (the integration tests' inputs). */
-export function modelServers(namespace = SERVING_NS, teamNamespace = SERVING_TEAM_NS): Part {
-  const url = (name: string) => ({ url: `https://${name}.${namespace}.example.com` });
+export function modelServers(
+  namespace = SERVING_NS,
+  teamNamespace = SERVING_TEAM_NS,
+): Part {
+  const url = (name: string) => ({
+    url: `https://${name}.${namespace}.example.com`,
+  });
   const rayService = (name: string, status: Record<string, unknown>) =>
-    cr('ray.io/v1', 'RayService', namespace, name, {
-      serveConfigV2: `applications:\n- name: llms\n  import_path: ray.serve.llm:build_openai_app\n  args:\n    llm_configs:\n    - model_loading_config:\n        model_id: ${name}-qwen\n        model_source: Qwen/Qwen2.5-7B-Instruct\n`,
-      rayClusterConfig: {
-        rayVersion: '2.46.0',
-        headGroupSpec: { rayStartParams: {}, template: { spec: { containers: [container('ray-head', 'rayproject/ray-llm:2.46.0')] } } },
-        workerGroupSpecs: [{ groupName: 'gpu', replicas: 1, minReplicas: 1, maxReplicas: 2, rayStartParams: {}, template: { spec: { containers: [container('ray-worker', 'rayproject/ray-llm:2.46.0', GPU)] } } }],
+    cr(
+      'ray.io/v1',
+      'RayService',
+      namespace,
+      name,
+      {
+        serveConfigV2: `applications:\n- name: llms\n  import_path: ray.serve.llm:build_openai_app\n  args:\n    llm_configs:\n    - model_loading_config:\n        model_id: ${name}-qwen\n        model_source: Qwen/Qwen2.5-7B-Instruct\n`,
+        rayClusterConfig: {
+          rayVersion: '2.46.0',
+          headGroupSpec: {
+            rayStartParams: {},
+            template: {
+              spec: {
+                containers: [
+                  container('ray-head', 'rayproject/ray-llm:2.46.0'),
+                ],
+              },
+            },
+          },
+          workerGroupSpecs: [
+            {
+              groupName: 'gpu',
+              replicas: 1,
+              minReplicas: 1,
+              maxReplicas: 2,
+              rayStartParams: {},
+              template: {
+                spec: {
+                  containers: [
+                    container('ray-worker', 'rayproject/ray-llm:2.46.0', GPU),
+                  ],
+                },
+              },
+            },
+          ],
+        },
       },
-    }, status);
+      status,
+    );
   const nim = (name: string, status?: Record<string, unknown>) =>
-    cr('apps.nvidia.com/v1alpha1', 'NIMService', namespace, name, {
-      image: { repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct', tag: '1.8.4' },
-      storage: { nimCache: { name: 'llama-3-1-8b' } },
-      replicas: 1,
-      resources: { limits: { 'nvidia.com/gpu': 1 } },
-      expose: { service: { type: 'ClusterIP', port: 8000 } },
-    }, status);
+    cr(
+      'apps.nvidia.com/v1alpha1',
+      'NIMService',
+      namespace,
+      name,
+      {
+        image: {
+          repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct',
+          tag: '1.8.4',
+        },
+        storage: { nimCache: { name: 'llama-3-1-8b' } },
+        replicas: 1,
+        resources: { limits: { 'nvidia.com/gpu': 1 } },
+        expose: { service: { type: 'ClusterIP', port: 8000 } },
+      },
+      status,
+    );
   return merge(
-    { objects: [ns(namespace, { team: 'ml-platform', system: 'inference-platform' }), ns(teamNamespace, { team: 'search' })], statuses: [] },
+    {
+      objects: [
+        ns(namespace, { team: 'ml-platform', system: 'inference-platform' }),
+        ns(teamNamespace, { team: 'search' }),
+      ],
+      statuses: [],
+    },
     // KServe InferenceService v1beta1: ready with URL / not ready / ready without URL
-    inferenceService(namespace, 'isvc-ready', { ...ready, ...url('isvc-ready'), clusterServingRuntimeName: 'kserve-huggingfaceserver' }),
-    inferenceService(namespace, 'isvc-failing', notReady('RevisionFailed', 'Revision "isvc-failing-predictor-00001" failed with message: 0/4 nodes are available')),
-    inferenceService(namespace, 'isvc-no-url', { ...ready }),
-    cr('serving.kserve.io/v1alpha1', 'ClusterServingRuntime', '', 'kserve-huggingfaceserver', {
-      supportedModelFormats: [{ name: 'huggingface', version: '1', autoSelect: true }],
-      protocolVersions: ['v2', 'v1'],
-      containers: [{ name: 'kserve-container', image: 'kserve/huggingfaceserver:v0.15.2' }],
+    inferenceService(namespace, 'isvc-ready', {
+      ...ready,
+      ...url('isvc-ready'),
+      clusterServingRuntimeName: 'kserve-huggingfaceserver',
     }),
+    inferenceService(
+      namespace,
+      'isvc-failing',
+      notReady(
+        'RevisionFailed',
+        'Revision "isvc-failing-predictor-00001" failed with message: 0/4 nodes are available',
+      ),
+    ),
+    inferenceService(namespace, 'isvc-no-url', { ...ready }),
+    cr(
+      'serving.kserve.io/v1alpha1',
+      'ClusterServingRuntime',
+      '',
+      'kserve-huggingfaceserver',
+      {
+        supportedModelFormats: [
+          { name: 'huggingface', version: '1', autoSelect: true },
+        ],
+        protocolVersions: ['v2', 'v1'],
+        containers: [
+          {
+            name: 'kserve-container',
+            image: 'kserve/huggingfaceserver:v0.15.2',
+          },
+        ],
+      },
+    ),
     // LLMInferenceService v1alpha2 (preferred): ready with URL / not ready / addresses only
-    llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-ready', { ...ready, ...url('llm-ready') }),
-    llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-failing', notReady('MainWorkloadNotReady', 'deployment has no ready replicas')),
-    llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-no-url', { ...ready }),
+    llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-ready', {
+      ...ready,
+      ...url('llm-ready'),
+    }),
+    llmInferenceService(
+      'serving.kserve.io/v1alpha2',
+      namespace,
+      'llm-failing',
+      notReady('MainWorkloadNotReady', 'deployment has no ready replicas'),
+    ),
+    llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-no-url', {
+      ...ready,
+    }),
     // GAIE: v1 pool accepted with ready servers / v1alpha2 pool pending with no ready servers
-    inferencePool('inference.networking.k8s.io/v1', namespace, 'pool-v1', 2, true),
-    inferencePool('inference.networking.x-k8s.io/v1alpha2', namespace, 'pool-alpha', 0, false),
+    inferencePool(
+      'inference.networking.k8s.io/v1',
+      namespace,
+      'pool-v1',
+      2,
+      true,
+    ),
+    inferencePool(
+      'inference.networking.x-k8s.io/v1alpha2',
+      namespace,
+      'pool-alpha',
+      0,
+      false,
+    ),
     // KubeRay RayService: ready (Ready condition) / not ready / no serve Service yet
-    rayService('ray-ready', { conditions: [condition('Ready', 'RayServiceReady')], serviceStatus: 'Running', activeServiceStatus: { rayClusterName: 'ray-ready-abcde' } }),
-    rayService('ray-failing', { conditions: [condition('Ready', 'Initializing', 'Serve applications are not ready', 'False')] }),
-    { objects: [service(namespace, 'ray-ready-serve-svc', { 'ray.io/serve': 'true' }, [{ name: 'serve', port: 8000 }])], statuses: [] },
+    rayService('ray-ready', {
+      conditions: [condition('Ready', 'RayServiceReady')],
+      serviceStatus: 'Running',
+      activeServiceStatus: { rayClusterName: 'ray-ready-abcde' },
+    }),
+    rayService('ray-failing', {
+      conditions: [
+        condition(
+          'Ready',
+          'Initializing',
+          'Serve applications are not ready',
+          'False',
+        ),
+      ],
+    }),
+    {
+      objects: [
+        service(namespace, 'ray-ready-serve-svc', { 'ray.io/serve': 'true' }, [
+          { name: 'serve', port: 8000 },
+        ]),
+      ],
+      statuses: [],
+    },
     // NIM: ready with endpoints / not ready / no status at all
-    cr('apps.nvidia.com/v1alpha1', 'NIMCache', namespace, 'llama-3-1-8b', { source: { ngc: { modelPuller: 'nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.4' } } }),
-    nim('nim-ready', { state: 'Ready', availableReplicas: 1, model: { name: 'meta/llama-3.1-8b-instruct', clusterEndpoint: `nim-ready.${namespace}.svc.cluster.local:8000`, externalEndpoint: 'https://nim.example.com' } }),
+    cr('apps.nvidia.com/v1alpha1', 'NIMCache', namespace, 'llama-3-1-8b', {
+      source: {
+        ngc: { modelPuller: 'nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.4' },
+      },
+    }),
+    nim('nim-ready', {
+      state: 'Ready',
+      availableReplicas: 1,
+      model: {
+        name: 'meta/llama-3.1-8b-instruct',
+        clusterEndpoint: `nim-ready.${namespace}.svc.cluster.local:8000`,
+        externalEndpoint: 'https://nim.example.com',
+      },
+    }),
     nim('nim-failing', { state: 'Failed', availableReplicas: 0 }),
     nim('nim-pending'),
     // Dynamo graph deployment
-    cr('nvidia.com/v1alpha1', 'DynamoGraphDeployment', namespace, 'dynamo-disagg', {
-      backendFramework: 'vllm',
-      services: {
-        Frontend: { componentType: 'frontend', replicas: 1, extraPodSpec: { mainContainer: { image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1' } } },
-        VllmPrefillWorker: { componentType: 'worker', subComponentType: 'prefill', replicas: 1, resources: { limits: { gpu: '1' } }, extraPodSpec: { mainContainer: { image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1', args: ['--model', 'Qwen/Qwen3-0.6B'] } } },
-        VllmDecodeWorker: { componentType: 'worker', subComponentType: 'decode', replicas: 1, resources: { limits: { gpu: '1' } }, extraPodSpec: { mainContainer: { image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1', args: ['--model', 'Qwen/Qwen3-0.6B'] } } },
+    cr(
+      'nvidia.com/v1alpha1',
+      'DynamoGraphDeployment',
+      namespace,
+      'dynamo-disagg',
+      {
+        backendFramework: 'vllm',
+        services: {
+          Frontend: {
+            componentType: 'frontend',
+            replicas: 1,
+            extraPodSpec: {
+              mainContainer: {
+                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
+              },
+            },
+          },
+          VllmPrefillWorker: {
+            componentType: 'worker',
+            subComponentType: 'prefill',
+            replicas: 1,
+            resources: { limits: { gpu: '1' } },
+            extraPodSpec: {
+              mainContainer: {
+                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
+                args: ['--model', 'Qwen/Qwen3-0.6B'],
+              },
+            },
+          },
+          VllmDecodeWorker: {
+            componentType: 'worker',
+            subComponentType: 'decode',
+            replicas: 1,
+            resources: { limits: { gpu: '1' } },
+            extraPodSpec: {
+              mainContainer: {
+                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
+                args: ['--model', 'Qwen/Qwen3-0.6B'],
+              },
+            },
+          },
+        },
       },
-    }, { state: 'successful', conditions: [condition('Ready', 'AllComponentsReady')] }),
+      {
+        state: 'successful',
+        conditions: [condition('Ready', 'AllComponentsReady')],
+      },
+    ),
     // vLLM production-stack operator runtime (+ the Deployment it creates)
-    cr('production-stack.vllm.ai/v1alpha1', 'VLLMRuntime', namespace, 'vllmruntime-llama', {
-      model: { modelURL: 'meta-llama/Llama-3.2-1B-Instruct' },
-      vllmConfig: { port: 8000 },
-      deploymentConfig: { replicas: 1, resources: { cpu: '4', memory: '16Gi', gpu: '1', gpuType: 'nvidia.com/gpu' }, image: { registry: 'docker.io', name: 'lmcache/vllm-openai:2025-05-27-v1' } },
-    }),
-    { objects: [deployment(namespace, 'vllmruntime-llama', 1, { containers: [container('vllm', 'lmcache/vllm-openai:2025-05-27-v1', GPU)] }, {}, { app: 'vllmruntime-llama' })], statuses: [] },
-    { objects: [...plainServers(teamNamespace), ...llmd(namespace), leaderWorkerSet(namespace), ...draServer(namespace)], statuses: [] },
+    cr(
+      'production-stack.vllm.ai/v1alpha1',
+      'VLLMRuntime',
+      namespace,
+      'vllmruntime-llama',
+      {
+        model: { modelURL: 'meta-llama/Llama-3.2-1B-Instruct' },
+        vllmConfig: { port: 8000 },
+        deploymentConfig: {
+          replicas: 1,
+          resources: {
+            cpu: '4',
+            memory: '16Gi',
+            gpu: '1',
+            gpuType: 'nvidia.com/gpu',
+          },
+          image: {
+            registry: 'docker.io',
+            name: 'lmcache/vllm-openai:2025-05-27-v1',
+          },
+        },
+      },
+    ),
+    {
+      objects: [
+        deployment(
+          namespace,
+          'vllmruntime-llama',
+          1,
+          {
+            containers: [
+              container('vllm', 'lmcache/vllm-openai:2025-05-27-v1', GPU),
+            ],
+          },
+          {},
+          { app: 'vllmruntime-llama' },
+        ),
+      ],
+      statuses: [],
+    },
+    {
+      objects: [
+        ...plainServers(teamNamespace),
+        ...llmd(namespace),
+        leaderWorkerSet(namespace),
+        ...draServer(namespace),
+      ],
+      statuses: [],
+    },
   );
 }
 
@@ -272,7 +683,15 @@ export const modelServing: Scenario = {
   async build() {
     const zone = 'us-east-1a';
     const gpuNode = (name: string, extended?: Record<string, string>) =>
-      kwokNode({ name, instanceType: 'p5.48xlarge', zone, cpu: 192, memoryGi: 2048, labels: { ...gfdLabels(H100, {}), 'node-pool': 'h100' }, extended });
+      kwokNode({
+        name,
+        instanceType: 'p5.48xlarge',
+        zone,
+        cpu: 192,
+        memoryGi: 2048,
+        labels: { ...gfdLabels(H100, {}), 'node-pool': 'h100' },
+        extended,
+      });
     const part = modelServers();
     return {
       crds: [
@@ -283,10 +702,16 @@ export const modelServing: Scenario = {
         ...inferenceExtensionCrds(),
         ...inferenceExtensionAlphaCrds(),
       ],
-      nodes: [0, 1, 2].map(i => gpuNode(`gpu-h100-${i}`, { 'nvidia.com/gpu': '8' })).concat(gpuNode('gpu-h100-dra-0')),
+      nodes: [0, 1, 2]
+        .map(i => gpuNode(`gpu-h100-${i}`, { 'nvidia.com/gpu': '8' }))
+        .concat(gpuNode('gpu-h100-dra-0')),
       objects: uids => [
         ...nvidiaDeviceClasses(),
-        nvidiaGpuSlice({ name: 'gpu-h100-dra-0', uid: uids.get('gpu-h100-dra-0') }, H100, '13.0'),
+        nvidiaGpuSlice(
+          { name: 'gpu-h100-dra-0', uid: uids.get('gpu-h100-dra-0') },
+          H100,
+          '13.0',
+        ),
         ...part.objects,
       ],
       statuses: part.statuses,

@@ -3,7 +3,7 @@ import {
   aiConformanceClusterPermissionRules,
   AiConformanceClusterQuery,
   AiConformanceClusterResource,
-} from '../permissions/clusterPermissionRules';
+} from '@internal/plugin-ai-conformance-node/backstage';
 
 /**
  * The cluster rules as the permissions registry would hand them out.

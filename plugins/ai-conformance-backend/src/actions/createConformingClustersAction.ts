@@ -1,5 +1,8 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { aiConformanceClusterReadPermission } from '@internal/plugin-ai-conformance-common';
+import {
+  aiConformanceClusterReadPermission,
+  readinessOf,
+} from '@internal/plugin-ai-conformance-common';
 import { AiConformanceStore } from '../database/AiConformanceStore';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
 
@@ -42,14 +45,20 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
           checklistVersion: z.string(),
           conforming: z.array(
             z.object({
-              cluster: z.string(),
+              cluster: z
+                .string()
+                .describe('Identity: entity ref or config:<name>'),
+              name: z.string(),
               entityRef: z.string().optional(),
               evaluatedAt: z.string(),
             }),
           ),
           notConforming: z.array(
             z.object({
-              cluster: z.string(),
+              cluster: z
+                .string()
+                .describe('Identity: entity ref or config:<name>'),
+              name: z.string(),
               entityRef: z.string().optional(),
               evaluatedAt: z.string(),
               failedMust: z
@@ -64,7 +73,10 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
           ),
           notEvaluated: z.array(
             z.object({
-              cluster: z.string(),
+              cluster: z
+                .string()
+                .describe('Identity: entity ref or config:<name>'),
+              name: z.string(),
               entityRef: z.string().optional(),
               reason: z.string(),
             }),
@@ -79,14 +91,16 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
           checklistVersion: '1.35',
           conforming: [
             {
-              cluster: 'gpu-prod',
+              cluster: 'resource:default/gpu-prod',
+              name: 'gpu-prod',
               entityRef: 'resource:default/gpu-prod',
               evaluatedAt: '2026-11-29T10:00:00.000Z',
             },
           ],
           notConforming: [
             {
-              cluster: 'gpu-dev',
+              cluster: 'config:gpu-dev',
+              name: 'gpu-dev',
               evaluatedAt: '2026-11-29T10:00:00.000Z',
               failedMust: ['gang_scheduling'],
               undecidedMust: [],
@@ -94,7 +108,8 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
           ],
           notEvaluated: [
             {
-              cluster: 'edge',
+              cluster: 'config:edge',
+              name: 'edge',
               reason: 'refused: no credentials are configured',
             },
           ],
@@ -114,11 +129,13 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
         checklistVersion: input.checklistVersion,
         conforming: [] as Array<{
           cluster: string;
+          name: string;
           entityRef?: string;
           evaluatedAt: string;
         }>,
         notConforming: [] as Array<{
           cluster: string;
+          name: string;
           entityRef?: string;
           evaluatedAt: string;
           failedMust: string[];
@@ -126,13 +143,18 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
         }>,
         notEvaluated: [] as Array<{
           cluster: string;
+          name: string;
           entityRef?: string;
           reason: string;
         }>,
       };
       for (const cluster of clusters) {
         const scorecard = scorecards.get(cluster.cluster);
-        const ref = { cluster: cluster.cluster, entityRef: cluster.entityRef };
+        const ref = {
+          cluster: cluster.cluster,
+          name: cluster.name,
+          entityRef: cluster.entityRef,
+        };
         if (!scorecard) {
           output.notEvaluated.push({
             ...ref,
@@ -145,7 +167,7 @@ Use "explain-ai-conformance-verdict" to see why a cluster fails a requirement.
             ...ref,
             reason: `last evaluated against checklist ${scorecard.checklistVersion}`,
           });
-        } else if (scorecard.summary.conformant) {
+        } else if (readinessOf(scorecard.summary) === 'conformant') {
           output.conforming.push({
             ...ref,
             evaluatedAt: scorecard.evaluatedAt,

@@ -5,7 +5,10 @@ import {
   getRequirement,
 } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceStore } from '../database/AiConformanceStore';
-import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
+import {
+  ClusterAuthorizer,
+  notFoundMessage,
+} from '../permissions/ClusterAuthorizer';
 
 /**
  * Registers `explain-ai-conformance-verdict`: why cluster Y fails (or passes) requirement Z.
@@ -34,7 +37,12 @@ are those listed by "get-conforming-clusters".
     schema: {
       input: z =>
         z.object({
-          cluster: z.string().min(1).describe('The cluster name'),
+          cluster: z
+            .string()
+            .min(1)
+            .describe(
+              'The cluster identity: its catalog entity ref (resource:default/gpu-prod) or config:<name>, as get-conforming-clusters lists it',
+            ),
           requirementId: z
             .string()
             .min(1)
@@ -71,7 +79,7 @@ are those listed by "get-conforming-clusters".
     action: async ({ input, credentials }) => {
       const cluster = await store.getCluster(input.cluster);
       if (!cluster) {
-        throw new NotFoundError(`No cluster named ${input.cluster}`);
+        throw new NotFoundError(notFoundMessage(input.cluster));
       }
       await authorizer.require(
         credentials,

@@ -15,13 +15,11 @@ describe('readAiConformanceConfig', () => {
       requestTimeoutMs: 15_000,
       maxResponseBytes: 64 * 1024 * 1024,
       retentionDays: 90,
-      catalogEnabled: true,
       templatesDir: undefined,
-      clusters: [],
     });
   });
 
-  it('reads durations, schedule and cluster credentials', () => {
+  it('reads durations, schedule and export settings', () => {
     const config = readAiConformanceConfig(
       new ConfigReader({
         aiConformance: {
@@ -32,20 +30,6 @@ describe('readAiConformanceConfig', () => {
           retention: { days: 7 },
           catalog: { enabled: false },
           export: { templatesDir: '/templates' },
-          clusters: [
-            {
-              name: 'a',
-              url: 'https://a.example.com',
-              serviceAccountToken: 't',
-              activeProbes: true,
-              checklistVersion: '1.35',
-            },
-            {
-              name: 'b',
-              clientCertificate: { certFile: '/c.pem', keyFile: '/k.pem' },
-            },
-            { name: 'c', kubeconfig: { path: '/kc', context: 'x' } },
-          ],
         },
       }),
     );
@@ -57,43 +41,11 @@ describe('readAiConformanceConfig', () => {
     expect(config.clusterTimeoutMs).toBe(30_000);
     expect(config.requestTimeoutMs).toBe(5_000);
     expect(config.retentionDays).toBe(7);
-    expect(config.catalogEnabled).toBe(false);
     expect(config.templatesDir).toBe('/templates');
-    expect(config.clusters.map(c => c.credentials)).toEqual([
-      { type: 'serviceAccountToken', token: 't' },
-      {
-        type: 'clientCertificate',
-        certFile: '/c.pem',
-        keyFile: '/k.pem',
-        certData: undefined,
-        keyData: undefined,
-      },
-      { type: 'kubeconfig', path: '/kc', context: 'x' },
-    ]);
-    expect(config.clusters[0]).toMatchObject({
-      activeProbes: true,
-      checklistVersion: '1.35',
-    });
   });
 
   it.each([
-    [
-      {
-        clusters: [
-          { name: 'a', serviceAccountToken: 't', kubeconfig: { path: '/k' } },
-        ],
-      },
-      'aiConformance.clusters[0] (a) has serviceAccountToken and kubeconfig; set only one',
-    ],
-    [
-      { clusters: [{ name: 'a', clientCertificate: { certFile: '/c' } }] },
-      'needs a certificate (certData or certFile) and a key',
-    ],
-    [{ clusters: [{ name: 'a' }, { name: 'a' }] }, 'lists "a" twice'],
-    [
-      { clusters: [{ name: 'a', checklistVersion: 'v1' }] },
-      'is not a checklist version',
-    ],
+    [{ retention: { days: 0 } }, 'retention.days must be a positive number'],
     [{ concurrency: 0 }, 'concurrency must be a positive integer'],
   ])('rejects %j', (aiConformance, message) => {
     expect(() =>

@@ -10,7 +10,10 @@ import {
  * @internal
  */
 export interface ClusterRecord {
+  /** The identity: entity ref or `config:<name>`. */
   cluster: string;
+  /** The display name. */
+  name: string;
   entityRef?: string;
   source: 'catalog' | 'config';
   /** The owner entity ref (catalog `spec.owner`), for the `IS_CLUSTER_OWNER` rule. */
@@ -25,7 +28,9 @@ export interface ClusterRecord {
  * @internal
  */
 export interface StoredCluster {
+  /** The identity: entity ref or `config:<name>`. */
   cluster: string;
+  name: string;
   entityRef?: string;
   source: 'catalog' | 'config';
   owner?: string;
@@ -63,8 +68,9 @@ export interface NewRun {
 export interface AiConformanceStore {
   /**
    * Makes the stored cluster list match the clusters the sources see now: adds new ones as
-   * `pending`, marks refused ones `refused`, and forgets clusters that disappeared (their
-   * history stays until retention removes it).
+   * `pending` (a cluster that comes back finds its history and latest scorecard again), marks
+   * refused ones `refused`, and forgets clusters that disappeared (their history stays until
+   * retention removes it).
    */
   syncClusters(clusters: ClusterRecord[]): Promise<void>;
   listClusters(): Promise<StoredCluster[]>;

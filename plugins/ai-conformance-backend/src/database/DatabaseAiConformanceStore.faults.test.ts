@@ -15,7 +15,7 @@ describe.each(databases.eachSupportedId())(
       const store = await DatabaseAiConformanceStore.create({
         database: mockServices.database({ knex }),
       });
-      await store.syncClusters([{ cluster: 'odd', source: 'config' }]);
+      await store.syncClusters([{ cluster: 'odd', name: 'odd', source: 'config' }]);
       const gitVersion = `v1.35.0-${'x'.repeat(500)}\u0000tail`;
       await store.recordRun({
         id: '00000000-0000-4000-8000-000000000001',
@@ -46,7 +46,7 @@ describe.each(databases.eachSupportedId())(
       const store = await DatabaseAiConformanceStore.create({
         database: mockServices.database({ knex }),
       });
-      await store.syncClusters([{ cluster: 'a', source: 'config' }]);
+      await store.syncClusters([{ cluster: 'a', name: 'a', source: 'config' }]);
       const run = {
         id: '00000000-0000-4000-8000-000000000002',
         cluster: 'a',
@@ -74,7 +74,8 @@ describe.each(databases.eachSupportedId())(
         );
       }
       const clusters = Array.from({ length: 20 }, (_, i) => ({
-        cluster: `c${i}`,
+        cluster: `resource:default/c${i}`,
+        name: `c${i}`,
         source: 'catalog' as const,
         owner: 'group:default/old',
       }));
@@ -89,7 +90,7 @@ describe.each(databases.eachSupportedId())(
       await replicas[1].syncClusters(
         clusters.map(c => ({ ...c, owner: 'group:default/new' })),
       );
-      expect((await replicas[0].getCluster('c7'))?.owner).toBe(
+      expect((await replicas[0].getCluster('resource:default/c7'))?.owner).toBe(
         'group:default/new',
       );
       await knex.destroy();

@@ -38,16 +38,23 @@ describe.each(databases.eachSupportedId())(
       await store.syncClusters([
         {
           cluster: 'a',
+          name: 'a',
           source: 'catalog',
           entityRef: 'resource:default/a',
           owner: 'group:default/ml',
         },
-        { cluster: 'b', source: 'config', refusal: 'add b to config' },
-        { cluster: 'c', source: 'config' },
+        {
+          cluster: 'b',
+          name: 'b',
+          source: 'config',
+          refusal: 'add b to config',
+        },
+        { cluster: 'c', name: 'c', source: 'config' },
       ]);
       expect(await store.listClusters()).toEqual([
         expect.objectContaining({
           cluster: 'a',
+          name: 'a',
           status: 'pending',
           source: 'catalog',
           entityRef: 'resource:default/a',
@@ -55,15 +62,16 @@ describe.each(databases.eachSupportedId())(
         }),
         expect.objectContaining({
           cluster: 'b',
+          name: 'b',
           status: 'refused',
           message: 'add b to config',
         }),
-        expect.objectContaining({ cluster: 'c', status: 'pending' }),
+        expect.objectContaining({ cluster: 'c', name: 'c', status: 'pending' }),
       ]);
 
       await store.syncClusters([
-        { cluster: 'b', source: 'config' },
-        { cluster: 'c', source: 'config', refusal: 'now refused' },
+        { cluster: 'b', name: 'b', source: 'config' },
+        { cluster: 'c', name: 'c', source: 'config', refusal: 'now refused' },
       ]);
       const clusters = await store.listClusters();
       expect(clusters.map(c => [c.cluster, c.status, c.message])).toEqual([
@@ -73,7 +81,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the last good scorecard when a later run errors, and the whole history', async () => {
-      await store.syncClusters([{ cluster: 'a', source: 'config' }]);
+      await store.syncClusters([{ cluster: 'a', name: 'a', source: 'config' }]);
       const good = makeScorecard('a');
       await store.recordRun({
         id: '00000000-0000-0000-0000-000000000001',
@@ -119,8 +127,8 @@ describe.each(databases.eachSupportedId())(
 
     it('returns latest scorecards of several clusters', async () => {
       await store.syncClusters([
-        { cluster: 'a', source: 'config' },
-        { cluster: 'b', source: 'config' },
+        { cluster: 'a', name: 'a', source: 'config' },
+        { cluster: 'b', name: 'b', source: 'config' },
       ]);
       await store.recordRun({
         id: 'run-a',
@@ -138,7 +146,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('deletes old runs but never the latest or latest good run of a cluster', async () => {
-      await store.syncClusters([{ cluster: 'a', source: 'config' }]);
+      await store.syncClusters([{ cluster: 'a', name: 'a', source: 'config' }]);
       const at = (day: number) => new Date(Date.UTC(2026, 0, day));
       await store.recordRun({
         id: 'old-ok',

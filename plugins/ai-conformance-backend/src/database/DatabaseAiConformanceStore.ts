@@ -44,6 +44,7 @@ type RunRow = {
 
 type ClusterRow = {
   cluster: string;
+  name: string | null;
   entity_ref: string | null;
   source: string;
   owner: string | null;
@@ -66,6 +67,7 @@ function orUndefined<T>(value: T | null): T | undefined {
 function toStoredCluster(row: ClusterRow): StoredCluster {
   return {
     cluster: row.cluster,
+    name: row.name ?? row.cluster,
     entityRef: orUndefined(row.entity_ref),
     source: row.source === 'catalog' ? 'catalog' : 'config',
     owner: orUndefined(row.owner),
@@ -131,6 +133,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         const previous = existing.get(record.cluster);
         existing.delete(record.cluster);
         const identity = {
+          name: storable(record.name, COLUMN_LIMITS.ref),
           entity_ref: storable(record.entityRef, COLUMN_LIMITS.ref),
           source: record.source,
           owner: storable(record.owner, COLUMN_LIMITS.ref),
@@ -144,6 +147,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
               ...identity,
               status: refusal ? 'refused' : 'pending',
               message: refusal,
+              ...(await this.latestRunIds(tx, record.cluster)),
               updated_at: now,
             })
             .onConflict('cluster')
@@ -169,6 +173,30 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         await tx(CLUSTERS).whereIn('cluster', gone).delete();
       }
     });
+  }
+
+  /** The runs a returning cluster had, so that its latest scorecard is served again. */
+  private async latestRunIds(
+    tx: Knex.Transaction,
+    cluster: string,
+  ): Promise<{ last_run_id: string | null; last_good_run_id: string | null }> {
+    const latest = (status?: string) => {
+      const query = tx<RunRow>(RUNS).where('cluster', cluster);
+      if (status) {
+        query.where('status', status);
+      }
+      return query
+        .orderBy([
+          { column: 'evaluated_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first('id');
+    };
+    const [last, lastGood] = await Promise.all([latest(), latest('ok')]);
+    return {
+      last_run_id: last?.id ?? null,
+      last_good_run_id: lastGood?.id ?? null,
+    };
   }
 
   async listClusters(): Promise<StoredCluster[]> {

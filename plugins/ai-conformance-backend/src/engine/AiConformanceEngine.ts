@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Scorecard } from '@internal/plugin-ai-conformance-common';
+import type { EvaluateClusterExtensions } from '@internal/plugin-ai-conformance-node';
 import { KubeConfig } from '@kubernetes/client-node';
 
 /**
@@ -24,6 +25,9 @@ export interface AiConformanceEngine {
     maxResponseBytes?: number;
     logger?: LoggerService;
     signal?: AbortSignal;
+    /** Checks and vendor profiles, with those of the plugin's extension points. */
+    checks?: EvaluateClusterExtensions['checks'];
+    vendorProfiles?: EvaluateClusterExtensions['vendorProfiles'];
   }): Promise<Scorecard>;
   /**
    * Deletes what crashed active probes left in the cluster (probe-labelled namespaces,

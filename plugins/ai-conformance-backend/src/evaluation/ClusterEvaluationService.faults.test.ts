@@ -4,14 +4,25 @@ import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { makeScorecard } from '../__testUtils__/scorecards';
+import { testRegistry } from '../__testUtils__/testRegistry';
 import { ClusterEvaluationService } from './ClusterEvaluationService';
 import { RunNowRateLimiter } from './RunNowRateLimiter';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const names = Array.from({ length: 6 }, (_, i) => `c${i}`);
+/** The clusters' identities (config-only clusters). */
+const ids = names.map(name => `config:${name}`);
 
 async function setup(evaluate: AiConformanceEngine['evaluateCluster']) {
+  const { registry } = testRegistry({
+    targets: [],
+    clusters: names.map(name => ({
+      name,
+      url: `https://${name}.example.com`,
+      serviceAccountToken: `token-${name}`,
+    })),
+  });
   const knex = await databases.init('SQLITE_3');
   const store = await DatabaseAiConformanceStore.create({
     database: mockServices.database({ knex }),
@@ -23,18 +34,6 @@ async function setup(evaluate: AiConformanceEngine['evaluateCluster']) {
     requestTimeoutMs: 1_000,
     maxResponseBytes: 1024,
     retentionDays: 90,
-    catalogEnabled: false,
-    clusters: names.map(name => ({
-      name,
-      url: `https://${name}.example.com`,
-      allowedUrls: [],
-      skipTLSVerify: false,
-      activeProbes: false,
-      credentials: {
-        type: 'serviceAccountToken' as const,
-        token: `token-${name}`,
-      },
-    })),
   };
   const auditor = mockServices.auditor.mock();
   auditor.createEvent.mockResolvedValue({
@@ -50,7 +49,7 @@ async function setup(evaluate: AiConformanceEngine['evaluateCluster']) {
   const service = new ClusterEvaluationService({
     store,
     engine,
-    sources: [],
+    registry,
     config,
     logger: mockServices.logger.mock(),
     auditor,
@@ -82,8 +81,8 @@ describe('ClusterEvaluationService under load and faults', () => {
     await service.refresh();
     const round = service.evaluateFleet();
     const outcomes = await Promise.allSettled(
-      names.map((name, i) =>
-        service.startEvaluation(name, {
+      ids.map((id, i) =>
+        service.startEvaluation(id, {
           trigger: `user:default/u${i % 2}`,
           activeProbes: false,
         }),
@@ -92,7 +91,7 @@ describe('ClusterEvaluationService under load and faults', () => {
     await round;
     await waitFor(
       async () =>
-        !(await Promise.all(names.map(n => store.isLocked(n)))).some(Boolean),
+        !(await Promise.all(ids.map(id => store.isLocked(id)))).some(Boolean),
     );
     expect(peak).toBe(2);
     // Each user may ask 3 times; busy clusters answer 409 first.
@@ -118,9 +117,9 @@ describe('ClusterEvaluationService under load and faults', () => {
       return recordRun(run);
     });
     await service.evaluateFleet();
-    for (const name of names) {
-      expect((await store.getCluster(name))?.status).toBe('ok');
-      expect(await store.isLocked(name)).toBe(false);
+    for (const id of ids) {
+      expect((await store.getCluster(id))?.status).toBe('ok');
+      expect(await store.isLocked(id)).toBe(false);
     }
   });
 

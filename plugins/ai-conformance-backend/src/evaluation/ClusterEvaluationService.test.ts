@@ -1,28 +1,26 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Scorecard } from '@internal/plugin-ai-conformance-common';
-import { ClusterSource, ClusterTarget } from '../clusters/types';
-import {
-  AiConformanceConfig,
-  ClusterSettings,
-} from '../config/readAiConformanceConfig';
+import type { JsonValue } from '@backstage/types';
+import type { ClusterTarget } from '@internal/plugin-ai-conformance-node';
+import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { makeScorecard } from '../__testUtils__/scorecards';
+import { testRegistry } from '../__testUtils__/testRegistry';
 import { ClusterEvaluationService } from './ClusterEvaluationService';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+/** A config-only cluster `config:<name>` with a token. */
 const clusterSettings = (
   name: string,
   token = `token-of-${name}`,
-): ClusterSettings => ({
+): { [key: string]: JsonValue } => ({
   name,
   url: `https://${name}.example.com`,
-  allowedUrls: [],
-  skipTLSVerify: false,
   activeProbes: name === 'probes',
-  credentials: { type: 'serviceAccountToken', token },
+  serviceAccountToken: token,
 });
 
 function makeConfig(
@@ -35,14 +33,8 @@ function makeConfig(
     requestTimeoutMs: 1_000,
     maxResponseBytes: 1024,
     retentionDays: 90,
-    catalogEnabled: true,
-    clusters: [],
     ...overrides,
   };
-}
-
-function staticSource(targets: ClusterTarget[]): ClusterSource {
-  return { getClusters: async () => targets };
 }
 
 class UnreachableError extends Error {
@@ -54,9 +46,14 @@ class UnreachableError extends Error {
 
 async function setup(options: {
   evaluate: AiConformanceEngine['evaluateCluster'];
-  config?: Partial<AiConformanceConfig>;
+  config?: Partial<AiConformanceConfig> & { clusters?: JsonValue[] };
   targets?: ClusterTarget[];
 }) {
+  const { clusters, ...config } = options.config ?? {};
+  const { registry, sources } = testRegistry({
+    targets: options.targets ?? [],
+    clusters,
+  });
   const knex = await databases.init('SQLITE_3');
   const store = await DatabaseAiConformanceStore.create({
     database: mockServices.database({ knex }),
@@ -73,12 +70,12 @@ async function setup(options: {
   const service = new ClusterEvaluationService({
     store,
     engine,
-    sources: [staticSource(options.targets ?? [])],
-    config: makeConfig(options.config ?? {}),
+    registry,
+    config: makeConfig(config),
     logger: mockServices.logger.mock(),
     auditor,
   });
-  return { service, store, engine, auditEvent, knex };
+  return { service, store, engine, auditEvent, knex, sources };
 }
 
 describe('ClusterEvaluationService', () => {
@@ -105,15 +102,15 @@ describe('ClusterEvaluationService', () => {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
         try {
-          if (cluster === 'down') {
+          if (cluster === 'config:down') {
             throw new UnreachableError(
               'connection refused by https://down.example.com; check the URL and that the API server runs',
             );
           }
-          if (cluster === 'crashes') {
+          if (cluster === 'config:crashes') {
             throw new Error('bad token token-of-crashes in response');
           }
-          if (cluster === 'hangs') {
+          if (cluster === 'config:hangs') {
             // Ignores its signal on purpose: the backend's own deadline must end it.
             await new Promise(resolve => setTimeout(resolve, 10_000));
           }
@@ -133,33 +130,32 @@ describe('ClusterEvaluationService', () => {
       ([o]) => o.cluster,
     );
     expect(contacted.sort()).toEqual([
-      'crashes',
-      'down',
-      'good-1',
-      'good-2',
-      'hangs',
+      'config:crashes',
+      'config:down',
+      'config:good-1',
+      'config:good-2',
+      'config:hangs',
     ]);
 
     const clusters = Object.fromEntries(
       (await store.listClusters()).map(c => [c.cluster, c]),
     );
-    expect(clusters['good-1'].status).toBe('ok');
-    expect(clusters['good-2'].status).toBe('ok');
-    expect(clusters.down).toMatchObject({
+    expect(clusters['config:good-1'].status).toBe('ok');
+    expect(clusters['config:good-2'].status).toBe('ok');
+    expect(clusters['config:down']).toMatchObject({
       status: 'error',
       message:
         'connection refused by https://down.example.com; check the URL and that the API server runs',
     });
-    expect(clusters.crashes.message).toBe(
+    expect(clusters['config:crashes'].message).toBe(
       'the evaluation failed: bad token [redacted] in response',
     );
-    expect(clusters.hangs.message).toMatch(
+    expect(clusters['config:hangs'].message).toMatch(
       /did not finish within 100 ms; check that the API server responds/,
     );
-    expect(clusters.unlisted.status).toBe('refused');
-    expect(clusters.unlisted.message).toContain(
-      'no credentials are configured',
-    );
+    const unlisted = clusters['resource:default/unlisted'];
+    expect(unlisted.status).toBe('refused');
+    expect(unlisted.message).toContain('no credentials are bound to it');
 
     // failed runs are audited with the reason, and no stack trace for these expected failures
     const auditedFailures = auditEvent.fail.mock.calls.map(([o]) => o.error);
@@ -168,12 +164,12 @@ describe('ClusterEvaluationService', () => {
       expect(error.stack).toBeUndefined();
     }
     expect(auditedFailures.map(e => e.message)).toContain(
-      clusters.down.message,
+      clusters['config:down'].message,
     );
     expect(auditEvent.success).toHaveBeenCalledTimes(2);
 
-    const scorecard = await store.getLatestScorecard('good-1');
-    expect(scorecard?.cluster).toBe('good-1');
+    const scorecard = await store.getLatestScorecard('config:good-1');
+    expect(scorecard?.cluster).toBe('config:good-1');
     // every run released its lock
     expect(await knex('ai_conformance_locks').count('* as n')).toEqual([
       { n: 0 },
@@ -192,13 +188,16 @@ describe('ClusterEvaluationService', () => {
     });
     await service.evaluateFleet();
     expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
-      expect.objectContaining({ cluster: 'probes', activeProbes: false }),
+      expect.objectContaining({
+        cluster: 'config:probes',
+        activeProbes: false,
+      }),
     );
     // Probes run in their own round (own schedule), for clusters that enable them.
     await service.evaluateFleet(undefined, { probes: true });
     expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
       expect.objectContaining({
-        cluster: 'probes',
+        cluster: 'config:probes',
         checklistVersion: '1.33',
         activeProbes: true,
         timeoutMs: 30_000,
@@ -232,59 +231,65 @@ describe('ClusterEvaluationService', () => {
     });
 
     await expect(
-      service.startEvaluation('nope', {
+      service.startEvaluation('config:nope', {
         trigger: 'user:default/alice',
         activeProbes: false,
       }),
     ).rejects.toThrow(NotFoundError);
     await expect(
-      service.startEvaluation('refused', {
+      service.startEvaluation('resource:default/refused', {
         trigger: 'user:default/alice',
         activeProbes: false,
       }),
     ).rejects.toThrow(InputError);
     await expect(
-      service.startEvaluation('a', {
+      service.startEvaluation('config:a', {
         trigger: 'user:default/alice',
         activeProbes: true,
       }),
     ).rejects.toThrow(/activeProbes: true/);
 
-    await service.startEvaluation('a', {
+    await service.startEvaluation('config:a', {
       trigger: 'user:default/alice',
       activeProbes: false,
     });
-    await waitFor(() => store.isLocked('a'));
+    await waitFor(() => store.isLocked('config:a'));
     await expect(
-      service.startEvaluation('a', {
+      service.startEvaluation('config:a', {
         trigger: 'user:default/bob',
         activeProbes: false,
       }),
     ).rejects.toThrow(ConflictError);
 
     release();
-    await waitFor(async () => (await store.getCluster('a'))?.status === 'ok');
-    expect(await store.isLocked('a')).toBe(false);
-    const [run] = await store.listRuns('a', { limit: 1 });
+    await waitFor(
+      async () => (await store.getCluster('config:a'))?.status === 'ok',
+    );
+    expect(await store.isLocked('config:a')).toBe(false);
+    const [run] = await store.listRuns('config:a', { limit: 1 });
     expect(run.trigger).toBe('user:default/alice');
     await waitFor(async () => auditEvent.success.mock.calls.length === 1);
   });
 
   it('skips a round without touching stored clusters when a source fails', async () => {
-    const { service, store } = await setup({
+    const { service, store, sources } = await setup({
       config: { clusters: [clusterSettings('a')] },
       evaluate: async () => makeScorecard('a'),
     });
     await service.evaluateFleet();
-    expect((await store.listClusters()).map(c => c.cluster)).toEqual(['a']);
+    expect((await store.listClusters()).map(c => c.cluster)).toEqual([
+      'config:a',
+    ]);
 
-    (service as any).options.sources.push({
+    sources.push({
       getClusters: async () => {
         throw new Error('catalog unavailable');
       },
     });
     await expect(service.evaluateFleet()).resolves.toBeUndefined();
-    expect((await store.listClusters()).map(c => c.cluster)).toEqual(['a']);
+    expect((await store.listClusters()).map(c => c.cluster)).toEqual([
+      'config:a',
+    ]);
   });
 });
 

@@ -11,8 +11,11 @@ import {
 } from '@backstage/errors';
 import { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { randomUUID } from 'node:crypto';
-import { planClusters } from '../clusters/planClusters';
-import { ClusterPlan, ClusterSource } from '../clusters/types';
+import type { RegisteredCluster } from '@internal/plugin-ai-conformance-node';
+import type {
+  AiConformanceClusterRegistry,
+  ClusterConnection,
+} from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
@@ -29,8 +32,6 @@ import {
 } from './retryDatabaseWrite';
 import { RunNowRateLimiter } from './RunNowRateLimiter';
 
-/** How long discovered clusters are reused by "run now" before asking the sources again. */
-const PLAN_CACHE_MS = 60_000;
 /** "Run now" requests that may wait for a slot; more are refused (503). */
 const MAX_QUEUED_RUNS = 100;
 /** How long shutdown waits for evaluations to stop and probes to clean up. */
@@ -42,7 +43,7 @@ function graceMs(clusterTimeoutMs: number): number {
 
 /** @internal */
 export interface EvaluationRequest {
-  /** `schedule`, or the user entity ref of a "run now". */
+  /** `schedule`, `schedule:probes`, or the user entity ref of a "run now". */
   trigger: string;
   activeProbes: boolean;
   /** An audit event to complete when the run ends; created here when absent. */
@@ -54,20 +55,19 @@ function formatDuration(ms: number): string {
 }
 
 /**
- * Evaluates clusters: discovers them, plans their connections, keeps the store's cluster list
+ * Evaluates clusters: asks the cluster registry for them, keeps the store's cluster list
  * current, runs the engine with a bounded concurrency and a per-cluster budget, and records
- * every run (failed ones too). One cluster's failure never reaches another.
+ * every run (failed ones too). One cluster's failure never reaches another. Runs and locks are
+ * keyed by the cluster's identity (entity ref or `config:<name>`).
  *
  * @internal
  */
 export class ClusterEvaluationService {
-  private plans?: { at: number; byName: Map<string, ClusterPlan> };
-
   constructor(
     private readonly options: {
       store: AiConformanceStore;
       engine: AiConformanceEngine;
-      sources: ClusterSource[];
+      registry: AiConformanceClusterRegistry;
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
@@ -86,7 +86,7 @@ export class ClusterEvaluationService {
   /** Scheduled rounds and "run now" share this limit. */
   private readonly limiter: ConcurrencyLimiter;
   private readonly rateLimiter: RunNowRateLimiter;
-  /** Clusters with a "run now" waiting for a slot in this replica. */
+  /** Clusters (by identity) with a "run now" waiting for a slot in this replica. */
   private readonly queued = new Set<string>();
   /** Evaluations in flight in this replica, to abort and await on shutdown. */
   private readonly inFlight = new Map<AbortController, Promise<unknown>>();
@@ -116,40 +116,24 @@ export class ClusterEvaluationService {
     clearTimeout(timer);
   }
 
-  /** Asks the sources for clusters, plans them and syncs the store's cluster list. */
-  async refresh(): Promise<ClusterPlan[]> {
-    const { sources, config, store, logger } = this.options;
-    const targets = (
-      await Promise.all(sources.map(s => s.getClusters()))
-    ).flat();
-    const { plans, skipped } = planClusters(targets, config.clusters);
-    for (const message of skipped) {
-      logger.warn(`Ignoring cluster ${message}`);
-    }
-    const records = plans.map(plan => ({
-      cluster: plan.target.name,
-      entityRef: plan.target.entityRef,
-      source: plan.target.source,
-      owner: plan.target.owner,
-      refusal: plan.refusal,
+  /** Asks the registry for the current clusters and syncs the store's cluster list. */
+  async refresh(): Promise<RegisteredCluster[]> {
+    const { registry, store, logger } = this.options;
+    const clusters = await registry.listClusters({ refresh: true });
+    const records = clusters.map(c => ({
+      cluster: c.id,
+      name: c.name,
+      entityRef: c.entityRef,
+      source: c.source,
+      owner: c.owner,
+      refusal: c.refusal,
     }));
     await retryDatabaseWrite(
       'sync the cluster list',
       () => store.syncClusters(records),
       { delaysMs: this.retryDelays, logger },
     );
-    this.plans = {
-      at: Date.now(),
-      byName: new Map(plans.map(p => [p.target.name, p])),
-    };
-    return plans;
-  }
-
-  async getPlan(cluster: string): Promise<ClusterPlan | undefined> {
-    if (!this.plans || Date.now() - this.plans.at > PLAN_CACHE_MS) {
-      await this.refresh();
-    }
-    return this.plans?.byName.get(cluster);
+    return clusters;
   }
 
   /**
@@ -163,45 +147,41 @@ export class ClusterEvaluationService {
     options: { probes?: boolean } = {},
   ): Promise<void> {
     const { logger, config } = this.options;
-    let plans: ClusterPlan[];
+    let clusters: RegisteredCluster[];
     try {
-      plans = await this.refresh();
+      clusters = await this.refresh();
     } catch (error) {
       logger.error(
         `Could not list clusters, nothing was evaluated this round: ${describeEvaluationError(
           error,
-          [],
         )}`,
       );
       return;
     }
-    const runnable = plans.filter(
-      p => p.kubeConfig && (!options.probes || p.activeProbes),
+    const runnable = clusters.filter(
+      c => !c.refusal && (!options.probes || c.activeProbes),
     );
     logger.info(
       `Evaluating ${runnable.length} cluster(s)${
         options.probes ? ' with active probes' : ''
-      }, ${plans.filter(p => !p.kubeConfig).length} refused (concurrency ${
+      }, ${clusters.filter(c => c.refusal).length} refused (concurrency ${
         config.concurrency
       })`,
     );
     await Promise.all(
-      runnable.map(plan =>
+      runnable.map(cluster =>
         this.limiter.run(async () => {
           if (signal?.aborted || this.stopping) return;
           try {
-            await this.evaluateIfIdle(plan, {
+            await this.evaluateIfIdle(cluster, {
               trigger: options.probes ? 'schedule:probes' : 'schedule',
               activeProbes: Boolean(options.probes),
             });
           } catch (error) {
             logger.error(
               `Evaluation of cluster ${
-                plan.target.name
-              } could not be recorded: ${describeEvaluationError(
-                error,
-                plan.secrets,
-              )}`,
+                cluster.id
+              } could not be recorded: ${describeEvaluationError(error)}`,
             );
           }
         }),
@@ -214,39 +194,40 @@ export class ClusterEvaluationService {
    * probes enabled. Never throws; a cluster that cannot be swept is logged and tried next time.
    */
   async sweepProbeLeftovers(olderThanMs: number): Promise<number> {
-    const { engine, logger, config } = this.options;
-    let plans: ClusterPlan[];
+    const { engine, logger, config, registry } = this.options;
+    let clusters: RegisteredCluster[];
     try {
-      plans = await this.refresh();
+      clusters = await this.refresh();
     } catch (error) {
       logger.error(
         `Could not list clusters to sweep probe leftovers: ${describeEvaluationError(
           error,
-          [],
         )}`,
       );
       return 0;
     }
     let deleted = 0;
-    for (const plan of plans.filter(p => p.kubeConfig && p.activeProbes)) {
+    for (const cluster of clusters.filter(c => !c.refusal && c.activeProbes)) {
+      let connection: ClusterConnection | undefined;
       try {
+        connection = await registry.connect(cluster.id);
         const paths = await engine.sweepProbeLeftovers({
-          kubeConfig: plan.kubeConfig!,
+          kubeConfig: connection.kubeConfig,
           olderThanMinutes: olderThanMs / 60_000,
           requestTimeoutMs: config.requestTimeoutMs,
-          logger: logger.child({ cluster: plan.target.name }),
+          logger: logger.child({ cluster: cluster.id }),
         });
         deleted += paths.length;
         if (paths.length > 0) {
           logger.info(
-            `Swept ${paths.length} probe leftover(s) in cluster ${plan.target.name}`,
+            `Swept ${paths.length} probe leftover(s) in cluster ${cluster.id}`,
           );
         }
       } catch (error) {
         logger.warn(
           `Could not sweep probe leftovers in cluster ${
-            plan.target.name
-          }: ${describeEvaluationError(error, plan.secrets)}`,
+            cluster.id
+          }: ${describeEvaluationError(error, connection?.redact)}`,
         );
       }
     }
@@ -258,14 +239,14 @@ export class ClusterEvaluationService {
    * recorded run, or undefined when the cluster was busy.
    */
   async evaluateIfIdle(
-    plan: ClusterPlan,
+    cluster: RegisteredCluster,
     request: EvaluationRequest,
   ): Promise<NewRun | undefined> {
     const runId = randomUUID();
-    if (!(await this.lock(plan, runId, request.trigger))) {
+    if (!(await this.lock(cluster, runId, request.trigger))) {
       return undefined;
     }
-    return this.runLocked(plan, runId, request);
+    return this.runLocked(cluster, runId, request);
   }
 
   /**
@@ -275,32 +256,32 @@ export class ClusterEvaluationService {
    * requests of this user) or ServiceUnavailableError (the queue is full, or shutting down).
    */
   async startEvaluation(
-    cluster: string,
+    id: string,
     request: EvaluationRequest,
   ): Promise<{ runId: string }> {
-    const plan = await this.getPlan(cluster);
-    if (!plan) {
-      throw new NotFoundError(`No cluster named ${cluster}`);
+    const { store, registry, logger } = this.options;
+    if (!(await store.getCluster(id))) {
+      // Newly announced: the store must know it before a run can be recorded.
+      await this.refresh();
     }
-    if (plan.refusal || !plan.kubeConfig) {
-      throw new InputError(
-        `Cluster ${cluster} is refused: ${plan.refusal ?? 'no connection'}`,
-      );
+    const cluster = await registry.getCluster(id);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster ${id}`);
     }
-    if (request.activeProbes && !plan.activeProbes) {
+    if (cluster.refusal) {
+      throw new InputError(`Cluster ${id} is refused: ${cluster.refusal}`);
+    }
+    if (request.activeProbes && !cluster.activeProbes) {
       throw new InputError(
-        `Active probes are not enabled for cluster ${cluster}; an administrator can set aiConformance.clusters[name=${cluster}].activeProbes: true`,
+        `Active probes are not enabled for cluster ${id}; an administrator can set activeProbes: true in its aiConformance.clusters entry`,
       );
     }
     if (this.stopping) {
       throw new ServiceUnavailableError('The backend is shutting down');
     }
-    if (
-      this.queued.has(cluster) ||
-      (await this.options.store.isLocked(cluster))
-    ) {
+    if (this.queued.has(id) || (await store.isLocked(id))) {
       throw new ConflictError(
-        `An evaluation of cluster ${cluster} is already in progress`,
+        `An evaluation of cluster ${id} is already in progress`,
       );
     }
     if (this.limiter.waiting >= MAX_QUEUED_RUNS) {
@@ -310,32 +291,31 @@ export class ClusterEvaluationService {
     }
     this.rateLimiter.take(request.trigger);
     const runId = randomUUID();
-    this.queued.add(cluster);
+    this.queued.add(id);
     this.limiter
       .run(async () => {
         if (this.stopping) return;
-        const locked = await this.lock(plan, runId, request.trigger);
-        this.queued.delete(cluster);
+        const locked = await this.lock(cluster, runId, request.trigger);
+        this.queued.delete(id);
         if (!locked) {
           await request.auditEvent?.fail({
             meta: { runId },
             error: new ConflictError(
-              `An evaluation of cluster ${cluster} was started elsewhere meanwhile`,
+              `An evaluation of cluster ${id} was started elsewhere meanwhile`,
             ),
           });
           return;
         }
-        await this.runLocked(plan, runId, request);
+        await this.runLocked(cluster, runId, request);
       })
       .catch(error =>
-        this.options.logger.error(
-          `Evaluation of cluster ${cluster} could not be recorded: ${describeEvaluationError(
+        logger.error(
+          `Evaluation of cluster ${id} could not be recorded: ${describeEvaluationError(
             error,
-            plan.secrets,
           )}`,
         ),
       )
-      .finally(() => this.queued.delete(cluster));
+      .finally(() => this.queued.delete(id));
     return { runId };
   }
 
@@ -344,12 +324,12 @@ export class ClusterEvaluationService {
    * id, so a retry after an insert whose answer was lost finds the claim ours instead of leaving
    * it behind until it expires.
    */
-  private lock(plan: ClusterPlan, runId: string, trigger: string) {
+  private lock(cluster: RegisteredCluster, runId: string, trigger: string) {
     return retryDatabaseWrite(
-      `lock cluster ${plan.target.name}`,
+      `lock cluster ${cluster.id}`,
       () =>
         this.options.store.tryLock({
-          cluster: plan.target.name,
+          cluster: cluster.id,
           runId,
           trigger,
           ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
@@ -359,12 +339,12 @@ export class ClusterEvaluationService {
   }
 
   private async runLocked(
-    plan: ClusterPlan,
+    registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
   ): Promise<NewRun> {
-    const { store, auditor } = this.options;
-    const cluster = plan.target.name;
+    const { store, auditor, logger } = this.options;
+    const cluster = registered.id;
     const auditEvent =
       request.auditEvent ??
       (await auditor.createEvent({
@@ -377,11 +357,11 @@ export class ClusterEvaluationService {
         },
       }));
     try {
-      const run = await this.execute(plan, runId, request);
+      const run = await this.execute(registered, runId, request);
       await retryDatabaseWrite(
         `record run ${runId} of cluster ${cluster}`,
         () => store.recordRun(run),
-        { delaysMs: this.retryDelays, logger: this.options.logger },
+        { delaysMs: this.retryDelays, logger },
       );
       if (run.status === 'ok') {
         await auditEvent.success({
@@ -401,7 +381,7 @@ export class ClusterEvaluationService {
     } catch (error) {
       await auditEvent.fail({
         meta: { runId },
-        error: withoutStack(describeEvaluationError(error, plan.secrets)),
+        error: withoutStack(describeEvaluationError(error)),
       });
       throw error;
     } finally {
@@ -409,9 +389,9 @@ export class ClusterEvaluationService {
       await retryDatabaseWrite(
         `unlock cluster ${cluster}`,
         () => store.unlock({ cluster, runId }),
-        { delaysMs: this.retryDelays, logger: this.options.logger },
+        { delaysMs: this.retryDelays, logger },
       ).catch(error =>
-        this.options.logger.warn(
+        logger.warn(
           `Cluster ${cluster} stays locked until its lock expires: ${
             (error as Error)?.message ?? String(error)
           }`,
@@ -421,12 +401,12 @@ export class ClusterEvaluationService {
   }
 
   private async execute(
-    plan: ClusterPlan,
+    registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
   ): Promise<NewRun> {
-    const { engine, config, logger } = this.options;
-    const cluster = plan.target.name;
+    const { engine, config, logger, registry } = this.options;
+    const cluster = registered.id;
     const started = Date.now();
     const controller = new AbortController();
     if (this.stopping) controller.abort();
@@ -446,38 +426,45 @@ export class ClusterEvaluationService {
     const base = {
       id: runId,
       cluster,
-      entityRef: plan.target.entityRef,
+      entityRef: registered.entityRef,
       trigger: request.trigger,
     };
-    const evaluation = Promise.resolve().then(() =>
-      engine.evaluateCluster({
-        cluster,
-        kubeConfig: plan.kubeConfig!,
-        checklistVersion: plan.checklistVersion,
-        activeProbes: request.activeProbes,
-        timeoutMs: config.clusterTimeoutMs,
-        requestTimeoutMs: config.requestTimeoutMs,
-        maxResponseBytes: config.maxResponseBytes,
-        logger: logger.child({ cluster }),
-        signal: controller.signal,
-      }),
-    );
-    // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects).
-    this.inFlight.set(
-      controller,
-      evaluation.catch(() => undefined),
-    );
+    let connection: ClusterConnection | undefined;
     try {
+      // Fresh credentials for every run (rotating tokens); a credential failure is this run's error.
+      connection = await Promise.race([registry.connect(cluster), deadline]);
+      const { kubeConfig } = connection;
+      const evaluation = Promise.resolve().then(() =>
+        engine.evaluateCluster({
+          cluster,
+          kubeConfig,
+          checklistVersion: registered.checklistVersion,
+          activeProbes: request.activeProbes,
+          timeoutMs: config.clusterTimeoutMs,
+          requestTimeoutMs: config.requestTimeoutMs,
+          maxResponseBytes: config.maxResponseBytes,
+          logger: logger.child({ cluster }),
+          signal: controller.signal,
+        }),
+      );
+      // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects);
+      // an engine that overran the deadline stays awaited, its probe cleanup may still run.
+      const settled = evaluation.catch(() => undefined);
+      this.inFlight.set(controller, settled);
+      settled.finally(() => this.inFlight.delete(controller));
       const scorecard: Scorecard = await Promise.race([evaluation, deadline]);
       return {
         ...base,
         status: 'ok',
         evaluatedAt: new Date(),
         durationMs: Date.now() - started,
-        scorecard: redactScorecard({ ...scorecard, cluster }, plan.secrets),
+        scorecard: redactScorecard(
+          { ...scorecard, cluster },
+          connection.redact,
+        ),
       };
     } catch (error) {
-      const message = describeEvaluationError(error, plan.secrets);
+      const message = describeEvaluationError(error, connection?.redact);
       logger.warn(`Evaluation of cluster ${cluster} failed: ${message}`);
       return {
         ...base,
@@ -489,10 +476,6 @@ export class ClusterEvaluationService {
     } finally {
       clearTimeout(timer);
       controller.abort();
-      // Keep awaiting an engine that overran the deadline: its probe cleanup may still run.
-      evaluation
-        .catch(() => undefined)
-        .finally(() => this.inFlight.delete(controller));
     }
   }
 }

@@ -11,7 +11,7 @@ describe('HistoryCleaner', () => {
     const store = await DatabaseAiConformanceStore.create({
       database: mockServices.database({ knex }),
     });
-    await store.syncClusters([{ cluster: 'a', source: 'config' }]);
+    await store.syncClusters([{ cluster: 'a', name: 'a', source: 'config' }]);
     const now = new Date('2026-11-29T00:00:00Z');
     const daysAgo = (days: number) =>
       new Date(now.getTime() - days * 24 * 60 * 60 * 1000);

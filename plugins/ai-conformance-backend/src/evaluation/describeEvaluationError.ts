@@ -11,14 +11,15 @@ export class EvaluationTimeoutError extends Error {
 }
 
 /**
- * One sentence on why an evaluation failed and what to fix, without stack traces, the given
- * secret values, credentials inside URLs or authorization header values.
+ * One sentence on why an evaluation failed and what to fix, without stack traces; `redact` (the
+ * connection's, from the credential layer) removes secret values, and credentials inside URLs
+ * and authorization header values are always removed.
  *
  * @internal
  */
 export function describeEvaluationError(
   error: unknown,
-  secrets: readonly string[],
+  redact: (text: string) => string = text => text,
 ): string {
   let message: string;
   if (
@@ -27,14 +28,19 @@ export function describeEvaluationError(
     typeof (error as { reason?: unknown }).reason === 'string'
   ) {
     message = (error as unknown as { reason: string }).reason;
-  } else if (error instanceof EvaluationTimeoutError) {
+  } else if (
+    error instanceof EvaluationTimeoutError ||
+    (isError(error) &&
+      (error.name === 'CredentialsError' ||
+        error.name === 'ClusterRefusedError'))
+  ) {
     message = error.message;
   } else if (isError(error)) {
     message = `the evaluation failed: ${error.message}`;
   } else {
     message = `the evaluation failed: ${String(error)}`;
   }
-  return redactSecrets(message, secrets);
+  return redactSecrets(redact(message));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { redactSecrets } from '@internal/plugin-ai-conformance-node';
 import { makeScorecard } from '../__testUtils__/scorecards';
 import { describeEvaluationError } from './describeEvaluationError';
 import { redactScorecard } from './redactScorecard';
@@ -21,7 +22,9 @@ describe('redactScorecard', () => {
         },
       ],
     });
-    const json = JSON.stringify(redactScorecard(scorecard, ['s3cr3t-value']));
+    const json = JSON.stringify(redactScorecard(scorecard, text =>
+        redactSecrets(text, ['s3cr3t-value']),
+      ));
     expect(json).not.toContain('eyJhbGciOiJSUzI1NiJ9');
     expect(json).not.toContain('s3cr3t-value');
     expect(json).not.toContain('hunter22');
@@ -35,7 +38,6 @@ describe('describeEvaluationError', () => {
       new TypeError(
         'Request cannot be constructed from a URL that includes credentials: https://u:p4ssw0rd@h/version',
       ),
-      [],
     );
     expect(message).not.toContain('p4ssw0rd');
   });

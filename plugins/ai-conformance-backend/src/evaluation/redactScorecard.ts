@@ -1,19 +1,21 @@
 import { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { redactSecrets } from '@internal/plugin-ai-conformance-node';
 
-function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map(v => redactValue(v, secrets));
+type Redact = (text: string) => string;
+
+function redactValue(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redactSecrets(redact(value));
+  if (Array.isArray(value)) return value.map(v => redactValue(v, redact));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, redactValue(v, secrets)]),
+      Object.entries(value).map(([k, v]) => [k, redactValue(v, redact)]),
     );
   }
   return value;
 }
 
 /**
- * The scorecard with the cluster's secret values, credentials inside URLs and authorization
+ * The scorecard with the cluster's secret values (`redact`, the connection's), credentials inside URLs and authorization
  * header values removed from every string (reasons, evidence messages, object references), before
  * it is stored and served.
  *
@@ -21,7 +23,7 @@ function redactValue(value: unknown, secrets: readonly string[]): unknown {
  */
 export function redactScorecard(
   scorecard: Scorecard,
-  secrets: readonly string[],
+  redact: Redact,
 ): Scorecard {
-  return redactValue(scorecard, secrets) as Scorecard;
+  return redactValue(scorecard, redact) as Scorecard;
 }

@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -12,7 +12,16 @@ import {
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
 import { StoredCluster } from '../database/AiConformanceStore';
-import { AiConformanceClusterResource } from './clusterPermissionRules';
+import type { AiConformanceClusterResource } from '@internal/plugin-ai-conformance-node/backstage';
+
+/**
+ * The one message for an unknown cluster and for one the caller may not read.
+ *
+ * @internal
+ */
+export function notFoundMessage(cluster: string): string {
+  return `No cluster ${cluster}`;
+}
 
 function toResource(cluster: StoredCluster): AiConformanceClusterResource {
   return {
@@ -63,12 +72,20 @@ export class ClusterAuthorizer {
     return clusters.filter(c => this.applyConditions(decision, toResource(c)));
   }
 
-  /** Throws NotAllowedError unless every permission is allowed on the cluster. */
+  /**
+   * Throws unless every permission is allowed on the cluster. The first permission must be the
+   * read permission: a caller who may not read the cluster gets the same NotFoundError as for a
+   * cluster that does not exist, so existence leaks to no one. Later ones throw NotAllowedError.
+   */
   async require(
     credentials: BackstageCredentials,
     cluster: StoredCluster,
+    read: ResourcePermission<'ai-conformance-cluster'>,
     ...permissions: ResourcePermission<'ai-conformance-cluster'>[]
   ): Promise<void> {
+    if ((await this.filter(credentials, read, [cluster])).length === 0) {
+      throw new NotFoundError(notFoundMessage(cluster.cluster));
+    }
     for (const permission of permissions) {
       const allowed = await this.filter(credentials, permission, [cluster]);
       if (allowed.length === 0) {

@@ -25,6 +25,7 @@ export function toFleetSummary(
     }
     return {
       cluster: cluster.cluster,
+      name: cluster.name,
       entityRef: cluster.entityRef,
       source: cluster.source,
       status: cluster.status,
@@ -55,6 +56,7 @@ export function toRequirementAcrossFleet(
     if (scorecard && result) {
       rows.push({
         cluster: cluster.cluster,
+        name: cluster.name,
         entityRef: cluster.entityRef,
         checklistVersion: scorecard.checklistVersion,
         level: result.level,
@@ -69,6 +71,7 @@ export function toRequirementAcrossFleet(
 
 const CSV_HEADER = [
   'cluster',
+  'name',
   'entityRef',
   'source',
   'status',
@@ -99,6 +102,7 @@ export function toFleetCsv(
     const scorecard = scorecards.get(cluster.cluster);
     const base = [
       cluster.cluster,
+      cluster.name,
       cluster.entityRef,
       cluster.source,
       cluster.status,

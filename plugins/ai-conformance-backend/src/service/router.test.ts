@@ -8,19 +8,31 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { ClusterTarget } from '../clusters/types';
+import type { ClusterTarget } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
 import { makeScorecard } from '../__testUtils__/scorecards';
+import { testRegistry } from '../__testUtils__/testRegistry';
 import { testRuleset } from '../__testUtils__/testRuleset';
 import { createRouter } from './router';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 type Decision = AuthorizeResult | { ownerClaims: string[] };
+
+const PROD = 'resource:default/gpu-prod';
+const DEV = 'resource:default/gpu-dev';
+const LAB = 'config:lab';
+/** Cluster identities as they appear in API paths. */
+const P = {
+  prod: encodeURIComponent(PROD),
+  dev: encodeURIComponent(DEV),
+  lab: encodeURIComponent(LAB),
+  nope: encodeURIComponent('config:nope'),
+};
 
 const TARGETS: ClusterTarget[] = [
   {
@@ -100,20 +112,24 @@ async function setup(
     requestTimeoutMs: 1_000,
     maxResponseBytes: 1024,
     retentionDays: 90,
-    catalogEnabled: true,
-    clusters: ['gpu-prod', 'gpu-dev', 'lab'].map(name => ({
-      name,
-      url: `https://${name}.example.com`,
-      allowedUrls: [],
-      skipTLSVerify: false,
-      activeProbes: name === 'gpu-prod',
-      credentials: { type: 'serviceAccountToken' as const, token: 't0ken' },
-    })),
   };
+  const { registry } = testRegistry({
+    targets: TARGETS,
+    clusters: [PROD, DEV, LAB].map(id => ({
+      ...(id === LAB
+        ? { name: 'lab', url: 'https://lab.example.com' }
+        : {
+            entityRef: id,
+            url: `https://${id.split('/')[1]}.example.com`,
+          }),
+      activeProbes: id === PROD,
+      serviceAccountToken: 't0ken',
+    })),
+  });
   const evaluations = new ClusterEvaluationService({
     store,
     engine,
-    sources: [{ getClusters: async () => TARGETS }],
+    registry,
     config,
     logger: mockServices.logger.mock(),
     auditor,
@@ -136,22 +152,22 @@ async function setup(
 async function seedRuns(store: DatabaseAiConformanceStore) {
   await store.recordRun({
     id: 'run-prod',
-    cluster: 'gpu-prod',
+    cluster: PROD,
     entityRef: 'resource:default/gpu-prod',
     status: 'ok',
     trigger: 'schedule',
     evaluatedAt: new Date('2026-11-28T00:00:00Z'),
     durationMs: 10,
-    scorecard: makeScorecard('gpu-prod'),
+    scorecard: makeScorecard(PROD),
   });
   await store.recordRun({
     id: 'run-dev-ok',
-    cluster: 'gpu-dev',
+    cluster: DEV,
     status: 'ok',
     trigger: 'schedule',
     evaluatedAt: new Date('2026-11-27T00:00:00Z'),
     durationMs: 10,
-    scorecard: makeScorecard('gpu-dev', {
+    scorecard: makeScorecard(DEV, {
       checklistVersion: '1.34',
       requirements: [
         {
@@ -167,7 +183,7 @@ async function seedRuns(store: DatabaseAiConformanceStore) {
   });
   await store.recordRun({
     id: 'run-dev-error',
-    cluster: 'gpu-dev',
+    cluster: DEV,
     status: 'error',
     message: 'x509: certificate signed by unknown authority; set caData',
     trigger: 'schedule',
@@ -194,20 +210,21 @@ describe('createRouter', () => {
     const byName = Object.fromEntries(
       res.body.clusters.map((c: any) => [c.cluster, c]),
     );
-    expect(byName['gpu-prod']).toMatchObject({
+    expect(byName[PROD]).toMatchObject({
       status: 'ok',
       source: 'catalog',
       entityRef: 'resource:default/gpu-prod',
       checklistVersion: '1.35',
       summary: { conformant: true, pass: 1, fail: 1 },
     });
-    expect(byName['gpu-dev']).toMatchObject({
+    expect(byName[DEV]).toMatchObject({
       status: 'error',
       message: 'x509: certificate signed by unknown authority; set caData',
       checklistVersion: '1.34',
     });
-    expect(byName.lab).toEqual({
-      cluster: 'lab',
+    expect(byName[LAB]).toEqual({
+      cluster: LAB,
+      name: 'lab',
       source: 'config',
       status: 'pending',
     });
@@ -221,10 +238,17 @@ describe('createRouter', () => {
     });
     await seedRuns(store);
     const res = await request(app).get('/fleet');
-    expect(res.body.clusters.map((c: any) => c.cluster)).toEqual(['gpu-prod']);
+    expect(res.body.clusters.map((c: any) => c.cluster)).toEqual([PROD]);
 
-    const denied = await request(app).get('/clusters/gpu-dev/scorecard');
-    expect(denied.status).toBe(403);
+    // A cluster the caller may not read looks exactly like one that does not exist.
+    const denied = await request(app).get(`/clusters/${P.dev}/scorecard`);
+    expect(denied.status).toBe(404);
+    expect(denied.body.error.message).toBe(`No cluster ${DEV}`);
+    const unknown = await request(app).get(
+      `/clusters/${encodeURIComponent('resource:default/nope')}/scorecard`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('No cluster resource:default/nope');
   });
 
   it('GET /fleet is empty when reading is denied', async () => {
@@ -240,10 +264,10 @@ describe('createRouter', () => {
     const { app, store } = await setup();
     await seedRuns(store);
 
-    const prod = await request(app).get('/clusters/gpu-prod/scorecard');
+    const prod = await request(app).get(`/clusters/${P.prod}/scorecard`);
     expect(prod.status).toBe(200);
     expect(prod.body).toMatchObject({
-      cluster: 'gpu-prod',
+      cluster: PROD,
       entityRef: 'resource:default/gpu-prod',
       source: 'catalog',
       checklistVersion: '1.35',
@@ -251,16 +275,16 @@ describe('createRouter', () => {
     expect(prod.body.requirements).toHaveLength(2);
 
     // the latest run errored, the previous good scorecard is still served
-    const dev = await request(app).get('/clusters/gpu-dev/scorecard');
+    const dev = await request(app).get(`/clusters/${P.dev}/scorecard`);
     expect(dev.status).toBe(200);
     expect(dev.body.checklistVersion).toBe('1.34');
 
-    const lab = await request(app).get('/clusters/lab/scorecard');
+    const lab = await request(app).get(`/clusters/${P.lab}/scorecard`);
     expect(lab.status).toBe(404);
     expect(lab.body.error.message).toBe(
-      'Cluster lab has no successful evaluation yet',
+      'Cluster config:lab has no successful evaluation yet',
     );
-    const unknown = await request(app).get('/clusters/nope/scorecard');
+    const unknown = await request(app).get(`/clusters/${P.nope}/scorecard`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.name).toBe('NotFoundError');
   });
@@ -268,20 +292,20 @@ describe('createRouter', () => {
   it('GET /clusters/{cluster}/history lists runs newest first and validates limit', async () => {
     const { app, store } = await setup();
     await seedRuns(store);
-    const res = await request(app).get('/clusters/gpu-dev/history?limit=5');
+    const res = await request(app).get(`/clusters/${P.dev}/history?limit=5`);
     expect(res.status).toBe(200);
     expect(res.body.runs.map((r: any) => [r.id, r.status])).toEqual([
       ['run-dev-error', 'error'],
       ['run-dev-ok', 'ok'],
     ]);
-    const one = await request(app).get('/clusters/gpu-dev/history?limit=1');
+    const one = await request(app).get(`/clusters/${P.dev}/history?limit=1`);
     expect(one.body.runs).toHaveLength(1);
 
     expect(
-      (await request(app).get('/clusters/gpu-dev/history?limit=0')).status,
+      (await request(app).get(`/clusters/${P.dev}/history?limit=0`)).status,
     ).toBe(400);
     expect(
-      (await request(app).get('/clusters/gpu-dev/history?limit=abc')).status,
+      (await request(app).get(`/clusters/${P.dev}/history?limit=abc`)).status,
     ).toBe(400);
   });
 
@@ -298,8 +322,8 @@ describe('createRouter', () => {
         c.checklistVersion,
       ]),
     ).toEqual([
-      ['gpu-dev', 'fail', '1.34'],
-      ['gpu-prod', 'pass', '1.35'],
+      [DEV, 'fail', '1.34'],
+      [PROD, 'pass', '1.35'],
     ]);
     expect((await request(app).get('/requirements/no_such_thing')).status).toBe(
       404,
@@ -310,22 +334,24 @@ describe('createRouter', () => {
   describe('POST /clusters/{cluster}/evaluations', () => {
     it('queues a run that the store then records, and audits it', async () => {
       const { app, store, engine, auditor, auditEvent } = await setup();
-      const res = await request(app).post('/clusters/lab/evaluations').send({});
+      const res = await request(app)
+        .post(`/clusters/${P.lab}/evaluations`)
+        .send({});
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ status: 'queued' });
       await eventually(async () =>
-        expect((await store.getCluster('lab'))?.status).toBe('ok'),
+        expect((await store.getCluster(LAB))?.status).toBe('ok'),
       );
       expect(engine.evaluateCluster).toHaveBeenCalledWith(
-        expect.objectContaining({ cluster: 'lab', activeProbes: false }),
+        expect.objectContaining({ cluster: LAB, activeProbes: false }),
       );
-      const [run] = await store.listRuns('lab', { limit: 1 });
+      const [run] = await store.listRuns(LAB, { limit: 1 });
       expect(run.trigger).toBe(mockCredentials.user().principal.userEntityRef);
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({
           eventId: 'evaluation-run',
           severityLevel: 'medium',
-          meta: { cluster: 'lab', activeProbes: false, trigger: 'run-now' },
+          meta: { cluster: LAB, activeProbes: false, trigger: 'run-now' },
         }),
       );
       await eventually(async () =>
@@ -342,18 +368,18 @@ describe('createRouter', () => {
         },
       });
       expect(
-        (await request(app).post('/clusters/lab/evaluations')).status,
+        (await request(app).post(`/clusters/${P.lab}/evaluations`)).status,
       ).toBe(202);
       await eventually(async () =>
-        expect((await store.getCluster('lab'))?.status).toBe('error'),
+        expect((await store.getCluster(LAB))?.status).toBe('error'),
       );
       const responses = await Promise.all([
         request(app).get('/fleet'),
-        request(app).get('/clusters/lab/history'),
+        request(app).get(`/clusters/${P.lab}/history`),
         request(app).get('/export/csv'),
       ]);
       const fleet = responses[0].body.clusters.find(
-        (c: any) => c.cluster === 'lab',
+        (c: any) => c.cluster === LAB,
       );
       expect(fleet.message).toMatch(/request rejected/);
       for (const res of responses) {
@@ -371,12 +397,12 @@ describe('createRouter', () => {
           }),
       });
       expect(
-        (await request(app).post('/clusters/lab/evaluations')).status,
+        (await request(app).post(`/clusters/${P.lab}/evaluations`)).status,
       ).toBe(202);
-      const second = await request(app).post('/clusters/lab/evaluations');
+      const second = await request(app).post(`/clusters/${P.lab}/evaluations`);
       expect(second.status).toBe(409);
       expect(second.body.error.message).toBe(
-        'An evaluation of cluster lab is already in progress',
+        'An evaluation of cluster config:lab is already in progress',
       );
       finish();
     });
@@ -385,7 +411,9 @@ describe('createRouter', () => {
       const denied = await setup({
         decisions: { 'ai-conformance.evaluation.create': AuthorizeResult.DENY },
       });
-      const res = await request(denied.app).post('/clusters/lab/evaluations');
+      const res = await request(denied.app).post(
+        `/clusters/${P.lab}/evaluations`,
+      );
       expect(res.status).toBe(403);
       expect(denied.engine.evaluateCluster).not.toHaveBeenCalled();
       expect(denied.auditEvent.fail).toHaveBeenCalled();
@@ -396,14 +424,14 @@ describe('createRouter', () => {
       expect(
         (
           await request(noProbes.app)
-            .post('/clusters/gpu-prod/evaluations')
+            .post(`/clusters/${P.prod}/evaluations`)
             .send({ activeProbes: true })
         ).status,
       ).toBe(403);
       expect(
         (
           await request(noProbes.app)
-            .post('/clusters/gpu-prod/evaluations')
+            .post(`/clusters/${P.prod}/evaluations`)
             .send({ activeProbes: false })
         ).status,
       ).toBe(202);
@@ -412,21 +440,21 @@ describe('createRouter', () => {
     it('rejects probes that config does not enable, bad bodies and unknown clusters', async () => {
       const { app } = await setup();
       const probes = await request(app)
-        .post('/clusters/lab/evaluations')
+        .post(`/clusters/${P.lab}/evaluations`)
         .send({ activeProbes: true });
       expect(probes.status).toBe(400);
       expect(probes.body.error.message).toMatch(/activeProbes: true/);
 
       const bad = await request(app)
-        .post('/clusters/lab/evaluations')
+        .post(`/clusters/${P.lab}/evaluations`)
         .send({ activeProbes: 'yes' });
       expect(bad.status).toBe(400);
       const extra = await request(app)
-        .post('/clusters/lab/evaluations')
+        .post(`/clusters/${P.lab}/evaluations`)
         .send({ token: 'x' });
       expect(extra.status).toBe(400);
       expect(
-        (await request(app).post('/clusters/nope/evaluations')).status,
+        (await request(app).post(`/clusters/${P.nope}/evaluations`)).status,
       ).toBe(404);
     });
   });
@@ -437,14 +465,14 @@ describe('createRouter', () => {
     it('GET /clusters/{cluster}/export/junit renders the latest scorecard', async () => {
       const { app, store, auditor } = await setup();
       await seedRuns(store);
-      const res = await request(app).get('/clusters/gpu-prod/export/junit');
+      const res = await request(app).get(`/clusters/${P.prod}/export/junit`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/xml/);
       expect(res.text).toBe('<testsuites tests="2"/>');
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({
           eventId: 'export',
-          meta: { format: 'junit', cluster: 'gpu-prod' },
+          meta: { format: 'junit', cluster: PROD },
         }),
       );
     });
@@ -455,7 +483,7 @@ describe('createRouter', () => {
       });
       await seedRuns(store);
       expect(
-        (await request(app).get('/clusters/gpu-prod/export/junit')).status,
+        (await request(app).get(`/clusters/${P.prod}/export/junit`)).status,
       ).toBe(403);
       expect(auditEvent.fail).toHaveBeenCalled();
       const csv = await request(app).get('/export/csv');
@@ -473,24 +501,24 @@ describe('createRouter', () => {
       await seedRuns(store);
 
       const fromBody = await request(app)
-        .post('/clusters/gpu-prod/export/product-yaml')
+        .post(`/clusters/${P.prod}/export/product-yaml`)
         .send({ template: 'spec: {}', metadata: { vendorName: 'ACME' } });
       expect(fromBody.status).toBe(200);
       expect(fromBody.headers['content-type']).toMatch(/^text\/yaml/);
-      expect(fromBody.text).toBe('spec: {}\n# gpu-prod {"vendorName":"ACME"}');
+      expect(fromBody.text).toBe(`spec: {}\n# ${PROD} {"vendorName":"ACME"}`);
 
       const fromDir = await request(app)
-        .post('/clusters/gpu-prod/export/product-yaml')
+        .post(`/clusters/${P.prod}/export/product-yaml`)
         .send({});
       expect(fromDir.status).toBe(200);
       expect(engine.renderProductYaml).toHaveBeenLastCalledWith(
-        expect.objectContaining({ cluster: 'gpu-prod' }),
+        expect.objectContaining({ cluster: PROD }),
         'metadata: {}\nspec: {}\n',
         undefined,
       );
 
       const missing = await request(app)
-        .post('/clusters/gpu-dev/export/product-yaml')
+        .post(`/clusters/${P.dev}/export/product-yaml`)
         .send({});
       expect(missing.status).toBe(400);
       expect(missing.body.error.message).toMatch(
@@ -498,7 +526,7 @@ describe('createRouter', () => {
       );
 
       const broken = await request(app)
-        .post('/clusters/gpu-prod/export/product-yaml')
+        .post(`/clusters/${P.prod}/export/product-yaml`)
         .send({ template: 'not a template' });
       expect(broken.status).toBe(400);
       expect(broken.body.error.message).toBe(
@@ -510,7 +538,7 @@ describe('createRouter', () => {
       const { app, store } = await setup();
       await seedRuns(store);
       const res = await request(app)
-        .post('/clusters/gpu-prod/export/product-yaml')
+        .post(`/clusters/${P.prod}/export/product-yaml`)
         .send({});
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(
@@ -526,11 +554,12 @@ describe('createRouter', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       const lines = res.text.trim().split('\r\n');
       expect(lines[0]).toBe(
-        'cluster,entityRef,source,status,message,kubernetesVersion,checklistVersion,evaluatedAt,requirement,category,level,conditional,verdict,reason',
+        'cluster,name,entityRef,source,status,message,kubernetesVersion,checklistVersion,evaluatedAt,requirement,category,level,conditional,verdict,reason',
       );
-      expect(lines).toHaveLength(1 + 1 + 2 + 1); // gpu-dev (1 req), gpu-prod (2), lab (no scorecard)
-      expect(lines[1]).toContain(`"'=HYPERLINK(""x"") no gang scheduler"`);
-      expect(lines[4]).toBe('lab,,config,pending,,,,');
+      // ordered by identity: lab (no scorecard), gpu-dev (1 req), gpu-prod (2)
+      expect(lines).toHaveLength(1 + 1 + 1 + 2);
+      expect(lines[1]).toBe('config:lab,lab,,config,pending,,,,');
+      expect(lines[2]).toContain(`"'=HYPERLINK(""x"") no gang scheduler"`);
     });
   });
 });

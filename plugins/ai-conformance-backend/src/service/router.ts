@@ -21,7 +21,10 @@ import {
 } from '../database/AiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
-import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
+import {
+  ClusterAuthorizer,
+  notFoundMessage,
+} from '../permissions/ClusterAuthorizer';
 import { createOpenApiRouter, EndpointMap } from '../schema/openapi';
 import {
   toFleetCsv,
@@ -65,10 +68,10 @@ export async function createRouter(
       ? credentials.principal.userEntityRef
       : `service:${credentials.principal.subject}`;
 
-  const getCluster = async (name: string): Promise<StoredCluster> => {
-    const cluster = await store.getCluster(name);
+  const getCluster = async (id: string): Promise<StoredCluster> => {
+    const cluster = await store.getCluster(id);
     if (!cluster) {
-      throw new NotFoundError(`No cluster named ${name}`);
+      throw new NotFoundError(notFoundMessage(id));
     }
     return cluster;
   };

@@ -26,7 +26,9 @@ function json(body: unknown, status = 200) {
 describe('AiConformanceClient', () => {
   it('reads the fleet from the ai-conformance plugin base URL', async () => {
     const fleet: FleetSummary = {
-      clusters: [{ cluster: 'gpu-a', source: 'catalog', status: 'ok' }],
+      clusters: [
+        { cluster: 'gpu-a', name: 'gpu-a', source: 'catalog', status: 'ok' },
+      ],
       conformantByChecklist: { '1.35': 1 },
     };
     const { client, fetch, getBaseUrl } = setup(() => json(fleet));

@@ -2,7 +2,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * The permission resource type of a cluster that the AI conformance plugin evaluates. Its resource
- * ref is the cluster name (the catalog entity name or the config cluster name).
+ * ref is the cluster's identity: its catalog entity ref, or `config:<name>` for a cluster that
+ * exists only in config.
  *
  * @public
  */

@@ -94,6 +94,7 @@ export function workload(
   name: string,
   ready = 1,
   desired = 1,
+  overrides: Partial<WorkloadFact> = {},
 ): WorkloadFact {
   return {
     kind,
@@ -104,6 +105,7 @@ export function workload(
     desired,
     ready,
     available: ready >= desired && ready > 0,
+    ...overrides,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   Verdict,
 } from '@internal/plugin-ai-conformance-common';
 import { ClusterFacts, FactKey, FactValues } from '../gather/factTypes';
+import { InfrastructureAgent } from '../platform/InfrastructureAgent';
 import { VendorProfile } from '../vendors/VendorProfile';
 
 /** What a check knows besides the facts. @public */
@@ -13,6 +14,8 @@ export interface CheckContext {
   level: RequirementLevel;
   conditional: boolean;
   vendors: readonly VendorProfile[];
+  /** Node agents that may run privileged; default INFRASTRUCTURE_AGENTS. */
+  infrastructureAgents?: readonly InfrastructureAgent[];
 }
 
 /** The verdict of one check, before the engine adds id, category and level. @public */

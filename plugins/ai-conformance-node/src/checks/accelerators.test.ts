@@ -96,9 +96,27 @@ describe('gpu_sharing', () => {
     expect(result.evidence.map(e => e.message).join()).toContain('nvidia.com/mig-1g.10gb');
   });
 
-  it('passes with time-slicing labels', () => {
+  it('passes with published time-slicing replicas', () => {
     const shared = node('t4', { labels: { 'nvidia.com/gpu.present': 'true', 'nvidia.com/gpu.sharing-strategy': 'time-slicing', 'nvidia.com/gpu.replicas': '4' }, allocatable: { 'nvidia.com/gpu': '4' } });
     expect(run(gpuSharing, makeFacts({ values: { nodes: [shared] } })).verdict).toBe('pass');
+  });
+
+  it('does not count sharing configuration: mig.strategy, a strategy label without replicas, default DeviceClasses', () => {
+    const configured = node('a100', { labels: { 'nvidia.com/gpu.present': 'true', 'nvidia.com/mig.strategy': 'single', 'nvidia.com/gpu.sharing-strategy': 'time-slicing', 'nvidia.com/gpu.replicas': '1' }, allocatable: { 'nvidia.com/gpu': '8' } });
+    const drained = node('t4', { labels: { 'nvidia.com/gpu.present': 'true', 'nvidia.com/gpu.replicas': '4' }, allocatable: { 'nvidia.com/gpu': '0' } });
+    const migClass = { name: 'mig.nvidia.com', apiVersion: 'resource.k8s.io/v1', selectors: ["device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'mig'"] };
+    const result = run(gpuSharing, makeFacts({ values: { nodes: [configured, drained], deviceClasses: [migClass] } }));
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toContain('sharing labels are set');
+  });
+
+  it('passes with published MIG devices in ResourceSlices and counts the class that selects them', () => {
+    const draNode = node('dra-0', { labels: { 'nvidia.com/gpu.present': 'true' } });
+    const slice: ResourceSliceFact = { name: 'dra-0-gpu', driver: 'gpu.nvidia.com', nodeName: 'dra-0', pool: { name: 'dra-0', generation: 1, resourceSliceCount: 1 }, sharedCounters: false, devices: [{ name: 'gpu-0-mig-1g', attributes: { type: 'mig', profile: '1g.10gb' }, consumesCounters: false, allowMultipleAllocations: false }] };
+    const migClass = { name: 'mig.nvidia.com', apiVersion: 'resource.k8s.io/v1', selectors: ["device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'mig'"] };
+    const result = run(gpuSharing, makeFacts({ values: { nodes: [draNode], resourceSlices: [slice], deviceClasses: [migClass] } }));
+    expect(result.verdict).toBe('pass');
+    expect(result.evidence.map(e => e.message).join('\n')).toContain('DeviceClass mig.nvidia.com selects 1');
   });
 
   it('fails when shareable accelerators expose no sharing', () => {
@@ -119,13 +137,34 @@ describe('virtualized_accelerator', () => {
     expect(run(virtualizedAccelerator, makeFacts({ values: { nodes: [vgpu] } })).verdict).toBe('pass');
   });
 
-  it('passes with a VFIO DeviceClass', () => {
-    const result = run(virtualizedAccelerator, makeFacts({ values: { nodes: [h100], deviceClasses: [{ name: 'vfio.gpu.nvidia.com', apiVersion: 'resource.k8s.io/v1', selectors: [] }] } }));
+  it('does not count a vGPU label on a node that publishes nothing, nor the default VFIO DeviceClass or KubeVirt alone', () => {
+    const unpublished = node('v', { labels: { 'nvidia.com/gpu.present': 'true', 'nvidia.com/vgpu.present': 'true' }, allocatable: { 'nvidia.com/gpu': '0' } });
+    const vfioClass = { name: 'vfio.gpu.nvidia.com', apiVersion: 'resource.k8s.io/v1', selectors: ["device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'vfio'"] };
+    const result = run(virtualizedAccelerator, makeFacts({ served: { 'kubevirt.io/v1': ['virtualmachines'] }, values: { nodes: [h100, unpublished], deviceClasses: [vfioClass] } }));
+    expect(result.verdict).toBe('unknown');
+    expect(result.reason).toContain('KubeVirt is installed');
+  });
+
+  it('passes with published passthrough devices and the VFIO class that selects them', () => {
+    const slice: ResourceSliceFact = { name: 'h-gpu', driver: 'gpu.nvidia.com', nodeName: 'gpu-0', pool: { name: 'gpu-0', generation: 1, resourceSliceCount: 1 }, sharedCounters: false, devices: [{ name: 'gpu-0-vfio', attributes: { type: 'vfio' }, consumesCounters: false, allowMultipleAllocations: false }] };
+    const vfioClass = { name: 'vfio.gpu.nvidia.com', apiVersion: 'resource.k8s.io/v1', selectors: ["device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'vfio'"] };
+    const result = run(virtualizedAccelerator, makeFacts({ values: { nodes: [h100], resourceSlices: [slice], deviceClasses: [vfioClass] } }));
     expect(result.verdict).toBe('pass');
+    expect(result.evidence.some(e => e.object?.kind === 'DeviceClass')).toBe(true);
   });
 
   it('is unknown when accelerators have no recognised virtualization, N/A without accelerators', () => {
     expect(run(virtualizedAccelerator, makeFacts({ values: { nodes: [h100] } })).verdict).toBe('unknown');
     expect(run(virtualizedAccelerator, makeFacts({ values: { nodes: [node('cpu')] } })).verdict).toBe('not-applicable');
+  });
+});
+
+describeWithShared('virtualized_accelerator on real vGPU ResourceSlices (../shared fixtures)', () => {
+  it('recognises the NVIDIA vGPU brand published by the DRA driver on VKS', () => {
+    const slices = readFixture('dra/v1-resourceslice-list-nvidia-gpu-vks-v1.36.yaml').map(reduceResourceSlice);
+    const nodes = [...new Set(slices.map(s => s.nodeName!))].map(n => node(n));
+    const result = run(virtualizedAccelerator, makeFacts({ values: { nodes, resourceSlices: slices } }));
+    expect(result.verdict).toBe('pass');
+    expect(result.evidence[0].object?.kind).toBe('ResourceSlice');
   });
 });

@@ -1,6 +1,7 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { findResource } from '../cluster/discovery';
-import { conditionTrue } from '../gather/reduce';
+import { GatewayFact } from '../gather/factTypes';
+import { conditionCurrent } from '../gather/reduce';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -11,8 +12,17 @@ import {
 } from './RequirementCheck';
 
 const GATEWAY_RESOURCES = ['gatewayclasses', 'gateways', 'httproutes'];
+const GATEWAY_API = 'gateway.networking.k8s.io/v1';
 
-/** `ai_inference`: Gateway API v1 with an Accepted GatewayClass. @public */
+const gatewayRef = (g: GatewayFact) => ({ apiVersion: GATEWAY_API, kind: 'Gateway', name: g.name, namespace: g.namespace });
+
+/**
+ * `ai_inference`: the Gateway API v1 is served and an implementation works: a GatewayClass
+ * Accepted for its current generation and a Gateway of such a class Programmed. An Accepted class
+ * without any Gateway gives `unknown` (nothing shows traffic can be served).
+ *
+ * @public
+ */
 export const aiInference: RequirementCheck = {
   id: 'ai_inference',
   reads: ['gatewayClasses', 'gateways'],
@@ -33,13 +43,10 @@ export const aiInference: RequirementCheck = {
     const list: Evidence[] = [
       evidence(`gateway.networking.k8s.io/v1 serves ${GATEWAY_RESOURCES.join(', ')}`, undefined, 'discovery'),
     ];
-    const accepted = classes.filter(c => conditionTrue(c.conditions, 'Accepted'));
+    const accepted = classes.filter(c => conditionCurrent(c.conditions, 'Accepted', c.generation));
     for (const c of classes) {
-      const ok = conditionTrue(c.conditions, 'Accepted');
-      list.push(evidence(`GatewayClass ${c.name} (${c.controllerName}) is ${ok ? 'Accepted' : 'not Accepted'}`, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', name: c.name }, 'status.conditions[Accepted]', ok));
-    }
-    for (const g of gateways.filter(gw => conditionTrue(gw.conditions, 'Programmed'))) {
-      list.push(evidence(`Gateway ${g.namespace}/${g.name} is Programmed`, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', name: g.name, namespace: g.namespace }, 'status.conditions[Programmed]', true));
+      const ok = accepted.includes(c);
+      list.push(evidence(`GatewayClass ${c.name} (${c.controllerName}) is ${ok ? 'Accepted' : 'not Accepted for its current generation'}`, { apiVersion: GATEWAY_API, kind: 'GatewayClass', name: c.name }, 'status.conditions[Accepted]', ok));
     }
     if (accepted.length === 0) {
       return outcome(
@@ -50,10 +57,19 @@ export const aiInference: RequirementCheck = {
         capEvidence(list),
       );
     }
-    return outcome(
-      'pass',
-      `Gateway API v1 is served and ${accepted.length} GatewayClass(es) are Accepted (${[...new Set(accepted.map(c => c.controllerName))].join(', ')}).`,
-      capEvidence(list),
-    );
+    const ofAccepted = gateways.filter(g => accepted.some(c => c.name === g.gatewayClassName));
+    const programmed = ofAccepted.filter(g => conditionCurrent(g.conditions, 'Programmed', g.generation));
+    for (const g of ofAccepted) {
+      const ok = programmed.includes(g);
+      list.push(evidence(`Gateway ${g.namespace}/${g.name} (class ${g.gatewayClassName}) is ${ok ? 'Programmed' : 'not Programmed'}`, gatewayRef(g), 'status.conditions[Programmed]', ok));
+    }
+    const controllers = [...new Set(accepted.map(c => c.controllerName))].join(', ');
+    if (programmed.length) {
+      return outcome('pass', `Gateway API v1 is served, ${accepted.length} GatewayClass(es) are Accepted (${controllers}) and ${programmed.length} Gateway(s) are Programmed.`, capEvidence(list));
+    }
+    if (ofAccepted.length) {
+      return outcome('fail', `${ofAccepted.length} Gateway(s) of the Accepted GatewayClass(es) exist, but none is Programmed, so the implementation serves no traffic.`, capEvidence(list));
+    }
+    return outcome('unknown', `A GatewayClass is Accepted (${controllers}), but no Gateway exists to show the implementation programs traffic; create a Gateway or provide the Gateway API conformance report.`, capEvidence(list));
   },
 };

@@ -1,7 +1,8 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
 import { KubeObject } from '../cluster/ClusterReader';
 import { conditionTrue, reduceConditions } from '../gather/reduce';
-import { findWorkloads, servedApiVersion, workloadRef } from './support';
+import { ControllerIdentity, KNOWN_CONTROLLERS, findControllers } from './controllers';
+import { servedApiVersion, workloadRef } from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -12,19 +13,24 @@ import {
   requireFact,
 } from './RequirementCheck';
 
-/** Gang scheduling solutions: their API and their controller's name fragments. */
-const SOLUTIONS: Array<{ name: string; group: string; resource: string; controllers: string[] }> = [
-  { name: 'Kueue', group: 'kueue.x-k8s.io', resource: 'clusterqueues', controllers: ['kueue-controller-manager', 'kueue'] },
-  { name: 'Volcano', group: 'scheduling.volcano.sh', resource: 'podgroups', controllers: ['volcano-scheduler'] },
-  { name: 'KAI Scheduler', group: 'scheduling.run.ai', resource: 'podgroups', controllers: ['kai-scheduler', 'kai-operator'] },
-  { name: 'coscheduling plugin', group: 'scheduling.x-k8s.io', resource: 'podgroups', controllers: ['scheduler-plugins', 'coscheduling'] },
+/** Gang scheduling solutions: their API and how their controller is recognised. */
+const SOLUTIONS: Array<{ name: string; group: string; resource: string; controller: ControllerIdentity }> = [
+  { name: 'Kueue', group: 'kueue.x-k8s.io', resource: 'clusterqueues', controller: KNOWN_CONTROLLERS.kueue },
+  { name: 'Volcano', group: 'scheduling.volcano.sh', resource: 'podgroups', controller: KNOWN_CONTROLLERS.volcano },
+  { name: 'KAI Scheduler', group: 'scheduling.run.ai', resource: 'podgroups', controller: KNOWN_CONTROLLERS.kaiScheduler },
+  { name: 'coscheduling plugin', group: 'scheduling.x-k8s.io', resource: 'podgroups', controller: KNOWN_CONTROLLERS.coscheduling },
 ];
 
 function kueueActiveQueues(queues: KubeObject[]): KubeObject[] {
   return queues.filter(q => conditionTrue(reduceConditions((q as any).status?.conditions), 'Active'));
 }
 
-/** `gang_scheduling`: a gang scheduler's API is served and its controller is Available. @public */
+/**
+ * `gang_scheduling`: a gang scheduler's API is served and its controller (recognised by image or
+ * labels, never by name) is Available; for Kueue a ClusterQueue is Active.
+ *
+ * @public
+ */
 export const gangScheduling: RequirementCheck = {
   id: 'gang_scheduling',
   reads: ['deployments', 'kueueClusterQueues', 'kueueLocalQueues', 'volcanoQueues'],
@@ -41,7 +47,7 @@ export const gangScheduling: RequirementCheck = {
     const problems: string[] = [];
     for (const s of installed) {
       list.push(evidence(`${s.name} API ${s.apiVersion} (${s.resource}) is served`, undefined, 'discovery'));
-      const controllers = findWorkloads(deployments, s.controllers);
+      const controllers = findControllers(deployments, s.controller);
       const available = controllers.filter(c => c.available);
       for (const c of controllers) {
         list.push(evidence(`${s.name} controller ${c.namespace}/${c.name}: ${c.ready}/${c.desired} ready`, workloadRef(c), 'status.conditions[Available]', c.available));

@@ -25,6 +25,23 @@ describe('ai_inference', () => {
     expect(result.evidence.find(e => e.object?.kind === 'Gateway')?.object).toEqual({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', name: 'gw', namespace: 'ml' });
   });
 
+  it('does not pass on an Accepted GatewayClass alone: unknown without a Gateway, fail when no Gateway is Programmed', () => {
+    const istio = { name: 'istio', controllerName: 'istio.io/gateway-controller', conditions: accepted };
+    const classOnly = run(aiInference, makeFacts({ served: GATEWAY, values: { gatewayClasses: [istio] } }));
+    expect(classOnly.verdict).toBe('unknown');
+    const stale = run(aiInference, makeFacts({ served: GATEWAY, values: {
+      gatewayClasses: [istio],
+      gateways: [{ namespace: 'ml', name: 'gw', gatewayClassName: 'istio', generation: 3, conditions: [{ type: 'Programmed', status: 'True', observedGeneration: 2 }] }],
+    } }));
+    expect(stale.verdict).toBe('fail');
+    expect(stale.reason).toContain('none is Programmed');
+    const otherClass = run(aiInference, makeFacts({ served: GATEWAY, values: {
+      gatewayClasses: [istio],
+      gateways: [{ namespace: 'ml', name: 'gw', gatewayClassName: 'unaccepted', conditions: [{ type: 'Programmed', status: 'True' }] }],
+    } }));
+    expect(otherClass.verdict).toBe('unknown');
+  });
+
   it('fails when the API is absent or no class is Accepted', () => {
     expect(run(aiInference, makeFacts({ served: { v1: ['nodes'] } })).verdict).toBe('fail');
     const result = run(aiInference, makeFacts({ served: GATEWAY, values: { gatewayClasses: [{ name: 'x', controllerName: 'c', conditions: [{ type: 'Accepted', status: 'False' }] }] } }));
@@ -40,9 +57,36 @@ describe('ai_inference', () => {
 
 describe('advanced_inference_ingress', () => {
   const served = { ...GATEWAY, 'inference.networking.k8s.io/v1': ['inferencepools'] };
-  it('passes when an InferencePool is accepted by a Gateway', () => {
-    const result = run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [{ apiVersion: 'inference.networking.k8s.io/v1', namespace: 'ml', name: 'pool', hasEndpointPicker: true, accepted: true }] } }));
+  const pool = { apiVersion: 'inference.networking.k8s.io/v1', namespace: 'ml', name: 'pool', hasEndpointPicker: true, endpointPicker: { kind: 'Service', name: 'pool-epp' }, accepted: true };
+  const gateway = { namespace: 'ml', name: 'gw', gatewayClassName: 'istio', conditions: [{ type: 'Programmed', status: 'True' }] };
+  const route = (conditions: Array<{ type: string; status: string }>) => ({
+    namespace: 'ml',
+    name: 'r',
+    backendRefs: [{ group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'pool' }],
+    parentRefKinds: ['Gateway'],
+    parents: [{ controllerName: 'istio.io/gateway-controller', conditions, parentRef: { kind: 'Gateway', name: 'gw', namespace: 'ml' } }],
+  });
+  const admitted = route([{ type: 'Accepted', status: 'True' }, { type: 'ResolvedRefs', status: 'True' }]);
+  const epp = (ready: number) => [{ namespace: 'ml', name: 'pool-epp', ready, notReady: 0 }];
+
+  it('passes when an Accepted, ResolvedRefs route on a Programmed Gateway feeds a pool whose endpoint picker runs', () => {
+    const result = run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [pool], httpRoutes: [admitted], gateways: [gateway], serviceEndpoints: epp(1) } }));
     expect(result.verdict).toBe('pass');
+  });
+
+  it('fails a routed pool whose route is not ResolvedRefs, whose Gateway is not Programmed or whose picker does not run', () => {
+    const unresolved = run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [pool], httpRoutes: [route([{ type: 'Accepted', status: 'True' }, { type: 'ResolvedRefs', status: 'False' }])], gateways: [gateway], serviceEndpoints: epp(1) } }));
+    expect(unresolved.verdict).toBe('fail');
+    expect(unresolved.reason).toContain('not Accepted with ResolvedRefs');
+    const gatewayDown = run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [pool], httpRoutes: [admitted], gateways: [{ ...gateway, conditions: [{ type: 'Programmed', status: 'False' }] }], serviceEndpoints: epp(1) } }));
+    expect(gatewayDown.verdict).toBe('fail');
+    const pickerDown = run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [pool], httpRoutes: [admitted], gateways: [gateway], serviceEndpoints: epp(0) } }));
+    expect(pickerDown.verdict).toBe('fail');
+    expect(pickerDown.reason).toContain('endpoint picker pool-epp has no ready endpoint');
+  });
+
+  it('does not pass on a pool whose status says Accepted when no route reaches it', () => {
+    expect(run(advancedInferenceIngress, makeFacts({ served, values: { inferencePools: [pool], serviceEndpoints: epp(1) } })).verdict).toBe('unknown');
   });
   it('is unknown when the API exists but nothing is routed', () => {
     expect(run(advancedInferenceIngress, makeFacts({ served })).verdict).toBe('unknown');

@@ -58,9 +58,44 @@ describe('secure_accelerator_access', () => {
     const mount = run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [pod({ hostPathDevices: ['/dev/nvidia0'] })] } }));
     expect(mount.verdict).toBe('fail');
   });
-  it('ignores system pods (device plugin) and is N/A without accelerators', () => {
-    expect(run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [pod({ namespace: 'gpu-operator', privileged: true })] } })).verdict).toBe('pass');
+  it('tells platform pods by owner and image, never by namespace, and is N/A without accelerators', () => {
+    const platformPod = (name: string, image: string) => pod({ namespace: 'kube-system', name, owner: { kind: 'DaemonSet', name }, privileged: true, hostPathDevices: ['/dev'], containerSecurity: [{ name, type: 'app', image, privileged: true }] });
+    const agents = [
+      platformPod('nvidia-driver-daemonset', 'nvcr.io/nvidia/driver:580.95.05-ubuntu24.04'),
+      platformPod('longhorn-manager', 'longhornio/longhorn-manager:v1.9.1'),
+      platformPod('falco', 'falcosecurity/falco:0.41.3'),
+    ];
+    const passed = run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: agents } }));
+    expect(passed.verdict).toBe('pass');
+    expect(passed.reason).toContain('3 platform pod(s)');
+    const userInVendorNamespace = pod({ namespace: 'gpu-operator', name: 'notebook', privileged: true, containerSecurity: [{ name: 'nb', type: 'app', image: 'jupyter/base-notebook', privileged: true }] });
+    const failed = run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [...agents, userInVendorNamespace] } }));
+    expect(failed.verdict).toBe('fail');
+    expect(failed.evidence[0].object).toEqual({ apiVersion: 'v1', kind: 'Pod', name: 'notebook', namespace: 'gpu-operator' });
     expect(run(secureAcceleratorAccess, makeFacts({ values: { nodes: [node('cpu')], pods: [] } })).verdict).toBe('not-applicable');
+  });
+  it('is configurable: a custom agent list decides which images are platform', () => {
+    const custom = pod({ name: 'vendor-agent', owner: { kind: 'DaemonSet', name: 'vendor-agent' }, privileged: true, containerSecurity: [{ name: 'a', type: 'app', image: 'registry.corp/storage/agent:1', privileged: true }] });
+    const facts = withDefaults(makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [custom] } }), secureAcceleratorAccess.reads);
+    expect(secureAcceleratorAccess.evaluate(facts, context()).verdict).toBe('fail');
+    const agents = [{ name: 'Corp storage', category: 'storage' as const, images: ['storage/agent'] }];
+    expect(secureAcceleratorAccess.evaluate(facts, context({ infrastructureAgents: agents })).verdict).toBe('pass');
+  });
+  it('fails for a visible-devices variable without a request, privileged init or ephemeral containers', () => {
+    const env = pod({ deviceEnv: [{ container: 'main', containerType: 'app', name: 'NVIDIA_VISIBLE_DEVICES', value: 'all' }] });
+    const result = run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [env] } }));
+    expect(result.verdict).toBe('fail');
+    expect(result.evidence[0].message).toContain('NVIDIA_VISIBLE_DEVICES=all');
+    const ephemeral = pod({ extendedResources: ['nvidia.com/gpu'], privileged: true, owner: { kind: 'DaemonSet', name: 'x' }, containerSecurity: [{ name: 'debugger', type: 'ephemeral', image: 'nvcr.io/nvidia/driver:580', privileged: true }] });
+    expect(run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [ephemeral] } })).evidence[0].message).toContain('ephemeral container debugger runs privileged');
+  });
+  it('is unknown, not fail, on weak signals: host root mounts, variables from references, look-alike agents', () => {
+    const root = pod({ hostPathDevices: ['/'] });
+    const fromRef = pod({ name: 'q', deviceEnv: [{ container: 'main', containerType: 'app', name: 'NVIDIA_VISIBLE_DEVICES', fromReference: true }] });
+    const lookalike = pod({ name: 'r', owner: { kind: 'DaemonSet', name: 'falco' }, labels: { 'app.kubernetes.io/name': 'falco' }, privileged: true, containerSecurity: [{ name: 'falco', type: 'app', image: 'registry.corp/sec/falco-custom:1', privileged: true }] });
+    const result = run(secureAcceleratorAccess, makeFacts({ values: { nodes: [gpu('gpu-0')], pods: [root, fromRef, lookalike] } }));
+    expect(result.verdict).toBe('unknown');
+    expect(result.reason).toContain('3 pod(s)');
   });
   it('fails when accelerator nodes are labelled but expose no mediated resource', () => {
     const labelled = node('gpu-x', { labels: { 'nvidia.com/gpu.present': 'true' } });
@@ -80,19 +115,38 @@ describe('workload_sandboxing', () => {
 
 describe('robust_controller', () => {
   const served = { 'ray.io/v1': ['rayclusters', 'rayjobs'] };
+  const kuberay = (ready = 1) => workload('Deployment', 'ray-system', 'kuberay-operator', ready, 1, { images: ['quay.io/kuberay/operator:v1.5.0'] });
+  const hook = (service: string, hasCaBundle = true) => ({ kind: 'ValidatingWebhookConfiguration' as const, name: 'kuberay', webhooks: [{ name: 'vraycluster.kb.io', apiGroups: ['ray.io'], hasCaBundle, service: { namespace: 'ray-system', name: service }, url: false }] });
   it('passes with KubeRay running and its webhook wired', () => {
     const result = run(robustController, makeFacts({ served, values: {
-      deployments: [workload('Deployment', 'ray-system', 'kuberay-operator')],
-      webhookConfigurations: [{ kind: 'ValidatingWebhookConfiguration', name: 'kuberay', webhooks: [{ name: 'vraycluster.kb.io', apiGroups: ['ray.io'], hasCaBundle: true, service: { namespace: 'ray-system', name: 'kuberay-webhook' }, url: false }] }],
+      deployments: [kuberay()],
+      webhookConfigurations: [hook('kuberay-webhook')],
+      serviceEndpoints: [{ namespace: 'ray-system', name: 'kuberay-webhook', ready: 1, notReady: 0 }],
     } }));
     expect(result.verdict).toBe('pass');
     expect(result.reason).toContain('1 webhook');
   });
-  it('fails when the controller is not Available or a webhook lacks its CA bundle', () => {
-    expect(run(robustController, makeFacts({ served, values: { deployments: [workload('Deployment', 'ray-system', 'kuberay-operator', 0, 1)] } })).verdict).toBe('fail');
+  it('fails when a webhook has no ready endpoint behind its Service', () => {
     const result = run(robustController, makeFacts({ served, values: {
-      deployments: [workload('Deployment', 'ray-system', 'kuberay-operator')],
-      webhookConfigurations: [{ kind: 'ValidatingWebhookConfiguration', name: 'kuberay', webhooks: [{ name: 'v', apiGroups: ['ray.io'], hasCaBundle: false, service: { namespace: 'ray-system', name: 'w' }, url: false }] }],
+      deployments: [kuberay()],
+      webhookConfigurations: [hook('kuberay-webhook')],
+      serviceEndpoints: [{ namespace: 'ray-system', name: 'kuberay-webhook', ready: 0, notReady: 1 }],
+    } }));
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toContain('no ready endpoint behind Service ray-system/kuberay-webhook');
+  });
+  it('does not take a KServe predictor for the KServe controller', () => {
+    const kserve = { 'serving.kserve.io/v1beta1': ['inferenceservices'] };
+    const predictor = workload('Deployment', 'ml', 'llama-kserve-predictor', 1, 1, { images: ['kserve/huggingfaceserver:v0.16.0'], labels: { 'serving.kserve.io/inferenceservice': 'llama', component: 'predictor' } });
+    expect(run(robustController, makeFacts({ served: kserve, values: { deployments: [predictor] } })).reason).toContain('no KServe controller Deployment found');
+    const controller = workload('Deployment', 'kserve', 'kserve-controller-manager', 1, 1, { images: ['kserve/kserve-controller:v0.16.0'] });
+    expect(run(robustController, makeFacts({ served: kserve, values: { deployments: [predictor, controller] } })).verdict).toBe('pass');
+  });
+  it('fails when the controller is not Available or a webhook lacks its CA bundle', () => {
+    expect(run(robustController, makeFacts({ served, values: { deployments: [kuberay(0)] } })).verdict).toBe('fail');
+    const result = run(robustController, makeFacts({ served, values: {
+      deployments: [kuberay()],
+      webhookConfigurations: [hook('w', false)],
     } }));
     expect(result.verdict).toBe('fail');
     expect(result.reason).toContain('CA bundle');

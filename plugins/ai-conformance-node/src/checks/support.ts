@@ -78,9 +78,6 @@ export function workloadRef(w: WorkloadFact): ObjectReference {
   };
 }
 
-/** Namespaces that belong to the platform, not to workloads. @internal */
-export const SYSTEM_NAMESPACE = /^(kube-|openshift|gpu-operator|nvidia-|amd-|intel-|habana|neuron|gke-|gmp-|calico|cilium|tigera)/;
-
 /** The facts that show accelerators can be provisioned on demand. @internal */
 export const ON_DEMAND_FACTS: FactKey[] = [
   'karpenterNodePools',

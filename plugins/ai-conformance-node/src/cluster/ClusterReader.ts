@@ -20,6 +20,7 @@ export interface KubeObject {
     annotations?: Record<string, string>;
     creationTimestamp?: string;
     ownerReferences?: Array<{
+      apiVersion?: string;
       kind: string;
       name: string;
       controller?: boolean;

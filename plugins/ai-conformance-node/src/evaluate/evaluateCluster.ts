@@ -14,6 +14,7 @@ import { runActiveProbes } from '../probes/runActiveProbes';
 import { EvaluateClusterOptions } from '../types';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { VendorProfile } from '../vendors/VendorProfile';
+import { InfrastructureAgent } from '../platform/InfrastructureAgent';
 import { runChecks, factsForChecklist } from './runChecks';
 import { summarize } from './summarize';
 
@@ -23,6 +24,11 @@ export interface EvaluateClusterExtensions {
   checks?: readonly RequirementCheck[];
   /** Replaces the built-in vendor profiles. */
   vendorProfiles?: readonly VendorProfile[];
+  /**
+   * Replaces the built-in list of node agents that may run privileged or mount devices
+   * (INFRASTRUCTURE_AGENTS); extend it with `[...INFRASTRUCTURE_AGENTS, mine]`.
+   */
+  infrastructureAgents?: readonly InfrastructureAgent[];
   /** Use this reader instead of creating one from the KubeConfig (tests, push mode). */
   reader?: ClusterReader;
 }
@@ -137,15 +143,17 @@ export async function evaluateCluster(
       }
       throw error;
     }
-    const facts = await gatherFacts(
-      reader,
-      factsForChecklist(checklist, checks),
-      {
-        logger: options.logger,
-        version,
-      },
+    const facts = await gatherFacts(reader, factsForChecklist(checklist, checks), {
+      logger: options.logger,
+      version,
+    });
+    let requirements = runChecks(
+      facts,
+      checklist,
+      checks,
+      vendors,
+      options.infrastructureAgents,
     );
-    let requirements = runChecks(facts, checklist, checks, vendors);
     if (options.activeProbes) {
       requirements = await runActiveProbes({
         reader,

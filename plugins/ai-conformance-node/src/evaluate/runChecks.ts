@@ -9,6 +9,7 @@ import {
   FactUnavailableError,
   RequirementCheck,
 } from '../checks/RequirementCheck';
+import { InfrastructureAgent } from '../platform/InfrastructureAgent';
 import { VendorProfile } from '../vendors/VendorProfile';
 
 /** The facts the checks of a checklist read (the union of their declarations). @public */
@@ -69,6 +70,7 @@ export function runChecks(
   checklist: ChecklistDefinition,
   checks: readonly RequirementCheck[],
   vendors: readonly VendorProfile[],
+  infrastructureAgents?: readonly InfrastructureAgent[],
 ): RequirementResult[] {
   return checklist.requirements.map(requirement => {
     const definition = getRequirement(requirement.id);
@@ -80,6 +82,7 @@ export function runChecks(
         level: requirement.level,
         conditional: !!requirement.conditional,
         vendors,
+        infrastructureAgents,
       },
     );
     const out: RequirementResult = {

@@ -1,5 +1,6 @@
 import {
   EvaluationSummary,
+  readinessOf,
   RequirementResult,
 } from '@internal/plugin-ai-conformance-common';
 
@@ -46,6 +47,6 @@ export function summarize(results: RequirementResult[]): EvaluationSummary {
       }
     }
   }
-  summary.conformant = summary.mustFailed === 0 && summary.mustUndecided === 0;
+  summary.conformant = readinessOf(summary) === 'conformant';
   return summary;
 }

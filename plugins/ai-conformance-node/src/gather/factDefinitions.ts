@@ -1,4 +1,5 @@
 import { KubeObject } from '../cluster/ClusterReader';
+import { collectionPath, findResource } from '../cluster/discovery';
 import { FactKey, FactValues } from './factTypes';
 import { FactRead, getRead, listRead } from './factReads';
 import { GatherContext } from './GatherContext';
@@ -17,6 +18,7 @@ import {
   reducePod,
   reduceResourceSlice,
   reduceRuntimeClass,
+  reduceServiceEndpoints,
   reduceStatefulSet,
   reduceWebhookConfiguration,
 } from './reduce';
@@ -158,6 +160,46 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
         reduceInferencePool,
       )),
     ],
+  },
+  serviceEndpoints: {
+    key: 'serviceEndpoints',
+    // The list permission is cluster-wide (ClusterRole); the gather lists EndpointSlices only in
+    // the namespaces of webhook and endpoint-picker Services, which the same permission covers.
+    reads: [
+      listRead('discovery.k8s.io', 'endpointslices'),
+      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
+      listRead('inference.networking.k8s.io', 'inferencepools'),
+      listRead('inference.networking.x-k8s.io', 'inferencepools'),
+    ],
+    gather: async ctx => {
+      const [hooks, pools] = await Promise.all([
+        FACT_DEFINITIONS.webhookConfigurations.gather(ctx),
+        FACT_DEFINITIONS.inferencePools.gather(ctx),
+      ]);
+      const namespaces = new Set<string>([
+        ...hooks.flatMap(w =>
+          w.webhooks.flatMap(h => (h.service ? [h.service.namespace] : [])),
+        ),
+        ...pools.filter(p => p.endpointPicker).map(p => p.namespace),
+      ]);
+      const served = findResource(
+        ctx.discovery,
+        'discovery.k8s.io',
+        'endpointslices',
+        ['v1'],
+      );
+      if (!served) return [];
+      const slices: KubeObject[] = [];
+      for (const namespace of [...namespaces].sort()) {
+        for await (const page of ctx.reader.listPages(
+          collectionPath(served, namespace),
+        )) {
+          slices.push(...page);
+        }
+      }
+      return reduceServiceEndpoints(slices);
+    },
   },
   apiServices: {
     key: 'apiServices',

@@ -7,6 +7,8 @@ export interface ConditionFact {
   status: string;
   reason?: string;
   message?: string;
+  /** The generation the condition was computed for (stale when below the object's generation). */
+  observedGeneration?: number;
 }
 
 /** A Node reduced to what the checks, capacity views and discovery read. @public */
@@ -22,16 +24,46 @@ export interface NodeFact {
   kubeletVersion?: string;
 }
 
-/** A Pod reduced to what the checks read (no env, no full spec). @public */
+/**
+ * A container environment variable through which a container runtime hands out accelerators
+ * (`NVIDIA_VISIBLE_DEVICES`, `AMD_VISIBLE_DEVICES`, …). Only variables whose name ends in
+ * `_VISIBLE_DEVICES`, `_VISIBLE_CORES` or `_VISIBLE_CHIPS` are kept; no other env is read.
+ *
+ * @public
+ */
+export interface DeviceEnvFact {
+  container: string;
+  containerType: PodContainerType;
+  name: string;
+  /** The literal value; undefined when it comes from `valueFrom` (then `fromReference`). */
+  value?: string;
+  fromReference?: boolean;
+}
+
+/** Where a container sits in the pod spec. @public */
+export type PodContainerType = 'init' | 'app' | 'ephemeral';
+
+/** One container of a pod, reduced to what the device-access check reads. @public */
+export interface PodContainerFact {
+  name: string;
+  type: PodContainerType;
+  image: string;
+  privileged: boolean;
+}
+
+/** A Pod reduced to what the checks read (no full spec; env only for device variables). @public */
 export interface PodFact {
   namespace: string;
   name: string;
   labels: Record<string, string>;
   nodeName?: string;
   phase?: string;
-  /** Some container runs privileged. */
+  /** Some container (app, init or ephemeral) runs privileged. */
   privileged: boolean;
-  /** hostPath volumes under /dev. */
+  /**
+   * hostPath volumes that reach device nodes, normalised (`/dev//nvidia0/` → `/dev/nvidia0`):
+   * `/`, `/dev` and everything under `/dev`.
+   */
   hostPathDevices: string[];
   /** Extended resources requested or limited by any container (e.g. `nvidia.com/gpu`). */
   extendedResources: string[];
@@ -39,6 +71,12 @@ export interface PodFact {
   usesResourceClaims: boolean;
   runtimeClassName?: string;
   ownerKind?: string;
+  /** The controlling owner (`metadata.ownerReferences[controller=true]`), if any. */
+  owner?: { kind: string; name: string; apiVersion?: string };
+  /** App, init and ephemeral containers with their image and privilege (optional: older facts lack it). */
+  containerSecurity?: PodContainerFact[];
+  /** Device-visibility environment variables of any container (see DeviceEnvFact). */
+  deviceEnv?: DeviceEnvFact[];
   /** Extended resources per pod: the larger of request and limit, summed over containers. */
   extendedResourceRequests?: Record<string, number>;
   /** Names of the ResourceClaim objects the pod uses (direct or generated from a template). */
@@ -117,6 +155,7 @@ export interface DeviceClassFact {
 /** @public */
 export interface GatewayClassFact {
   name: string;
+  generation?: number;
   controllerName: string;
   conditions: ConditionFact[];
 }
@@ -125,6 +164,7 @@ export interface GatewayClassFact {
 export interface GatewayFact {
   namespace: string;
   name: string;
+  generation?: number;
   gatewayClassName: string;
   conditions: ConditionFact[];
 }
@@ -135,7 +175,13 @@ export interface HttpRouteFact {
   name: string;
   backendRefs: Array<{ group: string; kind: string; name: string }>;
   parentRefKinds: string[];
-  parents: Array<{ controllerName: string; conditions: ConditionFact[] }>;
+  parents: Array<{
+    controllerName: string;
+    conditions: ConditionFact[];
+    /** The parent this status is for (kind defaults to Gateway, namespace to the route's). */
+    parentRef?: { kind: string; name: string; namespace: string };
+  }>;
+  generation?: number;
 }
 
 /** An InferencePool of either API group. @public */
@@ -144,6 +190,8 @@ export interface InferencePoolFact {
   namespace: string;
   name: string;
   hasEndpointPicker: boolean;
+  /** The endpoint picker's Service (v1 `endpointPickerRef`, v1alpha2 `extensionRef`). */
+  endpointPicker?: { kind: string; name: string };
   /** Some parent (Gateway) reports Accepted=True. */
   accepted: boolean;
   /** Model-server pod labels (v1 `selector.matchLabels`, v1alpha2 flat `selector`). */
@@ -174,6 +222,16 @@ export interface ResourceClaimFact {
   allocated: Array<{ request: string; driver: string; pool: string; device: string }>;
   /** Names of the pods the claim is reserved for. */
   reservedFor: string[];
+}
+
+/** Endpoints behind one Service, summed over its EndpointSlices (discovery.k8s.io/v1). @public */
+export interface ServiceEndpointsFact {
+  namespace: string;
+  /** The Service (label `kubernetes.io/service-name`). */
+  name: string;
+  /** Endpoints whose `conditions.ready` is true or unset. */
+  ready: number;
+  notReady: number;
 }
 
 /** @public */
@@ -238,6 +296,11 @@ export interface FactValues {
   gateways: GatewayFact[];
   httpRoutes: HttpRouteFact[];
   inferencePools: InferencePoolFact[];
+  /**
+   * Ready endpoints of the Services behind webhooks and InferencePool endpoint pickers, read
+   * only in those Services' namespaces.
+   */
+  serviceEndpoints: ServiceEndpointsFact[];
   apiServices: ApiServiceFact[];
   runtimeClasses: RuntimeClassFact[];
   webhookConfigurations: WebhookConfigurationFact[];

@@ -1,8 +1,10 @@
+import { posix } from 'node:path';
 import { KubeObject } from '../cluster/ClusterReader';
 import {
   ApiServiceFact,
   ConditionFact,
   DeviceClassFact,
+  DeviceEnvFact,
   GatewayClassFact,
   GatewayFact,
   HpaFact,
@@ -10,9 +12,11 @@ import {
   InferencePoolFact,
   NamespaceFact,
   NodeFact,
+  PodContainerType,
   PodFact,
   ResourceSliceFact,
   RuntimeClassFact,
+  ServiceEndpointsFact,
   SliceDeviceFact,
   WebhookConfigurationFact,
   WorkloadFact,
@@ -43,12 +47,18 @@ function meta(o: KubeObject) {
 /** @internal */
 export function reduceConditions(conditions: unknown): ConditionFact[] {
   if (!Array.isArray(conditions)) return [];
-  return conditions.map((c: Any) => ({
-    type: String(c?.type ?? ''),
-    status: String(c?.status ?? ''),
-    reason: c?.reason,
-    message: c?.message,
-  }));
+  return conditions.map((c: Any) => {
+    const out: ConditionFact = {
+      type: String(c?.type ?? ''),
+      status: String(c?.status ?? ''),
+      reason: c?.reason,
+      message: c?.message,
+    };
+    if (typeof c?.observedGeneration === 'number') {
+      out.observedGeneration = c.observedGeneration;
+    }
+    return out;
+  });
 }
 
 /** True when a condition of the type has status True. @public */
@@ -57,6 +67,32 @@ export function conditionTrue(
   type: string,
 ): boolean {
   return conditions.some(c => c.type === type && c.status === 'True');
+}
+
+/**
+ * True when a condition of the type is True for the object's current generation: a condition
+ * computed for an older generation (`observedGeneration` below `generation`) is stale.
+ *
+ * @public
+ */
+export function conditionCurrent(
+  conditions: ConditionFact[],
+  type: string,
+  generation?: number,
+): boolean {
+  return conditions.some(
+    c =>
+      c.type === type &&
+      c.status === 'True' &&
+      (generation === undefined ||
+        c.observedGeneration === undefined ||
+        c.observedGeneration >= generation),
+  );
+}
+
+function generationOf(o: KubeObject): number | undefined {
+  const g = (o.metadata as Any)?.generation;
+  return typeof g === 'number' ? g : undefined;
 }
 
 /** @internal */
@@ -80,13 +116,63 @@ export function reduceNode(o: KubeObject): NodeFact {
   };
 }
 
+/** Environment variables through which container runtimes hand out devices. */
+const DEVICE_ENV = /_VISIBLE_(DEVICES|CORES|CHIPS)$/;
+
+/**
+ * A hostPath normalised as the kubelet resolves it (duplicate and trailing slashes, `.` and
+ * `..` removed), kept when it reaches device nodes: `/`, `/dev` or a path under `/dev`.
+ *
+ * @internal
+ */
+export function deviceHostPath(path: unknown): string | undefined {
+  if (typeof path !== 'string' || !path.startsWith('/')) return undefined;
+  const normalised = posix.normalize(path).replace(/(.)\/+$/, '$1');
+  return normalised === '/' || /^\/dev(\/|$)/.test(normalised)
+    ? normalised
+    : undefined;
+}
+
+function podContainers(p: Any): Array<{ c: Any; type: PodContainerType }> {
+  return [
+    ...(p.spec?.initContainers ?? []).map((c: Any) => ({ c, type: 'init' })),
+    ...(p.spec?.containers ?? []).map((c: Any) => ({ c, type: 'app' })),
+    ...(p.spec?.ephemeralContainers ?? []).map((c: Any) => ({
+      c,
+      type: 'ephemeral',
+    })),
+  ];
+}
+
+function deviceEnv(
+  all: Array<{ c: Any; type: PodContainerType }>,
+): DeviceEnvFact[] {
+  return all.flatMap(({ c, type }) =>
+    (c.env ?? [])
+      .filter(
+        (e: Any) => typeof e?.name === 'string' && DEVICE_ENV.test(e.name),
+      )
+      .map((e: Any) => {
+        const out: DeviceEnvFact = {
+          container: String(c.name ?? ''),
+          containerType: type,
+          name: e.name,
+        };
+        if (e.valueFrom) out.fromReference = true;
+        else out.value = String(e.value ?? '');
+        return out;
+      }),
+  );
+}
+
 /** @internal */
 export function reducePod(o: KubeObject): PodFact {
   const p = o as Any;
-  const containers: Any[] = [
-    ...(p.spec?.initContainers ?? []),
-    ...(p.spec?.containers ?? []),
-  ];
+  const all = podContainers(p);
+  // Ephemeral containers cannot request resources; they count for privilege and env only.
+  const containers: Any[] = all
+    .filter(x => x.type !== 'ephemeral')
+    .map(x => x.c);
   const extended = new Set<string>();
   for (const c of containers) {
     for (const r of [c.resources?.requests, c.resources?.limits]) {
@@ -95,21 +181,35 @@ export function reducePod(o: KubeObject): PodFact {
       }
     }
   }
+  const owner = o.metadata?.ownerReferences?.find(r => r.controller);
   return {
     ...meta(o),
     nodeName: p.spec?.nodeName,
     phase: p.status?.phase,
-    privileged: containers.some(c => c.securityContext?.privileged === true),
+    privileged: all.some(({ c }) => c.securityContext?.privileged === true),
     hostPathDevices: (p.spec?.volumes ?? [])
-      .map((v: Any) => v.hostPath?.path)
-      .filter(
-        (path: unknown): path is string =>
-          typeof path === 'string' && /^\/dev(\/|$)/.test(path),
-      ),
+      .map((v: Any) => deviceHostPath(v.hostPath?.path))
+      .filter((path: unknown): path is string => path !== undefined),
     extendedResources: [...extended],
     usesResourceClaims: (p.spec?.resourceClaims ?? []).length > 0,
     runtimeClassName: p.spec?.runtimeClassName,
-    ownerKind: o.metadata?.ownerReferences?.find(r => r.controller)?.kind,
+    ownerKind: owner?.kind,
+    ...(owner
+      ? {
+          owner: {
+            kind: owner.kind,
+            name: owner.name,
+            ...(owner.apiVersion ? { apiVersion: owner.apiVersion } : {}),
+          },
+        }
+      : {}),
+    containerSecurity: all.map(({ c, type }) => ({
+      name: String(c.name ?? ''),
+      type,
+      image: String(c.image ?? ''),
+      privileged: c.securityContext?.privileged === true,
+    })),
+    deviceEnv: deviceEnv(all),
     extendedResourceRequests: sumExtendedResources(
       (p.spec?.containers ?? []).map(containerExtendedResources),
     ),
@@ -235,6 +335,7 @@ export function reduceGatewayClass(o: KubeObject): GatewayClassFact {
   const g = o as Any;
   return {
     name: meta(o).name,
+    generation: generationOf(o),
     controllerName: String(g.spec?.controllerName ?? ''),
     conditions: reduceConditions(g.status?.conditions),
   };
@@ -245,6 +346,7 @@ export function reduceGateway(o: KubeObject): GatewayFact {
   const g = o as Any;
   return {
     ...meta(o),
+    generation: generationOf(o),
     gatewayClassName: String(g.spec?.gatewayClassName ?? ''),
     conditions: reduceConditions(g.status?.conditions),
   };
@@ -270,7 +372,15 @@ export function reduceHttpRoute(o: KubeObject): HttpRouteFact {
     parents: (r.status?.parents ?? []).map((p: Any) => ({
       controllerName: String(p.controllerName ?? ''),
       conditions: reduceConditions(p.conditions),
+      parentRef: p.parentRef
+        ? {
+            kind: String(p.parentRef.kind ?? 'Gateway'),
+            name: String(p.parentRef.name ?? ''),
+            namespace: String(p.parentRef.namespace ?? meta(o).namespace),
+          }
+        : undefined,
     })),
+    generation: generationOf(o),
   };
 }
 
@@ -290,11 +400,15 @@ export function reduceInferencePool(o: KubeObject): InferencePoolFact {
   const p = o as Any;
   // v1 uses status.parents, v1alpha2 used status.parent.
   const parents: Any[] = p.status?.parents ?? p.status?.parent ?? [];
+  const picker = p.spec?.endpointPickerRef ?? p.spec?.extensionRef;
   return {
     apiVersion: String(o.apiVersion ?? ''),
     namespace: meta(o).namespace,
     name: meta(o).name,
-    hasEndpointPicker: !!(p.spec?.endpointPickerRef ?? p.spec?.extensionRef),
+    hasEndpointPicker: !!picker,
+    endpointPicker: picker?.name
+      ? { kind: String(picker.kind ?? 'Service'), name: String(picker.name) }
+      : undefined,
     accepted: parents.some(parent =>
       conditionTrue(reduceConditions(parent?.conditions), 'Accepted'),
     ),
@@ -379,4 +493,34 @@ export function reduceHpa(o: KubeObject): HpaFact {
       h.spec?.scaleTargetRef?.name ?? ''
     }`,
   };
+}
+
+/**
+ * Sums the endpoints of EndpointSlices per Service. `conditions.ready` unset means ready
+ * (discovery.k8s.io/v1 semantics).
+ *
+ * @internal
+ */
+export function reduceServiceEndpoints(
+  slices: KubeObject[],
+): ServiceEndpointsFact[] {
+  const byService = new Map<string, ServiceEndpointsFact>();
+  for (const slice of slices) {
+    const service = slice.metadata?.labels?.['kubernetes.io/service-name'];
+    if (!service) continue;
+    const namespace = slice.metadata?.namespace ?? '';
+    const key = `${namespace}/${service}`;
+    const fact = byService.get(key) ?? {
+      namespace,
+      name: service,
+      ready: 0,
+      notReady: 0,
+    };
+    for (const e of ((slice as Any).endpoints ?? []) as Any[]) {
+      if (e?.conditions?.ready === false) fact.notReady++;
+      else fact.ready++;
+    }
+    byService.set(key, fact);
+  }
+  return [...byService.values()];
 }

@@ -16,7 +16,8 @@ const CORE_RESOURCES =
   /^(cpu|memory|pods|ephemeral-storage|storage|hugepages-.*)$/;
 
 /** Env var names that carry a model name or id in the common serving images. */
-const MODEL_ENV = /^(MODEL|MODEL_ID|MODEL_NAME|MODEL_PATH|SERVED_MODEL_NAME|HF_MODEL_ID|NIM_MODEL_NAME|OLLAMA_MODEL)$/;
+const MODEL_ENV =
+  /^(MODEL|MODEL_ID|MODEL_NAME|MODEL_PATH|SERVED_MODEL_NAME|HF_MODEL_ID|NIM_MODEL_NAME|OLLAMA_MODEL)$/;
 
 function stringMap(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
@@ -70,7 +71,11 @@ export function sumExtendedResources(
 export function reduceContainer(c: Any): ContainerTemplateFact {
   const modelEnv: Record<string, string> = {};
   for (const e of Array.isArray(c?.env) ? c.env : []) {
-    if (typeof e?.name === 'string' && MODEL_ENV.test(e.name) && typeof e.value === 'string') {
+    if (
+      typeof e?.name === 'string' &&
+      MODEL_ENV.test(e.name) &&
+      typeof e.value === 'string'
+    ) {
       modelEnv[e.name] = e.value;
     }
   }
@@ -126,7 +131,8 @@ export function reduceService(o: KubeObject): ServiceFact {
       .map((p: Any) => ({
         name: typeof p.name === 'string' ? p.name : undefined,
         port: p.port,
-        appProtocol: typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
+        appProtocol:
+          typeof p.appProtocol === 'string' ? p.appProtocol : undefined,
       })),
     externalAddresses: (s.status?.loadBalancer?.ingress ?? [])
       .map((i: Any) => i?.hostname ?? i?.ip)
@@ -159,10 +165,12 @@ export function reduceResourceClaim(o: KubeObject): ResourceClaimFact {
 export function podResourceClaimNames(p: Any): string[] {
   const names = new Set<string>();
   for (const c of p?.spec?.resourceClaims ?? []) {
-    if (typeof c?.resourceClaimName === 'string') names.add(c.resourceClaimName);
+    if (typeof c?.resourceClaimName === 'string')
+      names.add(c.resourceClaimName);
   }
   for (const s of p?.status?.resourceClaimStatuses ?? []) {
-    if (typeof s?.resourceClaimName === 'string') names.add(s.resourceClaimName);
+    if (typeof s?.resourceClaimName === 'string')
+      names.add(s.resourceClaimName);
   }
   return [...names];
 }
@@ -176,7 +184,9 @@ export function podResourceClaimNames(p: Any): string[] {
 export function reduceLeaderWorkerSet(o: KubeObject): WorkloadFact {
   const l = o as Any;
   const lwt = l.spec?.leaderWorkerTemplate ?? {};
-  const leader = lwt.leaderTemplate ? reducePodTemplate(lwt.leaderTemplate) : undefined;
+  const leader = lwt.leaderTemplate
+    ? reducePodTemplate(lwt.leaderTemplate)
+    : undefined;
   const worker = reducePodTemplate(lwt.workerTemplate);
   const desired = typeof l.spec?.replicas === 'number' ? l.spec.replicas : 1;
   const ready = l.status?.readyReplicas ?? 0;
@@ -186,7 +196,9 @@ export function reduceLeaderWorkerSet(o: KubeObject): WorkloadFact {
     name,
     namespace: o.metadata?.namespace ?? '',
     labels: o.metadata?.labels ?? {},
-    images: [...(leader?.containers ?? []), ...worker.containers].map(c => c.image),
+    images: [...(leader?.containers ?? []), ...worker.containers].map(
+      c => c.image,
+    ),
     desired,
     ready,
     available: desired > 0 && ready >= desired,
@@ -197,7 +209,8 @@ export function reduceLeaderWorkerSet(o: KubeObject): WorkloadFact {
     template: {
       labels: { ...worker.labels, ...(leader?.labels ?? {}) },
       containers: [...(leader?.containers ?? []), ...worker.containers],
-      usesResourceClaims: !!leader?.usesResourceClaims || worker.usesResourceClaims,
+      usesResourceClaims:
+        !!leader?.usesResourceClaims || worker.usesResourceClaims,
     },
   };
 }

@@ -6,7 +6,10 @@ import {
 } from '@internal/local-cluster/testing';
 import { KubeClusterReader } from '../cluster/KubeClusterReader';
 import { gatherFacts } from '../gather/gatherFacts';
-import { discoverModelServers, SERVING_FACTS } from '../serving/discoverModelServers';
+import {
+  discoverModelServers,
+  SERVING_FACTS,
+} from '../serving/discoverModelServers';
 import { ModelServer, ModelServerDiscovery } from '../serving/ModelServer';
 
 /* Model-server discovery against a real kube-apiserver holding the `model-serving` scenario
@@ -27,8 +30,13 @@ function kubeConfig(cluster: LocalCluster, context: string): KubeConfig {
   return kc;
 }
 
-async function discover(cluster: LocalCluster, context = 'reader'): Promise<ModelServerDiscovery> {
-  const reader = new KubeClusterReader({ kubeConfig: kubeConfig(cluster, context) });
+async function discover(
+  cluster: LocalCluster,
+  context = 'reader',
+): Promise<ModelServerDiscovery> {
+  const reader = new KubeClusterReader({
+    kubeConfig: kubeConfig(cluster, context),
+  });
   try {
     return discoverModelServers(await gatherFacts(reader, SERVING_FACTS));
   } finally {
@@ -36,155 +44,236 @@ async function discover(cluster: LocalCluster, context = 'reader'): Promise<Mode
   }
 }
 
-describeWithLocalCluster('model-server discovery on the model-serving scenario', () => {
-  let cluster: LocalCluster;
-  let result: ModelServerDiscovery;
-  const server = (kind: string, name: string, namespace = NS): ModelServer => {
-    const found = result.servers.find(s => s.kind === kind && s.name === name && s.namespace === namespace);
-    if (!found) throw new Error(`${kind} ${namespace}/${name} not discovered; found ${result.servers.map(s => `${s.kind} ${s.name}`).join(', ')}`);
-    return found;
-  };
+describeWithLocalCluster(
+  'model-server discovery on the model-serving scenario',
+  () => {
+    let cluster: LocalCluster;
+    let result: ModelServerDiscovery;
+    const server = (
+      kind: string,
+      name: string,
+      namespace = NS,
+    ): ModelServer => {
+      const found = result.servers.find(
+        s => s.kind === kind && s.name === name && s.namespace === namespace,
+      );
+      if (!found)
+        throw new Error(
+          `${kind} ${namespace}/${name} not discovered; found ${result.servers
+            .map(s => `${s.kind} ${s.name}`)
+            .join(', ')}`,
+        );
+      return found;
+    };
 
-  beforeAll(async () => {
-    cluster = await startOrReuseCluster({ scenario: 'model-serving' });
-    // Wait until the controllers and the scheduler have done their part: pods bound, DRA claim
-    // allocated, Deployment status written.
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      result = await discover(cluster);
-      const dra = result.servers.find(s => s.name === 'vllm-dra');
-      const pool = result.servers.find(s => s.name === 'pool-v1');
-      if (dra?.accelerators.some(a => a.source === 'dra') && pool?.replicas.ready === 2) break;
-      if (Date.now() > deadline) break; // the assertions below say what is missing
-      await new Promise(r => setTimeout(r, 2000));
-    }
-  }, 40 * 60 * 1000);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, 60_000);
-
-  it('reads everything as the reader identity', () => {
-    expect(result.unreadable).toEqual([]);
-  });
-
-  it.each([
-    // kind, name, readiness, endpoint source (undefined: no URL)
-    ['InferenceService', 'isvc-ready', 'ready', 'status'],
-    ['InferenceService', 'isvc-failing', 'not-ready', 'service'],
-    ['InferenceService', 'isvc-no-url', 'ready', 'service'],
-    ['LLMInferenceService', 'llm-ready', 'ready', 'status'],
-    ['LLMInferenceService', 'llm-failing', 'not-ready', undefined],
-    ['LLMInferenceService', 'llm-no-url', 'ready', undefined],
-    ['InferencePool', 'pool-v1', 'ready', 'service'],
-    ['InferencePool', 'pool-alpha', 'not-ready', undefined],
-    ['RayService', 'ray-ready', 'ready', 'service'],
-    ['RayService', 'ray-failing', 'not-ready', undefined],
-    ['NIMService', 'nim-ready', 'ready', 'status'],
-    ['NIMService', 'nim-failing', 'not-ready', undefined],
-    ['NIMService', 'nim-pending', 'unknown', undefined],
-    ['DynamoGraphDeployment', 'dynamo-disagg', 'ready', undefined],
-    ['VLLMRuntime', 'vllmruntime-llama', 'ready', undefined],
-    ['LeaderWorkerSet', 'deepseek-decode', 'not-ready', undefined],
-  ])('%s %s is %s with endpoint from %s', (kind, name, readiness, endpointSource) => {
-    const s = server(kind, name);
-    expect(s.readiness).toBe(readiness);
-    expect(s.endpoint?.source).toBe(endpointSource);
-    if (!endpointSource) expect(s.endpoint).toBeUndefined();
-  });
-
-  it('reads both InferencePool API groups side by side', () => {
-    expect(server('InferencePool', 'pool-v1')).toMatchObject({
-      apiVersion: 'inference.networking.k8s.io/v1',
-      models: [{ name: 'meta-llama/Llama-3.1-8B-Instruct' }],
-      runtime: { name: 'vllm', version: 'v0.10.1' },
-      replicas: { desired: 2, ready: 2 },
-    });
-    expect(server('InferencePool', 'pool-v1').readinessReason).toContain('accepted by a Gateway');
-    const alpha = server('InferencePool', 'pool-alpha');
-    expect(alpha.apiVersion).toBe('inference.networking.x-k8s.io/v1alpha2');
-    expect(alpha.readinessReason).toContain('no Gateway has accepted the pool yet');
-  });
-
-  it('counts the GPUs the servers\' pods hold, with the node model', () => {
-    expect(server('InferenceService', 'isvc-ready').accelerators).toEqual([
-      { vendor: 'nvidia', model: H100, count: 1, resource: 'nvidia.com/gpu', source: 'pods' },
-    ]);
-    expect(server('InferencePool', 'pool-v1').accelerators).toEqual([
-      { vendor: 'nvidia', model: H100, count: 2, resource: 'nvidia.com/gpu', source: 'pods' },
-    ]);
-  });
-
-  it('counts the device allocated to a DRA claim, with the device product name', () => {
-    const dra = server('Deployment', 'vllm-dra');
-    expect(dra.accelerators).toEqual([
-      { vendor: 'nvidia', model: expect.stringContaining('H100'), count: 1, resource: 'gpu.nvidia.com', source: 'dra' },
-    ]);
-  });
-
-  it('recognises plain vLLM, TGI, Triton, SGLang and Ollama servers by image', () => {
-    const plain = result.servers.filter(s => s.namespace === TEAM_NS && s.framework === 'workload');
-    expect(Object.fromEntries(plain.map(s => [s.name, s.runtime?.name]))).toEqual({
-      'vllm-qwen': 'vllm',
-      'tgi-gemma': 'tgi',
-      triton: 'triton',
-      'sglang-qwen': 'sglang',
-      ollama: 'ollama',
-      'vllm-idle': 'vllm',
-    });
-    expect(server('Deployment', 'vllm-qwen', TEAM_NS).endpoint).toEqual({
-      url: `http://vllm-qwen.${TEAM_NS}.svc.cluster.local:8000`,
-      source: 'service',
-    });
-    const idle = server('Deployment', 'vllm-idle', TEAM_NS);
-    expect(idle.readiness).toBe('not-ready');
-    expect(idle.accelerators).toEqual([]); // zero replicas request nothing
-    expect(server('StatefulSet', 'ollama', TEAM_NS).warnings.join(' ')).toMatch(/pulls models at runtime/);
-  });
-
-  it('groups the llm-d prefill and decode Deployments into one server', () => {
-    const llmd = result.servers.find(s => s.framework === 'llm-d' && s.kind === 'Deployment')!;
-    expect(llmd).toMatchObject({ name: 'llama-3.1-8b-instruct', roles: ['decode', 'prefill'], replicas: { desired: 2, ready: 2 } });
-  });
-
-  it('does not report the Deployments KServe and the production-stack operator own as servers of their own', () => {
-    const names = result.servers.map(s => s.name);
-    expect(names).not.toContain('isvc-ready-predictor');
-    expect(names).not.toContain('llm-ready-kserve');
-    expect(names).not.toContain('pool-v1-vllm');
-    expect(names.filter(n => n === 'vllmruntime-llama')).toHaveLength(1);
-  });
-
-  it('reads LLMInferenceService at v1alpha1 when the cluster serves only v1alpha1', async () => {
-    const admin = cluster.client('admin');
-    const crdPath = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/llminferenceservices.serving.kserve.io';
-    const crd = await admin.get(crdPath);
-    const only = (served: boolean) => ({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: crd.metadata.name },
-      spec: { ...crd.spec, versions: crd.spec.versions.map((v: any) => (v.name === 'v1alpha2' ? { ...v, served } : v)) },
-    });
-    await admin.apply(only(false), 'model-serving-test');
-    try {
-      let s: ModelServer | undefined;
-      for (let i = 0; i < 30 && s?.apiVersion !== 'serving.kserve.io/v1alpha1'; i++) {
-        await new Promise(r => setTimeout(r, 1000));
-        s = (await discover(cluster)).servers.find(x => x.name === 'llm-ready');
+    beforeAll(async () => {
+      cluster = await startOrReuseCluster({ scenario: 'model-serving' });
+      // Wait until the controllers and the scheduler have done their part: pods bound, DRA claim
+      // allocated, Deployment status written.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        result = await discover(cluster);
+        const dra = result.servers.find(s => s.name === 'vllm-dra');
+        const pool = result.servers.find(s => s.name === 'pool-v1');
+        if (
+          dra?.accelerators.some(a => a.source === 'dra') &&
+          pool?.replicas.ready === 2
+        )
+          break;
+        if (Date.now() > deadline) break; // the assertions below say what is missing
+        await new Promise(r => setTimeout(r, 2000));
       }
-      expect(s).toMatchObject({ apiVersion: 'serving.kserve.io/v1alpha1', readiness: 'ready', models: [{ name: 'Qwen/Qwen3-0.6B' }] });
-    } finally {
-      await admin.apply(only(true), 'model-serving-test');
-    }
-    expect(server('LLMInferenceService', 'llm-ready').apiVersion).toBe('serving.kserve.io/v1alpha2');
-  });
+    }, 40 * 60 * 1000);
 
-  it('reports refused reads as unreadable, never as "no servers"', async () => {
-    const refused = await discover(cluster, 'norights');
-    expect(refused.servers).toEqual([]);
-    expect(refused.unreadable.map(u => u.fact)).toEqual(
-      expect.arrayContaining(['kserveInferenceServices', 'kserveLlmInferenceServices', 'inferencePools', 'rayServices', 'nimServices', 'deployments']),
+    afterAll(async () => {
+      await cluster?.stop();
+    }, 60_000);
+
+    it('reads everything as the reader identity', () => {
+      expect(result.unreadable).toEqual([]);
+    });
+
+    it.each([
+      // kind, name, readiness, endpoint source (undefined: no URL)
+      ['InferenceService', 'isvc-ready', 'ready', 'status'],
+      ['InferenceService', 'isvc-failing', 'not-ready', 'service'],
+      ['InferenceService', 'isvc-no-url', 'ready', 'service'],
+      ['LLMInferenceService', 'llm-ready', 'ready', 'status'],
+      ['LLMInferenceService', 'llm-failing', 'not-ready', undefined],
+      ['LLMInferenceService', 'llm-no-url', 'ready', undefined],
+      ['InferencePool', 'pool-v1', 'ready', 'service'],
+      ['InferencePool', 'pool-alpha', 'not-ready', undefined],
+      ['RayService', 'ray-ready', 'ready', 'service'],
+      ['RayService', 'ray-failing', 'not-ready', undefined],
+      ['NIMService', 'nim-ready', 'ready', 'status'],
+      ['NIMService', 'nim-failing', 'not-ready', undefined],
+      ['NIMService', 'nim-pending', 'unknown', undefined],
+      ['DynamoGraphDeployment', 'dynamo-disagg', 'ready', undefined],
+      ['VLLMRuntime', 'vllmruntime-llama', 'ready', undefined],
+      ['LeaderWorkerSet', 'deepseek-decode', 'not-ready', undefined],
+    ])(
+      '%s %s is %s with endpoint from %s',
+      (kind, name, readiness, endpointSource) => {
+        const s = server(kind, name);
+        expect(s.readiness).toBe(readiness);
+        // no endpoint at all when there is no source
+        expect(s.endpoint?.source).toBe(endpointSource);
+        expect(s.endpoint === undefined).toBe(endpointSource === undefined);
+      },
     );
-    expect(refused.unreadable.every(u => u.kind === 'forbidden')).toBe(true);
-  });
-});
+
+    it('reads both InferencePool API groups side by side', () => {
+      expect(server('InferencePool', 'pool-v1')).toMatchObject({
+        apiVersion: 'inference.networking.k8s.io/v1',
+        models: [{ name: 'meta-llama/Llama-3.1-8B-Instruct' }],
+        runtime: { name: 'vllm', version: 'v0.10.1' },
+        replicas: { desired: 2, ready: 2 },
+      });
+      expect(server('InferencePool', 'pool-v1').readinessReason).toContain(
+        'accepted by a Gateway',
+      );
+      const alpha = server('InferencePool', 'pool-alpha');
+      expect(alpha.apiVersion).toBe('inference.networking.x-k8s.io/v1alpha2');
+      expect(alpha.readinessReason).toContain(
+        'no Gateway has accepted the pool yet',
+      );
+    });
+
+    it("counts the GPUs the servers' pods hold, with the node model", () => {
+      expect(server('InferenceService', 'isvc-ready').accelerators).toEqual([
+        {
+          vendor: 'nvidia',
+          model: H100,
+          count: 1,
+          resource: 'nvidia.com/gpu',
+          source: 'pods',
+        },
+      ]);
+      expect(server('InferencePool', 'pool-v1').accelerators).toEqual([
+        {
+          vendor: 'nvidia',
+          model: H100,
+          count: 2,
+          resource: 'nvidia.com/gpu',
+          source: 'pods',
+        },
+      ]);
+    });
+
+    it('counts the device allocated to a DRA claim, with the device product name', () => {
+      const dra = server('Deployment', 'vllm-dra');
+      expect(dra.accelerators).toEqual([
+        {
+          vendor: 'nvidia',
+          model: expect.stringContaining('H100'),
+          count: 1,
+          resource: 'gpu.nvidia.com',
+          source: 'dra',
+        },
+      ]);
+    });
+
+    it('recognises plain vLLM, TGI, Triton, SGLang and Ollama servers by image', () => {
+      const plain = result.servers.filter(
+        s => s.namespace === TEAM_NS && s.framework === 'workload',
+      );
+      expect(
+        Object.fromEntries(plain.map(s => [s.name, s.runtime?.name])),
+      ).toEqual({
+        'vllm-qwen': 'vllm',
+        'tgi-gemma': 'tgi',
+        triton: 'triton',
+        'sglang-qwen': 'sglang',
+        ollama: 'ollama',
+        'vllm-idle': 'vllm',
+      });
+      expect(server('Deployment', 'vllm-qwen', TEAM_NS).endpoint).toEqual({
+        url: `http://vllm-qwen.${TEAM_NS}.svc.cluster.local:8000`,
+        source: 'service',
+      });
+      const idle = server('Deployment', 'vllm-idle', TEAM_NS);
+      expect(idle.readiness).toBe('not-ready');
+      expect(idle.accelerators).toEqual([]); // zero replicas request nothing
+      expect(
+        server('StatefulSet', 'ollama', TEAM_NS).warnings.join(' '),
+      ).toMatch(/pulls models at runtime/);
+    });
+
+    it('groups the llm-d prefill and decode Deployments into one server', () => {
+      const llmd = result.servers.find(
+        s => s.framework === 'llm-d' && s.kind === 'Deployment',
+      )!;
+      expect(llmd).toMatchObject({
+        name: 'llama-3.1-8b-instruct',
+        roles: ['decode', 'prefill'],
+        replicas: { desired: 2, ready: 2 },
+      });
+    });
+
+    it('does not report the Deployments KServe and the production-stack operator own as servers of their own', () => {
+      const names = result.servers.map(s => s.name);
+      expect(names).not.toContain('isvc-ready-predictor');
+      expect(names).not.toContain('llm-ready-kserve');
+      expect(names).not.toContain('pool-v1-vllm');
+      expect(names.filter(n => n === 'vllmruntime-llama')).toHaveLength(1);
+    });
+
+    it('reads LLMInferenceService at v1alpha1 when the cluster serves only v1alpha1', async () => {
+      const admin = cluster.client('admin');
+      const crdPath =
+        '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/llminferenceservices.serving.kserve.io';
+      const crd = await admin.get(crdPath);
+      const only = (served: boolean) => ({
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: crd.metadata.name },
+        spec: {
+          ...crd.spec,
+          versions: crd.spec.versions.map((v: any) =>
+            v.name === 'v1alpha2' ? { ...v, served } : v,
+          ),
+        },
+      });
+      await admin.apply(only(false), 'model-serving-test');
+      try {
+        let s: ModelServer | undefined;
+        for (
+          let i = 0;
+          i < 30 && s?.apiVersion !== 'serving.kserve.io/v1alpha1';
+          i++
+        ) {
+          await new Promise(r => setTimeout(r, 1000));
+          s = (await discover(cluster)).servers.find(
+            x => x.name === 'llm-ready',
+          );
+        }
+        expect(s).toMatchObject({
+          apiVersion: 'serving.kserve.io/v1alpha1',
+          readiness: 'ready',
+          models: [{ name: 'Qwen/Qwen3-0.6B' }],
+        });
+      } finally {
+        await admin.apply(only(true), 'model-serving-test');
+      }
+      expect(server('LLMInferenceService', 'llm-ready').apiVersion).toBe(
+        'serving.kserve.io/v1alpha2',
+      );
+    });
+
+    it('reports refused reads as unreadable, never as "no servers"', async () => {
+      const refused = await discover(cluster, 'norights');
+      expect(refused.servers).toEqual([]);
+      expect(refused.unreadable.map(u => u.fact)).toEqual(
+        expect.arrayContaining([
+          'kserveInferenceServices',
+          'kserveLlmInferenceServices',
+          'inferencePools',
+          'rayServices',
+          'nimServices',
+          'deployments',
+        ]),
+      );
+      expect(refused.unreadable.every(u => u.kind === 'forbidden')).toBe(true);
+    });
+  },
+);

@@ -48,7 +48,8 @@ const expected: Record<ScenarioName, Record<string, Verdict>> = {
   'partial-amd': {
     dra_support: 'pass',
     driver_runtime_management: 'pass',
-    gpu_sharing: 'pass', // AMD partition profiles
+    // MI300X in SPX mode: partitioning is supported (label) but no partition is published
+    gpu_sharing: 'fail',
     virtualized_accelerator: 'unknown', // bare-metal MI300X: no virtualization signal
     ai_inference: 'fail',
     advanced_inference_ingress: 'fail',

@@ -53,7 +53,9 @@ export function createServingContext(input: {
   const pods = groupBy(input.pods, p => p.namespace);
   const workloads = groupBy(input.workloads, w => w.namespace);
   const services = groupBy(input.services, s => s.namespace);
-  const claims = new Map(input.claims.map(c => [`${c.namespace}/${c.name}`, c]));
+  const claims = new Map(
+    input.claims.map(c => [`${c.namespace}/${c.name}`, c]),
+  );
   const nodes = new Map(input.nodes.map(n => [n.name, n]));
   const devices = new Map<string, Record<string, string | number | boolean>>();
   for (const slice of input.slices) {
@@ -89,7 +91,9 @@ export function selectBehind(
   selector: Record<string, string> | undefined,
 ): { pods: PodFact[]; workloads: WorkloadFact[] } {
   return {
-    pods: ctx.podsIn(namespace).filter(p => matchesSelector(selector, p.labels)),
+    pods: ctx
+      .podsIn(namespace)
+      .filter(p => matchesSelector(selector, p.labels)),
     workloads: ctx
       .workloadsIn(namespace)
       .filter(w => matchesSelector(selector, w.template?.labels ?? {})),

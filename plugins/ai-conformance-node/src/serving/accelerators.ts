@@ -47,7 +47,9 @@ class Tally {
   private readonly rows = new Map<string, ServerAccelerators>();
 
   add(row: ServerAccelerators): void {
-    const key = `${row.vendor}|${row.model ?? ''}|${row.resource}|${row.source}`;
+    const key = `${row.vendor}|${row.model ?? ''}|${row.resource}|${
+      row.source
+    }`;
     const existing = this.rows.get(key);
     if (existing) existing.count += row.count;
     else this.rows.set(key, { ...row });
@@ -144,9 +146,18 @@ export function acceleratorsOfSpec(
 export function serverAccelerators(
   ctx: ServingContext,
   pods: PodFact[],
-  spec: { perReplica: Record<string, number>; replicas: number; modelHint?: string },
+  spec: {
+    perReplica: Record<string, number>;
+    replicas: number;
+    modelHint?: string;
+  },
 ): ServerAccelerators[] {
   const inUse = acceleratorsOfPods(ctx, pods);
   if (inUse.length) return inUse;
-  return acceleratorsOfSpec(ctx.profiles, spec.perReplica, spec.replicas, spec.modelHint);
+  return acceleratorsOfSpec(
+    ctx.profiles,
+    spec.perReplica,
+    spec.replicas,
+    spec.modelHint,
+  );
 }

@@ -10,14 +10,22 @@ function node(name: string, labels: Record<string, string>): KubeObject {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name, labels },
-    status: { allocatable: { 'nvidia.com/gpu': '8' }, conditions: [{ type: 'Ready', status: 'True' }] },
+    status: {
+      allocatable: { 'nvidia.com/gpu': '8' },
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
   };
 }
 
 function pod(
   name: string,
   labels: Record<string, string>,
-  options: { node?: string; gpus?: number; claims?: string[]; phase?: string } = {},
+  options: {
+    node?: string;
+    gpus?: number;
+    claims?: string[];
+    phase?: string;
+  } = {},
 ): KubeObject {
   return {
     apiVersion: 'v1',
@@ -28,10 +36,15 @@ function pod(
       containers: [
         {
           name: 'server',
-          resources: options.gpus ? { limits: { 'nvidia.com/gpu': String(options.gpus) } } : {},
+          resources: options.gpus
+            ? { limits: { 'nvidia.com/gpu': String(options.gpus) } }
+            : {},
         },
       ],
-      resourceClaims: (options.claims ?? []).map(c => ({ name: c, resourceClaimName: c })),
+      resourceClaims: (options.claims ?? []).map(c => ({
+        name: c,
+        resourceClaimName: c,
+      })),
     },
     status: { phase: options.phase ?? 'Running' },
   };
@@ -57,7 +70,9 @@ function deployment(
       name,
       namespace: NS,
       labels,
-      ownerReferences: options.owner ? [{ kind: options.owner, name: 'x', controller: true }] : undefined,
+      ownerReferences: options.owner
+        ? [{ kind: options.owner, name: 'x', controller: true }]
+        : undefined,
     },
     spec: {
       replicas: options.replicas ?? 1,
@@ -70,7 +85,9 @@ function deployment(
               name: 'server',
               image: options.image,
               args: options.args ?? [],
-              resources: options.gpus ? { limits: { 'nvidia.com/gpu': options.gpus } } : {},
+              resources: options.gpus
+                ? { limits: { 'nvidia.com/gpu': options.gpus } }
+                : {},
             },
           ],
         },
@@ -79,17 +96,28 @@ function deployment(
     status: {
       readyReplicas: options.ready ?? 0,
       availableReplicas: options.ready ?? 0,
-      conditions: [{ type: 'Available', status: options.ready ? 'True' : 'False' }],
+      conditions: [
+        { type: 'Available', status: options.ready ? 'True' : 'False' },
+      ],
     },
   };
 }
 
-function service(name: string, selector: Record<string, string>, port = 8000, lb?: string): KubeObject {
+function service(
+  name: string,
+  selector: Record<string, string>,
+  port = 8000,
+  lb?: string,
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace: NS },
-    spec: { type: lb ? 'LoadBalancer' : 'ClusterIP', selector, ports: [{ name: 'http', port }] },
+    spec: {
+      type: lb ? 'LoadBalancer' : 'ClusterIP',
+      selector,
+      ports: [{ name: 'http', port }],
+    },
     status: lb ? { loadBalancer: { ingress: [{ ip: lb }] } } : {},
   };
 }
@@ -115,7 +143,14 @@ function isvc(name: string, status?: object): KubeObject {
 
 const READY = { conditions: [{ type: 'Ready', status: 'True' }] };
 const NOT_READY = {
-  conditions: [{ type: 'Ready', status: 'False', reason: 'RevisionMissing', message: 'Revision failed' }],
+  conditions: [
+    {
+      type: 'Ready',
+      status: 'False',
+      reason: 'RevisionMissing',
+      message: 'Revision failed',
+    },
+  ],
 };
 
 function discover(objects: KubeObject[]) {
@@ -136,21 +171,40 @@ describe('discoverModelServers', () => {
       metadata: { name: 'kserve-huggingfaceserver' },
       spec: {
         protocolVersions: ['v2', 'v1'],
-        containers: [{ name: 'kserve-container', image: 'kserve/huggingfaceserver:v0.15.2' }],
+        containers: [
+          {
+            name: 'kserve-container',
+            image: 'kserve/huggingfaceserver:v0.15.2',
+          },
+        ],
       },
     };
 
     it('reads model, runtime, URL and readiness of a ready service', () => {
       const server = only([
         runtime,
-        isvc('qwen', { ...READY, url: 'http://qwen.models.example.com', clusterServingRuntimeName: 'kserve-huggingfaceserver' }),
+        isvc('qwen', {
+          ...READY,
+          url: 'http://qwen.models.example.com',
+          clusterServingRuntimeName: 'kserve-huggingfaceserver',
+        }),
       ]);
       expect(server).toMatchObject({
         kind: 'InferenceService',
         framework: 'kserve',
         name: 'qwen',
-        models: [{ name: 'qwen', uri: 'hf://Qwen/Qwen2.5-0.5B-Instruct', format: 'huggingface' }],
-        runtime: { name: 'kserve-huggingfaceserver', version: 'v0.15.2', servingRuntime: 'kserve-huggingfaceserver' },
+        models: [
+          {
+            name: 'qwen',
+            uri: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
+            format: 'huggingface',
+          },
+        ],
+        runtime: {
+          name: 'kserve-huggingfaceserver',
+          version: 'v0.15.2',
+          servingRuntime: 'kserve-huggingfaceserver',
+        },
         endpoint: { url: 'http://qwen.models.example.com', source: 'status' },
         apiType: 'openai',
         readiness: 'ready',
@@ -169,14 +223,27 @@ describe('discoverModelServers', () => {
         isvc('qwen', READY),
         service('qwen-predictor', { app: 'isvc.qwen-predictor' }, 80),
       ]);
-      expect(server.endpoint).toEqual({ url: 'http://qwen-predictor.models.svc.cluster.local', source: 'service' });
+      expect(server.endpoint).toEqual({
+        url: 'http://qwen-predictor.models.svc.cluster.local',
+        source: 'service',
+      });
     });
 
     it('keeps what is known of an object without status or predictor, with warnings', () => {
-      const server = only([{ apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', metadata: { name: 'odd', namespace: NS }, spec: {} }]);
+      const server = only([
+        {
+          apiVersion: 'serving.kserve.io/v1beta1',
+          kind: 'InferenceService',
+          metadata: { name: 'odd', namespace: NS },
+          spec: {},
+        },
+      ]);
       expect(server.readiness).toBe('unknown');
       expect(server.warnings).toEqual(
-        expect.arrayContaining(['spec.predictor is missing', 'no status yet (the controller has not reconciled it)']),
+        expect.arrayContaining([
+          'spec.predictor is missing',
+          'no status yet (the controller has not reconciled it)',
+        ]),
       );
       expect(server.endpoint).toBeUndefined();
     });
@@ -185,14 +252,30 @@ describe('discoverModelServers', () => {
       const running = only([
         isvc('qwen', READY),
         node('gpu-1', { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' }),
-        pod('qwen-predictor-1', { 'serving.kserve.io/inferenceservice': 'qwen' }, { node: 'gpu-1', gpus: 1 }),
+        pod(
+          'qwen-predictor-1',
+          { 'serving.kserve.io/inferenceservice': 'qwen' },
+          { node: 'gpu-1', gpus: 1 },
+        ),
       ]);
       expect(running.accelerators).toEqual([
-        { vendor: 'nvidia', model: 'NVIDIA-H100-80GB-HBM3', count: 1, resource: 'nvidia.com/gpu', source: 'pods' },
+        {
+          vendor: 'nvidia',
+          model: 'NVIDIA-H100-80GB-HBM3',
+          count: 1,
+          resource: 'nvidia.com/gpu',
+          source: 'pods',
+        },
       ]);
       const pending = only([isvc('qwen', NOT_READY)]);
       expect(pending.accelerators).toEqual([
-        { vendor: 'nvidia', model: undefined, count: 1, resource: 'nvidia.com/gpu', source: 'spec' },
+        {
+          vendor: 'nvidia',
+          model: undefined,
+          count: 1,
+          resource: 'nvidia.com/gpu',
+          source: 'spec',
+        },
       ]);
     });
   });
@@ -206,31 +289,60 @@ describe('discoverModelServers', () => {
         model: { uri: 'hf://Qwen/Qwen3-8B', name: 'Qwen/Qwen3-8B' },
         replicas: 2,
         prefill: { replicas: 1 },
-        template: { containers: [{ name: 'main', image: 'ghcr.io/llm-d/llm-d-cuda:v0.9.0', resources: { limits: { 'nvidia.com/gpu': '1' } } }] },
+        template: {
+          containers: [
+            {
+              name: 'main',
+              image: 'ghcr.io/llm-d/llm-d-cuda:v0.9.0',
+              resources: { limits: { 'nvidia.com/gpu': '1' } },
+            },
+          ],
+        },
       },
       status,
     });
 
-    it.each(['serving.kserve.io/v1alpha1', 'serving.kserve.io/v1alpha2'])('reads %s', apiVersion => {
-      const server = only([llm(apiVersion, { ...READY, url: 'http://gw.example.com/models/qwen' })]);
-      expect(server).toMatchObject({
-        apiVersion,
-        framework: 'kserve-llm',
-        models: [{ name: 'Qwen/Qwen3-8B', uri: 'hf://Qwen/Qwen3-8B' }],
-        runtime: { name: 'vllm', version: 'v0.9.0' },
-        roles: ['prefill', 'decode'],
-        endpoint: { url: 'http://gw.example.com/models/qwen', source: 'status' },
-        apiType: 'openai',
-        readiness: 'ready',
-        replicas: { desired: 2 },
-      });
-      expect(server.accelerators).toEqual([
-        expect.objectContaining({ vendor: 'nvidia', count: 2, source: 'spec' }),
-      ]);
-    });
+    it.each(['serving.kserve.io/v1alpha1', 'serving.kserve.io/v1alpha2'])(
+      'reads %s',
+      apiVersion => {
+        const server = only([
+          llm(apiVersion, {
+            ...READY,
+            url: 'http://gw.example.com/models/qwen',
+          }),
+        ]);
+        expect(server).toMatchObject({
+          apiVersion,
+          framework: 'kserve-llm',
+          models: [{ name: 'Qwen/Qwen3-8B', uri: 'hf://Qwen/Qwen3-8B' }],
+          runtime: { name: 'vllm', version: 'v0.9.0' },
+          roles: ['prefill', 'decode'],
+          endpoint: {
+            url: 'http://gw.example.com/models/qwen',
+            source: 'status',
+          },
+          apiType: 'openai',
+          readiness: 'ready',
+          replicas: { desired: 2 },
+        });
+        expect(server.accelerators).toEqual([
+          expect.objectContaining({
+            vendor: 'nvidia',
+            count: 2,
+            source: 'spec',
+          }),
+        ]);
+      },
+    );
 
     it('uses status.addresses when there is no url, and reports no URL at all', () => {
-      expect(only([llm('serving.kserve.io/v1alpha2', { addresses: [{ url: 'http://10.0.0.5' }] })]).endpoint).toEqual({
+      expect(
+        only([
+          llm('serving.kserve.io/v1alpha2', {
+            addresses: [{ url: 'http://10.0.0.5' }],
+          }),
+        ]).endpoint,
+      ).toEqual({
         url: 'http://10.0.0.5',
         source: 'status',
       });
@@ -244,7 +356,20 @@ describe('discoverModelServers', () => {
         apiVersion: 'resource.k8s.io/v1',
         kind: 'ResourceClaim',
         metadata: { name: 'qwen-gpu', namespace: NS },
-        status: { allocation: { devices: { results: [{ driver: 'gpu.nvidia.com', pool: 'node-1', device: 'gpu-0', request: 'gpu' }] } } },
+        status: {
+          allocation: {
+            devices: {
+              results: [
+                {
+                  driver: 'gpu.nvidia.com',
+                  pool: 'node-1',
+                  device: 'gpu-0',
+                  request: 'gpu',
+                },
+              ],
+            },
+          },
+        },
       };
       const slice: KubeObject = {
         apiVersion: 'resource.k8s.io/v1',
@@ -254,10 +379,18 @@ describe('discoverModelServers', () => {
           driver: 'gpu.nvidia.com',
           nodeName: 'node-1',
           pool: { name: 'node-1', generation: 1, resourceSliceCount: 1 },
-          devices: [{ name: 'gpu-0', attributes: { productName: { string: 'NVIDIA A100-SXM4-40GB' } } }],
+          devices: [
+            {
+              name: 'gpu-0',
+              attributes: { productName: { string: 'NVIDIA A100-SXM4-40GB' } },
+            },
+          ],
         },
       };
-      const labels = { 'app.kubernetes.io/part-of': 'llminferenceservice', 'app.kubernetes.io/name': 'qwen' };
+      const labels = {
+        'app.kubernetes.io/part-of': 'llminferenceservice',
+        'app.kubernetes.io/name': 'qwen',
+      };
       const server = only([
         llm('serving.kserve.io/v1alpha2', READY),
         claim,
@@ -266,7 +399,13 @@ describe('discoverModelServers', () => {
         pod('b', labels, { node: 'node-1', claims: ['qwen-gpu'] }),
       ]);
       expect(server.accelerators).toEqual([
-        { vendor: 'nvidia', model: 'NVIDIA A100-SXM4-40GB', count: 1, resource: 'gpu.nvidia.com', source: 'dra' },
+        {
+          vendor: 'nvidia',
+          model: 'NVIDIA A100-SXM4-40GB',
+          count: 1,
+          resource: 'gpu.nvidia.com',
+          source: 'dra',
+        },
       ]);
     });
   });
@@ -276,15 +415,39 @@ describe('discoverModelServers', () => {
       apiVersion: 'inference.networking.k8s.io/v1',
       kind: 'InferencePool',
       metadata: { name: 'llama', namespace: NS },
-      spec: { selector: { matchLabels: { app: 'vllm-llama' } }, targetPorts: [{ number: 8000 }], endpointPickerRef: { name: 'epp' } },
-      status: { parents: [{ parentRef: { name: 'gw' }, conditions: [{ type: 'Accepted', status: 'True' }] }] },
+      spec: {
+        selector: { matchLabels: { app: 'vllm-llama' } },
+        targetPorts: [{ number: 8000 }],
+        endpointPickerRef: { name: 'epp' },
+      },
+      status: {
+        parents: [
+          {
+            parentRef: { name: 'gw' },
+            conditions: [{ type: 'Accepted', status: 'True' }],
+          },
+        ],
+      },
     };
     const alphaPool: KubeObject = {
       apiVersion: 'inference.networking.x-k8s.io/v1alpha2',
       kind: 'InferencePool',
       metadata: { name: 'llama', namespace: NS },
-      spec: { selector: { app: 'vllm-llama' }, targetPortNumber: 8000, extensionRef: { name: 'epp' } },
-      status: { parent: [{ parentRef: {}, conditions: [{ type: 'Accepted', status: 'Unknown', reason: 'Pending' }] }] },
+      spec: {
+        selector: { app: 'vllm-llama' },
+        targetPortNumber: 8000,
+        extensionRef: { name: 'epp' },
+      },
+      status: {
+        parent: [
+          {
+            parentRef: {},
+            conditions: [
+              { type: 'Accepted', status: 'Unknown', reason: 'Pending' },
+            ],
+          },
+        ],
+      },
     };
     const servers = deployment('vllm-llama', {
       image: 'vllm/vllm-openai:v0.8.5',
@@ -296,64 +459,151 @@ describe('discoverModelServers', () => {
 
     it.each([
       ['inference.networking.k8s.io/v1', v1Pool, 'accepted by a Gateway'],
-      ['inference.networking.x-k8s.io/v1alpha2', alphaPool, 'no Gateway has accepted the pool yet'],
-    ])('reads %s with the model servers behind it as one server', (apiVersion, pool, acceptance) => {
-      const server = only([pool, servers, service('vllm-llama', { app: 'vllm-llama' })]);
-      expect(server).toMatchObject({
-        apiVersion,
-        kind: 'InferencePool',
-        framework: 'inference-pool',
-        models: [{ name: 'meta-llama/Llama-3.1-8B-Instruct' }],
-        runtime: { name: 'vllm', version: 'v0.8.5' },
-        readiness: 'ready',
-        replicas: { desired: 3, ready: 3 },
-        endpoint: { url: 'http://vllm-llama.models.svc.cluster.local:8000', source: 'service' },
-        accelerators: [expect.objectContaining({ vendor: 'nvidia', count: 3, source: 'spec' })],
-      });
-      expect(server.readinessReason).toContain(acceptance);
-    });
+      [
+        'inference.networking.x-k8s.io/v1alpha2',
+        alphaPool,
+        'no Gateway has accepted the pool yet',
+      ],
+    ])(
+      'reads %s with the model servers behind it as one server',
+      (apiVersion, pool, acceptance) => {
+        const server = only([
+          pool,
+          servers,
+          service('vllm-llama', { app: 'vllm-llama' }),
+        ]);
+        expect(server).toMatchObject({
+          apiVersion,
+          kind: 'InferencePool',
+          framework: 'inference-pool',
+          models: [{ name: 'meta-llama/Llama-3.1-8B-Instruct' }],
+          runtime: { name: 'vllm', version: 'v0.8.5' },
+          readiness: 'ready',
+          replicas: { desired: 3, ready: 3 },
+          endpoint: {
+            url: 'http://vllm-llama.models.svc.cluster.local:8000',
+            source: 'service',
+          },
+          accelerators: [
+            expect.objectContaining({
+              vendor: 'nvidia',
+              count: 3,
+              source: 'spec',
+            }),
+          ],
+        });
+        expect(server.readinessReason).toContain(acceptance);
+      },
+    );
 
     it('is not ready without ready model servers, and warns that it has no URL', () => {
-      const server = only([v1Pool, deployment('vllm-llama', { image: 'vllm/vllm-openai:v0.8.5', ready: 0 })]);
+      const server = only([
+        v1Pool,
+        deployment('vllm-llama', {
+          image: 'vllm/vllm-openai:v0.8.5',
+          ready: 0,
+        }),
+      ]);
       expect(server.readiness).toBe('not-ready');
       expect(server.endpoint).toBeUndefined();
       expect(server.warnings.join(' ')).toMatch(/no URL/);
     });
 
     it('leaves out pools an LLMInferenceService owns', () => {
-      const owned = { ...v1Pool, metadata: { ...v1Pool.metadata, ownerReferences: [{ kind: 'LLMInferenceService', name: 'q', controller: true }] } };
+      const owned = {
+        ...v1Pool,
+        metadata: {
+          ...v1Pool.metadata,
+          ownerReferences: [
+            { kind: 'LLMInferenceService', name: 'q', controller: true },
+          ],
+        },
+      };
       expect(discover([owned]).servers).toEqual([]);
     });
   });
 
   describe('plain and llm-d workloads', () => {
     it.each([
-      ['vllm/vllm-openai:v0.10.1', ['--model', 'Qwen/Qwen3-0.6B'], 'vllm', 'Qwen/Qwen3-0.6B', 'openai'],
-      ['ghcr.io/huggingface/text-generation-inference:3.3.4', ['--model-id', 'google/gemma-2b'], 'tgi', 'google/gemma-2b', 'openai'],
-      ['nvcr.io/nvidia/tritonserver:25.01-py3', ['tritonserver', '--model-repository=s3://b/m'], 'triton', undefined, 'grpc'],
-      ['lmsysorg/sglang:v0.4.9', ['python3', '-m', 'sglang.launch_server', '--model-path', 'Qwen/Qwen3-8B'], 'sglang', 'Qwen/Qwen3-8B', 'openai'],
+      [
+        'vllm/vllm-openai:v0.10.1',
+        ['--model', 'Qwen/Qwen3-0.6B'],
+        'vllm',
+        'Qwen/Qwen3-0.6B',
+        'openai',
+      ],
+      [
+        'ghcr.io/huggingface/text-generation-inference:3.3.4',
+        ['--model-id', 'google/gemma-2b'],
+        'tgi',
+        'google/gemma-2b',
+        'openai',
+      ],
+      [
+        'nvcr.io/nvidia/tritonserver:25.01-py3',
+        ['tritonserver', '--model-repository=s3://b/m'],
+        'triton',
+        undefined,
+        'grpc',
+      ],
+      [
+        'lmsysorg/sglang:v0.4.9',
+        [
+          'python3',
+          '-m',
+          'sglang.launch_server',
+          '--model-path',
+          'Qwen/Qwen3-8B',
+        ],
+        'sglang',
+        'Qwen/Qwen3-8B',
+        'openai',
+      ],
       ['ollama/ollama:0.9.0', [], 'ollama', undefined, 'openai'],
     ])('recognises %s', (image, args, runtime, model, apiType) => {
-      const server = only([deployment('srv', { image, args, ready: 1 }), service('srv', { app: 'srv' }, 80, '203.0.113.7')]);
+      const server = only([
+        deployment('srv', { image, args, ready: 1 }),
+        service('srv', { app: 'srv' }, 80, '203.0.113.7'),
+      ]);
       expect(server.framework).toBe('workload');
       expect(server.runtime?.name).toBe(runtime);
       expect(server.apiType).toBe(apiType);
       expect(server.models.map(m => m.name)).toEqual(model ? [model] : []);
-      expect(server.endpoint).toEqual({ url: 'http://203.0.113.7', source: 'service' });
-      if (!model) expect(server.warnings.length).toBeGreaterThan(0);
+      expect(server.endpoint).toEqual({
+        url: 'http://203.0.113.7',
+        source: 'service',
+      });
+      // a server without a model name says why
+      expect(server.warnings.length > 0).toBe(!model);
     });
 
     it('recognises a runtime by its app label when the image is a private build', () => {
-      const server = only([deployment('srv', { image: 'registry.corp/ml/serving:1.0', labels: { 'app.kubernetes.io/name': 'vllm' }, ready: 1 })]);
-      expect(server.runtime).toEqual({ name: 'vllm', version: undefined, image: 'registry.corp/ml/serving:1.0' });
+      const server = only([
+        deployment('srv', {
+          image: 'registry.corp/ml/serving:1.0',
+          labels: { 'app.kubernetes.io/name': 'vllm' },
+          ready: 1,
+        }),
+      ]);
+      expect(server.runtime).toEqual({
+        name: 'vllm',
+        version: undefined,
+        image: 'registry.corp/ml/serving:1.0',
+      });
     });
 
     it('ignores other Deployments and those a serving operator owns', () => {
       expect(
         discover([
           deployment('web', { image: 'nginx:1.27' }),
-          deployment('owned', { image: 'vllm/vllm-openai:v0.8.5', owner: 'InferenceService' }),
-          deployment('isvc', { image: 'vllm/vllm-openai:v0.8.5', labels: { 'serving.kserve.io/inferenceservice': 'q' } }),
+          deployment('owned', {
+            image: 'vllm/vllm-openai:v0.8.5',
+            owner: 'InferenceService',
+          }),
+          deployment('isvc', {
+            image: 'vllm/vllm-openai:v0.8.5',
+            labels: { 'serving.kserve.io/inferenceservice': 'q' },
+          }),
         ]).servers,
       ).toEqual([]);
     });
@@ -362,7 +612,11 @@ describe('discoverModelServers', () => {
       const llmd = (role: string, ready: number) =>
         deployment(`qwen-${role}`, {
           image: 'ghcr.io/llm-d/llm-d-cuda:v0.5.0',
-          labels: { 'llm-d.ai/inference-serving': 'true', 'llm-d.ai/model': 'Qwen3-32B', 'llm-d.ai/role': role },
+          labels: {
+            'llm-d.ai/inference-serving': 'true',
+            'llm-d.ai/model': 'Qwen3-32B',
+            'llm-d.ai/role': role,
+          },
           gpus: 2,
           replicas: 2,
           ready,
@@ -376,7 +630,10 @@ describe('discoverModelServers', () => {
         runtime: { name: 'vllm', version: 'v0.5.0' },
         replicas: { desired: 4, ready: 2 },
         readiness: 'ready',
-        podSelector: { 'llm-d.ai/inference-serving': 'true', 'llm-d.ai/model': 'Qwen3-32B' },
+        podSelector: {
+          'llm-d.ai/inference-serving': 'true',
+          'llm-d.ai/model': 'Qwen3-32B',
+        },
         accelerators: [expect.objectContaining({ count: 8, source: 'spec' })],
       });
     });
@@ -384,14 +641,24 @@ describe('discoverModelServers', () => {
     it('reads vLLM production-stack engines with their router Service', () => {
       const engine = deployment('vllm-llama3-deployment-vllm', {
         image: 'lmcache/vllm-openai:2025-05-27-v1',
-        labels: { model: 'llama3', 'helm-release-name': 'vllm', 'app.kubernetes.io/component': 'serving-engine' },
+        labels: {
+          model: 'llama3',
+          'helm-release-name': 'vllm',
+          'app.kubernetes.io/component': 'serving-engine',
+        },
         ready: 1,
       });
-      const server = only([engine, service('vllm-router-service', { 'environment': 'router' }, 80)]);
+      const server = only([
+        engine,
+        service('vllm-router-service', { environment: 'router' }, 80),
+      ]);
       expect(server).toMatchObject({
         framework: 'vllm-production-stack',
         models: [{ name: 'llama3' }],
-        endpoint: { url: 'http://vllm-router-service.models.svc.cluster.local', source: 'service' },
+        endpoint: {
+          url: 'http://vllm-router-service.models.svc.cluster.local',
+          source: 'service',
+        },
       });
     });
   });
@@ -404,14 +671,42 @@ describe('discoverModelServers', () => {
           kind: 'RayService',
           metadata: { name: 'llm', namespace: NS },
           spec: {
-            serveConfigV2: 'applications:\n- name: llms\n  import_path: ray.serve.llm:build_openai_app\n  args:\n    llm_configs:\n    - model_loading_config:\n        model_id: qwen-0.5b\n        model_source: Qwen/Qwen2.5-0.5B-Instruct\n',
+            serveConfigV2:
+              'applications:\n- name: llms\n  import_path: ray.serve.llm:build_openai_app\n  args:\n    llm_configs:\n    - model_loading_config:\n        model_id: qwen-0.5b\n        model_source: Qwen/Qwen2.5-0.5B-Instruct\n',
             rayClusterConfig: {
               rayVersion: '2.46.0',
-              headGroupSpec: { template: { spec: { containers: [{ name: 'head', image: 'rayproject/ray-llm:2.46.0' }] } } },
-              workerGroupSpecs: [{ groupName: 'gpu', replicas: 2, template: { spec: { containers: [{ name: 'w', image: 'rayproject/ray-llm:2.46.0', resources: { limits: { 'nvidia.com/gpu': 1 } } }] } } }],
+              headGroupSpec: {
+                template: {
+                  spec: {
+                    containers: [
+                      { name: 'head', image: 'rayproject/ray-llm:2.46.0' },
+                    ],
+                  },
+                },
+              },
+              workerGroupSpecs: [
+                {
+                  groupName: 'gpu',
+                  replicas: 2,
+                  template: {
+                    spec: {
+                      containers: [
+                        {
+                          name: 'w',
+                          image: 'rayproject/ray-llm:2.46.0',
+                          resources: { limits: { 'nvidia.com/gpu': 1 } },
+                        },
+                      ],
+                    },
+                  },
+                },
+              ],
             },
           },
-          status: { serviceStatus: 'Running', activeServiceStatus: { rayClusterName: 'llm-abc' } },
+          status: {
+            serviceStatus: 'Running',
+            activeServiceStatus: { rayClusterName: 'llm-abc' },
+          },
         },
         service('llm-serve-svc', { 'ray.io/serve': 'true' }),
       ]);
@@ -421,14 +716,24 @@ describe('discoverModelServers', () => {
         runtime: { name: 'ray-serve', version: '2.46.0' },
         apiType: 'openai',
         readiness: 'ready',
-        endpoint: { url: 'http://llm-serve-svc.models.svc.cluster.local:8000', source: 'service' },
+        endpoint: {
+          url: 'http://llm-serve-svc.models.svc.cluster.local:8000',
+          source: 'service',
+        },
         accelerators: [expect.objectContaining({ count: 2, source: 'spec' })],
         podSelector: { 'ray.io/cluster': 'llm-abc' },
       });
     });
 
     it('reports malformed serveConfigV2 as a warning', () => {
-      const server = only([{ apiVersion: 'ray.io/v1', kind: 'RayService', metadata: { name: 'bad', namespace: NS }, spec: { serveConfigV2: 'applications: [' } }]);
+      const server = only([
+        {
+          apiVersion: 'ray.io/v1',
+          kind: 'RayService',
+          metadata: { name: 'bad', namespace: NS },
+          spec: { serveConfigV2: 'applications: [' },
+        },
+      ]);
       expect(server.warnings.join(' ')).toMatch(/not valid YAML/);
       expect(server.readiness).toBe('unknown');
     });
@@ -439,8 +744,22 @@ describe('discoverModelServers', () => {
           apiVersion: 'apps.nvidia.com/v1alpha1',
           kind: 'NIMService',
           metadata: { name: 'llama', namespace: NS },
-          spec: { image: { repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct', tag: '1.3.3' }, replicas: 1, resources: { limits: { 'nvidia.com/gpu': 1 } } },
-          status: { state: 'Ready', availableReplicas: 1, model: { name: 'meta/llama-3.1-8b-instruct', clusterEndpoint: 'llama.models.svc:8000' } },
+          spec: {
+            image: {
+              repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct',
+              tag: '1.3.3',
+            },
+            replicas: 1,
+            resources: { limits: { 'nvidia.com/gpu': 1 } },
+          },
+          status: {
+            state: 'Ready',
+            availableReplicas: 1,
+            model: {
+              name: 'meta/llama-3.1-8b-instruct',
+              clusterEndpoint: 'llama.models.svc:8000',
+            },
+          },
         },
       ]);
       expect(server).toMatchObject({
@@ -462,9 +781,33 @@ describe('discoverModelServers', () => {
           spec: {
             backendFramework: 'vllm',
             services: {
-              Frontend: { componentType: 'frontend', replicas: 1, extraPodSpec: { mainContainer: { image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.0' } } },
-              VllmPrefillWorker: { componentType: 'worker', subComponentType: 'prefill', replicas: 1, resources: { limits: { gpu: '1' } }, extraPodSpec: { mainContainer: { args: ['--model', 'Qwen/Qwen3-0.6B'] } } },
-              VllmDecodeWorker: { componentType: 'worker', subComponentType: 'decode', replicas: 2, resources: { limits: { gpu: '1' } }, extraPodSpec: { mainContainer: { args: ['--model', 'Qwen/Qwen3-0.6B'] } } },
+              Frontend: {
+                componentType: 'frontend',
+                replicas: 1,
+                extraPodSpec: {
+                  mainContainer: {
+                    image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.0',
+                  },
+                },
+              },
+              VllmPrefillWorker: {
+                componentType: 'worker',
+                subComponentType: 'prefill',
+                replicas: 1,
+                resources: { limits: { gpu: '1' } },
+                extraPodSpec: {
+                  mainContainer: { args: ['--model', 'Qwen/Qwen3-0.6B'] },
+                },
+              },
+              VllmDecodeWorker: {
+                componentType: 'worker',
+                subComponentType: 'decode',
+                replicas: 2,
+                resources: { limits: { gpu: '1' } },
+                extraPodSpec: {
+                  mainContainer: { args: ['--model', 'Qwen/Qwen3-0.6B'] },
+                },
+              },
             },
           },
           status: { state: 'pending' },
@@ -476,23 +819,45 @@ describe('discoverModelServers', () => {
         models: [{ name: 'Qwen/Qwen3-0.6B' }],
         runtime: { name: 'vllm' },
         readiness: 'not-ready',
-        accelerators: [expect.objectContaining({ vendor: 'nvidia', count: 3, source: 'spec' })],
+        accelerators: [
+          expect.objectContaining({
+            vendor: 'nvidia',
+            count: 3,
+            source: 'spec',
+          }),
+        ],
       });
     });
   });
 
   it('reports refused reads instead of treating them as absent', () => {
-    const result = discoverModelServers(servingFacts([], { kserveInferenceServices: 'forbidden: list inferenceservices' }));
+    const result = discoverModelServers(
+      servingFacts([], {
+        kserveInferenceServices: 'forbidden: list inferenceservices',
+      }),
+    );
     expect(result.unreadable).toEqual([
-      { fact: 'kserveInferenceServices', error: 'forbidden: list inferenceservices', kind: 'forbidden' },
+      {
+        fact: 'kserveInferenceServices',
+        error: 'forbidden: list inferenceservices',
+        kind: 'forbidden',
+      },
     ]);
   });
 
   it('turns an object that throws into a server with a warning, keeping the others', () => {
     const hostile = isvc('hostile', READY);
-    Object.defineProperty(hostile, 'spec', { get: () => { throw new Error('boom'); }, enumerable: true });
+    Object.defineProperty(hostile, 'spec', {
+      get: () => {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     const { servers } = discover([hostile, isvc('fine', READY)]);
-    expect(servers.map(s => [s.name, s.readiness])).toEqual([['hostile', 'unknown'], ['fine', 'ready']]);
+    expect(servers.map(s => [s.name, s.readiness])).toEqual([
+      ['hostile', 'unknown'],
+      ['fine', 'ready'],
+    ]);
     expect(servers[0].warnings[0]).toMatch(/unexpected object shape: boom/);
   });
 });

@@ -1,13 +1,32 @@
 import { KubeObject } from '../cluster/ClusterReader';
-import { ClusterFacts, FactKey, FactValues, InferencePoolFact } from '../gather/factTypes';
+import {
+  ClusterFacts,
+  FactKey,
+  FactValues,
+  InferencePoolFact,
+} from '../gather/factTypes';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { VendorProfile } from '../vendors/VendorProfile';
-import { inferenceServiceServer, kserveRuntimes, llmInferenceServiceServer } from './kinds/kserve';
+import {
+  inferenceServiceServer,
+  kserveRuntimes,
+  llmInferenceServiceServer,
+} from './kinds/kserve';
 import { inferencePoolServer } from './kinds/inferencePool';
-import { dynamoServer, nimServiceServer, rayServiceServer, vllmRuntimeServer } from './kinds/operators';
+import {
+  dynamoServer,
+  nimServiceServer,
+  rayServiceServer,
+  vllmRuntimeServer,
+} from './kinds/operators';
 import { workloadServers } from './kinds/workloads';
-import { serverId } from './kinds/common';
-import { ModelServer, ModelServerDiscovery, UnreadableServingFact } from './ModelServer';
+import { baseServer } from './kinds/common';
+import {
+  ModelServer,
+  ModelServerDiscovery,
+  ServingFramework,
+  UnreadableServingFact,
+} from './ModelServer';
 import { createServingContext, matchesSelector } from './ServingContext';
 
 /**
@@ -39,27 +58,27 @@ export const SERVING_FACTS: readonly FactKey[] = [
 ];
 
 /** Owners whose InferencePools are part of the server they create (not reported on their own). */
-const POOL_OWNERS = new Set(['LLMInferenceService', 'NIMService', 'DynamoGraphDeployment']);
+const POOL_OWNERS = new Set([
+  'LLMInferenceService',
+  'NIMService',
+  'DynamoGraphDeployment',
+]);
 
-/** A server for an object whose reading threw: what the header says, plus the error. */
-function unreadableObject(o: KubeObject, error: unknown): ModelServer {
+/** A server for an object whose reading threw: what its header says, plus the error. */
+function unreadableObject(
+  o: KubeObject,
+  framework: ServingFramework,
+  error: unknown,
+): ModelServer {
+  const base = baseServer(o, framework);
+  base.warnings.push(
+    `unexpected object shape: ${(error as Error)?.message ?? String(error)}`,
+  );
   return {
-    id: serverId(o),
-    apiVersion: String(o.apiVersion ?? ''),
-    kind: String(o.kind ?? ''),
-    namespace: o.metadata?.namespace ?? '',
-    name: o.metadata?.name ?? '',
-    framework: 'workload',
-    labels: o.metadata?.labels ?? {},
-    annotations: o.metadata?.annotations ?? {},
-    models: [],
-    roles: [],
+    ...base,
     apiType: 'openapi',
     readiness: 'unknown',
     readinessReason: 'the object could not be read',
-    replicas: {},
-    accelerators: [],
-    warnings: [`unexpected object shape: ${(error as Error)?.message ?? String(error)}`],
   };
 }
 
@@ -79,7 +98,10 @@ export function discoverModelServers(
   options: { profiles?: readonly VendorProfile[] } = {},
 ): ModelServerDiscovery {
   const unreadable: UnreadableServingFact[] = [];
-  const read = <K extends FactKey>(key: K, empty: FactValues[K]): FactValues[K] => {
+  const read = <K extends FactKey>(
+    key: K,
+    empty: FactValues[K],
+  ): FactValues[K] => {
     const outcome = facts.facts[key];
     if (!outcome) return empty;
     if (outcome.ok) return outcome.value as FactValues[K];
@@ -101,44 +123,74 @@ export function discoverModelServers(
     nodes: read('nodes', []),
   });
   const servers: ModelServer[] = [];
-  const each = <T>(items: T[], header: (t: T) => KubeObject, build: (t: T) => ModelServer) => {
+  const each = <T>(
+    framework: ServingFramework,
+    items: T[],
+    header: (t: T) => KubeObject,
+    build: (t: T) => ModelServer,
+  ) => {
     for (const item of items) {
       try {
         servers.push(build(item));
       } catch (error) {
-        servers.push(unreadableObject(header(item), error));
+        servers.push(unreadableObject(header(item), framework, error));
       }
     }
   };
   const asIs = (o: KubeObject) => o;
 
-  const runtimes = kserveRuntimes(read('kserveServingRuntimes', []), read('kserveClusterServingRuntimes', []));
-  each(read('kserveInferenceServices', []), asIs, o => inferenceServiceServer(o, ctx, runtimes));
-  each(read('kserveLlmInferenceServices', []), asIs, o => llmInferenceServiceServer(o, ctx));
-  each(read('rayServices', []), asIs, o => rayServiceServer(o, ctx));
+  const runtimes = kserveRuntimes(
+    read('kserveServingRuntimes', []),
+    read('kserveClusterServingRuntimes', []),
+  );
+  each('kserve', read('kserveInferenceServices', []), asIs, o =>
+    inferenceServiceServer(o, ctx, runtimes),
+  );
+  each('kserve-llm', read('kserveLlmInferenceServices', []), asIs, o =>
+    llmInferenceServiceServer(o, ctx),
+  );
+  each('kuberay', read('rayServices', []), asIs, o => rayServiceServer(o, ctx));
   const caches = read('nimCaches', []);
-  each(read('nimServices', []), asIs, o => nimServiceServer(o, ctx, caches));
-  each(read('dynamoGraphDeployments', []), asIs, o => dynamoServer(o, ctx));
-  each(read('vllmRuntimes', []), asIs, o => vllmRuntimeServer(o, ctx));
+  each('nim', read('nimServices', []), asIs, o =>
+    nimServiceServer(o, ctx, caches),
+  );
+  each('dynamo', read('dynamoGraphDeployments', []), asIs, o =>
+    dynamoServer(o, ctx),
+  );
+  each('vllm-production-stack', read('vllmRuntimes', []), asIs, o =>
+    vllmRuntimeServer(o, ctx),
+  );
 
   const pools = read('inferencePools', []).filter(
-    p => !POOL_OWNERS.has(p.ownerKind ?? '') && p.labels?.['app.kubernetes.io/managed-by'] !== 'k8s-nim-operator',
+    p =>
+      !POOL_OWNERS.has(p.ownerKind ?? '') &&
+      p.labels?.['app.kubernetes.io/managed-by'] !== 'k8s-nim-operator',
   );
   const poolHeader = (p: InferencePoolFact): KubeObject => ({
     apiVersion: p.apiVersion,
     kind: 'InferencePool',
     metadata: { name: p.name, namespace: p.namespace },
   });
-  each(pools, poolHeader, p => inferencePoolServer(p, ctx));
+  each('inference-pool', pools, poolHeader, p => inferencePoolServer(p, ctx));
   // A workload whose pods a pool or a serving CR selects is part of that server, not one of its own.
   const crServers = [...servers];
   const claimed = (w: (typeof workloads)[number]) =>
-    crServers.some(s => s.namespace === w.namespace && matchesSelector(s.podSelector, w.template?.labels ?? {}));
+    crServers.some(
+      s =>
+        s.namespace === w.namespace &&
+        matchesSelector(s.podSelector, w.template?.labels ?? {}),
+    );
   try {
     servers.push(...workloadServers(ctx, workloads, claimed));
   } catch (error) {
     // Workloads are reduced facts: this only happens on a bug, which must not hide the CRs.
-    servers.push(unreadableObject({ kind: 'Deployment', metadata: { name: '(workloads)' } }, error));
+    servers.push(
+      unreadableObject(
+        { kind: 'Deployment', metadata: { name: '(workloads)' } },
+        'workload',
+        error,
+      ),
+    );
   }
   return { servers, unreadable };
 }

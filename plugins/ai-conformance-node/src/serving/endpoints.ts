@@ -14,14 +14,18 @@ function portRank(p: ServiceFact['ports'][number]): number {
 export function serviceUrl(service: ServiceFact): string | undefined {
   const port = [...service.ports].sort((a, b) => portRank(a) - portRank(b))[0];
   if (!port) return undefined;
-  const scheme =
-    port.appProtocol?.includes('grpc') || port.name?.startsWith('grpc')
-      ? 'grpc'
-      : port.port === 443 || port.name === 'https'
-        ? 'https'
-        : 'http';
-  const host = service.externalAddresses[0] ?? `${service.name}.${service.namespace}.svc.cluster.local`;
-  const defaultPort = (scheme === 'http' && port.port === 80) || (scheme === 'https' && port.port === 443);
+  let scheme = 'http';
+  if (port.appProtocol?.includes('grpc') || port.name?.startsWith('grpc')) {
+    scheme = 'grpc';
+  } else if (port.port === 443 || port.name === 'https') {
+    scheme = 'https';
+  }
+  const host =
+    service.externalAddresses[0] ??
+    `${service.name}.${service.namespace}.svc.cluster.local`;
+  const defaultPort =
+    (scheme === 'http' && port.port === 80) ||
+    (scheme === 'https' && port.port === 443);
   return `${scheme}://${host}${defaultPort ? '' : `:${port.port}`}`;
 }
 
@@ -40,7 +44,9 @@ export function serviceEndpoint(
   if (!podLabels) return undefined;
   const candidates = ctx
     .servicesIn(namespace)
-    .filter(s => s.name === preferredName || matchesSelector(s.selector, podLabels))
+    .filter(
+      s => s.name === preferredName || matchesSelector(s.selector, podLabels),
+    )
     .sort(
       (a, b) =>
         Number(b.name === preferredName) - Number(a.name === preferredName) ||

@@ -148,7 +148,9 @@ export function imageVersion(image: string): string | undefined {
 /** Splits the container's command line into words (args given as one shell string too). */
 function words(container: ContainerTemplateFact): string[] {
   return [...container.command, ...container.args].flatMap(a =>
-    a.includes(' ') && !a.startsWith('{') ? a.split(/\s+/).filter(Boolean) : [a],
+    a.includes(' ') && !a.startsWith('{')
+      ? a.split(/\s+/).filter(Boolean)
+      : [a],
   );
 }
 
@@ -172,16 +174,27 @@ export function modelFromContainer(
     return undefined;
   };
   const source =
-    flag('--model') ?? flag('--model-id') ?? flag('--model_id') ?? flag('--model-path');
-  const served = flag('--served-model-name') ?? flag('--model_name') ?? flag('--model-name');
+    flag('--model') ??
+    flag('--model-id') ??
+    flag('--model_id') ??
+    flag('--model-path');
+  const served =
+    flag('--served-model-name') ?? flag('--model_name') ?? flag('--model-name');
   const serveIndex = argv.indexOf('serve');
   const positional =
-    serveIndex >= 0 && argv[serveIndex + 1] && !argv[serveIndex + 1].startsWith('-')
+    serveIndex >= 0 &&
+    argv[serveIndex + 1] &&
+    !argv[serveIndex + 1].startsWith('-')
       ? argv[serveIndex + 1]
       : undefined;
   const env = container.modelEnv;
   const fromEnv =
-    env.SERVED_MODEL_NAME ?? env.MODEL_NAME ?? env.MODEL_ID ?? env.HF_MODEL_ID ?? env.MODEL ?? env.MODEL_PATH;
+    env.SERVED_MODEL_NAME ??
+    env.MODEL_NAME ??
+    env.MODEL_ID ??
+    env.HF_MODEL_ID ??
+    env.MODEL ??
+    env.MODEL_PATH;
   const uri = source ?? positional ?? fromEnv;
   const name = served ?? uri;
   if (!name) return undefined;

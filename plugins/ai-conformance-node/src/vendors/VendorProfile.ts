@@ -38,18 +38,47 @@ export interface VendorProfile {
   driverVersionAttributes: string[];
   /** Whether the hardware supports static sharing (partitioning or time-slicing). */
   supportsSharing: boolean;
-  /** Label keys/values that show sharing is configured: key → values that mean "on" (empty = any non-"none"). */
+  /**
+   * Label keys/values that show sharing is configured: key → values that mean "on" (empty = any
+   * non-"none"). Configuration only: reported, never counted as sharing being exposed.
+   */
   sharingLabels: Record<string, string[]>;
+  /**
+   * Node labels carrying how many shares each accelerator is advertised as (time-slicing / MPS
+   * replicas). Counted only together with published allocatable accelerators.
+   */
+  sharedReplicaLabels?: string[];
+  /** Extended resources that are shares of an accelerator (e.g. `nvidia.com/gpu.shared`). */
+  sharedResources?: string[];
   /** DeviceClasses that hand out shares or partitions. */
   sharingDeviceClasses: string[];
   /** Label keys that mark a virtualized (vGPU) accelerator. */
   virtualizationLabels: string[];
+  /**
+   * DRA device attributes (bare names) whose value starts with one of the prefixes marks a
+   * virtual accelerator (e.g. NVIDIA vGPU brands `NvidiaVCS`, `GRID` products).
+   */
+  virtualDeviceAttributes?: Record<string, string[]>;
   /** DeviceClasses of virtual or passthrough accelerators. */
   virtualizationDeviceClasses: string[];
   /** Names (or name fragments) of the metrics exporter DaemonSet. */
   metricsExporters: string[];
   /** Names (or name fragments) of the device plugin or DRA kubelet plugin DaemonSets. */
   devicePlugins: string[];
+  /**
+   * Image repositories of the vendor's node and cluster components (driver, container toolkit,
+   * device plugin, DRA kubelet plugin, feature discovery, exporter, operator, validator), without
+   * registry and tag; `*` matches within one path segment. A pod whose privileged or device-mounting
+   * containers all run such images, under a controlling owner, is platform, not workload.
+   */
+  componentImages?: string[];
+  /**
+   * Environment variables through which the vendor's container runtime hook hands devices to a
+   * container (e.g. `NVIDIA_VISIBLE_DEVICES`). Set on a container without an accelerator request,
+   * they bypass the device plugin / DRA. Variables that only filter devices the container already
+   * has (`CUDA_VISIBLE_DEVICES`, `ROCR_VISIBLE_DEVICES`, `HIP_VISIBLE_DEVICES`) do not belong here.
+   */
+  visibleDevicesEnv?: string[];
   /** Node labels naming the accelerator model, most specific first (model-server accelerators). */
   productLabels?: string[];
   /** DRA device attribute names naming the accelerator model. */

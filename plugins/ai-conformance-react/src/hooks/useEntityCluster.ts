@@ -1,7 +1,9 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import type { ClusterSummary } from '@internal/plugin-ai-conformance-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  type ClusterSummary,
+  findClusterForEntity,
+} from '@internal/plugin-ai-conformance-common';
 import { useFleet } from './useFleet';
-import { findClusterForEntity } from '../utils/entities';
 
 /**
  * The fleet entry of a catalog cluster entity (`Resource` of type `kubernetes-cluster`), found by
@@ -17,11 +19,7 @@ export function useEntityCluster(entity: Entity): {
 } {
   const { fleet, loading, error, retry } = useFleet();
   const cluster = fleet
-    ? findClusterForEntity(
-        fleet.clusters,
-        stringifyEntityRef(entity),
-        entity.metadata.name,
-      )
+    ? findClusterForEntity(fleet.clusters, entity)
     : undefined;
   return { cluster, loading, error, retry };
 }

@@ -13,7 +13,7 @@ export function scorecard(
   overrides: Partial<ClusterScorecard> = {},
 ): ClusterScorecard {
   return {
-    cluster: 'gpu-east',
+    cluster: 'resource:default/gpu-east',
     kubernetesVersion: 'v1.35.2',
     checklistVersion: '1.35',
     evaluatedAt: hoursAgo(1),
@@ -78,7 +78,8 @@ export function fleet(): FleetSummary {
     conformantByChecklist: { '1.34': 1 },
     clusters: [
       {
-        cluster: 'gpu-east',
+        cluster: 'resource:default/gpu-east',
+        name: 'gpu-east',
         entityRef: 'resource:default/gpu-east',
         source: 'catalog',
         status: 'ok',
@@ -88,7 +89,8 @@ export function fleet(): FleetSummary {
         summary: scorecard().summary,
       },
       {
-        cluster: 'tpu-west',
+        cluster: 'config:tpu-west',
+        name: 'tpu-west',
         source: 'config',
         status: 'ok',
         kubernetesVersion: 'v1.34.1',
@@ -108,6 +110,7 @@ export function fleet(): FleetSummary {
       },
       {
         cluster: 'edge-lab',
+        name: 'edge-lab',
         entityRef: 'resource:default/edge-lab',
         source: 'catalog',
         status: 'error',

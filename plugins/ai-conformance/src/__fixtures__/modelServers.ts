@@ -21,11 +21,14 @@ export function modelServerEntity(
       namespace: 'default',
       annotations: {
         'ai-conformance.io/cluster': `resource:default/${cluster}`,
-        'ai-conformance.io/model-server-status': overrides.stale ? 'stale' : 'live',
+        'ai-conformance.io/model-server-status': overrides.stale
+          ? 'stale'
+          : 'live',
         ...(overrides.stale
           ? {
               'ai-conformance.io/model-server-status-reason': overrides.stale,
-              'ai-conformance.io/model-server-stale-since': '2026-12-03T12:00:00.000Z',
+              'ai-conformance.io/model-server-stale-since':
+                '2026-12-03T12:00:00.000Z',
             }
           : {}),
       },
@@ -42,7 +45,12 @@ export function modelServerEntity(
         namespace: 'llm',
         name,
         framework: 'kserve',
-        models: [{ name: overrides.model ?? 'Qwen/Qwen3-8B', uri: 'hf://Qwen/Qwen3-8B' }],
+        models: [
+          {
+            name: overrides.model ?? 'Qwen/Qwen3-8B',
+            uri: 'hf://Qwen/Qwen3-8B',
+          },
+        ],
         runtime: { name: overrides.runtime ?? 'vllm', version: 'v0.10.1' },
         roles: [],
         endpoint: { url: `https://${name}.example.com`, source: 'status' },
@@ -50,8 +58,18 @@ export function modelServerEntity(
         readiness: overrides.readiness ?? 'ready',
         readinessReason: 'all components are serving',
         replicas: { desired: 2, ready: 2 },
-        accelerators: [{ vendor: 'nvidia', model: 'NVIDIA-H100-80GB-HBM3', count: 2, resource: 'nvidia.com/gpu', source: 'pods' }],
-        warnings: ['no storageUri in the predictor: the model source is unknown'],
+        accelerators: [
+          {
+            vendor: 'nvidia',
+            model: 'NVIDIA-H100-80GB-HBM3',
+            count: 2,
+            resource: 'nvidia.com/gpu',
+            source: 'pods',
+          },
+        ],
+        warnings: [
+          'no storageUri in the predictor: the model source is unknown',
+        ],
       },
     },
   };

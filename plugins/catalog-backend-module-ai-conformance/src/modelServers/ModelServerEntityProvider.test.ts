@@ -6,16 +6,29 @@ import {
   resourceEntityV1alpha1Validator,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import {
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
 import { ClusterFacts, FactKey } from '@internal/plugin-ai-conformance-node';
 import { MODEL_SERVER_ANNOTATIONS as A } from './annotations';
 import { ModelServingCluster } from './entities';
-import { ModelServerEntityProvider, ModelServingClusterAccess } from './ModelServerEntityProvider';
+import {
+  ModelServerEntityProvider,
+  ModelServingClusterAccess,
+} from './ModelServerEntityProvider';
 import { DEFAULT_OWNERSHIP_RULES } from './ownership';
 
-const CLUSTER: ModelServingCluster = { id: 'resource:default/gpu-east', name: 'gpu-east', entityRef: 'resource:default/gpu-east' };
+const CLUSTER: ModelServingCluster = {
+  id: 'resource:default/gpu-east',
+  name: 'gpu-east',
+  entityRef: 'resource:default/gpu-east',
+};
 
-function deploymentFact(name: string, options: { model: string; ready: number; team?: string }) {
+function deploymentFact(
+  name: string,
+  options: { model: string; ready: number; team?: string },
+) {
   const labels = { app: name, ...(options.team ? { team: options.team } : {}) };
   return {
     kind: 'Deployment' as const,
@@ -32,22 +45,45 @@ function deploymentFact(name: string, options: { model: string; ready: number; t
       labels,
       usesResourceClaims: false,
       containers: [
-        { name: 'vllm', image: 'vllm/vllm-openai:v0.10.1', command: [], args: ['--model', options.model], modelEnv: {}, ports: [8000], extendedResources: { 'nvidia.com/gpu': 1 } },
+        {
+          name: 'vllm',
+          image: 'vllm/vllm-openai:v0.10.1',
+          command: [],
+          args: ['--model', options.model],
+          modelEnv: {},
+          ports: [8000],
+          extendedResources: { 'nvidia.com/gpu': 1 },
+        },
       ],
     },
   };
 }
 
 /** Facts as the gather layer returns them; `refuse` makes those reads fail with 403. */
-function facts(deployments: ReturnType<typeof deploymentFact>[], refuse: FactKey[] = []): ClusterFacts {
+function facts(
+  deployments: ReturnType<typeof deploymentFact>[],
+  refuse: FactKey[] = [],
+): ClusterFacts {
   const out: ClusterFacts['facts'] = {};
   const values: Partial<Record<FactKey, unknown>> = {
     deployments,
-    namespaces: [{ name: 'llm', labels: { team: 'ml-platform' }, annotations: { 'backstage.io/system': 'chat' } }],
+    namespaces: [
+      {
+        name: 'llm',
+        labels: { team: 'ml-platform' },
+        annotations: { 'backstage.io/system': 'chat' },
+      },
+    ],
   };
-  for (const [key, value] of Object.entries(values)) (out as any)[key] = { ok: true, value };
-  for (const key of refuse) (out as any)[key] = { ok: false, error: 'forbidden', kind: 'forbidden' };
-  return { version: { gitVersion: 'v1.35.0', major: '1', minor: '35' }, discovery: { source: 'aggregated', groups: [] }, facts: out };
+  for (const [key, value] of Object.entries(values))
+    (out as any)[key] = { ok: true, value };
+  for (const key of refuse)
+    (out as any)[key] = { ok: false, error: 'forbidden', kind: 'forbidden' };
+  return {
+    version: { gitVersion: 'v1.35.0', major: '1', minor: '35' },
+    discovery: { source: 'aggregated', groups: [] },
+    facts: out,
+  };
 }
 
 class Harness {
@@ -64,10 +100,19 @@ class Harness {
     this.provider = new ModelServerEntityProvider({
       access,
       enabledClusters: options.enabled ?? ['*'],
-      entityOptions: { rules: { ...DEFAULT_OWNERSHIP_RULES, ownerMapping: { 'ml-platform': 'group:default/ml' } }, namespace: 'default', lifecycle: 'production' },
+      entityOptions: {
+        rules: {
+          ...DEFAULT_OWNERSHIP_RULES,
+          ownerMapping: { 'ml-platform': 'group:default/ml' },
+        },
+        namespace: 'default',
+        lifecycle: 'production',
+      },
       taskRunner: { run: async () => {} },
       logger: mockServices.logger.mock(),
-      loadExisting: options.existing ? async () => options.existing! : undefined,
+      loadExisting: options.existing
+        ? async () => options.existing!
+        : undefined,
       now: () => new Date('2026-12-03T12:00:00Z'),
     });
   }
@@ -85,7 +130,12 @@ class Harness {
   last() {
     const m = this.mutations[this.mutations.length - 1];
     if (m?.type !== 'delta') throw new Error('expected a delta mutation');
-    return { added: m.added.map(a => a.entity), removed: m.removed.map(r => ('entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity))) };
+    return {
+      added: m.added.map(a => a.entity),
+      removed: m.removed.map(r =>
+        'entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity),
+      ),
+    };
   }
 }
 
@@ -93,8 +143,11 @@ describe('ModelServerEntityProvider', () => {
   it('emits a Component, an API and a Resource per model, all valid catalog entities with their relations', async () => {
     const h = new Harness();
     await h.connect();
-    h.read = async () => facts([deploymentFact('qwen', { model: 'Qwen/Qwen3-8B', ready: 1 })]);
-    expect(await h.provider.refresh()).toEqual([{ cluster: CLUSTER.id, status: 'live', servers: 1 }]);
+    h.read = async () =>
+      facts([deploymentFact('qwen', { model: 'Qwen/Qwen3-8B', ready: 1 })]);
+    expect(await h.provider.refresh()).toEqual([
+      { cluster: CLUSTER.id, status: 'live', servers: 1 },
+    ]);
     const { added } = h.last();
     expect(added.map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
       'API:qwen-llm-gpu-east-api',
@@ -107,8 +160,15 @@ describe('ModelServerEntityProvider', () => {
       owner: 'group:default/ml',
       system: 'system:default/chat',
       providesApis: ['api:default/qwen-llm-gpu-east-api'],
-      dependsOn: ['resource:default/qwen-qwen3-8b-gpu-east', 'resource:default/gpu-east'],
-      modelServer: { readiness: 'ready', runtime: { name: 'vllm', version: 'v0.10.1' }, replicas: { desired: 1, ready: 1 } },
+      dependsOn: [
+        'resource:default/qwen-qwen3-8b-gpu-east',
+        'resource:default/gpu-east',
+      ],
+      modelServer: {
+        readiness: 'ready',
+        runtime: { name: 'vllm', version: 'v0.10.1' },
+        replicas: { desired: 1, ready: 1 },
+      },
     });
     expect(component.metadata.annotations).toMatchObject({
       [A.kubernetesLabelSelector]: 'app=qwen',
@@ -120,7 +180,11 @@ describe('ModelServerEntityProvider', () => {
     const api = added.find(e => e.kind === 'API')!;
     expect(api.spec).toMatchObject({ type: 'openai', serverType: 'vllm' });
     for (const entity of added) {
-      const validator = { Component: componentEntityV1alpha1Validator, API: apiEntityV1alpha1Validator, Resource: resourceEntityV1alpha1Validator }[entity.kind as 'API'];
+      const validator = {
+        Component: componentEntityV1alpha1Validator,
+        API: apiEntityV1alpha1Validator,
+        Resource: resourceEntityV1alpha1Validator,
+      }[entity.kind as 'API'];
       await expect(validator.check(entity)).resolves.toBe(true);
     }
   });
@@ -138,13 +202,19 @@ describe('ModelServerEntityProvider', () => {
 
     h.read = async () => facts([{ ...a, ready: 0, available: false }, b]);
     await h.provider.refresh();
-    expect(h.last().added.map(e => e.metadata.name)).toEqual(['a-llm-gpu-east']);
+    expect(h.last().added.map(e => e.metadata.name)).toEqual([
+      'a-llm-gpu-east',
+    ]);
     expect(h.last().removed).toEqual([]);
 
     h.read = async () => facts([b]);
     await h.provider.refresh();
     expect(h.last().added).toEqual([]);
-    expect(h.last().removed.sort()).toEqual(['api:default/a-llm-gpu-east-api', 'component:default/a-llm-gpu-east', 'resource:default/m-a-gpu-east']);
+    expect(h.last().removed.sort()).toEqual([
+      'api:default/a-llm-gpu-east-api',
+      'component:default/a-llm-gpu-east',
+      'resource:default/m-a-gpu-east',
+    ]);
   });
 
   it('keeps the last entities of an unreachable cluster, marked stale with the reason', async () => {
@@ -163,14 +233,17 @@ describe('ModelServerEntityProvider', () => {
     for (const e of added) {
       expect(e.metadata.annotations).toMatchObject({
         [A.status]: 'stale',
-        [A.statusReason]: 'cluster unreachable: connect ECONNREFUSED 10.0.0.1:6443',
+        [A.statusReason]:
+          'cluster unreachable: connect ECONNREFUSED 10.0.0.1:6443',
         [A.staleSince]: '2026-12-03T12:00:00.000Z',
       });
     }
     // Back online: live again.
     h.read = async () => facts([deploymentFact('a', { model: 'm', ready: 1 })]);
     await h.provider.refresh();
-    expect(h.last().added.every(e => e.metadata.annotations![A.status] === 'live')).toBe(true);
+    expect(
+      h.last().added.every(e => e.metadata.annotations![A.status] === 'live'),
+    ).toBe(true);
   });
 
   it('keeps servers it cannot see because a read was refused, stale, instead of removing them', async () => {
@@ -180,15 +253,23 @@ describe('ModelServerEntityProvider', () => {
     await h.provider.refresh();
     h.read = async () => facts([], ['deployments']);
     const [result] = await h.provider.refresh();
-    expect(result).toMatchObject({ status: 'partial', message: 'could not read deployments (forbidden)' });
+    expect(result).toMatchObject({
+      status: 'partial',
+      message: 'could not read deployments (forbidden)',
+    });
     expect(h.last().removed).toEqual([]);
-    expect(h.last().added.map(e => e.metadata.annotations![A.status])).toEqual(['stale', 'stale', 'stale']);
+    expect(h.last().added.map(e => e.metadata.annotations![A.status])).toEqual([
+      'stale',
+      'stale',
+      'stale',
+    ]);
   });
 
   it('after a restart, keeps the catalog entities of a cluster that is down', async () => {
     const first = new Harness();
     await first.connect();
-    first.read = async () => facts([deploymentFact('a', { model: 'm', ready: 1 })]);
+    first.read = async () =>
+      facts([deploymentFact('a', { model: 'm', ready: 1 })]);
     await first.provider.refresh();
     const existing = first.last().added;
 
@@ -199,19 +280,27 @@ describe('ModelServerEntityProvider', () => {
     };
     await h.provider.refresh();
     expect(h.last().removed).toEqual([]);
-    expect(h.last().added.map(e => e.metadata.annotations![A.status])).toEqual(['stale', 'stale', 'stale']);
+    expect(h.last().added.map(e => e.metadata.annotations![A.status])).toEqual([
+      'stale',
+      'stale',
+      'stale',
+    ]);
   });
 
   it('reads only the clusters enabled in config and removes entities of a cluster no longer enabled', async () => {
     const other: ModelServingCluster = { id: 'config:lab', name: 'lab' };
     const h = new Harness({ enabled: ['config:lab'] });
     h.clusters = [CLUSTER, other];
-    const read = jest.fn(async () => facts([deploymentFact('a', { model: 'm', ready: 1 })]));
+    const read = jest.fn(async () =>
+      facts([deploymentFact('a', { model: 'm', ready: 1 })]),
+    );
     h.read = read;
     await h.connect();
     const results = await h.provider.refresh();
     expect(results.map(r => r.cluster)).toEqual(['config:lab']);
-    expect(h.last().added.find(e => e.kind === 'Component')!.spec!.dependsOn).toEqual(['resource:default/m-lab']);
+    expect(
+      h.last().added.find(e => e.kind === 'Component')!.spec!.dependsOn,
+    ).toEqual(['resource:default/m-lab']);
     h.clusters = [CLUSTER];
     await h.provider.refresh();
     expect(h.last().removed).toHaveLength(3);
@@ -222,9 +311,13 @@ describe('ModelServerEntityProvider', () => {
     await h.connect();
     h.read = async () => facts([deploymentFact('a', { model: 'm', ready: 1 })]);
     await h.provider.refresh();
-    h.clusters = [{ ...CLUSTER, refusal: 'no credentials bound in aiConformance.clusters' }];
+    h.clusters = [
+      { ...CLUSTER, refusal: 'no credentials bound in aiConformance.clusters' },
+    ];
     const [result] = await h.provider.refresh();
     expect(result.status).toBe('skipped');
-    expect(h.last().added[0].metadata.annotations![A.statusReason]).toBe('cluster refused: no credentials bound in aiConformance.clusters');
+    expect(h.last().added[0].metadata.annotations![A.statusReason]).toBe(
+      'cluster refused: no credentials bound in aiConformance.clusters',
+    );
   });
 });

@@ -3,7 +3,10 @@ import {
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import {
   ClusterFacts,
   FactKey,
@@ -11,7 +14,12 @@ import {
   discoverModelServers,
 } from '@internal/plugin-ai-conformance-node';
 import { MODEL_SERVER_ANNOTATIONS as A } from './annotations';
-import { EntityOptions, ModelServingCluster, clusterEntities, locationKey } from './entities';
+import {
+  EntityOptions,
+  ModelServingCluster,
+  clusterEntities,
+  locationKey,
+} from './entities';
 
 /**
  * How the provider reaches clusters: the shared cluster registry and reader (see
@@ -23,7 +31,10 @@ export interface ModelServingClusterAccess {
   /** Every cluster known; `refusal` set for a cluster that will not be contacted (and why). */
   listClusters(): Promise<Array<ModelServingCluster & { refusal?: string }>>;
   /** One gather of the facts on a cluster; rejects when the cluster cannot be read at all. */
-  gatherFacts(cluster: ModelServingCluster, keys: FactKey[]): Promise<ClusterFacts>;
+  gatherFacts(
+    cluster: ModelServingCluster,
+    keys: FactKey[],
+  ): Promise<ClusterFacts>;
 }
 
 /** @public */
@@ -49,7 +60,12 @@ function fingerprint(value: unknown): string {
     return `{${Object.keys(value)
       .filter(k => (value as Record<string, unknown>)[k] !== undefined)
       .sort()
-      .map(k => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k])}`)
+      .map(
+        k =>
+          `${JSON.stringify(k)}:${fingerprint(
+            (value as Record<string, unknown>)[k],
+          )}`,
+      )
       .join(',')}}`;
   }
   return JSON.stringify(value);
@@ -91,7 +107,10 @@ export interface ClusterRefreshResult {
 export class ModelServerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   /** Entities last applied, per cluster id, by entity ref. */
-  private readonly state = new Map<string, Map<string, { entity: Entity; print: string }>>();
+  private readonly state = new Map<
+    string,
+    Map<string, { entity: Entity; print: string }>
+  >();
   private seeded = false;
 
   constructor(private readonly options: ModelServerEntityProviderOptions) {}
@@ -112,7 +131,11 @@ export class ModelServerEntityProvider implements EntityProvider {
 
   private enabled(cluster: ModelServingCluster): boolean {
     const list = this.options.enabledClusters;
-    return list.includes('*') || list.includes(cluster.id) || list.includes(cluster.name);
+    return (
+      list.includes('*') ||
+      list.includes(cluster.id) ||
+      list.includes(cluster.name)
+    );
   }
 
   private async seed(): Promise<void> {
@@ -125,19 +148,27 @@ export class ModelServerEntityProvider implements EntityProvider {
         const clusterId = entity.metadata.annotations?.[A.cluster];
         if (!clusterId) continue;
         const byRef = this.state.get(clusterId) ?? new Map();
-        byRef.set(stringifyEntityRef(entity), { entity, print: fingerprint(entity) });
+        byRef.set(stringifyEntityRef(entity), {
+          entity,
+          print: fingerprint(entity),
+        });
         this.state.set(clusterId, byRef);
       }
       this.seeded = true;
     } catch (error) {
       // Try again next time; until then a cluster that is down has no last entities to keep.
-      this.options.logger.warn(`Could not read the existing model-server entities: ${(error as Error).message}`);
+      this.options.logger.warn(
+        `Could not read the existing model-server entities: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
 
   /** Reads every enabled cluster and applies what changed. */
   async refresh(): Promise<ClusterRefreshResult[]> {
-    if (!this.connection) throw new Error('ModelServerEntityProvider is not connected');
+    if (!this.connection)
+      throw new Error('ModelServerEntityProvider is not connected');
     await this.seed();
     const now = (this.options.now ?? (() => new Date()))();
     const clusters = await this.options.access.listClusters();
@@ -145,13 +176,28 @@ export class ModelServerEntityProvider implements EntityProvider {
     const next = new Map<string, Entity[]>();
     for (const cluster of clusters) {
       if (!this.enabled(cluster)) continue;
-      const previous = [...(this.state.get(cluster.id)?.values() ?? [])].map(v => v.entity);
+      const previous = [...(this.state.get(cluster.id)?.values() ?? [])].map(
+        v => v.entity,
+      );
       if (cluster.refusal) {
-        next.set(cluster.id, previous.map(e => markStale(e, `cluster refused: ${cluster.refusal}`, now)));
-        results.push({ cluster: cluster.id, status: 'skipped', servers: 0, message: cluster.refusal });
+        next.set(
+          cluster.id,
+          previous.map(e =>
+            markStale(e, `cluster refused: ${cluster.refusal}`, now),
+          ),
+        );
+        results.push({
+          cluster: cluster.id,
+          status: 'skipped',
+          servers: 0,
+          message: cluster.refusal,
+        });
         continue;
       }
-      next.set(cluster.id, await this.readCluster(cluster, previous, now, results));
+      next.set(
+        cluster.id,
+        await this.readCluster(cluster, previous, now, results),
+      );
     }
     await this.apply(next);
     return results;
@@ -166,24 +212,53 @@ export class ModelServerEntityProvider implements EntityProvider {
     try {
       const facts = await this.options.access.gatherFacts(cluster, KEYS);
       const discovery = discoverModelServers(facts);
-      const namespaces = facts.facts.namespaces?.ok ? facts.facts.namespaces.value : [];
-      const entities = clusterEntities(cluster, discovery.servers, namespaces, this.options.entityOptions);
+      const namespaces = facts.facts.namespaces?.ok
+        ? facts.facts.namespaces.value
+        : [];
+      const entities = clusterEntities(
+        cluster,
+        discovery.servers,
+        namespaces,
+        this.options.entityOptions,
+      );
       if (!discovery.unreadable.length) {
-        results.push({ cluster: cluster.id, status: 'live', servers: discovery.servers.length });
+        results.push({
+          cluster: cluster.id,
+          status: 'live',
+          servers: discovery.servers.length,
+        });
         return entities;
       }
       // Servers of unreadable kinds are unknown, not gone: keep their last entities, stale.
-      const reason = `could not read ${discovery.unreadable.map(u => `${u.fact} (${u.error})`).join('; ')}`;
+      const reason = `could not read ${discovery.unreadable
+        .map(u => `${u.fact} (${u.error})`)
+        .join('; ')}`;
       const fresh = new Set(entities.map(e => stringifyEntityRef(e)));
-      const kept = previous.filter(e => !fresh.has(stringifyEntityRef(e))).map(e => markStale(e, reason, now));
-      results.push({ cluster: cluster.id, status: 'partial', servers: discovery.servers.length, message: reason });
+      const kept = previous
+        .filter(e => !fresh.has(stringifyEntityRef(e)))
+        .map(e => markStale(e, reason, now));
+      results.push({
+        cluster: cluster.id,
+        status: 'partial',
+        servers: discovery.servers.length,
+        message: reason,
+      });
       this.options.logger.warn(`Model servers on ${cluster.id}: ${reason}`);
       return [...entities, ...kept];
     } catch (error) {
       const message = (error as Error).message;
-      this.options.logger.warn(`Model servers on ${cluster.id} could not be read; keeping the last ${previous.length} entities as stale: ${message}`);
-      results.push({ cluster: cluster.id, status: 'stale', servers: 0, message });
-      return previous.map(e => markStale(e, `cluster unreachable: ${message}`, now));
+      this.options.logger.warn(
+        `Model servers on ${cluster.id} could not be read; keeping the last ${previous.length} entities as stale: ${message}`,
+      );
+      results.push({
+        cluster: cluster.id,
+        status: 'stale',
+        servers: 0,
+        message,
+      });
+      return previous.map(e =>
+        markStale(e, `cluster unreachable: ${message}`, now),
+      );
     }
   }
 
@@ -201,7 +276,8 @@ export class ModelServerEntityProvider implements EntityProvider {
         if (after.has(ref)) continue;
         const print = fingerprint(entity);
         after.set(ref, { entity, print });
-        if (before.get(ref)?.print !== print) added.push({ entity, locationKey: key });
+        if (before.get(ref)?.print !== print)
+          added.push({ entity, locationKey: key });
       }
       for (const ref of before.keys()) {
         if (!after.has(ref)) removed.push({ entityRef: ref, locationKey: key });

@@ -7,14 +7,23 @@ import { ModelServingClusterAccess } from './ModelServerEntityProvider';
 /** The parts of the shared cluster registry the provider uses. */
 export interface ClusterRegistryLike<Connection> {
   listClusters(): Promise<
-    Array<{ id: string; name: string; entityRef?: string; owner?: string; refusal?: string }>
+    Array<{
+      id: string;
+      name: string;
+      entityRef?: string;
+      owner?: string;
+      refusal?: string;
+    }>
   >;
   connect(id: string): Promise<Connection>;
 }
 
 /** The parts of the shared reader factory the provider uses. */
 export interface ClusterReaderFactoryLike<Connection> {
-  createReader(connection: Connection, options?: { signal?: AbortSignal }): ClusterReader;
+  createReader(
+    connection: Connection,
+    options?: { signal?: AbortSignal },
+  ): ClusterReader;
 }
 
 /**

@@ -8,7 +8,10 @@ import type {
   ModelServer,
   NamespaceFact,
 } from '@internal/plugin-ai-conformance-node';
-import { MODEL_SERVER_ANNOTATIONS as A, MODEL_SERVER_LABELS as L } from './annotations';
+import {
+  MODEL_SERVER_ANNOTATIONS as A,
+  MODEL_SERVER_LABELS as L,
+} from './annotations';
 import { OwnershipRules, resolveOwner, resolveSystem } from './ownership';
 
 /** A cluster as the provider sees it (from the cluster registry). @public */
@@ -73,7 +76,10 @@ function apiDefinition(server: ModelServer): string {
 }
 
 function isClusterLocal(url: string): boolean {
-  return /\.svc(\.cluster\.local)?(:\d+)?(\/|$)/.test(url) || /^[a-z]+:\/\/(10|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url);
+  return (
+    /\.svc(\.cluster\.local)?(:\d+)?(\/|$)/.test(url) ||
+    /^[a-z]+:\/\/(10|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url)
+  );
 }
 
 /** The entities of one cluster's servers: a Component and an API per server, a Resource per model. */
@@ -98,11 +104,18 @@ export function clusterEntities(
     const ns = nsByName.get(server.namespace);
     const owner = resolveOwner(options.rules, server, ns, cluster.owner);
     const system = resolveSystem(options.rules, server, ns);
-    const componentName = entityName(server.name, server.namespace, clusterShort(cluster));
+    const componentName = entityName(
+      server.name,
+      server.namespace,
+      clusterShort(cluster),
+    );
     const apiName = entityName(componentName, 'api');
     const modelRefs: string[] = [];
     for (const model of server.models) {
-      const name = entityName(model.name.replace(/\//g, '-'), clusterShort(cluster));
+      const name = entityName(
+        model.name.replace(/\//g, '-'),
+        clusterShort(cluster),
+      );
       modelRefs.push(`resource:${options.namespace}/${name}`);
       if (models.has(name)) continue;
       models.set(name, {
@@ -129,11 +142,15 @@ export function clusterEntities(
       });
     }
     const url = server.endpoint?.url;
-    const selector = server.podSelector && Object.keys(server.podSelector).length
-      ? Object.entries(server.podSelector).map(([k, v]) => `${k}=${v}`).join(',')
-      : undefined;
+    const selector =
+      server.podSelector && Object.keys(server.podSelector).length
+        ? Object.entries(server.podSelector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : undefined;
     const warnings = [...server.warnings];
-    if (!selector) warnings.push('no pod selector: the Kubernetes tab cannot find the pods');
+    if (!selector)
+      warnings.push('no pod selector: the Kubernetes tab cannot find the pods');
     const runtime = server.runtime?.name;
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
@@ -142,8 +159,12 @@ export function clusterEntities(
         name: componentName,
         namespace: options.namespace,
         title: `${server.name} (${server.namespace} on ${cluster.name})`,
-        description: `${server.kind} ${server.namespace}/${server.name} on cluster ${cluster.name}${
-          server.models.length ? `, serving ${server.models.map(m => m.name).join(', ')}` : ''
+        description: `${server.kind} ${server.namespace}/${
+          server.name
+        } on cluster ${cluster.name}${
+          server.models.length
+            ? `, serving ${server.models.map(m => m.name).join(', ')}`
+            : ''
         }.`,
         annotations: common({
           [A.object]: `${server.apiVersion} ${server.kind}`,
@@ -153,14 +174,25 @@ export function clusterEntities(
           [A.kubernetesCluster]: cluster.name,
           ...(selector ? { [A.kubernetesLabelSelector]: selector } : {}),
           ...(warnings.length ? { [A.warnings]: warnings.join('\n') } : {}),
-          ...(url ? { [isClusterLocal(url) ? A.rhdhInternalUrl : A.rhdhExternalUrl]: url } : {}),
+          ...(url
+            ? {
+                [isClusterLocal(url) ? A.rhdhInternalUrl : A.rhdhExternalUrl]:
+                  url,
+              }
+            : {}),
         }),
         labels: {
           [L.readiness]: server.readiness,
           [L.framework]: server.framework,
           ...(runtime ? { [L.runtime]: entityName(runtime) } : {}),
         },
-        tags: [...new Set(['model-server', server.framework, ...(runtime ? [entityName(runtime)] : [])])],
+        tags: [
+          ...new Set([
+            'model-server',
+            server.framework,
+            ...(runtime ? [entityName(runtime)] : []),
+          ]),
+        ],
         ...(url && !isClusterLocal(url) && /^https?:/.test(url)
           ? { links: [{ url, title: 'Endpoint', icon: 'dashboard' }] }
           : {}),
@@ -171,7 +203,10 @@ export function clusterEntities(
         owner: owner.owner,
         ...(system ? { system } : {}),
         providesApis: [`api:${options.namespace}/${apiName}`],
-        dependsOn: [...new Set(modelRefs), ...(cluster.entityRef ? [cluster.entityRef] : [])],
+        dependsOn: [
+          ...new Set(modelRefs),
+          ...(cluster.entityRef ? [cluster.entityRef] : []),
+        ],
         modelServer: toJson({
           cluster: cluster.name,
           kind: server.kind,

@@ -7,7 +7,11 @@ export type {
 export { clusterRegistryAccess } from './clusterRegistryAccess';
 export { MODEL_SERVER_ANNOTATIONS, MODEL_SERVER_LABELS } from './annotations';
 export type { EntityOptions, ModelServingCluster } from './entities';
-export { DEFAULT_OWNERSHIP_RULES, resolveOwner, resolveSystem } from './ownership';
+export {
+  DEFAULT_OWNERSHIP_RULES,
+  resolveOwner,
+  resolveSystem,
+} from './ownership';
 export type { OwnershipRules } from './ownership';
 export {
   MODEL_SERVER_PROVIDER_CONFIG_KEY,

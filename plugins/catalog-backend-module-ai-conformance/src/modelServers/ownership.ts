@@ -29,12 +29,18 @@ export interface Tagged {
   annotations?: Record<string, string>;
 }
 
-function lookup(keys: string[], sources: Tagged[]): { value: string; where: string } | undefined {
+function lookup(
+  keys: string[],
+  sources: Tagged[],
+): { value: string; where: string } | undefined {
   for (const [i, source] of sources.entries()) {
     for (const key of keys) {
       const value = source.annotations?.[key] ?? source.labels?.[key];
       if (value && value.trim()) {
-        return { value: value.trim(), where: `${i === 0 ? 'object' : 'namespace'} ${key}` };
+        return {
+          value: value.trim(),
+          where: `${i === 0 ? 'object' : 'namespace'} ${key}`,
+        };
       }
     }
   }
@@ -45,7 +51,9 @@ function lookup(keys: string[], sources: Tagged[]): { value: string; where: stri
 function asRef(value: string, defaultKind: string): string | undefined {
   // Labels cannot hold ':' or '/': `group.default.ml` is not parsed, only plain refs are.
   try {
-    return stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }));
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
   } catch {
     return undefined;
   }
@@ -64,11 +72,18 @@ export function resolveOwner(
   namespace: Tagged | undefined,
   clusterOwner?: string,
 ): { owner: string; source: string } {
-  const found = lookup(rules.ownerKeys, [object, ...(namespace ? [namespace] : [])]);
+  const found = lookup(rules.ownerKeys, [
+    object,
+    ...(namespace ? [namespace] : []),
+  ]);
   if (found) {
     const mapped = rules.ownerMapping[found.value];
     const ref = asRef(mapped ?? found.value, 'group');
-    if (ref) return { owner: ref, source: mapped ? `${found.where} (mapped)` : found.where };
+    if (ref)
+      return {
+        owner: ref,
+        source: mapped ? `${found.where} (mapped)` : found.where,
+      };
   }
   if (clusterOwner) return { owner: clusterOwner, source: 'cluster owner' };
   return { owner: rules.defaultOwner, source: 'default' };
@@ -80,7 +95,10 @@ export function resolveSystem(
   object: Tagged,
   namespace: Tagged | undefined,
 ): string | undefined {
-  const found = lookup(rules.systemKeys, [object, ...(namespace ? [namespace] : [])]);
+  const found = lookup(rules.systemKeys, [
+    object,
+    ...(namespace ? [namespace] : []),
+  ]);
   const value = found?.value ?? rules.defaultSystem;
   return value ? asRef(value, 'system') : undefined;
 }

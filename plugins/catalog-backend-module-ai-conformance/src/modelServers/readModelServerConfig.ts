@@ -1,4 +1,7 @@
-import { readSchedulerServiceTaskScheduleDefinitionFromConfig, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
@@ -6,7 +9,8 @@ import { EntityOptions } from './entities';
 import { DEFAULT_OWNERSHIP_RULES, OwnershipRules } from './ownership';
 
 /** The config key of the provider. @public */
-export const MODEL_SERVER_PROVIDER_CONFIG_KEY = 'catalog.providers.aiConformanceModelServers';
+export const MODEL_SERVER_PROVIDER_CONFIG_KEY =
+  'catalog.providers.aiConformanceModelServers';
 
 /** @public */
 export interface ModelServerProviderConfig {
@@ -23,9 +27,13 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 function ref(value: string, defaultKind: string, key: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }));
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
   } catch (error) {
-    throw new InputError(`${key}: "${value}" is not an entity ref (${(error as Error).message})`);
+    throw new InputError(
+      `${key}: "${value}" is not an entity ref (${(error as Error).message})`,
+    );
   }
 }
 
@@ -35,7 +43,9 @@ function ref(value: string, defaultKind: string, key: string): string {
  *
  * @public
  */
-export function readModelServerProviderConfig(root: Config): ModelServerProviderConfig | undefined {
+export function readModelServerProviderConfig(
+  root: Config,
+): ModelServerProviderConfig | undefined {
   const config = root.getOptionalConfig(MODEL_SERVER_PROVIDER_CONFIG_KEY);
   if (!config) return undefined;
   const key = MODEL_SERVER_PROVIDER_CONFIG_KEY;
@@ -44,23 +54,34 @@ export function readModelServerProviderConfig(root: Config): ModelServerProvider
   const mapping: Record<string, string> = {};
   const mappingConfig = owner?.getOptionalConfig('mapping');
   for (const k of mappingConfig?.keys() ?? []) {
-    mapping[k] = ref(mappingConfig!.getString(k), 'group', `${key}.owner.mapping.${k}`);
+    mapping[k] = ref(
+      mappingConfig!.getString(k),
+      'group',
+      `${key}.owner.mapping.${k}`,
+    );
   }
   const rules: OwnershipRules = {
-    ownerKeys: owner?.getOptionalStringArray('keys') ?? DEFAULT_OWNERSHIP_RULES.ownerKeys,
+    ownerKeys:
+      owner?.getOptionalStringArray('keys') ??
+      DEFAULT_OWNERSHIP_RULES.ownerKeys,
     ownerMapping: mapping,
     defaultOwner: ref(
-      owner?.getOptionalString('default') ?? DEFAULT_OWNERSHIP_RULES.defaultOwner,
+      owner?.getOptionalString('default') ??
+        DEFAULT_OWNERSHIP_RULES.defaultOwner,
       'group',
       `${key}.owner.default`,
     ),
-    systemKeys: system?.getOptionalStringArray('keys') ?? DEFAULT_OWNERSHIP_RULES.systemKeys,
+    systemKeys:
+      system?.getOptionalStringArray('keys') ??
+      DEFAULT_OWNERSHIP_RULES.systemKeys,
     defaultSystem: system?.getOptionalString('default'),
   };
   return {
     enabledClusters: config.getOptionalStringArray('clusters') ?? [],
     schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
       : DEFAULT_SCHEDULE,
     entityOptions: {
       rules,

@@ -32,6 +32,7 @@ describe('AiConformanceStatusProcessor', () => {
   const fleet: Record<string, ClusterSummary> = {
     'resource:default/good': {
       cluster: 'good',
+      name: 'good',
       entityRef: 'resource:default/good',
       source: 'catalog',
       status: 'ok',
@@ -41,6 +42,7 @@ describe('AiConformanceStatusProcessor', () => {
     },
     'resource:default/bad': {
       cluster: 'bad',
+      name: 'bad',
       source: 'catalog',
       status: 'error',
       message: 'timeout',
@@ -49,12 +51,14 @@ describe('AiConformanceStatusProcessor', () => {
     },
     'resource:default/unsure': {
       cluster: 'unsure',
+      name: 'unsure',
       source: 'catalog',
       status: 'ok',
       summary: summary({ conformant: false, mustUndecided: 1 }),
     },
     'resource:default/new': {
       cluster: 'new',
+      name: 'new',
       source: 'catalog',
       status: 'refused',
       message: 'add config',
@@ -90,7 +94,7 @@ describe('AiConformanceStatusProcessor', () => {
   it.each([
     ['bad', 'not-conformant', 'error'],
     ['unsure', 'undecided', 'ok'],
-    ['new', 'unevaluated', 'refused'],
+    ['new', 'not-evaluated', 'refused'],
   ])('marks %s as %s', async (name, status, clusterStatus) => {
     const result = await processor.preProcessEntity(cluster(name));
     expect(result.metadata.labels?.['ai-conformance.io/status']).toBe(status);

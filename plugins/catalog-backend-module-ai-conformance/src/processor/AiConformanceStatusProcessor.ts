@@ -1,28 +1,13 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
-import { ClusterSummary } from '@internal/plugin-ai-conformance-common';
+import {
+  ClusterSummary,
+  readinessOf,
+} from '@internal/plugin-ai-conformance-common';
 import {
   AI_CONFORMANCE_ANNOTATIONS as A,
   AiConformanceEntityStatus,
 } from '../annotations';
-
-/**
- * The status of a cluster in one word.
- *
- * @internal
- */
-export function entityStatusOf(
-  cluster: ClusterSummary,
-): AiConformanceEntityStatus {
-  const summary = cluster.summary;
-  if (!summary) {
-    return 'unevaluated';
-  }
-  if (summary.conformant) {
-    return 'conformant';
-  }
-  return summary.mustFailed > 0 ? 'not-conformant' : 'undecided';
-}
 
 const PREFIX = 'ai-conformance.io/';
 /** Annotations of our namespace that catalog authors set (inputs); every other one is ours. */
@@ -89,7 +74,7 @@ export class AiConformanceStatusProcessor implements CatalogProcessor {
       if (!metadata.labels) delete metadata.labels;
       return { ...entity, metadata };
     }
-    const status = entityStatusOf(cluster);
+    const status: AiConformanceEntityStatus = readinessOf(cluster.summary);
     const annotations: Record<string, string> = {
       [A.status]: status,
       [A.clusterStatus]: cluster.status,

@@ -6,11 +6,12 @@ const fleet = (status: 'ok' | 'error'): FleetSummary => ({
   clusters: [
     {
       cluster: 'a',
+      name: 'a',
       entityRef: 'resource:default/A',
       source: 'catalog',
       status,
     },
-    { cluster: 'b', source: 'config', status },
+    { cluster: 'b', name: 'b', source: 'config', status },
   ],
   conformantByChecklist: {},
 });

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterSummary,
   FleetSummary,
+  findClusterForEntity,
 } from '@internal/plugin-ai-conformance-common';
 
 /**
@@ -12,7 +13,7 @@ import {
  * @internal
  */
 export class FleetSummaryCache {
-  private value?: { at: number; byEntityRef: Map<string, ClusterSummary> };
+  private value?: { at: number; clusters: ClusterSummary[] };
   private inFlight?: Promise<void>;
   private lastFailureAt = 0;
 
@@ -44,22 +45,15 @@ export class FleetSummaryCache {
       });
       await this.inFlight;
     }
-    return this.value?.byEntityRef.get(entityRef.toLocaleLowerCase('en-US'));
+    return this.value
+      ? findClusterForEntity(this.value.clusters, entityRef)
+      : undefined;
   }
 
   private async load(): Promise<void> {
     try {
       const fleet = await this.options.loadFleet();
-      const byEntityRef = new Map<string, ClusterSummary>();
-      for (const cluster of fleet.clusters) {
-        if (cluster.entityRef) {
-          byEntityRef.set(
-            cluster.entityRef.toLocaleLowerCase('en-US'),
-            cluster,
-          );
-        }
-      }
-      this.value = { at: this.now(), byEntityRef };
+      this.value = { at: this.now(), clusters: fleet.clusters };
     } catch (error) {
       this.lastFailureAt = this.now();
       this.options.logger.warn(

@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import {
+  BYPASS_NAMESPACE,
   describeWithLocalCluster,
   LocalCluster,
   startOrReuseCluster,
@@ -8,18 +9,38 @@ import { reduceNode, reducePod } from '../../gather/reduce';
 import { KubeObject, ListOptions } from '../ClusterReader';
 import { KubeClusterReader } from '../KubeClusterReader';
 
-/* Against a real kube-apiserver (packages/local-cluster, scenario conformant-nvidia): the facts
-   reduced from protobuf lists must equal those reduced from JSON lists, object by object. */
+/* Against a real kube-apiserver (packages/local-cluster, scenario nvidia-bypass: conformant-nvidia
+   plus pods with device env variables, privileged init containers and device hostPaths; a
+   privileged ephemeral container is added here): the facts reduced from protobuf lists must
+   equal those reduced from JSON lists, object by object. */
 
 jest.setTimeout(600_000);
 
 describeWithLocalCluster(
-  'protobuf lists against a real API server (conformant-nvidia)',
+  'protobuf lists against a real API server (nvidia-bypass)',
   () => {
     let cluster: LocalCluster;
     let reader: KubeClusterReader;
     beforeAll(async () => {
-      cluster = await startOrReuseCluster({ scenario: 'conformant-nvidia' });
+      cluster = await startOrReuseCluster({ scenario: 'nvidia-bypass' });
+      await cluster.client('admin').request(
+        'PATCH',
+        `/api/v1/namespaces/${BYPASS_NAMESPACE}/pods/visible-devices-env/ephemeralcontainers`,
+        {
+          spec: {
+            ephemeralContainers: [
+              {
+                name: 'debugger',
+                image: 'ubuntu:24.04',
+                targetContainerName: 'train',
+                env: [{ name: 'NVIDIA_VISIBLE_DEVICES', value: '0' }],
+                securityContext: { privileged: true },
+              },
+            ],
+          },
+        },
+        'application/strategic-merge-patch+json',
+      );
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromFile(cluster.kubeconfig);
       kubeConfig.setCurrentContext('reader');
@@ -96,6 +117,33 @@ describeWithLocalCluster(
         nodes.some(n => Number(n.allocatable['nvidia.com/gpu'] ?? 0) > 0),
       ).toBe(true);
       expect(nodes.every(n => n.ready && n.kubeletVersion)).toBe(true);
+      // the fields secure_accelerator_access reads
+      const containers = pods.flatMap(p => p.containerSecurity ?? []);
+      expect(containers.some(c => c.type === 'init' && c.privileged)).toBe(
+        true,
+      );
+      expect(containers.some(c => c.type === 'ephemeral' && c.privileged)).toBe(
+        true,
+      );
+      expect(containers.every(c => c.image.length > 0)).toBe(true);
+      expect(pods.flatMap(p => p.deviceEnv ?? [])).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            name: 'NVIDIA_VISIBLE_DEVICES',
+            value: 'all',
+            containerType: 'app',
+          }),
+          expect.objectContaining({
+            name: 'NVIDIA_VISIBLE_DEVICES',
+            value: '0',
+            containerType: 'ephemeral',
+          }),
+        ]),
+      );
+      expect(pods.some(p => p.hostPathDevices.includes('/dev/nvidia0'))).toBe(
+        true,
+      );
+      expect(pods.some(p => p.owner?.kind === 'DaemonSet')).toBe(true);
     });
   },
 );

@@ -96,7 +96,62 @@ const podList = envelope(w => {
   });
 });
 
+const debuggedPod = envelope(w => {
+  message(w, 2, pod => {
+    message(pod, 1, meta => {
+      str(meta, 1, 'debugged-0');
+      str(meta, 3, 'ml');
+    });
+    message(pod, 2, spec => {
+      message(spec, 2, c => {
+        str(c, 1, 'main');
+        str(c, 2, 'nvcr.io/nvidia/pytorch:25.08-py3');
+        message(c, 7, e => {
+          str(e, 1, 'NVIDIA_VISIBLE_DEVICES');
+          str(e, 2, 'all');
+        });
+        message(c, 7, e => {
+          str(e, 1, 'AWS_NEURON_VISIBLE_DEVICES');
+          message(e, 3, from => message(from, 3, ref => str(ref, 1, 'cm')));
+        });
+      });
+      // ephemeralContainers (34): EphemeralContainerCommon nested as field 1
+      message(spec, 34, eph => {
+        message(eph, 1, c => {
+          str(c, 1, 'debugger');
+          str(c, 2, 'ubuntu:24.04');
+          message(c, 15, sc => bool(sc, 2, true));
+        });
+        str(eph, 2, 'main');
+      });
+    });
+  });
+});
+
 describe('decodeProtobufList', () => {
+  it('decodes images, env variables (value or valueFrom) and ephemeral containers', () => {
+    const [pod] = decodeProtobufList(debuggedPod, 'Pod').items as any[];
+    expect(pod.spec.containers[0]).toEqual({
+      name: 'main',
+      image: 'nvcr.io/nvidia/pytorch:25.08-py3',
+      env: [
+        { name: 'NVIDIA_VISIBLE_DEVICES', value: 'all', valueFrom: undefined },
+        { name: 'AWS_NEURON_VISIBLE_DEVICES', value: undefined, valueFrom: {} },
+      ],
+      resources: undefined,
+      securityContext: undefined,
+    });
+    expect(pod.spec.ephemeralContainers).toEqual([
+      {
+        name: 'debugger',
+        image: 'ubuntu:24.04',
+        env: undefined,
+        resources: undefined,
+        securityContext: { privileged: true },
+      },
+    ]);
+  });
+
   it('decodes the fields the engine reads into the JSON shape and skips the rest', () => {
     const { items, metadata } = decodeProtobufList(podList, 'Pod');
     expect(metadata).toEqual({
@@ -119,6 +174,7 @@ describe('decodeProtobufList', () => {
         containers: [
           {
             name: 'main',
+            image: 'cuda:12',
             resources: {
               limits: { 'nvidia.com/gpu': '1' },
               requests: { cpu: '500m' },
@@ -127,6 +183,7 @@ describe('decodeProtobufList', () => {
           },
         ],
         initContainers: [],
+        ephemeralContainers: [],
         volumes: [{ name: 'dev', hostPath: { path: '/dev/nvidia0' } }],
         resourceClaims: [{ name: 'gpu' }],
       },

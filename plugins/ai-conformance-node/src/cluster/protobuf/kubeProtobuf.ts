@@ -1,7 +1,7 @@
 /* Decoding Kubernetes protobuf list responses (`application/vnd.kubernetes.protobuf`) of the two
    collections that grow with a cluster, Pods and Nodes. The API server encodes protobuf several
    times faster than JSON, and the schema below declares only the fields the engine reads, so
-   protobufjs skips everything else (managedFields, env, probes, images…) without decoding it.
+   protobufjs skips everything else (managedFields, probes, volume mounts…) without decoding it.
    The decoded objects have the JSON shape of the same fields, so the reducers need no change.
    Field numbers: k8s.io/api core/v1 and k8s.io/apimachinery generated.proto (stable by contract). */
 import protobuf from 'protobufjs';
@@ -79,6 +79,11 @@ const root = protobuf.Root.fromJSON({
         nodeName: { type: 'string', id: 10 },
         initContainers: { rule: 'repeated', type: 'Container', id: 20 },
         runtimeClassName: { type: 'string', id: 29 },
+        ephemeralContainers: {
+          rule: 'repeated',
+          type: 'EphemeralContainer',
+          id: 34,
+        },
         resourceClaims: { rule: 'repeated', type: 'PodResourceClaim', id: 39 },
       },
     },
@@ -95,10 +100,26 @@ const root = protobuf.Root.fromJSON({
     Container: {
       fields: {
         name: { type: 'string', id: 1 },
+        image: { type: 'string', id: 2 },
+        env: { rule: 'repeated', type: 'EnvVar', id: 7 },
         resources: { type: 'ResourceRequirements', id: 8 },
         securityContext: { type: 'SecurityContext', id: 15 },
       },
     },
+    // EphemeralContainerCommon has Container's field numbers; it is nested as field 1.
+    EphemeralContainer: {
+      fields: { ephemeralContainerCommon: { type: 'Container', id: 1 } },
+    },
+    // Only the name and whether a value or valueFrom is set are needed for most variables; the
+    // reducer keeps device-visibility variables only (the value is a short device list).
+    EnvVar: {
+      fields: {
+        name: { type: 'string', id: 1 },
+        value: { type: 'string', id: 2 },
+        valueFrom: { type: 'EnvVarSource', id: 3 },
+      },
+    },
+    EnvVarSource: { fields: {} },
     ResourceRequirements: {
       fields: { limits: quantityMap(1), requests: quantityMap(2) },
     },
@@ -205,6 +226,12 @@ function quantities(map: Record<string, { string?: string }> | undefined) {
 function container(c: Any) {
   return {
     name: c.name,
+    image: c.image,
+    env: c.env?.map((e: Any) => ({
+      name: e.name,
+      value: e.value,
+      valueFrom: e.valueFrom ? {} : undefined,
+    })),
     resources: c.resources
       ? {
           limits: quantities(c.resources.limits),
@@ -254,6 +281,9 @@ function podObject(p: Any): KubeObject {
       runtimeClassName: spec.runtimeClassName,
       containers: (spec.containers ?? []).map(container),
       initContainers: (spec.initContainers ?? []).map(container),
+      ephemeralContainers: (spec.ephemeralContainers ?? []).map((e: Any) =>
+        container(e.ephemeralContainerCommon ?? {}),
+      ),
       // JSON inlines the volume source into the volume
       volumes: (spec.volumes ?? []).map((v: Any) => ({
         name: v.name,

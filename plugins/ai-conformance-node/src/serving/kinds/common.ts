@@ -7,9 +7,14 @@ export type Any = any; // custom resources: every field is optional and checked
 
 /** Stable server id within a cluster. */
 export function serverId(o: KubeObject, kind?: string): string {
-  const group = String(o.apiVersion ?? '').split('/').slice(0, -1).join('/');
+  const group = String(o.apiVersion ?? '')
+    .split('/')
+    .slice(0, -1)
+    .join('/');
   const k = kind ?? o.kind ?? '';
-  return `${k}${group ? `.${group}` : ''}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+  return `${k}${group ? `.${group}` : ''}/${o.metadata?.namespace ?? ''}/${
+    o.metadata?.name ?? ''
+  }`;
 }
 
 /** The fields every server takes from its object. */
@@ -18,7 +23,19 @@ export function baseServer(
   framework: ModelServer['framework'],
 ): Pick<
   ModelServer,
-  'id' | 'apiVersion' | 'kind' | 'namespace' | 'name' | 'framework' | 'labels' | 'annotations' | 'roles' | 'warnings' | 'models' | 'accelerators' | 'replicas'
+  | 'id'
+  | 'apiVersion'
+  | 'kind'
+  | 'namespace'
+  | 'name'
+  | 'framework'
+  | 'labels'
+  | 'annotations'
+  | 'roles'
+  | 'warnings'
+  | 'models'
+  | 'accelerators'
+  | 'replicas'
 > {
   return {
     id: serverId(o),
@@ -45,9 +62,14 @@ export function readinessFromConditions(
   const c = conditions.find(x => x.type === type);
   if (!c) return undefined;
   const why = [c.reason, c.message].filter(Boolean).join(': ');
-  if (c.status === 'True') return { readiness: 'ready', readinessReason: why || undefined };
-  if (c.status === 'False') return { readiness: 'not-ready', readinessReason: why || `${type}=False` };
-  return { readiness: 'unknown', readinessReason: why || `${type}=${c.status}` };
+  if (c.status === 'True')
+    return { readiness: 'ready', readinessReason: why || undefined };
+  if (c.status === 'False')
+    return { readiness: 'not-ready', readinessReason: why || `${type}=False` };
+  return {
+    readiness: 'unknown',
+    readinessReason: why || `${type}=${c.status}`,
+  };
 }
 
 export function conditionsOf(o: KubeObject): ConditionFact[] {
@@ -85,7 +107,9 @@ export function readinessFromWorkloads(
 
 /** A non-negative integer or undefined. */
 export function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0
+    ? value
+    : undefined;
 }
 
 /** Last path segment of a model URI (`hf://org/model` → `org/model` for hf, else the tail). */

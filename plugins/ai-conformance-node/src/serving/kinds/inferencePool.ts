@@ -14,7 +14,10 @@ import { fromWorkloads } from './workloads';
  *
  * @internal
  */
-export function inferencePoolServer(pool: InferencePoolFact, ctx: ServingContext): ModelServer {
+export function inferencePoolServer(
+  pool: InferencePoolFact,
+  ctx: ServingContext,
+): ModelServer {
   const header: KubeObject = {
     apiVersion: pool.apiVersion,
     kind: 'InferencePool',
@@ -27,17 +30,35 @@ export function inferencePoolServer(pool: InferencePoolFact, ctx: ServingContext
   };
   const base = baseServer(header, 'inference-pool');
   const selector = pool.selector ?? {};
-  if (!Object.keys(selector).length) base.warnings.push('spec.selector is empty: no model servers behind the pool');
+  if (!Object.keys(selector).length)
+    base.warnings.push(
+      'spec.selector is empty: no model servers behind the pool',
+    );
   const behind = selectBehind(ctx, pool.namespace, selector);
   const parts = fromWorkloads(ctx, behind.workloads, behind.pods);
-  if (!parts.models.length) base.warnings.push('the model servers behind the pool name no model (labels or --model)');
-  if (!pool.hasEndpointPicker) base.warnings.push('no endpoint picker reference (endpointPickerRef / extensionRef)');
+  if (!parts.models.length)
+    base.warnings.push(
+      'the model servers behind the pool name no model (labels or --model)',
+    );
+  if (!pool.hasEndpointPicker)
+    base.warnings.push(
+      'no endpoint picker reference (endpointPickerRef / extensionRef)',
+    );
   const readinessReason = [
     parts.readinessReason,
-    pool.accepted ? 'accepted by a Gateway' : 'no Gateway has accepted the pool yet',
+    pool.accepted
+      ? 'accepted by a Gateway'
+      : 'no Gateway has accepted the pool yet',
   ].join('; ');
-  const endpoint = serviceEndpoint(ctx, pool.namespace, behind.pods[0]?.labels ?? behind.workloads[0]?.template?.labels);
-  if (!endpoint) base.warnings.push('no URL: clients reach the pool through a Gateway route; no Service selects its pods');
+  const endpoint = serviceEndpoint(
+    ctx,
+    pool.namespace,
+    behind.pods[0]?.labels ?? behind.workloads[0]?.template?.labels,
+  );
+  if (!endpoint)
+    base.warnings.push(
+      'no URL: clients reach the pool through a Gateway route; no Service selects its pods',
+    );
   return {
     ...base,
     ...parts,

@@ -1,7 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import { KubeObject } from '../../cluster/ClusterReader';
 import { ContainerTemplateFact } from '../../gather/factTypes';
-import { reduceContainer, sumExtendedResources } from '../../gather/reduceServing';
+import {
+  reduceContainer,
+  sumExtendedResources,
+} from '../../gather/reduceServing';
 import { serverAccelerators } from '../accelerators';
 import { serviceEndpoint, statusEndpoint } from '../endpoints';
 import { ModelServer, ServedModel } from '../ModelServer';
@@ -22,7 +25,10 @@ function containersOfTemplate(template: Any): ContainerTemplateFact[] {
 }
 
 /** Ray Serve applications (and Ray Serve LLM model ids) from `spec.serveConfigV2`. */
-function rayModels(serveConfig: unknown, warnings: string[]): { models: ServedModel[]; llm: boolean } {
+function rayModels(
+  serveConfig: unknown,
+  warnings: string[],
+): { models: ServedModel[]; llm: boolean } {
   if (typeof serveConfig !== 'string' || !serveConfig.trim()) {
     warnings.push('spec.serveConfigV2 is empty: no applications known');
     return { models: [], llm: false };
@@ -31,21 +37,36 @@ function rayModels(serveConfig: unknown, warnings: string[]): { models: ServedMo
   try {
     config = parseYaml(serveConfig);
   } catch (error) {
-    warnings.push(`spec.serveConfigV2 is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    warnings.push(
+      `spec.serveConfigV2 is not valid YAML: ${
+        (error as Error).message.split('\n')[0]
+      }`,
+    );
     return { models: [], llm: false };
   }
   const models: ServedModel[] = [];
   let llm = false;
-  for (const app of Array.isArray(config?.applications) ? config.applications : []) {
+  for (const app of Array.isArray(config?.applications)
+    ? config.applications
+    : []) {
     const llmConfigs: Any[] = app?.args?.llm_configs ?? [];
-    const ids = llmConfigs.map(c => c?.model_loading_config?.model_id).filter((id): id is string => typeof id === 'string');
+    const ids = llmConfigs
+      .map(c => c?.model_loading_config?.model_id)
+      .filter((id): id is string => typeof id === 'string');
     if (ids.length) {
       llm = true;
       for (const id of ids) {
-        models.push({ name: id, uri: llmConfigs.find(c => c?.model_loading_config?.model_id === id)?.model_loading_config?.model_source });
+        models.push({
+          name: id,
+          uri: llmConfigs.find(c => c?.model_loading_config?.model_id === id)
+            ?.model_loading_config?.model_source,
+        });
       }
     } else if (typeof app?.name === 'string') {
-      models.push({ name: app.name, uri: typeof app.import_path === 'string' ? app.import_path : undefined });
+      models.push({
+        name: app.name,
+        uri: typeof app.import_path === 'string' ? app.import_path : undefined,
+      });
     }
   }
   return { models, llm };
@@ -58,7 +79,10 @@ function rayModels(serveConfig: unknown, warnings: string[]): { models: ServedMo
  *
  * @internal
  */
-export function rayServiceServer(o: KubeObject, ctx: ServingContext): ModelServer {
+export function rayServiceServer(
+  o: KubeObject,
+  ctx: ServingContext,
+): ModelServer {
   const rs = o as Any;
   const base = baseServer(o, 'kuberay');
   const spec = rs.spec ?? {};
@@ -67,35 +91,65 @@ export function rayServiceServer(o: KubeObject, ctx: ServingContext): ModelServe
   base.models.push(...apps.models);
   const clusterSpec = spec.rayClusterConfig ?? {};
   const head = containersOfTemplate(clusterSpec.headGroupSpec?.template);
-  const groups: Any[] = Array.isArray(clusterSpec.workerGroupSpecs) ? clusterSpec.workerGroupSpecs : [];
-  const recognised = recogniseRuntime([...head, ...groups.flatMap(g => containersOfTemplate(g?.template))]);
-  const activeCluster: string | undefined = rs.status?.activeServiceStatus?.rayClusterName;
-  const selector = activeCluster ? { 'ray.io/cluster': activeCluster } : undefined;
+  const groups: Any[] = Array.isArray(clusterSpec.workerGroupSpecs)
+    ? clusterSpec.workerGroupSpecs
+    : [];
+  const recognised = recogniseRuntime([
+    ...head,
+    ...groups.flatMap(g => containersOfTemplate(g?.template)),
+  ]);
+  const activeCluster: string | undefined =
+    rs.status?.activeServiceStatus?.rayClusterName;
+  const selector = activeCluster
+    ? { 'ray.io/cluster': activeCluster }
+    : undefined;
   const pods = selector ? selectBehind(ctx, base.namespace, selector).pods : [];
   const requested: Record<string, number> = {};
   for (const g of groups) {
-    const perPod = sumExtendedResources(containersOfTemplate(g?.template).map(c => c.extendedResources));
-    const replicas = (count(g?.replicas) ?? count(g?.minReplicas) ?? 0) * (count(g?.numOfHosts) ?? 1);
-    for (const [r, n] of Object.entries(perPod)) requested[r] = (requested[r] ?? 0) + n * replicas;
+    const perPod = sumExtendedResources(
+      containersOfTemplate(g?.template).map(c => c.extendedResources),
+    );
+    const replicas =
+      (count(g?.replicas) ?? count(g?.minReplicas) ?? 0) *
+      (count(g?.numOfHosts) ?? 1);
+    for (const [r, n] of Object.entries(perPod))
+      requested[r] = (requested[r] ?? 0) + n * replicas;
   }
-  for (const [r, n] of Object.entries(sumExtendedResources(head.map(c => c.extendedResources)))) {
+  for (const [r, n] of Object.entries(
+    sumExtendedResources(head.map(c => c.extendedResources)),
+  )) {
     requested[r] = (requested[r] ?? 0) + n;
   }
   const conditions = conditionsOf(o);
   const fromConditions = readinessFromConditions(conditions);
   const serviceStatus: string | undefined = rs.status?.serviceStatus;
-  if (!rs.status) base.warnings.push('no status yet (the operator has not reconciled it)');
+  if (!rs.status)
+    base.warnings.push('no status yet (the operator has not reconciled it)');
   const readiness =
     fromConditions ??
     (serviceStatus === 'Running'
-      ? { readiness: 'ready' as const, readinessReason: 'serviceStatus Running' }
-      : { readiness: rs.status ? ('not-ready' as const) : ('unknown' as const), readinessReason: serviceStatus ? `serviceStatus ${serviceStatus}` : 'no Ready condition' });
+      ? {
+          readiness: 'ready' as const,
+          readinessReason: 'serviceStatus Running',
+        }
+      : {
+          readiness: rs.status ? ('not-ready' as const) : ('unknown' as const),
+          readinessReason: serviceStatus
+            ? `serviceStatus ${serviceStatus}`
+            : 'no Ready condition',
+        });
   const endpoint =
-    serviceEndpoint(ctx, base.namespace, {}, `${base.name}-serve-svc`) ?? undefined;
-  if (!endpoint) base.warnings.push(`no Service ${base.name}-serve-svc: no endpoint yet`);
+    serviceEndpoint(ctx, base.namespace, {}, `${base.name}-serve-svc`) ??
+    undefined;
+  if (!endpoint)
+    base.warnings.push(`no Service ${base.name}-serve-svc: no endpoint yet`);
   return {
     ...base,
-    runtime: { name: 'ray-serve', version: clusterSpec.rayVersion ?? recognised?.version, image: recognised?.container.image },
+    runtime: {
+      name: 'ray-serve',
+      version: clusterSpec.rayVersion ?? recognised?.version,
+      image: recognised?.container.image,
+    },
     endpoint,
     apiType: apps.llm ? 'openai' : 'openapi',
     ...readiness,
@@ -103,8 +157,22 @@ export function rayServiceServer(o: KubeObject, ctx: ServingContext): ModelServe
       desired: groups.reduce((s, g) => s + (count(g?.replicas) ?? 0), 0) + 1,
       ready: pods.filter(p => p.phase === 'Running').length,
     },
-    accelerators: serverAccelerators(ctx, pods, { perReplica: requested, replicas: 1 }),
+    accelerators: serverAccelerators(ctx, pods, {
+      perReplica: requested,
+      replicas: 1,
+    }),
     podSelector: selector,
+  };
+}
+
+/** NIM `status.state`: `Ready` is ready, any other state is not. */
+function nimReadiness(
+  state: string | undefined,
+): Pick<ModelServer, 'readiness' | 'readinessReason'> | undefined {
+  if (!state) return undefined;
+  return {
+    readiness: state === 'Ready' ? 'ready' : 'not-ready',
+    readinessReason: `state ${state}`,
   };
 }
 
@@ -115,7 +183,11 @@ export function rayServiceServer(o: KubeObject, ctx: ServingContext): ModelServe
  *
  * @internal
  */
-export function nimServiceServer(o: KubeObject, ctx: ServingContext, caches: KubeObject[]): ModelServer {
+export function nimServiceServer(
+  o: KubeObject,
+  ctx: ServingContext,
+  caches: KubeObject[],
+): ModelServer {
   const nim = o as Any;
   const base = baseServer(o, 'nim');
   const spec = nim.spec ?? {};
@@ -124,47 +196,94 @@ export function nimServiceServer(o: KubeObject, ctx: ServingContext, caches: Kub
   const tag: string | undefined = spec.image?.tag;
   const cacheName: string | undefined = spec.storage?.nimCache?.name;
   const cache = cacheName
-    ? caches.find(c => c.metadata?.namespace === base.namespace && c.metadata?.name === cacheName)
+    ? caches.find(
+        c =>
+          c.metadata?.namespace === base.namespace &&
+          c.metadata?.name === cacheName,
+      )
     : undefined;
   const cacheSource = (cache as Any)?.spec?.source;
   const cacheModel: string | undefined =
-    cacheSource?.ngc?.modelPuller ?? cacheSource?.hf?.modelName ?? cacheSource?.huggingFace?.modelName;
+    cacheSource?.ngc?.modelPuller ??
+    cacheSource?.hf?.modelName ??
+    cacheSource?.huggingFace?.modelName;
   const modelName: string | undefined =
-    status.model?.name ?? (repository ? repository.split('/').slice(-1)[0] : undefined);
-  if (modelName) base.models.push({ name: modelName, uri: cacheModel ?? (repository ? `${repository}${tag ? `:${tag}` : ''}` : undefined) });
+    status.model?.name ??
+    (repository ? repository.split('/').slice(-1)[0] : undefined);
+  if (modelName)
+    base.models.push({
+      name: modelName,
+      uri:
+        cacheModel ??
+        (repository ? `${repository}${tag ? `:${tag}` : ''}` : undefined),
+    });
   else base.warnings.push('no status.model.name and no spec.image.repository');
-  if (cacheName && !cache) base.warnings.push(`NIMCache ${cacheName} not found`);
+  if (cacheName && !cache)
+    base.warnings.push(`NIMCache ${cacheName} not found`);
   const selector = { 'app.kubernetes.io/name': base.name };
   const behind = selectBehind(ctx, base.namespace, selector);
   const replicas = count(spec.replicas) ?? 1;
   const state: string | undefined = status.state;
-  const fromConditions = readinessFromConditions(conditionsOf(o), 'NIM_SERVICE_READY');
-  const readiness =
-    state === 'Ready'
-      ? { readiness: 'ready' as const, readinessReason: 'state Ready' }
-      : state
-        ? { readiness: 'not-ready' as const, readinessReason: `state ${state}` }
-        : fromConditions ?? { readiness: 'unknown' as const, readinessReason: 'no status.state' };
-  if (!nim.status) base.warnings.push('no status yet (the operator has not reconciled it)');
-  const perReplica = sumExtendedResources([reduceContainer({ resources: spec.resources }).extendedResources]);
-  const accelerators = serverAccelerators(ctx, behind.pods, { perReplica, replicas });
-  if (!accelerators.length && Array.isArray(spec.draResources) && spec.draResources.length) {
-    accelerators.push({ vendor: 'nvidia', count: spec.draResources.length * replicas, resource: 'draResources', source: 'spec' });
+  const fromConditions = readinessFromConditions(
+    conditionsOf(o),
+    'NIM_SERVICE_READY',
+  );
+  const readiness = nimReadiness(state) ??
+    fromConditions ?? {
+      readiness: 'unknown' as const,
+      readinessReason: 'no status.state',
+    };
+  if (!nim.status)
+    base.warnings.push('no status yet (the operator has not reconciled it)');
+  const perReplica = sumExtendedResources([
+    reduceContainer({ resources: spec.resources }).extendedResources,
+  ]);
+  const accelerators = serverAccelerators(ctx, behind.pods, {
+    perReplica,
+    replicas,
+  });
+  if (
+    !accelerators.length &&
+    Array.isArray(spec.draResources) &&
+    spec.draResources.length
+  ) {
+    accelerators.push({
+      vendor: 'nvidia',
+      count: spec.draResources.length * replicas,
+      resource: 'draResources',
+      source: 'spec',
+    });
   }
   const external = status.model?.externalEndpoint;
   const cluster = status.model?.clusterEndpoint;
-  const withScheme = (e: unknown) =>
-    typeof e === 'string' && e ? (/^[a-z]+:\/\//.test(e) ? e : `http://${e}`) : undefined;
+  const withScheme = (e: unknown) => {
+    if (typeof e !== 'string' || !e) return undefined;
+    return /^[a-z]+:\/\//.test(e) ? e : `http://${e}`;
+  };
   return {
     ...base,
-    runtime: { name: 'nim', version: tag, image: repository ? `${repository}${tag ? `:${tag}` : ''}` : undefined },
+    runtime: {
+      name: 'nim',
+      version: tag,
+      image: repository ? `${repository}${tag ? `:${tag}` : ''}` : undefined,
+    },
     endpoint:
       statusEndpoint(withScheme(external)) ??
       statusEndpoint(withScheme(cluster)) ??
-      serviceEndpoint(ctx, base.namespace, behind.pods[0]?.labels ?? selector, base.name),
+      serviceEndpoint(
+        ctx,
+        base.namespace,
+        behind.pods[0]?.labels ?? selector,
+        base.name,
+      ),
     apiType: 'openai',
     ...readiness,
-    replicas: { desired: replicas, ready: count(status.availableReplicas) ?? readinessFromWorkloads(behind.workloads, behind.pods).replicas.ready },
+    replicas: {
+      desired: replicas,
+      ready:
+        count(status.availableReplicas) ??
+        readinessFromWorkloads(behind.workloads, behind.pods).replicas.ready,
+    },
     accelerators,
     podSelector: selector,
   };
@@ -181,15 +300,21 @@ export function dynamoServer(o: KubeObject, ctx: ServingContext): ModelServer {
   const dgd = o as Any;
   const base = baseServer(o, 'dynamo');
   const services: Record<string, Any> =
-    dgd.spec?.services && typeof dgd.spec.services === 'object' ? dgd.spec.services : {};
-  if (!Object.keys(services).length) base.warnings.push('spec.services is empty');
+    dgd.spec?.services && typeof dgd.spec.services === 'object'
+      ? dgd.spec.services
+      : {};
+  if (!Object.keys(services).length)
+    base.warnings.push('spec.services is empty');
   const requested: Record<string, number> = {};
   const models = new Map<string, ServedModel>();
   const roles = new Set<string>();
   let image: string | undefined;
   let desired = 0;
   for (const [name, svc] of Object.entries(services)) {
-    const role = typeof svc?.subComponentType === 'string' ? svc.subComponentType : svc?.componentType;
+    const role =
+      typeof svc?.subComponentType === 'string'
+        ? svc.subComponentType
+        : svc?.componentType;
     if (typeof role === 'string') roles.add(role);
     const main = svc?.extraPodSpec?.mainContainer;
     const container = reduceContainer({ ...(main ?? {}), name });
@@ -198,11 +323,16 @@ export function dynamoServer(o: KubeObject, ctx: ServingContext): ModelServer {
     if (model && !models.has(model.name)) models.set(model.name, model);
     const replicas = count(svc?.replicas) ?? 1;
     desired += replicas;
-    const gpu = Number(svc?.resources?.limits?.gpu ?? svc?.resources?.requests?.gpu ?? 0);
-    if (gpu > 0) requested['nvidia.com/gpu'] = (requested['nvidia.com/gpu'] ?? 0) + gpu * replicas;
+    const gpu = Number(
+      svc?.resources?.limits?.gpu ?? svc?.resources?.requests?.gpu ?? 0,
+    );
+    if (gpu > 0)
+      requested['nvidia.com/gpu'] =
+        (requested['nvidia.com/gpu'] ?? 0) + gpu * replicas;
   }
   base.models.push(...models.values());
-  if (!models.size) base.warnings.push('no --model argument on the graph services');
+  if (!models.size)
+    base.warnings.push('no --model argument on the graph services');
   const selector = { 'nvidia.com/dynamo-graph-deployment-name': base.name };
   const behind = selectBehind(ctx, base.namespace, selector);
   const state: string | undefined = dgd.status?.state;
@@ -210,22 +340,44 @@ export function dynamoServer(o: KubeObject, ctx: ServingContext): ModelServer {
   const readiness =
     fromConditions ??
     (state
-      ? { readiness: state === 'successful' || state === 'ready' ? ('ready' as const) : ('not-ready' as const), readinessReason: `state ${state}` }
+      ? {
+          readiness:
+            state === 'successful' || state === 'ready'
+              ? ('ready' as const)
+              : ('not-ready' as const),
+          readinessReason: `state ${state}`,
+        }
       : { readiness: 'unknown' as const, readinessReason: 'no status' });
-  const frontend = Object.entries(services).find(([, s]) => s?.componentType === 'frontend')?.[0];
+  const frontend = Object.entries(services).find(
+    ([, s]) => s?.componentType === 'frontend',
+  )?.[0];
   return {
     ...base,
     roles: [...roles].sort(),
     runtime: {
-      name: typeof dgd.spec?.backendFramework === 'string' ? dgd.spec.backendFramework : 'dynamo',
+      name:
+        typeof dgd.spec?.backendFramework === 'string'
+          ? dgd.spec.backendFramework
+          : 'dynamo',
       version: image ? image.split(':')[1] : undefined,
       image,
     },
-    endpoint: serviceEndpoint(ctx, base.namespace, behind.pods[0]?.labels, frontend ? `${base.name}-${frontend.toLowerCase()}` : undefined),
+    endpoint: serviceEndpoint(
+      ctx,
+      base.namespace,
+      behind.pods[0]?.labels,
+      frontend ? `${base.name}-${frontend.toLowerCase()}` : undefined,
+    ),
     apiType: 'openai',
     ...readiness,
-    replicas: { desired, ready: behind.pods.filter(p => p.phase === 'Running').length },
-    accelerators: serverAccelerators(ctx, behind.pods, { perReplica: requested, replicas: 1 }),
+    replicas: {
+      desired,
+      ready: behind.pods.filter(p => p.phase === 'Running').length,
+    },
+    accelerators: serverAccelerators(ctx, behind.pods, {
+      perReplica: requested,
+      replicas: 1,
+    }),
     podSelector: selector,
   };
 }
@@ -237,7 +389,10 @@ export function dynamoServer(o: KubeObject, ctx: ServingContext): ModelServer {
  *
  * @internal
  */
-export function vllmRuntimeServer(o: KubeObject, ctx: ServingContext): ModelServer {
+export function vllmRuntimeServer(
+  o: KubeObject,
+  ctx: ServingContext,
+): ModelServer {
   const vr = o as Any;
   const base = baseServer(o, 'vllm-production-stack');
   const spec = vr.spec ?? {};
@@ -246,21 +401,39 @@ export function vllmRuntimeServer(o: KubeObject, ctx: ServingContext): ModelServ
   else base.warnings.push('spec.model.modelURL is missing');
   const imageName: string | undefined = spec.deploymentConfig?.image?.name;
   const replicas = count(spec.deploymentConfig?.replicas) ?? 1;
-  const deployment = ctx.workloadsIn(base.namespace).find(w => w.name === base.name && w.kind === 'Deployment');
+  const deployment = ctx
+    .workloadsIn(base.namespace)
+    .find(w => w.name === base.name && w.kind === 'Deployment');
   const selector = deployment?.selector ?? { app: base.name };
   const behind = selectBehind(ctx, base.namespace, selector);
-  const state = readinessFromWorkloads(deployment ? [deployment] : [], behind.pods);
+  const state = readinessFromWorkloads(
+    deployment ? [deployment] : [],
+    behind.pods,
+  );
   const resources = spec.deploymentConfig?.resources ?? {};
   const gpus = Number(resources.gpu ?? 0);
-  const requested = gpus > 0 ? { [String(resources.gpuType ?? 'nvidia.com/gpu')]: gpus } : {};
+  const requested =
+    gpus > 0 ? { [String(resources.gpuType ?? 'nvidia.com/gpu')]: gpus } : {};
   return {
     ...base,
-    runtime: { name: 'vllm', version: imageName?.split(':')[1], image: imageName },
-    endpoint: serviceEndpoint(ctx, base.namespace, behind.pods[0]?.labels ?? deployment?.template?.labels, base.name),
+    runtime: {
+      name: 'vllm',
+      version: imageName?.split(':')[1],
+      image: imageName,
+    },
+    endpoint: serviceEndpoint(
+      ctx,
+      base.namespace,
+      behind.pods[0]?.labels ?? deployment?.template?.labels,
+      base.name,
+    ),
     apiType: 'openai',
     ...state,
     replicas: { desired: replicas, ready: state.replicas.ready },
-    accelerators: serverAccelerators(ctx, behind.pods, { perReplica: requested, replicas }),
+    accelerators: serverAccelerators(ctx, behind.pods, {
+      perReplica: requested,
+      replicas,
+    }),
     podSelector: selector,
   };
 }

@@ -1,7 +1,12 @@
 import { WorkloadFact } from '../../gather/factTypes';
 import { sumExtendedResources } from '../../gather/reduceServing';
 import { ServedModel, ServingApiType } from '../ModelServer';
-import { RuntimeRule, modelFromContainer, recogniseRuntime, runtimeFromLabels } from '../runtimes';
+import {
+  RuntimeRule,
+  modelFromContainer,
+  recogniseRuntime,
+  runtimeFromLabels,
+} from '../runtimes';
 
 /** Label keys of the llm-d convention. */
 export const LLMD_LABELS = {
@@ -32,17 +37,25 @@ export function workloadLabels(w: WorkloadFact): Record<string, string> {
 export function managedByStack(w: WorkloadFact): boolean {
   if (w.ownerKind && w.ownerKind !== 'ReplicaSet') return true;
   const labels = workloadLabels(w);
-  return MANAGED_BY_STACK.some(([k, v]) => labels[k] !== undefined && (v === undefined || labels[k] === v));
+  return MANAGED_BY_STACK.some(
+    ([k, v]) => labels[k] !== undefined && (v === undefined || labels[k] === v),
+  );
 }
 
 export function isLlmd(w: WorkloadFact): boolean {
   const labels = workloadLabels(w);
-  return labels[LLMD_LABELS.serving] === 'true' || labels[LLMD_LABELS.role] !== undefined;
+  return (
+    labels[LLMD_LABELS.serving] === 'true' ||
+    labels[LLMD_LABELS.role] !== undefined
+  );
 }
 
 export function isProductionStackEngine(w: WorkloadFact): boolean {
   const labels = workloadLabels(w);
-  return labels['app.kubernetes.io/component'] === 'serving-engine' && (labels.model !== undefined || labels['helm-release-name'] !== undefined);
+  return (
+    labels['app.kubernetes.io/component'] === 'serving-engine' &&
+    (labels.model !== undefined || labels['helm-release-name'] !== undefined)
+  );
 }
 
 /** The runtime of a workload: by image first, then by `app.kubernetes.io/name`/`app`. */
@@ -51,7 +64,12 @@ export function workloadRuntime(
 ): { rule: RuntimeRule; version?: string; image?: string } | undefined {
   const containers = w.template?.containers ?? [];
   const byImage = recogniseRuntime(containers);
-  if (byImage) return { rule: byImage.rule, version: byImage.version, image: byImage.container.image };
+  if (byImage)
+    return {
+      rule: byImage.rule,
+      version: byImage.version,
+      image: byImage.container.image,
+    };
   const byLabel = runtimeFromLabels(workloadLabels(w));
   return byLabel ? { rule: byLabel, image: containers[0]?.image } : undefined;
 }
@@ -67,21 +85,31 @@ export function workloadModels(workloads: WorkloadFact[]): ServedModel[] {
   const models = new Map<string, ServedModel>();
   for (const w of workloads) {
     const labels = workloadLabels(w);
-    const fromArgs = (w.template?.containers ?? []).map(modelFromContainer).find(Boolean);
-    const labelled = labels[LLMD_LABELS.model] ?? (isProductionStackEngine(w) ? labels.model : undefined);
+    const fromArgs = (w.template?.containers ?? [])
+      .map(modelFromContainer)
+      .find(Boolean);
+    const labelled =
+      labels[LLMD_LABELS.model] ??
+      (isProductionStackEngine(w) ? labels.model : undefined);
     const name = fromArgs?.name ?? labelled;
-    if (name && !models.has(name)) models.set(name, { name, uri: fromArgs?.uri });
+    if (name && !models.has(name))
+      models.set(name, { name, uri: fromArgs?.uri });
   }
   return [...models.values()];
 }
 
 /** Per-replica extended resources of a workload's pod template. */
 export function templateResources(w: WorkloadFact): Record<string, number> {
-  return sumExtendedResources((w.template?.containers ?? []).map(c => c.extendedResources));
+  return sumExtendedResources(
+    (w.template?.containers ?? []).map(c => c.extendedResources),
+  );
 }
 
 /** The API type of the first recognised runtime, OpenAI when none is (llm-d, GAIE pools). */
-export function apiTypeOf(workloads: WorkloadFact[], fallback: ServingApiType): ServingApiType {
+export function apiTypeOf(
+  workloads: WorkloadFact[],
+  fallback: ServingApiType,
+): ServingApiType {
   for (const w of workloads) {
     const runtime = workloadRuntime(w);
     if (runtime) return runtime.rule.apiType;

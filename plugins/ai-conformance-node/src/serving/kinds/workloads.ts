@@ -31,7 +31,11 @@ function podsOf(ctx: ServingContext, workloads: WorkloadFact[]): PodFact[] {
 
 /** Roles named by `llm-d.ai/role` on the workloads (prefill, decode, both). */
 function rolesOf(workloads: WorkloadFact[]): string[] {
-  return [...new Set(workloads.map(w => workloadLabels(w)[LLMD_LABELS.role]).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      workloads.map(w => workloadLabels(w)[LLMD_LABELS.role]).filter(Boolean),
+    ),
+  ].sort();
 }
 
 /**
@@ -44,7 +48,17 @@ export function fromWorkloads(
   ctx: ServingContext,
   workloads: WorkloadFact[],
   pods: PodFact[],
-): Pick<ModelServer, 'models' | 'runtime' | 'roles' | 'readiness' | 'readinessReason' | 'replicas' | 'accelerators' | 'apiType'> {
+): Pick<
+  ModelServer,
+  | 'models'
+  | 'runtime'
+  | 'roles'
+  | 'readiness'
+  | 'readinessReason'
+  | 'replicas'
+  | 'accelerators'
+  | 'apiType'
+> {
   const runtime = workloads.map(workloadRuntime).find(Boolean);
   const state = readinessFromWorkloads(workloads, pods);
   // What the workloads ask for in all (per pod × desired replicas), used when no pod holds any.
@@ -57,22 +71,35 @@ export function fromWorkloads(
   return {
     models: workloadModels(workloads),
     runtime: runtime
-      ? { name: runtime.rule.runtime, version: runtime.version, image: runtime.image }
+      ? {
+          name: runtime.rule.runtime,
+          version: runtime.version,
+          image: runtime.image,
+        }
       : undefined,
     roles: rolesOf(workloads),
     ...state,
-    accelerators: serverAccelerators(ctx, pods, { perReplica: requested, replicas: 1 }),
+    accelerators: serverAccelerators(ctx, pods, {
+      perReplica: requested,
+      replicas: 1,
+    }),
     apiType: apiTypeOf(workloads, 'openai'),
   };
 }
 
 /** A KubeObject-like header for a workload, so that base fields come from it. */
 function asObject(w: WorkloadFact, name = w.name): KubeObject {
-  const apiVersion = w.kind === 'LeaderWorkerSet' ? 'leaderworkerset.x-k8s.io/v1' : 'apps/v1';
+  const apiVersion =
+    w.kind === 'LeaderWorkerSet' ? 'leaderworkerset.x-k8s.io/v1' : 'apps/v1';
   return {
     apiVersion,
     kind: w.kind,
-    metadata: { name, namespace: w.namespace, labels: w.labels, annotations: w.annotations },
+    metadata: {
+      name,
+      namespace: w.namespace,
+      labels: w.labels,
+      annotations: w.annotations,
+    },
   };
 }
 
@@ -100,16 +127,22 @@ function singleWorkloadServer(
   const endpoint =
     (router && serviceEndpoint(ctx, w.namespace, {}, router)) ||
     serviceEndpoint(ctx, w.namespace, w.template?.labels);
-  if (!endpoint) base.warnings.push('no Service selects the server pods: no endpoint');
+  if (!endpoint)
+    base.warnings.push('no Service selects the server pods: no endpoint');
   return { ...base, ...parts, endpoint, podSelector: w.selector };
 }
 
 /** llm-d workloads grouped per namespace and model (prefill and decode become one server). */
-function llmdServers(ctx: ServingContext, workloads: WorkloadFact[]): ModelServer[] {
+function llmdServers(
+  ctx: ServingContext,
+  workloads: WorkloadFact[],
+): ModelServer[] {
   const groups = new Map<string, WorkloadFact[]>();
   for (const w of workloads) {
     const labels = workloadLabels(w);
-    const key = `${w.namespace}/${labels[LLMD_LABELS.model] ?? labels[LLMD_LABELS.guide] ?? w.name}`;
+    const key = `${w.namespace}/${
+      labels[LLMD_LABELS.model] ?? labels[LLMD_LABELS.guide] ?? w.name
+    }`;
     groups.set(key, [...(groups.get(key) ?? []), w]);
   }
   return [...groups.values()].map(group => {
@@ -120,17 +153,26 @@ function llmdServers(ctx: ServingContext, workloads: WorkloadFact[]): ModelServe
     const podSelector = groupName
       ? {
           [LLMD_LABELS.serving]: 'true',
-          ...(labels[LLMD_LABELS.model] ? { [LLMD_LABELS.model]: groupName } : { [LLMD_LABELS.guide]: groupName }),
+          ...(labels[LLMD_LABELS.model]
+            ? { [LLMD_LABELS.model]: groupName }
+            : { [LLMD_LABELS.guide]: groupName }),
         }
       : first.selector;
     const pods = group.length > 1 ? podsOf(ctx, group) : podsOf(ctx, [first]);
     const parts = fromWorkloads(ctx, group, pods);
-    if (!parts.models.length) base.warnings.push('no llm-d.ai/model label and no --model argument');
+    if (!parts.models.length)
+      base.warnings.push('no llm-d.ai/model label and no --model argument');
     return {
       ...base,
       // A group is named after its model; a lone workload keeps its own name.
-      name: group.length > 1 && groupName ? groupName.toLowerCase().replace(/[^a-z0-9.-]+/g, '-') : first.name,
-      id: group.length > 1 && groupName ? `llm-d/${first.namespace}/${groupName}` : base.id,
+      name:
+        group.length > 1 && groupName
+          ? groupName.toLowerCase().replace(/[^a-z0-9.-]+/g, '-')
+          : first.name,
+      id:
+        group.length > 1 && groupName
+          ? `llm-d/${first.namespace}/${groupName}`
+          : base.id,
       ...parts,
       endpoint: serviceEndpoint(ctx, first.namespace, first.template?.labels),
       podSelector,
@@ -149,12 +191,16 @@ export function workloadServers(
   workloads: WorkloadFact[],
   claimed: (w: WorkloadFact) => boolean,
 ): ModelServer[] {
-  const free = workloads.filter(w => w.kind !== 'DaemonSet' && !managedByStack(w) && !claimed(w));
+  const free = workloads.filter(
+    w => w.kind !== 'DaemonSet' && !managedByStack(w) && !claimed(w),
+  );
   const llmd = free.filter(isLlmd);
   const rest = free.filter(w => !isLlmd(w));
   return [
     ...llmdServers(ctx, llmd),
-    ...rest.filter(isProductionStackEngine).map(w => singleWorkloadServer(ctx, w, 'vllm-production-stack')),
+    ...rest
+      .filter(isProductionStackEngine)
+      .map(w => singleWorkloadServer(ctx, w, 'vllm-production-stack')),
     ...rest
       .filter(w => !isProductionStackEngine(w) && isPlainServer(w))
       .map(w => singleWorkloadServer(ctx, w, 'workload')),

@@ -83,6 +83,7 @@ describe('ClusterConformanceCard', () => {
           cluster="gpu-east"
           clusterStatus={{
             cluster: 'gpu-east',
+            name: 'gpu-east',
             source: 'catalog',
             status: 'error',
             message:

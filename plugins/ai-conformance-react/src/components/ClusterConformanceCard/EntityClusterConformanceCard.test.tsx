@@ -37,6 +37,7 @@ describe('EntityClusterConformanceCard', () => {
       clusters: [
         {
           cluster: 'east-gpu-prod',
+          name: 'east-gpu-prod',
           entityRef: 'resource:default/gpu-east',
           source: 'catalog',
           status: 'ok',

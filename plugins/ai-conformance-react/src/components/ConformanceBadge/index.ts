@@ -1,4 +1,4 @@
 export { ConformanceBadge } from './ConformanceBadge';
 export type { ConformanceBadgeProps } from './ConformanceBadge';
 export { describeReadiness } from './readiness';
-export type { Readiness } from './readiness';
+export type { ReadinessDescription } from './readiness';

@@ -1,12 +1,18 @@
-import type { EvaluationSummary } from '@internal/plugin-ai-conformance-common';
+import {
+  type EvaluationSummary,
+  type Readiness,
+  READINESS_LABELS,
+  readinessOf,
+} from '@internal/plugin-ai-conformance-common';
 
 /**
- * The readiness of a cluster derived from its evaluation summary.
+ * How the UI shows a cluster's readiness (the rule itself is `readinessOf` in
+ * `@internal/plugin-ai-conformance-common`).
  *
  * @public
  */
-export interface Readiness {
-  state: 'conformant' | 'not-conformant' | 'undecided' | 'not-evaluated';
+export interface ReadinessDescription {
+  state: Readiness;
   label: string;
   /** One sentence on why, e.g. "2 MUST requirements fail". */
   detail: string;
@@ -18,44 +24,48 @@ function plural(count: number, word: string) {
 }
 
 /**
- * Derives the readiness from a summary. A failing MUST outweighs undecided ones.
+ * Label, one-sentence detail and colour of a summary's readiness.
  *
  * @public
  */
-export function describeReadiness(summary?: EvaluationSummary): Readiness {
-  if (!summary) {
-    return {
-      state: 'not-evaluated',
-      label: 'Not evaluated',
-      detail: 'No evaluation of this cluster has finished yet.',
-      color: 'default',
-    };
+export function describeReadiness(
+  summary?: EvaluationSummary,
+): ReadinessDescription {
+  const state = readinessOf(summary);
+  const label = READINESS_LABELS[state];
+  switch (state) {
+    case 'not-evaluated':
+      return {
+        state,
+        label,
+        detail: 'No evaluation of this cluster has finished yet.',
+        color: 'default',
+      };
+    case 'not-conformant':
+      return {
+        state,
+        label,
+        detail: `${plural(summary!.mustFailed, 'requirement')} fail${
+          summary!.mustFailed === 1 ? 's' : ''
+        }.`,
+        color: 'error',
+      };
+    case 'conformant':
+      return {
+        state,
+        label,
+        detail: 'Every MUST requirement passes or does not apply.',
+        color: 'success',
+      };
+    default:
+      return {
+        state,
+        label,
+        detail: `${plural(
+          summary!.mustUndecided,
+          'requirement',
+        )} could not be decided (unknown or error); see their reasons.`,
+        color: 'warning',
+      };
   }
-  if (summary.mustFailed > 0) {
-    return {
-      state: 'not-conformant',
-      label: 'Not conformant',
-      detail: `${plural(summary.mustFailed, 'requirement')} fail${
-        summary.mustFailed === 1 ? 's' : ''
-      }.`,
-      color: 'error',
-    };
-  }
-  if (summary.conformant) {
-    return {
-      state: 'conformant',
-      label: 'Conformant',
-      detail: 'Every MUST requirement passes or does not apply.',
-      color: 'success',
-    };
-  }
-  return {
-    state: 'undecided',
-    label: 'Undecided',
-    detail: `${plural(
-      summary.mustUndecided,
-      'requirement',
-    )} could not be decided (unknown or error); see their reasons.`,
-    color: 'warning',
-  };
 }

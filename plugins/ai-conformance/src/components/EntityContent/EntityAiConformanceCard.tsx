@@ -14,7 +14,9 @@ export function EntityAiConformanceCard(props: { title?: string }) {
     <EntityClusterConformanceCard
       title={props.title}
       detailsLink={
-        clusterLink ? cluster => clusterLink({ cluster }) : undefined
+        clusterLink
+          ? cluster => clusterLink({ cluster: encodeURIComponent(cluster) })
+          : undefined
       }
     />
   );

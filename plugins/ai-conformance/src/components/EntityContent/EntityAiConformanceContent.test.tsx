@@ -44,7 +44,7 @@ describe('EntityAiConformanceContent', () => {
   it('shows the scorecard of the cluster behind the entity', async () => {
     const api = await render('gpu-east');
     expect(await screen.findByText('Gang scheduling')).toBeInTheDocument();
-    expect(api.getScorecard).toHaveBeenCalledWith('gpu-east');
+    expect(api.getScorecard).toHaveBeenCalledWith('resource:default/gpu-east');
     // Without the plugin page mounted, links to it are left out rather than crashing.
     expect(
       screen.queryByRole('link', {

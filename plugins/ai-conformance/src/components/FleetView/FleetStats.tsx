@@ -3,7 +3,7 @@ import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import type { FleetSummary } from '@internal/plugin-ai-conformance-common';
-import { describeReadiness } from '@internal/plugin-ai-conformance-react';
+import { readinessOf } from '@internal/plugin-ai-conformance-common';
 
 function Stat(props: {
   label: string;
@@ -32,7 +32,7 @@ function Stat(props: {
 /** Headline numbers of the fleet: how many clusters, how many conformant, how many need care. */
 export function FleetStats(props: { fleet: FleetSummary }) {
   const { clusters, conformantByChecklist } = props.fleet;
-  const states = clusters.map(c => describeReadiness(c.summary).state);
+  const states = clusters.map(c => readinessOf(c.summary));
   const conformant = states.filter(s => s === 'conformant').length;
   const notConformant = states.filter(s => s === 'not-conformant').length;
   const failing = clusters.filter(

@@ -42,7 +42,7 @@ describe('FleetView', () => {
     const rows = clusterRows();
     expect(rows.getByRole('link', { name: 'gpu-east' })).toHaveAttribute(
       'href',
-      '/ai-conformance/clusters/gpu-east',
+      '/ai-conformance/clusters/resource%3Adefault%2Fgpu-east',
     );
     expect(rows.getByText('Not conformant')).toBeInTheDocument();
     expect(rows.getByText('Conformant')).toBeInTheDocument();

@@ -94,14 +94,16 @@ export function FleetView() {
   const columns: TableColumn<ClusterSummary>[] = [
     {
       title: 'Cluster',
-      field: 'cluster',
+      field: 'name',
       highlight: true,
       render: c => (
         <>
           {clusterLink ? (
-            <Link to={clusterLink({ cluster: c.cluster })}>{c.cluster}</Link>
+            <Link to={clusterLink({ cluster: encodeURIComponent(c.cluster) })}>
+              {c.name}
+            </Link>
           ) : (
-            c.cluster
+            c.name
           )}
           <Typography variant="caption" display="block" color="text.secondary">
             {c.entityRef ? (

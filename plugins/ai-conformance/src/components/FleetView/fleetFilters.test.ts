@@ -19,7 +19,7 @@ describe('fleet filters', () => {
         status: 'ok',
         readiness: 'conformant',
       }).map(c => c.cluster),
-    ).toEqual(['tpu-west']);
+    ).toEqual(['config:tpu-west']);
     expect(
       applyFleetFilters(clusters, { ...NO_FILTERS, status: 'error' }).map(
         c => c.cluster,
@@ -33,6 +33,7 @@ describe('fleet filters', () => {
         ...clusters,
         {
           cluster: 'x',
+          name: 'x',
           source: 'config',
           status: 'ok',
           checklistVersion: '1.9',

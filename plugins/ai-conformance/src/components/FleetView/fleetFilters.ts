@@ -1,17 +1,15 @@
-import type {
-  ClusterStatus,
-  ClusterSummary,
-} from '@internal/plugin-ai-conformance-common';
 import {
-  describeReadiness,
+  type ClusterStatus,
+  type ClusterSummary,
   type Readiness,
-} from '@internal/plugin-ai-conformance-react';
+  readinessOf,
+} from '@internal/plugin-ai-conformance-common';
 
 /** The fleet table's filters; `all` leaves a dimension unfiltered. */
 export interface FleetFilterState {
   checklistVersion: string | 'all';
   status: ClusterStatus | 'all';
-  readiness: Readiness['state'] | 'all';
+  readiness: Readiness | 'all';
 }
 
 export const NO_FILTERS: FleetFilterState = {
@@ -30,7 +28,7 @@ export function applyFleetFilters(
         c.checklistVersion === filters.checklistVersion) &&
       (filters.status === 'all' || c.status === filters.status) &&
       (filters.readiness === 'all' ||
-        describeReadiness(c.summary).state === filters.readiness),
+        readinessOf(c.summary) === filters.readiness),
   );
 }
 

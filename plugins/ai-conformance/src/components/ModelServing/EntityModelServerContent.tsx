@@ -1,4 +1,8 @@
-import { InfoCard, Link, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
@@ -11,6 +15,15 @@ import TableRow from '@mui/material/TableRow';
 import { ModelServerView, readModelServer } from './modelServerEntity';
 import { ReadinessChip } from './ReadinessChip';
 import { ServingVerdicts } from './ServingVerdicts';
+
+const SOURCE_LABELS: Record<
+  ModelServerView['accelerators'][number]['source'],
+  string
+> = {
+  pods: 'pod requests',
+  dra: 'DRA claims',
+  spec: 'requested (no pod holds it)',
+};
 
 function Accelerators(props: { server: ModelServerView }) {
   const { accelerators } = props.server;
@@ -33,9 +46,7 @@ function Accelerators(props: { server: ModelServerView }) {
             <TableCell>{a.model ?? 'unknown'}</TableCell>
             <TableCell>{a.count}</TableCell>
             <TableCell>{a.resource}</TableCell>
-            <TableCell>
-              {a.source === 'spec' ? 'requested (no pod holds it)' : a.source === 'dra' ? 'DRA claims' : 'pod requests'}
-            </TableCell>
+            <TableCell>{SOURCE_LABELS[a.source]}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -56,16 +67,25 @@ export function EntityModelServerContent() {
     object: `${server.apiVersion} ${server.kind} ${server.namespace}/${server.name}`,
     framework: server.framework,
     runtime: server.runtime
-      ? `${server.runtime.name}${server.runtime.version ? ` ${server.runtime.version}` : ''}`
+      ? `${server.runtime.name}${
+          server.runtime.version ? ` ${server.runtime.version}` : ''
+        }`
       : 'unknown',
-    ...(server.runtime?.servingRuntime ? { 'serving runtime': server.runtime.servingRuntime } : {}),
+    ...(server.runtime?.servingRuntime
+      ? { 'serving runtime': server.runtime.servingRuntime }
+      : {}),
     ...(server.runtime?.image ? { image: server.runtime.image } : {}),
-    replicas: `${server.replicas.ready ?? '?'} ready of ${server.replicas.desired ?? '?'}`,
+    replicas: `${server.replicas.ready ?? '?'} ready of ${
+      server.replicas.desired ?? '?'
+    }`,
     ...(server.roles.length ? { roles: server.roles.join(', ') } : {}),
     endpoint: server.endpoint ? (
       <span>
-        <Link to={server.endpoint.url}>{server.endpoint.url}</Link>{' '}
-        ({server.endpoint.source === 'status' ? 'from status' : 'from the Service'}, {server.apiType} API)
+        <Link to={server.endpoint.url}>{server.endpoint.url}</Link> (
+        {server.endpoint.source === 'status'
+          ? 'from status'
+          : 'from the Service'}
+        , {server.apiType} API)
       </span>
     ) : (
       'no URL'
@@ -76,7 +96,8 @@ export function EntityModelServerContent() {
       {server.status.state === 'stale' && (
         <Grid item xs={12}>
           <Alert severity="warning">
-            Stale since {server.status.since}: {server.status.reason}. The values below are the last ones read.
+            Stale since {server.status.since}: {server.status.reason}. The
+            values below are the last ones read.
           </Alert>
         </Grid>
       )}
@@ -91,7 +112,12 @@ export function EntityModelServerContent() {
         <InfoCard title="Models">
           {server.models.length
             ? server.models.map(m => (
-                <Chip key={m.name} label={m.format ? `${m.name} (${m.format})` : m.name} title={m.uri} sx={{ mr: 1, mb: 1 }} />
+                <Chip
+                  key={m.name}
+                  label={m.format ? `${m.name} (${m.format})` : m.name}
+                  title={m.uri}
+                  sx={{ mr: 1, mb: 1 }}
+                />
               ))
             : 'No model named by the object.'}
         </InfoCard>
@@ -108,7 +134,10 @@ export function EntityModelServerContent() {
               Runs on <EntityRefLink entityRef={server.clusterEntityRef} />
             </p>
           )}
-          <ServingVerdicts clusterEntityRef={server.clusterEntityRef} clusterName={server.cluster} />
+          <ServingVerdicts
+            clusterId={server.clusterId}
+            clusterName={server.cluster}
+          />
         </InfoCard>
       </Grid>
       {server.warnings.length > 0 && (

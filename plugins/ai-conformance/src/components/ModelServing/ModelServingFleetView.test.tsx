@@ -12,7 +12,12 @@ describe('ModelServingFleetView', () => {
       entities: [
         modelServerEntity('qwen', { runtime: 'vllm' }),
         modelServerEntity('gemma', { runtime: 'tgi', readiness: 'not-ready' }),
-        { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'web' }, spec: { type: 'website' } },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'web' },
+          spec: { type: 'website' },
+        },
       ],
     });
     await renderInTestApp(

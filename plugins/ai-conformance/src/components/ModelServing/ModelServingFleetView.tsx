@@ -1,4 +1,9 @@
-import { Content, ContentHeader, Link, Progress } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  Link,
+  Progress,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -43,42 +48,59 @@ const FILTER_LABELS: Record<keyof ModelServingFilters, string> = {
 export function ModelServingFleetView() {
   const catalogApi = useApi(catalogApiRef);
   const [filters, setFilters] = useState<ModelServingFilters>(NO_FILTERS);
-  const { value: rows, loading, error } = useAsyncRetry(async (): Promise<ModelServerRow[]> => {
+  const {
+    value: rows,
+    loading,
+    error,
+  } = useAsyncRetry(async (): Promise<ModelServerRow[]> => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'Component', 'spec.type': 'model-server' },
     });
-    return items.map(entity => ({ entityRef: stringifyEntityRef(entity), server: readModelServer(entity) }));
+    return items.map(entity => ({
+      entityRef: stringifyEntityRef(entity),
+      server: readModelServer(entity),
+    }));
   }, [catalogApi]);
   const options = useMemo(() => filterOptions(rows ?? []), [rows]);
-  const shown = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
+  const shown = useMemo(
+    () => applyFilters(rows ?? [], filters),
+    [rows, filters],
+  );
   if (loading) return <Progress />;
   if (error) return <LoadErrorPanel what="model servers" error={error} />;
   return (
     <Content>
       <ContentHeader title="Model serving" />
       <Stack direction="row" spacing={2} sx={{ mb: 2 }} flexWrap="wrap">
-        {(Object.keys(FILTER_LABELS) as Array<keyof ModelServingFilters>).map(key => (
-          <FormControl key={key} size="small" sx={{ minWidth: 160 }}>
-            <InputLabel id={`model-serving-filter-${key}`}>{FILTER_LABELS[key]}</InputLabel>
-            <Select
-              labelId={`model-serving-filter-${key}`}
-              label={FILTER_LABELS[key]}
-              value={filters[key]}
-              onChange={e => setFilters({ ...filters, [key]: String(e.target.value) })}
-            >
-              <MenuItem value="">All</MenuItem>
-              {options[key].map(v => (
-                <MenuItem key={v} value={v}>
-                  {v}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-        ))}
+        {(Object.keys(FILTER_LABELS) as Array<keyof ModelServingFilters>).map(
+          key => (
+            <FormControl key={key} size="small" sx={{ minWidth: 160 }}>
+              <InputLabel id={`model-serving-filter-${key}`}>
+                {FILTER_LABELS[key]}
+              </InputLabel>
+              <Select
+                labelId={`model-serving-filter-${key}`}
+                label={FILTER_LABELS[key]}
+                value={filters[key]}
+                onChange={e =>
+                  setFilters({ ...filters, [key]: String(e.target.value) })
+                }
+              >
+                <MenuItem value="">All</MenuItem>
+                {options[key].map(v => (
+                  <MenuItem key={v} value={v}>
+                    {v}
+                  </MenuItem>
+                ))}
+              </Select>
+            </FormControl>
+          ),
+        )}
       </Stack>
       {!rows?.length ? (
         <Alert severity="info">
-          No model servers in the catalog. The catalog module discovers them on the clusters listed under
+          No model servers in the catalog. The catalog module discovers them on
+          the clusters listed under
           catalog.providers.aiConformanceModelServers.clusters.
         </Alert>
       ) : (
@@ -100,24 +122,52 @@ export function ModelServingFleetView() {
             {shown.map(({ entityRef, server: s }) => (
               <TableRow key={entityRef}>
                 <TableCell>
-                  <EntityRefLink entityRef={entityRef} title={`${s.namespace}/${s.name}`} />
+                  <EntityRefLink
+                    entityRef={entityRef}
+                    title={`${s.namespace}/${s.name}`}
+                  />
                   <div>{s.kind}</div>
                 </TableCell>
                 <TableCell>
                   <ReadinessChip readiness={s.readiness} />
-                  {s.status.state === 'stale' && <div>stale: {s.status.reason}</div>}
+                  {s.status.state === 'stale' && (
+                    <div>stale: {s.status.reason}</div>
+                  )}
                 </TableCell>
-                <TableCell>{s.models.map(m => m.name).join(', ') || '—'}</TableCell>
-                <TableCell>{s.runtime ? `${s.runtime.name} ${s.runtime.version ?? ''}` : '—'}</TableCell>
                 <TableCell>
-                  {s.clusterEntityRef ? <EntityRefLink entityRef={s.clusterEntityRef} title={s.cluster} /> : s.cluster}
+                  {s.models.map(m => m.name).join(', ') || '—'}
                 </TableCell>
-                <TableCell>{s.owner ? <EntityRefLink entityRef={s.owner} /> : '—'}</TableCell>
+                <TableCell>
+                  {s.runtime
+                    ? `${s.runtime.name} ${s.runtime.version ?? ''}`
+                    : '—'}
+                </TableCell>
+                <TableCell>
+                  {s.clusterEntityRef ? (
+                    <EntityRefLink
+                      entityRef={s.clusterEntityRef}
+                      title={s.cluster}
+                    />
+                  ) : (
+                    s.cluster
+                  )}
+                </TableCell>
+                <TableCell>
+                  {s.owner ? <EntityRefLink entityRef={s.owner} /> : '—'}
+                </TableCell>
                 <TableCell>
                   {s.replicas.ready ?? '?'}/{s.replicas.desired ?? '?'}
                 </TableCell>
-                <TableCell>{s.accelerators.map(describeAccelerators).join(', ') || '—'}</TableCell>
-                <TableCell>{s.endpoint ? <Link to={s.endpoint.url}>{s.endpoint.url}</Link> : 'no URL'}</TableCell>
+                <TableCell>
+                  {s.accelerators.map(describeAccelerators).join(', ') || '—'}
+                </TableCell>
+                <TableCell>
+                  {s.endpoint ? (
+                    <Link to={s.endpoint.url}>{s.endpoint.url}</Link>
+                  ) : (
+                    'no URL'
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

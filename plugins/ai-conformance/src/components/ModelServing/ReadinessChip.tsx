@@ -8,7 +8,11 @@ const PRESENTATION = {
 } as const;
 
 /** The readiness of a model server as a chip. */
-export function ReadinessChip(props: { readiness: ModelServerView['readiness'] }) {
+export function ReadinessChip(props: {
+  readiness: ModelServerView['readiness'];
+}) {
   const p = PRESENTATION[props.readiness];
-  return <Chip size="small" variant="outlined" color={p.color} label={p.label} />;
+  return (
+    <Chip size="small" variant="outlined" color={p.color} label={p.label} />
+  );
 }

@@ -1,3 +1,6 @@
 export { EntityModelServerContent } from './EntityModelServerContent';
 export { ModelServingFleetView } from './ModelServingFleetView';
-export { isModelServerEntity, modelServerEntityFilter } from './modelServerEntity';
+export {
+  isModelServerEntity,
+  modelServerEntityFilter,
+} from './modelServerEntity';

@@ -28,7 +28,12 @@ export interface ModelServerView {
   name: string;
   framework: string;
   models: Array<{ name: string; uri?: string; format?: string }>;
-  runtime?: { name: string; version?: string; image?: string; servingRuntime?: string };
+  runtime?: {
+    name: string;
+    version?: string;
+    image?: string;
+    servingRuntime?: string;
+  };
   roles: string[];
   endpoint?: { url: string; source: string };
   apiType?: string;
@@ -44,31 +49,47 @@ export interface ModelServerView {
 
 /** A `Component` of `spec.type: model-server`. */
 export function isModelServerEntity(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'component' && entity.spec?.type === 'model-server';
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+    entity.spec?.type === 'model-server'
+  );
 }
 
 /** The new frontend system's entity filter for model servers. */
-export const modelServerEntityFilter = { kind: 'component', 'spec.type': 'model-server' };
+export const modelServerEntityFilter = {
+  kind: 'component',
+  'spec.type': 'model-server',
+};
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : undefined;
 const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 
 /** Reads the view of a model-server entity; missing fields become empty values. */
 export function readModelServer(entity: Entity): ModelServerView {
   const m: any = entity.spec?.modelServer ?? {};
   const annotations = entity.metadata.annotations ?? {};
-  const dependsOn = arr(entity.spec?.dependsOn).filter((r): r is string => typeof r === 'string');
-  const readiness = ['ready', 'not-ready'].includes(m.readiness) ? m.readiness : 'unknown';
+  const dependsOn = arr(entity.spec?.dependsOn).filter(
+    (r): r is string => typeof r === 'string',
+  );
+  const readiness = ['ready', 'not-ready'].includes(m.readiness)
+    ? m.readiness
+    : 'unknown';
   return {
-    cluster: str(m.cluster) ?? annotations['backstage.io/kubernetes-cluster'] ?? '',
+    cluster:
+      str(m.cluster) ?? annotations['backstage.io/kubernetes-cluster'] ?? '',
     clusterId: annotations[MODEL_SERVER_KEYS.cluster],
     // A catalog cluster's id is its (lower-case) entity ref, which the server also dependsOn.
     clusterEntityRef: dependsOn.find(
-      r => r.toLocaleLowerCase('en-US') === annotations[MODEL_SERVER_KEYS.cluster],
+      r =>
+        r.toLocaleLowerCase('en-US') === annotations[MODEL_SERVER_KEYS.cluster],
     ),
     kind: str(m.kind) ?? '',
     apiVersion: str(m.apiVersion) ?? '',
-    namespace: str(m.namespace) ?? annotations['backstage.io/kubernetes-namespace'] ?? '',
+    namespace:
+      str(m.namespace) ??
+      annotations['backstage.io/kubernetes-namespace'] ??
+      '',
     name: str(m.name) ?? entity.metadata.name,
     framework: str(m.framework) ?? '',
     models: arr(m.models).filter(x => typeof x?.name === 'string'),
@@ -84,7 +105,11 @@ export function readModelServer(entity: Entity): ModelServerView {
     owner: str(entity.spec?.owner),
     status:
       annotations[MODEL_SERVER_KEYS.status] === 'stale'
-        ? { state: 'stale', reason: annotations[MODEL_SERVER_KEYS.statusReason], since: annotations[MODEL_SERVER_KEYS.staleSince] }
+        ? {
+            state: 'stale',
+            reason: annotations[MODEL_SERVER_KEYS.statusReason],
+            since: annotations[MODEL_SERVER_KEYS.staleSince],
+          }
         : { state: 'live' },
   };
 }

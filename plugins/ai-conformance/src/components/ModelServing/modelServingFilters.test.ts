@@ -4,12 +4,30 @@ import { applyFilters, filterOptions, NO_FILTERS } from './modelServingFilters';
 import { modelServerEntity } from '../../__fixtures__/modelServers';
 
 const rows = [
-  modelServerEntity('a', { runtime: 'vllm', cluster: 'east', owner: 'group:default/ml', model: 'm1' }),
-  modelServerEntity('b', { runtime: 'tgi', cluster: 'west', owner: 'group:default/search', model: 'm2', readiness: 'not-ready' }),
-  modelServerEntity('c', { runtime: 'vllm', cluster: 'west', owner: 'group:default/ml', model: 'm1', readiness: 'bogus' }),
+  modelServerEntity('a', {
+    runtime: 'vllm',
+    cluster: 'east',
+    owner: 'group:default/ml',
+    model: 'm1',
+  }),
+  modelServerEntity('b', {
+    runtime: 'tgi',
+    cluster: 'west',
+    owner: 'group:default/search',
+    model: 'm2',
+    readiness: 'not-ready',
+  }),
+  modelServerEntity('c', {
+    runtime: 'vllm',
+    cluster: 'west',
+    owner: 'group:default/ml',
+    model: 'm1',
+    readiness: 'bogus',
+  }),
 ].map(e => ({ entityRef: stringifyEntityRef(e), server: readModelServer(e) }));
 
-const names = (filters = NO_FILTERS) => applyFilters(rows, filters).map(r => r.server.name);
+const names = (filters = NO_FILTERS) =>
+  applyFilters(rows, filters).map(r => r.server.name);
 
 describe('model-serving filters', () => {
   it('offers the values present', () => {
@@ -26,7 +44,9 @@ describe('model-serving filters', () => {
     expect(names()).toEqual(['a', 'b', 'c']);
     expect(names({ ...NO_FILTERS, model: 'm1' })).toEqual(['a', 'c']);
     expect(names({ ...NO_FILTERS, runtime: 'tgi' })).toEqual(['b']);
-    expect(names({ ...NO_FILTERS, cluster: 'west', owner: 'group:default/ml' })).toEqual(['c']);
+    expect(
+      names({ ...NO_FILTERS, cluster: 'west', owner: 'group:default/ml' }),
+    ).toEqual(['c']);
     // an unexpected readiness value reads as unknown
     expect(names({ ...NO_FILTERS, readiness: 'unknown' })).toEqual(['c']);
   });

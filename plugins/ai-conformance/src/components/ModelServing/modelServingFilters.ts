@@ -9,7 +9,13 @@ export interface ModelServingFilters {
   readiness: string;
 }
 
-export const NO_FILTERS: ModelServingFilters = { model: '', runtime: '', cluster: '', owner: '', readiness: '' };
+export const NO_FILTERS: ModelServingFilters = {
+  model: '',
+  runtime: '',
+  cluster: '',
+  owner: '',
+  readiness: '',
+};
 
 /** A row of the fleet view: the server and its entity's ref. */
 export interface ModelServerRow {
@@ -18,9 +24,13 @@ export interface ModelServerRow {
 }
 
 /** The values each filter can take, from the rows (sorted). */
-export function filterOptions(rows: ModelServerRow[]): Record<keyof ModelServingFilters, string[]> {
+export function filterOptions(
+  rows: ModelServerRow[],
+): Record<keyof ModelServingFilters, string[]> {
   const collect = (pick: (r: ModelServerRow) => string[]) =>
-    [...new Set(rows.flatMap(pick).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+    [...new Set(rows.flatMap(pick).filter(Boolean))].sort((a, b) =>
+      a.localeCompare(b),
+    );
   return {
     model: collect(r => r.server.models.map(m => m.name)),
     runtime: collect(r => [r.server.runtime?.name ?? '']),
@@ -31,7 +41,10 @@ export function filterOptions(rows: ModelServerRow[]): Record<keyof ModelServing
 }
 
 /** Rows that match every set filter. */
-export function applyFilters(rows: ModelServerRow[], f: ModelServingFilters): ModelServerRow[] {
+export function applyFilters(
+  rows: ModelServerRow[],
+  f: ModelServingFilters,
+): ModelServerRow[] {
   return rows.filter(
     ({ server: s }) =>
       (!f.model || s.models.some(m => m.name === f.model)) &&

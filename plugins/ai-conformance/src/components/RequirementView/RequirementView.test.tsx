@@ -32,7 +32,9 @@ describe('RequirementView', () => {
           id,
           clusters: [
             {
-              cluster: 'gpu-east',
+              cluster: 'resource:default/gpu-east',
+              name: 'gpu-east',
+              entityRef: 'resource:default/gpu-east',
               checklistVersion: '1.35',
               level: 'MUST' as const,
               verdict: 'fail' as const,
@@ -40,7 +42,8 @@ describe('RequirementView', () => {
               evaluatedAt: new Date().toISOString(),
             },
             {
-              cluster: 'tpu-west',
+              cluster: 'config:tpu-west',
+              name: 'tpu-west',
               checklistVersion: '1.34',
               level: 'MUST' as const,
               verdict: 'pass' as const,
@@ -68,7 +71,8 @@ describe('RequirementView', () => {
 
     expect(screen.getByRole('link', { name: 'tpu-west' })).toHaveAttribute(
       'href',
-      '/ai-conformance/clusters/tpu-west',
+      // the identity, URI-encoded
+      '/ai-conformance/clusters/config%3Atpu-west',
     );
     expect(screen.getByText('No gang scheduler found')).toBeInTheDocument();
   });

@@ -122,13 +122,15 @@ export function RequirementView() {
   const columns: TableColumn<Row>[] = [
     {
       title: 'Cluster',
-      field: 'cluster',
+      field: 'name',
       highlight: true,
       render: r =>
         clusterLink ? (
-          <Link to={clusterLink({ cluster: r.cluster })}>{r.cluster}</Link>
+          <Link to={clusterLink({ cluster: encodeURIComponent(r.cluster) })}>
+            {r.name}
+          </Link>
         ) : (
-          r.cluster
+          r.name
         ),
     },
     {

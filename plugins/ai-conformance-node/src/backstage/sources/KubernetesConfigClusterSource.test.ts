@@ -30,7 +30,17 @@ describe('KubernetesConfigClusterSource', () => {
         },
       }),
     );
-    expect(await source.getClusters()).toEqual([
+    const clusters = await source.getClusters();
+    // The token is never copied out of config: only the credential layer reads authConfig.
+    expect(
+      JSON.stringify(clusters.map(({ authConfig, ...c }) => c)),
+    ).not.toContain('tok"');
+    expect(
+      (clusters[0].authConfig as { getString(key: string): string }).getString(
+        'serviceAccountToken',
+      ),
+    ).toBe('tok');
+    expect(clusters.map(({ authConfig, ...c }) => c)).toEqual([
       {
         name: 'sa',
         source: 'config',
@@ -39,7 +49,7 @@ describe('KubernetesConfigClusterSource', () => {
         caFile: undefined,
         skipTLSVerify: true,
         authProvider: 'serviceAccount',
-        serviceAccountToken: 'tok',
+        authMetadata: undefined,
       },
       {
         name: 'gke',
@@ -49,7 +59,7 @@ describe('KubernetesConfigClusterSource', () => {
         caFile: undefined,
         skipTLSVerify: false,
         authProvider: 'google',
-        serviceAccountToken: undefined,
+        authMetadata: { 'kubernetes.io/auth-provider': 'google' },
       },
     ]);
   });

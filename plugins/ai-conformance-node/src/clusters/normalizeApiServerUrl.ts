@@ -2,7 +2,7 @@
  * A canonical form of an API server URL for allow-list comparison: scheme, lower-case host,
  * port only when not the default, path without trailing slashes. Undefined when not a URL.
  *
- * @internal
+ * @public
  */
 export function normalizeApiServerUrl(url: string): string | undefined {
   try {

@@ -9,7 +9,8 @@ import {
   ANNOTATION_KUBERNETES_API_SERVER,
   ANNOTATION_KUBERNETES_API_SERVER_CA,
 } from '@backstage/plugin-kubernetes-common';
-import { ClusterSource, ClusterTarget } from './types';
+import type { ClusterTarget } from '../../clusters/types';
+import type { AiConformanceClusterSource } from './types';
 
 /**
  * The annotation with which a cluster entity asks for a checklist version other than the one
@@ -73,7 +74,7 @@ function normalizeOwner(entity: Entity): string | undefined {
 /**
  * Turns one catalog entity into a target; malformed annotations become `problem`.
  *
- * @internal
+ * @public
  */
 export function catalogEntityToTarget(entity: Entity): ClusterTarget {
   const annotations = entity.metadata.annotations ?? {};
@@ -102,9 +103,9 @@ export function catalogEntityToTarget(entity: Entity): ClusterTarget {
  * Clusters from the catalog: `Resource` entities of `spec.type: kubernetes-cluster`, read with
  * the annotations of the Kubernetes plugin's catalog cluster locator.
  *
- * @internal
+ * @public
  */
-export class CatalogClusterSource implements ClusterSource {
+export class CatalogClusterSource implements AiConformanceClusterSource {
   constructor(
     private readonly options: { catalog: CatalogService; auth: AuthService },
   ) {}

@@ -1,14 +1,17 @@
 import { Config } from '@backstage/config';
 import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
-import { ClusterSource, ClusterTarget } from './types';
+import type { ClusterTarget } from '../../clusters/types';
+import type { AiConformanceClusterSource } from './types';
 
 /**
  * Clusters of `kubernetes.clusterLocatorMethods` of type `config`, read in the shape the
  * Kubernetes backend reads, so that a cluster is configured once for both plugins.
  *
- * @internal
+ * @public
  */
-export class KubernetesConfigClusterSource implements ClusterSource {
+export class KubernetesConfigClusterSource
+  implements AiConformanceClusterSource
+{
   constructor(private readonly config: Config) {}
 
   async getClusters(): Promise<ClusterTarget[]> {
@@ -25,7 +28,8 @@ export class KubernetesConfigClusterSource implements ClusterSource {
           c.getOptional<Record<string, string>>('authMetadata')?.[
             ANNOTATION_KUBERNETES_AUTH_PROVIDER
           ] ?? c.getOptionalString('authProvider');
-        const token = c.getOptionalString('serviceAccountToken');
+        // The token stays in config; the serviceAccount credential provider reads it there.
+        const hasToken = c.has('serviceAccountToken');
         targets.push({
           name: c.getString('name'),
           source: 'config',
@@ -33,8 +37,10 @@ export class KubernetesConfigClusterSource implements ClusterSource {
           caData: c.getOptionalString('caData'),
           caFile: c.getOptionalString('caFile'),
           skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
-          authProvider,
-          serviceAccountToken: token,
+          authProvider:
+            authProvider ?? (hasToken ? 'serviceAccount' : undefined),
+          authMetadata: c.getOptional<Record<string, string>>('authMetadata'),
+          authConfig: c,
         });
       }
     }

@@ -11,6 +11,7 @@ import { z } from 'zod';
  * @public
  */
 export interface AiConformanceClusterResource {
+  /** The cluster's identity: entity ref or `config:<name>`. */
   cluster: string;
   entityRef?: string;
   source: 'catalog' | 'config';

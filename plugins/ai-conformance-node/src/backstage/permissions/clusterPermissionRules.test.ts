@@ -2,12 +2,12 @@ import { isClusterFromSource, isClusterOwner } from './clusterPermissionRules';
 
 describe('cluster permission rules', () => {
   const owned = {
-    cluster: 'gpu',
+    cluster: 'resource:default/gpu',
     source: 'catalog' as const,
     entityRef: 'resource:default/gpu',
     owner: 'group:default/ml-platform',
   };
-  const configCluster = { cluster: 'lab', source: 'config' as const };
+  const configCluster = { cluster: 'config:lab', source: 'config' as const };
 
   it('IS_CLUSTER_OWNER matches the owner among the claims, case-insensitively', () => {
     expect(

@@ -1,0 +1,2 @@
+export { readinessOf, READINESS_LABELS } from './readiness';
+export type { Readiness, ReadinessCounts } from './readiness';

@@ -1,0 +1,60 @@
+import type { Config } from '@backstage/config';
+import type { RegisteredCluster } from '../../clusters/types';
+
+/**
+ * Thrown when a credential cannot be produced (missing file, malformed kubeconfig, no
+ * provider); the message says what to fix and never contains a secret.
+ *
+ * @public
+ */
+export class CredentialsError extends Error {
+  name = 'CredentialsError';
+}
+
+/**
+ * What a credential provider is asked for.
+ *
+ * @public
+ */
+export interface CredentialRequest {
+  cluster: RegisteredCluster;
+  /** The config block holding the secret (`aiConformance.clusters[i]` or a kubernetes locator cluster), if any. */
+  config?: Config;
+  /** Non-secret parameters (`authMetadata`). */
+  authMetadata: Record<string, string>;
+}
+
+/**
+ * The user part of a KubeConfig, and for providers that bring their own API server (a
+ * kubeconfig file) the cluster part too.
+ *
+ * @public
+ */
+export interface ClusterCredential {
+  user: {
+    token?: string;
+    certData?: string;
+    keyData?: string;
+    certFile?: string;
+    keyFile?: string;
+  };
+  cluster?: {
+    server: string;
+    caData?: string;
+    caFile?: string;
+    skipTLSVerify?: boolean;
+    tlsServerName?: string;
+  };
+  /** Every secret value above, so that messages can be redacted. */
+  secrets: string[];
+}
+
+/**
+ * Produces credentials for clusters whose config names its `authProvider`, like the Kubernetes
+ * backend's auth strategies. Called for every connection (tokens may rotate).
+ *
+ * @public
+ */
+export interface AiConformanceCredentialProvider {
+  getCredential(request: CredentialRequest): Promise<ClusterCredential>;
+}

@@ -1,0 +1,78 @@
+/**
+ * The shared cluster layer for Backstage backends: the cluster registry and reader factory
+ * services, credential providers, cluster sources, extension points and the cluster permission
+ * resource. Import from `@internal/plugin-ai-conformance-node/backstage`; the package root stays
+ * free of Backstage services for the CLI.
+ *
+ * @packageDocumentation
+ */
+
+// Registry
+export type { AiConformanceClusterRegistry } from './registry/AiConformanceClusterRegistry';
+export { ClusterRefusedError } from './registry/AiConformanceClusterRegistry';
+export { DefaultAiConformanceClusterRegistry } from './registry/DefaultAiConformanceClusterRegistry';
+export type { DefaultAiConformanceClusterRegistryOptions } from './registry/DefaultAiConformanceClusterRegistry';
+export { aiConformanceClusterRegistryServiceRef } from './registry/clusterRegistryServiceRef';
+export { readClusterBindings } from './config/readClusterBindings';
+
+// Reader factory
+export {
+  aiConformanceClusterReaderFactoryServiceRef,
+  createClusterReaderFactory,
+} from './reader/clusterReaderFactoryServiceRef';
+export type {
+  AiConformanceClusterReaderFactory,
+  ClusterReaderOptions,
+} from './reader/clusterReaderFactoryServiceRef';
+
+// Credentials
+export { CredentialsError } from './credentials/types';
+export type {
+  AiConformanceCredentialProvider,
+  ClusterCredential,
+  CredentialRequest,
+} from './credentials/types';
+export type { ClusterConnection } from './credentials/connectCluster';
+export {
+  BUILT_IN_CREDENTIAL_PROVIDERS,
+  clientCertificateCredentialProvider,
+  kubeconfigCredentialProvider,
+  serviceAccountCredentialProvider,
+} from './credentials/builtInCredentialProviders';
+export { redactSecrets } from '../cluster/serverText';
+
+// Sources
+export type { AiConformanceClusterSource } from './sources/types';
+export {
+  ANNOTATION_AI_CONFORMANCE_CHECKLIST_VERSION,
+  CatalogClusterSource,
+  catalogEntityToTarget,
+} from './sources/CatalogClusterSource';
+export { KubernetesConfigClusterSource } from './sources/KubernetesConfigClusterSource';
+export { createDefaultClusterSources } from './sources/defaultClusterSources';
+
+// Extension points
+export {
+  aiConformanceChecksExtensionPoint,
+  aiConformanceClusterSourcesExtensionPoint,
+  aiConformanceCredentialProvidersExtensionPoint,
+  aiConformanceVendorProfilesExtensionPoint,
+} from './extensions';
+export type {
+  AiConformanceChecksExtensionPoint,
+  AiConformanceClusterSourcesExtensionPoint,
+  AiConformanceCredentialProvidersExtensionPoint,
+  AiConformanceVendorProfilesExtensionPoint,
+} from './extensions';
+
+// Permissions
+export {
+  aiConformanceClusterPermissionRules,
+  aiConformanceClusterResourceRef,
+  isClusterFromSource,
+  isClusterOwner,
+} from './permissions/clusterPermissionRules';
+export type {
+  AiConformanceClusterQuery,
+  AiConformanceClusterResource,
+} from './permissions/clusterPermissionRules';
