@@ -28,7 +28,8 @@ export interface Config {
 
     /**
      * The largest response body accepted from an API server, in bytes; larger responses turn
-     * into `error` verdicts. Defaults to 64 MiB.
+     * into `error` verdicts (a list page over it is asked for again in smaller pages). Defaults
+     * to 16 MiB.
      */
     maxResponseBytes?: number;
 

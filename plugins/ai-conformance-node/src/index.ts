@@ -41,7 +41,10 @@ export type {
   ListOptions,
   WriteOptions,
 } from './cluster/ClusterReader';
-export { KubeClusterReader } from './cluster/KubeClusterReader';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  KubeClusterReader,
+} from './cluster/KubeClusterReader';
 export {
   capServerText,
   redactSecrets,

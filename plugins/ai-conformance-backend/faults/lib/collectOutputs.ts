@@ -8,7 +8,7 @@ const API = '/api/ai-conformance';
  * Everything a user, an export, an MCP client, the auditor and the logs get from the backend, as
  * `[where, text]` pairs: /fleet, each cluster's scorecard, history, JUnit and PRODUCT.yaml,
  * each requirement across the fleet, the CSV, "run now" answers, both actions' results, every
- * audit event and every log line.
+ * audit event and every log line. `clusters` are identities (`config:<name>` or entity refs).
  */
 export async function collectOutputs(
   backend: FaultBackend,

@@ -1,3 +1,4 @@
+import { configClusterId } from '@internal/plugin-ai-conformance-common';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -164,8 +165,9 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
       () => {
         for (const n of names)
           expectThat(
-            status[n] && status[n] !== 'pending',
-            `${n} is ${status[n]}`,
+            status[configClusterId(n)] &&
+              status[configClusterId(n)] !== 'pending',
+            `${n} is ${status[configClusterId(n)]}`,
           );
       },
     );
@@ -174,7 +176,7 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
       async () => {
         for (const n of ['canary-exec', 'canary-file', 'canary-echo']) {
           const res = await request(backend.server).get(
-            `/api/ai-conformance/clusters/${n}/scorecard`,
+            `/api/ai-conformance/clusters/${configClusterId(n)}/scorecard`,
           );
           expectThat(
             res.status === 200,
@@ -187,7 +189,7 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
         }
       },
     );
-    const outputs = await collectOutputs(backend, names);
+    const outputs = await collectOutputs(backend, names.map(configClusterId));
     const hits = canaryHits(Object.values(C), outputs);
     report.canaryHits += hits.length;
     await report.check(

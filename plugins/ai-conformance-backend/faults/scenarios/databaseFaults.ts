@@ -1,3 +1,4 @@
+import { configClusterId } from '@internal/plugin-ai-conformance-common';
 import request from 'supertest';
 import { expectThat } from '../lib/FaultReport';
 import { startHostileServer } from '../lib/hostileServer';
@@ -88,7 +89,7 @@ export async function databaseFaults(ctx: SuiteContext) {
   const runs = async (name: string) =>
     (
       await request(a.server).get(
-        `/api/ai-conformance/clusters/${name}/history`,
+        `/api/ai-conformance/clusters/${configClusterId(name)}/history`,
       )
     ).body.runs ?? [];
   try {

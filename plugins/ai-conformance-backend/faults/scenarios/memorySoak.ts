@@ -1,3 +1,4 @@
+import { configClusterId } from '@internal/plugin-ai-conformance-common';
 import request from 'supertest';
 import { expectThat } from '../lib/FaultReport';
 import { HeapSampler } from '../lib/HeapSampler';
@@ -82,9 +83,9 @@ export async function memorySoak(ctx: SuiteContext, kind: DatabaseKind) {
       Array.from({ length: 50 }, async (_, i) => {
         const res = await request(backend.server)
           .post(
-            `/api/ai-conformance/clusters/${
-              names[i % names.length]
-            }/evaluations`,
+            `/api/ai-conformance/clusters/${configClusterId(
+              names[i % names.length],
+            )}/evaluations`,
           )
           .send({});
         statuses.push(res.status);
@@ -155,7 +156,7 @@ export async function memorySoak(ctx: SuiteContext, kind: DatabaseKind) {
       async () => {
         for (const name of good) {
           const res = await request(backend.server).get(
-            `/api/ai-conformance/clusters/${name}/scorecard`,
+            `/api/ai-conformance/clusters/${configClusterId(name)}/scorecard`,
           );
           expectThat(
             res.status === 200,
@@ -169,12 +170,12 @@ export async function memorySoak(ctx: SuiteContext, kind: DatabaseKind) {
       async () => {
         for (const [i, name] of Object.keys(servers).entries()) {
           const res = await request(backend.server).get(
-            `/api/ai-conformance/clusters/${name}/history`,
+            `/api/ai-conformance/clusters/${configClusterId(name)}/history`,
           );
           const run = res.body.runs?.[0];
           expectThat(run, `${name} has no run`);
           const card = await request(backend.server).get(
-            `/api/ai-conformance/clusters/${name}/scorecard`,
+            `/api/ai-conformance/clusters/${configClusterId(name)}/scorecard`,
           );
           expectThat(
             card.text.length < 1024 * 1024,
