@@ -43,6 +43,7 @@ describe('aiConformancePlugin', () => {
       },
       renderJUnit: () => '<testsuites/>',
       renderProductYaml: () => '',
+      sweepProbeLeftovers: async () => [],
     };
     const actionsRegistry = actionsRegistryServiceMock();
 
