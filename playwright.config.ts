@@ -22,10 +22,12 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'yarn start backend',
+      // The demo clusters, then the backend evaluating them (scripts/e2e-backend.sh).
+      command: 'scripts/e2e-backend.sh',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
+      timeout: 600_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 60_000 },
       stdout: 'ignore',
       stderr: 'pipe',
     },
@@ -42,6 +44,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,

@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-export { ensureBinaries, buildInfo } from './build/binaries';
+export { ensureBinaries, ensureKubectl, buildInfo } from './build/binaries';
+export { ensureCargoTool, cargoToolRoot } from './build/cargoTool';
 export type { Binaries } from './build/binaries';
 export { goVersion, goModDownload } from './build/go';
 export { RestClient, ApiError, waitFor } from './client/rest';

@@ -30,6 +30,7 @@ import {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { readAiConformanceConfig } from './config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from './database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from './database/DatabaseCapacityStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
 import { HistoryCleaner } from './evaluation/HistoryCleaner';
@@ -123,6 +124,7 @@ export const aiConformancePlugin = createBackendPlugin({
         const settings = readAiConformanceConfig(config);
         const operations = readOperationsSettings(config);
         const store = await DatabaseAiConformanceStore.create({ database });
+        const capacity = await DatabaseCapacityStore.create({ database });
 
         permissionsRegistry.addResourceType({
           resourceRef: aiConformanceClusterResourceRef,
@@ -182,6 +184,7 @@ export const aiConformancePlugin = createBackendPlugin({
           config: settings,
           logger,
           auditor,
+          capacity,
           rateLimiter: new RunNowRateLimiter({
             limit: operations.runNow.perUserLimit,
             windowMs: operations.runNow.windowMs,
@@ -233,6 +236,7 @@ export const aiConformancePlugin = createBackendPlugin({
         });
         const cleaner = new HistoryCleaner({
           store,
+          capacity,
           retentionDays: settings.retentionDays,
           logger,
         });
@@ -253,6 +257,7 @@ export const aiConformancePlugin = createBackendPlugin({
             auditor,
             authorizer,
             store,
+            capacity,
             evaluations,
             engine,
             templatesDir: settings.templatesDir,

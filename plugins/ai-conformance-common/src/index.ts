@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './api';
 export * from './readiness';
 export * from './clusters';
+export * from './capacity';

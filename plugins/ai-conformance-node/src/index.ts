@@ -154,6 +154,39 @@ export {
 } from './platform/deviceBypass';
 export type { DeviceBypass } from './platform/deviceBypass';
 
+// Capacity (pure, over the same gathered facts)
+export {
+  buildCapacitySnapshot,
+  evaluateClusterWithCapacity,
+  detectProvider,
+  CAPACITY_FACTS,
+  effectivePodRequests,
+  parseQuantity,
+  classifyResource,
+  readAcceleratorLabels,
+  currentSlices,
+  draInventory,
+  pendingDemand,
+  queueCapacity,
+} from './capacity';
+export type {
+  CapacitySnapshotOptions,
+  MalformedQuantity,
+  ResourceKind,
+  LabelledAccelerators,
+  DraInventory,
+} from './capacity';
+export {
+  ACCELERATOR_LABEL_SOURCES,
+  CAPACITY_VENDOR_DATA,
+  DRA_DEVICE_ATTRIBUTES,
+  MANUFACTURER_VENDORS,
+} from './vendors/acceleratorLabels';
+export type {
+  AcceleratorLabelSource,
+  CapacityVendorData,
+} from './vendors/acceleratorLabels';
+
 // Checks
 export { PASSIVE_CHECKS } from './checks/registry';
 export {

@@ -18,7 +18,9 @@ import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
@@ -63,6 +65,20 @@ const entityAiConformanceContent = EntityContentBlueprint.make({
   },
 });
 
+const entityAiCapacityContent = EntityContentBlueprint.make({
+  name: 'capacity',
+  params: {
+    path: '/ai-capacity',
+    title: 'Accelerators',
+    group: 'operation',
+    filter: kubernetesClusterEntityFilter,
+    loader: () =>
+      import('./components/EntityContent').then(m =>
+        compatWrapper(<m.EntityAiCapacityContent />),
+      ),
+  },
+});
+
 const entityModelServerContent = EntityContentBlueprint.make({
   name: 'model-server',
   params: {
@@ -103,12 +119,15 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
     modelServing: modelServingRouteRef,
   }),
   extensions: [
     aiConformanceApi,
     aiConformancePage,
     entityAiConformanceContent,
+    entityAiCapacityContent,
     entityAiConformanceCard,
     entityModelServerContent,
   ],

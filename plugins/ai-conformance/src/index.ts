@@ -10,12 +10,15 @@ export {
   AiConformancePage,
   EntityAiConformanceContent,
   EntityAiConformanceCard,
+  EntityAiCapacityContent,
   EntityModelServerContent,
 } from './plugin';
 export { isKubernetesClusterEntity } from './utils/entity';
 export { isModelServerEntity } from './components/ModelServing/modelServerEntity';
 export {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,

@@ -9,7 +9,9 @@ import {
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
 import {
+  capacityRouteRef,
   clusterRouteRef,
+  fleetCapacityRouteRef,
   modelServingRouteRef,
   requirementRouteRef,
   rootRouteRef,
@@ -26,6 +28,8 @@ export const aiConformancePlugin = createPlugin({
     root: rootRouteRef,
     cluster: clusterRouteRef,
     requirement: requirementRouteRef,
+    capacity: capacityRouteRef,
+    fleetCapacity: fleetCapacityRouteRef,
     modelServing: modelServingRouteRef,
   },
   apis: [
@@ -81,6 +85,24 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
       lazy: () =>
         import('./components/EntityContent').then(
           m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The accelerator capacity tab for cluster entities: per model, per node, DRA devices, pending
+ * demand, queue quotas and the trend.
+ *
+ * @public
+ */
+export const EntityAiCapacityContent = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCapacityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityContent').then(
+          m => m.EntityAiCapacityContent,
         ),
     },
   }),

@@ -22,6 +22,20 @@ export const requirementRouteRef = createSubRouteRef({
   path: '/requirements/:requirementId',
 });
 
+/** One cluster's accelerator capacity. @public */
+export const capacityRouteRef = createSubRouteRef({
+  id: 'ai-conformance/cluster-capacity',
+  parent: rootRouteRef,
+  path: '/clusters/:cluster/capacity',
+});
+
+/** Accelerator capacity across the fleet, with the "N free units of model X" search. @public */
+export const fleetCapacityRouteRef = createSubRouteRef({
+  id: 'ai-conformance/fleet-capacity',
+  parent: rootRouteRef,
+  path: '/capacity',
+});
+
 /** Every model server in the catalog. @public */
 export const modelServingRouteRef = createSubRouteRef({
   id: 'ai-conformance/model-serving',

@@ -5,3 +5,12 @@ import { configure } from '@testing-library/react';
 // machine they need more than the default 1 s for async queries and 5 s per test.
 configure({ asyncUtilTimeout: 15_000 });
 jest.setTimeout(60_000);
+
+// Charts (recharts' ResponsiveContainer) observe their container's size; jsdom has no
+// ResizeObserver, browsers do.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as any).ResizeObserver ??= NoResizeObserver;

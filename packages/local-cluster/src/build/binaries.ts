@@ -54,39 +54,50 @@ function goDirective(goMod: string): string {
   return goMod.match(/^go (\S+)/m)?.[1] ?? '1.24';
 }
 
-function kubernetesSpec(v: ComponentVersions): BuildSpec {
+/**
+ * Writes a temporary module that requires k8s.io/kubernetes at the pinned version (with its
+ * staging modules pinned) and returns the version ldflags for `go build`.
+ */
+async function prepareKubernetesModule(
+  v: ComponentVersions,
+  workDir: string,
+): Promise<string> {
   const [, minor, patch] = v.kubernetes.replace(/^v/, '').split('.');
+  const mod = await goModDownload('k8s.io/kubernetes', v.kubernetes);
+  const upstream = fs.readFileSync(mod.GoMod, 'utf8');
+  // k8s.io/kubernetes replaces every staging module with a local path, so it
+  // cannot be `go install`ed; a temporary module pins them to v0.<minor>.<patch>.
+  const replaces = stagingReplaces(
+    upstream,
+    /^\s+(k8s\.io\/[\w.-]+) => \.\/staging\//,
+    `v0.${minor}.${patch}`,
+  );
+  fs.writeFileSync(
+    path.join(workDir, 'go.mod'),
+    `module local/kube-build\n\ngo ${goDirective(
+      upstream,
+    )}\n\nrequire k8s.io/kubernetes ${
+      v.kubernetes
+    }\n\nreplace (\n${replaces.join('\n')}\n)\n`,
+  );
+  const pkg = 'k8s.io/component-base/version';
+  return [
+    '-s -w',
+    `-X ${pkg}.gitVersion=${v.kubernetes}`,
+    `-X ${pkg}.gitMajor=1`,
+    `-X ${pkg}.gitMinor=${minor}`,
+    `-X ${pkg}.gitTreeState=clean`,
+    `-X ${pkg}.buildDate=${buildDate()}`,
+  ].join(' ');
+}
+
+function kubernetesSpec(v: ComponentVersions): BuildSpec {
   return {
     component: 'kubernetes',
     version: v.kubernetes,
     binaries: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'],
     async prepare(workDir, outDir) {
-      const mod = await goModDownload('k8s.io/kubernetes', v.kubernetes);
-      const upstream = fs.readFileSync(mod.GoMod, 'utf8');
-      // k8s.io/kubernetes replaces every staging module with a local path, so it
-      // cannot be `go install`ed; a temporary module pins them to v0.<minor>.<patch>.
-      const replaces = stagingReplaces(
-        upstream,
-        /^\s+(k8s\.io\/[\w.-]+) => \.\/staging\//,
-        `v0.${minor}.${patch}`,
-      );
-      fs.writeFileSync(
-        path.join(workDir, 'go.mod'),
-        `module local/kube-build\n\ngo ${goDirective(
-          upstream,
-        )}\n\nrequire k8s.io/kubernetes ${
-          v.kubernetes
-        }\n\nreplace (\n${replaces.join('\n')}\n)\n`,
-      );
-      const pkg = 'k8s.io/component-base/version';
-      const ldflags = [
-        '-s -w',
-        `-X ${pkg}.gitVersion=${v.kubernetes}`,
-        `-X ${pkg}.gitMajor=1`,
-        `-X ${pkg}.gitMinor=${minor}`,
-        `-X ${pkg}.gitTreeState=clean`,
-        `-X ${pkg}.buildDate=${buildDate()}`,
-      ].join(' ');
+      const ldflags = await prepareKubernetesModule(v, workDir);
       return {
         cwd: workDir,
         // one invocation, so the packages the three commands share compile once
@@ -94,6 +105,28 @@ function kubernetesSpec(v: ComponentVersions): BuildSpec {
           'k8s.io/kubernetes/cmd/kube-apiserver',
           'k8s.io/kubernetes/cmd/kube-controller-manager',
           'k8s.io/kubernetes/cmd/kube-scheduler',
+        ]),
+      };
+    },
+  };
+}
+
+/**
+ * kubectl from the same module and version, cached beside the control plane but built only
+ * on demand (the capacity comparison with `kubectl describe nodes`), so adding it never
+ * invalidates a cached control plane.
+ */
+function kubectlSpec(v: ComponentVersions): BuildSpec {
+  return {
+    component: 'kubectl',
+    version: v.kubernetes,
+    binaries: ['kubectl'],
+    async prepare(workDir, outDir) {
+      const ldflags = await prepareKubernetesModule(v, workDir);
+      return {
+        cwd: workDir,
+        args: goBuildArgs(ldflags, path.join(outDir, 'kubectl'), [
+          'k8s.io/kubernetes/cmd/kubectl',
         ]),
       };
     },
@@ -383,4 +416,21 @@ export function buildInfo(v: ComponentVersions): Record<string, unknown>[] {
     .map(d => path.join(d, BUILD_INFO))
     .filter(f => fs.existsSync(f))
     .map(f => JSON.parse(fs.readFileSync(f, 'utf8')));
+}
+
+/** Returns the path of kubectl at the pinned Kubernetes version, building it into the cache first. */
+export async function ensureKubectl(
+  v: ComponentVersions,
+  log: Logger = line => process.stderr.write(`${line}\n`),
+): Promise<string> {
+  const spec = kubectlSpec(v);
+  if (!isBuilt(spec)) {
+    if (!goVersion()) {
+      throw new Error(
+        'Go is not on PATH: it is needed to build kubectl (see packages/local-cluster/README.md)',
+      );
+    }
+    await build(spec, log);
+  }
+  return path.join(componentDir(spec.component, spec.version), 'kubectl');
 }

@@ -42,6 +42,17 @@ export interface StoredCluster {
 }
 
 /**
+ * What the fleet view shows of a cluster's latest successful run: the stored summary, without the
+ * scorecard.
+ *
+ * @internal
+ */
+export type StoredSummary = Pick<
+  Scorecard,
+  'kubernetesVersion' | 'checklistVersion' | 'evaluatedAt' | 'summary'
+>;
+
+/**
  * One finished evaluation attempt, to be added to the history.
  *
  * @internal
@@ -79,8 +90,13 @@ export interface AiConformanceStore {
   recordRun(run: NewRun): Promise<void>;
   /** The scorecard of the cluster's latest successful run. */
   getLatestScorecard(cluster: string): Promise<Scorecard | undefined>;
-  /** Latest successful scorecards of the given clusters, by cluster name. */
+  /** Latest successful scorecards of the given clusters, by cluster identity. */
   getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>>;
+  /**
+   * The stored summaries of the clusters' latest successful runs, by identity; reads no
+   * scorecard JSON (the fleet view).
+   */
+  getLatestSummaries(clusters: string[]): Promise<Map<string, StoredSummary>>;
   /** Runs of a cluster, newest first. */
   listRuns(
     cluster: string,

@@ -14,6 +14,7 @@ import {
   ClusterRecord,
   NewRun,
   StoredCluster,
+  StoredSummary,
 } from './AiConformanceStore';
 import { COLUMN_LIMITS, storable } from './storable';
 
@@ -258,22 +259,56 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     return scorecards.get(cluster);
   }
 
-  async getLatestScorecards(
+  /** Columns of the latest good run of each of the clusters, with `cluster`. */
+  private async latestGoodRuns<K extends keyof RunRow>(
     clusters: string[],
-  ): Promise<Map<string, Scorecard>> {
-    const result = new Map<string, Scorecard>();
+    columns: K[],
+  ): Promise<Array<Pick<RunRow, K | 'cluster'>>> {
     if (clusters.length === 0) {
-      return result;
+      return [];
     }
-    const rows = await this.db(CLUSTERS)
+    const rows: unknown[] = await this.db(CLUSTERS)
       .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
       .whereIn(`${CLUSTERS}.cluster`, clusters)
       .select(
         `${CLUSTERS}.cluster as cluster`,
-        `${RUNS}.scorecard as scorecard`,
+        ...columns.map(c => `${RUNS}.${String(c)} as ${String(c)}`),
       );
-    for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
-      result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+    return rows as Array<Pick<RunRow, K | 'cluster'>>;
+  }
+
+  async getLatestScorecards(
+    clusters: string[],
+  ): Promise<Map<string, Scorecard>> {
+    const result = new Map<string, Scorecard>();
+    for (const row of await this.latestGoodRuns(clusters, ['scorecard'])) {
+      if (row.scorecard) {
+        result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+      }
+    }
+    return result;
+  }
+
+  async getLatestSummaries(
+    clusters: string[],
+  ): Promise<Map<string, StoredSummary>> {
+    const result = new Map<string, StoredSummary>();
+    const rows = await this.latestGoodRuns(clusters, [
+      'kubernetes_version',
+      'checklist_version',
+      'evaluated_at',
+      'summary',
+    ]);
+    for (const row of rows) {
+      if (!row.summary || !row.checklist_version) {
+        continue;
+      }
+      result.set(row.cluster, {
+        kubernetesVersion: row.kubernetes_version ?? '',
+        checklistVersion: row.checklist_version,
+        evaluatedAt: toIso(row.evaluated_at),
+        summary: JSON.parse(row.summary) as EvaluationSummary,
+      });
     }
     return result;
   }

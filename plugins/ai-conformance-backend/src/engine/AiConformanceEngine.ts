@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Scorecard } from '@internal/plugin-ai-conformance-common';
+import {
+  CapacitySnapshot,
+  Scorecard,
+} from '@internal/plugin-ai-conformance-common';
 import type { EvaluateClusterExtensions } from '@internal/plugin-ai-conformance-node';
 import { KubeConfig } from '@kubernetes/client-node';
 
@@ -28,6 +31,11 @@ export interface AiConformanceEngine {
     /** Checks and vendor profiles, with those of the plugin's extension points. */
     checks?: EvaluateClusterExtensions['checks'];
     vendorProfiles?: EvaluateClusterExtensions['vendorProfiles'];
+    /**
+     * Receives the accelerator capacity snapshot built from the evaluation's own gather (so
+     * nodes and pods are read once between them). An engine without capacity never calls it.
+     */
+    onCapacity?: (snapshot: CapacitySnapshot) => void;
   }): Promise<Scorecard>;
   /**
    * Deletes what crashed active probes left in the cluster (probe-labelled namespaces,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   evaluateCluster,
+  evaluateClusterWithCapacity,
   KubeClusterReader,
   renderJUnit,
   renderProductYaml,
@@ -25,7 +26,13 @@ export const aiConformanceEngineServiceRef =
         service,
         deps: {},
         factory: () => ({
-          evaluateCluster: options => evaluateCluster(options),
+          evaluateCluster: async ({ onCapacity, ...options }) => {
+            if (!onCapacity) return evaluateCluster(options);
+            const { scorecard, capacity } =
+              await evaluateClusterWithCapacity(options);
+            onCapacity(capacity);
+            return scorecard;
+          },
           sweepProbeLeftovers: async options => {
             const reader = new KubeClusterReader({
               kubeConfig: options.kubeConfig,

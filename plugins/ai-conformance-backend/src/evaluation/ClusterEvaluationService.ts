@@ -18,6 +18,8 @@ import type {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import { CapacityStore } from '../database/CapacityStore';
+import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
@@ -71,6 +73,8 @@ export class ClusterEvaluationService {
       config: AiConformanceConfig;
       logger: LoggerService;
       auditor: AuditorService;
+      /** Where capacity snapshots taken with the evaluations go; none: no snapshots. */
+      capacity?: CapacityStore;
       /** "Run now" per user; default 10 per 10 minutes. */
       rateLimiter?: RunNowRateLimiter;
       /** Waits between attempts of a database write; default about 30 s in all. */
@@ -357,12 +361,18 @@ export class ClusterEvaluationService {
         },
       }));
     try {
-      const run = await this.execute(registered, runId, request);
+      let capacity: CapacitySnapshot | undefined;
+      const run = await this.execute(registered, runId, request, snapshot => {
+        capacity = snapshot;
+      });
       await retryDatabaseWrite(
         `record run ${runId} of cluster ${cluster}`,
         () => store.recordRun(run),
         { delaysMs: this.retryDelays, logger },
       );
+      if (run.status === 'ok' && capacity) {
+        await this.recordCapacity(registered, runId, capacity);
+      }
       if (run.status === 'ok') {
         await auditEvent.success({
           meta: {
@@ -400,10 +410,34 @@ export class ClusterEvaluationService {
     }
   }
 
+  /** Stores a capacity snapshot; a failure is logged and never fails the evaluation's run. */
+  private async recordCapacity(
+    registered: RegisteredCluster,
+    runId: string,
+    snapshot: CapacitySnapshot,
+  ): Promise<void> {
+    try {
+      await this.options.capacity?.addSnapshot({
+        id: randomUUID(),
+        cluster: registered.id,
+        entityRef: registered.entityRef,
+        runId,
+        snapshot,
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
+          error,
+        )}`,
+      );
+    }
+  }
+
   private async execute(
     registered: RegisteredCluster,
     runId: string,
     request: EvaluationRequest,
+    onCapacity: (snapshot: CapacitySnapshot) => void,
   ): Promise<NewRun> {
     const { engine, config, logger, registry } = this.options;
     const cluster = registered.id;
@@ -445,6 +479,7 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
+          ...(this.options.capacity ? { onCapacity } : {}),
         }),
       );
       // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects);

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AiConformanceStore } from '../database/AiConformanceStore';
+import { CapacityStore } from '../database/CapacityStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,6 +14,8 @@ export class HistoryCleaner {
   constructor(
     private readonly options: {
       store: AiConformanceStore;
+      /** Capacity snapshots follow the same retention (each cluster's newest is kept). */
+      capacity?: CapacityStore;
       retentionDays: number;
       logger: LoggerService;
     },
@@ -26,6 +29,13 @@ export class HistoryCleaner {
     if (deleted > 0) {
       this.options.logger.info(
         `Deleted ${deleted} evaluation run(s) older than ${this.options.retentionDays} days`,
+      );
+    }
+    const snapshots =
+      (await this.options.capacity?.deleteCapacityOlderThan(before)) ?? 0;
+    if (snapshots > 0) {
+      this.options.logger.info(
+        `Deleted ${snapshots} capacity snapshot(s) older than ${this.options.retentionDays} days`,
       );
     }
     return deleted;

@@ -20,6 +20,8 @@ import {
   StoredCluster,
 } from '../database/AiConformanceStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
+import { CapacityStore } from '../database/CapacityStore';
+import { addCapacityRoutes } from './capacityRoutes';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import {
   ClusterAuthorizer,
@@ -40,6 +42,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   authorizer: ClusterAuthorizer;
   store: AiConformanceStore;
+  /** Capacity snapshots; without it the capacity routes are not served. */
+  capacity?: CapacityStore;
   evaluations: ClusterEvaluationService;
   engine: AiConformanceEngine;
   templatesDir?: string;
@@ -101,10 +105,10 @@ export async function createRouter(
     'get'
   > = async (req, res) => {
     const clusters = await readableClusters(await credentialsOf(req));
-    const scorecards = await store.getLatestScorecards(
+    const summaries = await store.getLatestSummaries(
       clusters.map(c => c.cluster),
     );
-    res.json(toFleetSummary(clusters, scorecards));
+    res.json(toFleetSummary(clusters, summaries));
   };
   router.get('/fleet', getFleet);
 
@@ -309,6 +313,16 @@ export async function createRouter(
     res.type('text/csv').attachment('ai-conformance.csv').send(csv);
   };
   router.get('/export/csv', exportCsv);
+
+  if (options.capacity) {
+    addCapacityRoutes(router, {
+      capacity: options.capacity,
+      authorizer,
+      credentialsOf,
+      getCluster,
+      readableClusters,
+    });
+  }
 
   return router;
 }

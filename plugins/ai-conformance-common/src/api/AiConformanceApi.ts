@@ -1,4 +1,11 @@
 import type {
+  CapacityHistory,
+  CapacityQuery,
+  CapacitySearchResult,
+  ClusterCapacity,
+  FleetCapacity,
+} from '../capacity';
+import type {
   EvaluationRun,
   FleetSummary,
   RequirementAcrossFleet,
@@ -117,4 +124,28 @@ export interface AiConformanceApi {
     cluster: string,
     options?: ExportProductYamlOptions,
   ): Promise<string>;
+
+  /**
+   * The latest accelerator capacity snapshot of one cluster. Rejects with 404 when none has
+   * been taken yet.
+   */
+  getClusterCapacity(
+    cluster: string,
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterCapacity>;
+
+  /** A cluster's capacity over time, oldest first. */
+  getClusterCapacityHistory(
+    cluster: string,
+    options?: GetClusterHistoryOptions & AiConformanceRequestOptions,
+  ): Promise<CapacityHistory>;
+
+  /** Every cluster's latest capacity totals per model (the clusters the user may read). */
+  getFleetCapacity(options?: AiConformanceRequestOptions): Promise<FleetCapacity>;
+
+  /** Which clusters and nodes can take `count` free units of a model now. */
+  searchCapacity(
+    query: CapacityQuery,
+    options?: AiConformanceRequestOptions,
+  ): Promise<CapacitySearchResult>;
 }

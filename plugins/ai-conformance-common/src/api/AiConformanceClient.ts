@@ -1,6 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import type { FleetSummary, RequirementAcrossFleet } from '../types';
 import type {
+  CapacityHistory,
+  CapacityQuery,
+  CapacitySearchResult,
+  ClusterCapacity,
+  FleetCapacity,
+} from '../capacity';
+import type {
   AiConformanceApi,
   AiConformanceRequestOptions,
   ClusterHistory,
@@ -142,6 +149,50 @@ export class AiConformanceClient implements AiConformanceApi {
         body: JSON.stringify(body),
       },
     );
+  }
+
+  async getClusterCapacity(
+    cluster: string,
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterCapacity> {
+    return this.#json<ClusterCapacity>(
+      `/clusters/${encodeURIComponent(cluster)}/capacity`,
+      { signal: options?.signal },
+    );
+  }
+
+  async getClusterCapacityHistory(
+    cluster: string,
+    options?: GetClusterHistoryOptions & AiConformanceRequestOptions,
+  ): Promise<CapacityHistory> {
+    const query =
+      options?.limit !== undefined
+        ? `?${new URLSearchParams({ limit: String(options.limit) })}`
+        : '';
+    return this.#json<CapacityHistory>(
+      `/clusters/${encodeURIComponent(cluster)}/capacity/history${query}`,
+      { signal: options?.signal },
+    );
+  }
+
+  async getFleetCapacity(
+    options?: AiConformanceRequestOptions,
+  ): Promise<FleetCapacity> {
+    return this.#json<FleetCapacity>('/capacity', { signal: options?.signal });
+  }
+
+  async searchCapacity(
+    query: CapacityQuery,
+    options?: AiConformanceRequestOptions,
+  ): Promise<CapacitySearchResult> {
+    const params = new URLSearchParams({
+      model: query.model,
+      count: String(query.count),
+    });
+    if (query.resource) params.set('resource', query.resource);
+    return this.#json<CapacitySearchResult>(`/capacity/search?${params}`, {
+      signal: options?.signal,
+    });
   }
 
   async #fetch(path: string, init: RequestInit): Promise<Response> {

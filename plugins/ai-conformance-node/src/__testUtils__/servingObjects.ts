@@ -8,12 +8,12 @@ import {
   reduceInferencePool,
   reduceNode,
   reducePod,
+  reduceResourceClaim,
   reduceResourceSlice,
   reduceStatefulSet,
 } from '../gather/reduce';
 import {
   reduceLeaderWorkerSet,
-  reduceResourceClaim,
   reduceService,
 } from '../gather/reduceServing';
 import { SERVING_FACTS } from '../serving/discoverModelServers';

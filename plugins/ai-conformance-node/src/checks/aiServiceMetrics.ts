@@ -47,6 +47,10 @@ export const aiServiceMetrics: RequirementCheck = {
     if (running.length) {
       return outcome('pass', `Workload metrics are collected by ${running.map(d => d.stack.displayName).join(', ')} (collector Available).`, capEvidence(list));
     }
+    const orphaned = detected.flatMap(d => d.withoutOperator.map(c => `${d.stack.displayName} ${c.namespace}/${c.name}`));
+    if (orphaned.length) {
+      return outcome('fail', `The metrics collector runs but the operator that configures it does not, so new scrape targets (ServiceMonitors, PodMonitors) are not discovered: ${orphaned.join(', ')}.`, capEvidence(list));
+    }
     if (detected.length) {
       return outcome('fail', `A monitoring collector is installed but not running: ${detected.flatMap(d => d.collectors.map(c => `${d.stack.displayName} ${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`)).join(', ')}.`, capEvidence(list));
     }

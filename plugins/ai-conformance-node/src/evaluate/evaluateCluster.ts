@@ -10,6 +10,7 @@ import { PASSIVE_CHECKS } from '../checks/registry';
 import { RequirementCheck } from '../checks/RequirementCheck';
 import { ClusterUnreachableError, KubeApiError } from '../errors';
 import { gatherFacts } from '../gather/gatherFacts';
+import { ClusterFacts, FactKey } from '../gather/factTypes';
 import { runActiveProbes } from '../probes/runActiveProbes';
 import { EvaluateClusterOptions } from '../types';
 import { VENDOR_PROFILES } from '../vendors/profiles';
@@ -31,6 +32,13 @@ export interface EvaluateClusterExtensions {
   infrastructureAgents?: readonly InfrastructureAgent[];
   /** Use this reader instead of creating one from the KubeConfig (tests, push mode). */
   reader?: ClusterReader;
+  /**
+   * Facts to read in the same gather as the checks' (e.g. CAPACITY_FACTS), so that a capacity
+   * snapshot taken with the evaluation reads each list once between them.
+   */
+  additionalFacts?: Iterable<FactKey>;
+  /** Receives everything the gather read (checks' facts and `additionalFacts`). */
+  onFacts?: (facts: ClusterFacts) => void;
 }
 
 async function readVersion(
@@ -143,10 +151,12 @@ export async function evaluateCluster(
       }
       throw error;
     }
-    const facts = await gatherFacts(reader, factsForChecklist(checklist, checks), {
-      logger: options.logger,
-      version,
-    });
+    const facts = await gatherFacts(
+      reader,
+      [...factsForChecklist(checklist, checks), ...(options.additionalFacts ?? [])],
+      { logger: options.logger, version },
+    );
+    options.onFacts?.(facts);
     let requirements = runChecks(
       facts,
       checklist,

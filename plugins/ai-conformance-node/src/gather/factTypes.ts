@@ -81,6 +81,27 @@ export interface PodFact {
   extendedResourceRequests?: Record<string, number>;
   /** Names of the ResourceClaim objects the pod uses (direct or generated from a template). */
   resourceClaimNames?: string[];
+  /** What the containers request, for the capacity model (absent when nothing is requested). */
+  resourceRequests?: PodResourceRequestsFact;
+  /** The scheduler's message while the pod is unschedulable (PodScheduled=False, Unschedulable). */
+  unschedulableMessage?: string;
+}
+
+/**
+ * A pod's resource requests as the API server stored them (quantity strings), kept per container
+ * so that the capacity model can apply the scheduler's rule (init containers, sidecars, overhead).
+ *
+ * @public
+ */
+export interface PodResourceRequestsFact {
+  /** Requests of the app containers that request something. */
+  containers: Array<Record<string, string>>;
+  /** Init containers in order; `sidecar` when restartPolicy is Always (they keep running). */
+  initContainers: Array<{ requests: Record<string, string>; sidecar: boolean }>;
+  /** `spec.overhead`, set at admission from the RuntimeClass. */
+  overhead?: Record<string, string>;
+  /** `spec.resources.requests` (pod-level resources: cpu, memory, hugepages only). */
+  pod?: Record<string, string>;
 }
 
 /** A container of a pod template, reduced to what model-server discovery reads. @public */
@@ -132,6 +153,13 @@ export interface SliceDeviceFact {
   attributes: Record<string, string | number | boolean>;
   consumesCounters: boolean;
   allowMultipleAllocations: boolean;
+  /** Capacity values by name as quantity strings (`memory: 80Gi`), whatever the API version. */
+  capacity?: Record<string, string>;
+  /** Counters the device draws from the slice's shared counter sets (partitionable devices). */
+  counterConsumption?: Array<{
+    counterSet: string;
+    counters: Record<string, string>;
+  }>;
 }
 
 /** A ResourceSlice, reduced. @public */
@@ -142,6 +170,35 @@ export interface ResourceSliceFact {
   pool: { name: string; generation: number; resourceSliceCount: number };
   sharedCounters: boolean;
   devices: SliceDeviceFact[];
+  /** The slice's shared counter sets (usually one per physical device): name → counter → quantity. */
+  counterSets?: Record<string, Record<string, string>>;
+  /** The devices are reachable from every node (`allNodes`) or a node selector, not one node. */
+  multiNode?: boolean;
+}
+
+/** A ResourceClaim, reduced to its requests and its allocation. @public */
+export interface ResourceClaimFact {
+  namespace: string;
+  name: string;
+  /** Device requests (the first alternative of `firstAvailable`). */
+  requests?: Array<{
+    name: string;
+    deviceClassName?: string;
+    /** Devices asked for; undefined with allocationMode All. */
+    count?: number;
+    allocationMode?: string;
+  }>;
+  /** `status.allocation.devices.results`. */
+  allocated: Array<{
+    request: string;
+    driver: string;
+    pool: string;
+    device: string;
+  }>;
+  /** The node the allocation is pinned to (`nodeSelector` matchFields metadata.name). */
+  nodeName?: string;
+  /** Pods the claim is reserved for (`status.reservedFor`). */
+  reservedFor: string[];
 }
 
 /** A DeviceClass, reduced. @public */
@@ -212,16 +269,6 @@ export interface ServiceFact {
   ports: Array<{ name?: string; port: number; appProtocol?: string }>;
   /** `status.loadBalancer.ingress[]` hostnames or IPs. */
   externalAddresses: string[];
-}
-
-/** A ResourceClaim with its allocation. @public */
-export interface ResourceClaimFact {
-  namespace: string;
-  name: string;
-  /** `status.allocation.devices.results[]`. */
-  allocated: Array<{ request: string; driver: string; pool: string; device: string }>;
-  /** Names of the pods the claim is reserved for. */
-  reservedFor: string[];
 }
 
 /** Endpoints behind one Service, summed over its EndpointSlices (discovery.k8s.io/v1). @public */

@@ -14,6 +14,7 @@ import {
   NodeFact,
   PodContainerType,
   PodFact,
+  ResourceClaimFact,
   ResourceSliceFact,
   RuntimeClassFact,
   ServiceEndpointsFact,
@@ -214,7 +215,46 @@ export function reducePod(o: KubeObject): PodFact {
       (p.spec?.containers ?? []).map(containerExtendedResources),
     ),
     resourceClaimNames: podResourceClaimNames(p),
+    ...podCapacityFields(p),
   };
+}
+
+function nonEmpty(
+  list: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  return list && typeof list === 'object' && Object.keys(list).length
+    ? list
+    : undefined;
+}
+
+/** The requests and scheduling state the capacity model reads; omitted when empty (memory). */
+function podCapacityFields(
+  p: Any,
+): Pick<PodFact, 'resourceRequests' | 'unschedulableMessage'> {
+  const out: Pick<PodFact, 'resourceRequests' | 'unschedulableMessage'> = {};
+  const containers = (p.spec?.containers ?? [])
+    .map((c: Any) => nonEmpty(c.resources?.requests))
+    .filter(Boolean) as Array<Record<string, string>>;
+  const initContainers = (p.spec?.initContainers ?? []).flatMap((c: Any) => {
+    const requests = nonEmpty(c.resources?.requests);
+    return requests ? [{ requests, sidecar: c.restartPolicy === 'Always' }] : [];
+  });
+  const overhead = nonEmpty(p.spec?.overhead);
+  const pod = nonEmpty(p.spec?.resources?.requests);
+  if (containers.length || initContainers.length || overhead || pod) {
+    out.resourceRequests = { containers, initContainers };
+    if (overhead) out.resourceRequests.overhead = overhead;
+    if (pod) out.resourceRequests.pod = pod;
+  }
+  if (!p.spec?.nodeName) {
+    const scheduled = (p.status?.conditions ?? []).find(
+      (c: Any) => c?.type === 'PodScheduled',
+    );
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+      out.unschedulableMessage = String(scheduled.message ?? 'Unschedulable');
+    }
+  }
+  return out;
 }
 
 /** @internal */
@@ -296,11 +336,19 @@ export function reduceResourceSlice(o: KubeObject): ResourceSliceFact {
       const value = attributeValue(v);
       if (value !== undefined) attributes[k] = value;
     }
+    const consumes: Any[] = body.consumesCounters ?? [];
     return {
       name: String(d.name ?? ''),
       attributes,
-      consumesCounters: (body.consumesCounters ?? []).length > 0,
+      consumesCounters: consumes.length > 0,
       allowMultipleAllocations: body.allowMultipleAllocations === true,
+      capacity: deviceCapacity(body.capacity),
+      counterConsumption: consumes.length
+        ? consumes.map((c: Any) => ({
+            counterSet: String(c?.counterSet ?? ''),
+            counters: deviceCapacity(c?.counters),
+          }))
+        : undefined,
     };
   });
   return {
@@ -314,6 +362,87 @@ export function reduceResourceSlice(o: KubeObject): ResourceSliceFact {
     },
     sharedCounters: (s.spec?.sharedCounters ?? []).length > 0,
     devices,
+    counterSets: (s.spec?.sharedCounters ?? []).length
+      ? Object.fromEntries(
+          (s.spec.sharedCounters as Any[]).map(c => [
+            String(c?.name ?? ''),
+            deviceCapacity(c?.counters),
+          ]),
+        )
+      : undefined,
+    multiNode:
+      !s.spec?.nodeName &&
+      !!(s.spec?.allNodes || s.spec?.nodeSelector || s.spec?.perDeviceNodeSelection),
+  };
+}
+
+/** v1alpha3 capacity values are bare quantities; v1beta1 and later wrap them (and counters) as `{value}`. */
+function deviceCapacity(capacity: Any): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(capacity ?? {})) {
+    const value = typeof v === 'object' && v !== null ? (v as Any).value : v;
+    if (value !== undefined && value !== null) out[name] = String(value);
+  }
+  return out;
+}
+
+/** The node a claim's allocation is pinned to, from `nodeSelector` matchFields on metadata.name. */
+function allocationNode(selector: Any): string | undefined {
+  for (const term of selector?.nodeSelectorTerms ?? []) {
+    for (const field of term?.matchFields ?? []) {
+      if (
+        field?.key === 'metadata.name' &&
+        field.operator === 'In' &&
+        Array.isArray(field.values) &&
+        field.values.length === 1
+      ) {
+        return String(field.values[0]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * v1beta1 puts `deviceClassName`/`count`/`allocationMode` on the request; v1beta2 and v1 wrap a
+ * single-device request in `exactly`; `firstAvailable` lists alternatives (the first is shown).
+ */
+function claimRequest(
+  r: Any,
+): NonNullable<ResourceClaimFact['requests']>[number] {
+  const body = r?.exactly ?? r?.firstAvailable?.[0] ?? r ?? {};
+  const mode = body.allocationMode ? String(body.allocationMode) : undefined;
+  const count = Number(body.count ?? 1);
+  let requestedCount: number | undefined;
+  if (mode !== 'All') requestedCount = Number.isFinite(count) ? count : 1;
+  return {
+    name: String(r?.name ?? ''),
+    deviceClassName: body.deviceClassName
+      ? String(body.deviceClassName)
+      : undefined,
+    count: requestedCount,
+    allocationMode: mode,
+  };
+}
+
+/** @internal */
+export function reduceResourceClaim(o: KubeObject): ResourceClaimFact {
+  const c = o as Any;
+  const allocation = c.status?.allocation;
+  return {
+    namespace: meta(o).namespace,
+    name: meta(o).name,
+    requests: (c.spec?.devices?.requests ?? []).map(claimRequest),
+    allocated: (allocation?.devices?.results ?? []).map((r: Any) => ({
+      request: String(r?.request ?? ''),
+      driver: String(r?.driver ?? ''),
+      pool: String(r?.pool ?? ''),
+      device: String(r?.device ?? ''),
+    })),
+    nodeName: allocationNode(allocation?.nodeSelector),
+    reservedFor: (c.status?.reservedFor ?? [])
+      .filter((r: Any) => !r?.resource || r.resource === 'pods')
+      .map((r: Any) => String(r?.name ?? '')),
   };
 }
 

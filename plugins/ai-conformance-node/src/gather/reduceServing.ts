@@ -2,7 +2,6 @@ import { KubeObject } from '../cluster/ClusterReader';
 import {
   ContainerTemplateFact,
   PodTemplateFact,
-  ResourceClaimFact,
   ServiceFact,
   WorkloadFact,
 } from './factTypes';
@@ -137,27 +136,6 @@ export function reduceService(o: KubeObject): ServiceFact {
     externalAddresses: (s.status?.loadBalancer?.ingress ?? [])
       .map((i: Any) => i?.hostname ?? i?.ip)
       .filter((a: unknown): a is string => typeof a === 'string'),
-  };
-}
-
-/** @internal */
-export function reduceResourceClaim(o: KubeObject): ResourceClaimFact {
-  const c = o as Any;
-  const results: Any[] = c.status?.allocation?.devices?.results ?? [];
-  return {
-    namespace: o.metadata?.namespace ?? '',
-    name: o.metadata?.name ?? '',
-    allocated: results
-      .filter(r => typeof r?.driver === 'string')
-      .map(r => ({
-        request: String(r.request ?? ''),
-        driver: r.driver,
-        pool: String(r.pool ?? ''),
-        device: String(r.device ?? ''),
-      })),
-    reservedFor: (c.status?.reservedFor ?? [])
-      .filter((r: Any) => r?.resource === 'pods' && typeof r.name === 'string')
-      .map((r: Any) => r.name),
   };
 }
 

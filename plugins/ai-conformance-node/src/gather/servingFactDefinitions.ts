@@ -1,10 +1,11 @@
+import { reduceResourceClaim } from './reduce';
+import { LARGE_LIST_PAGE_SIZE } from './factDefinitions';
 import { KubeObject } from '../cluster/ClusterReader';
 import { FactKey } from './factTypes';
 import type { FactDefinition } from './factDefinitions';
 import { listRead } from './factReads';
 import {
   reduceLeaderWorkerSet,
-  reduceResourceClaim,
   reduceService,
 } from './reduceServing';
 
@@ -37,7 +38,10 @@ export const SERVING_FACT_DEFINITIONS = {
     key: 'resourceClaims',
     reads: [listRead('resource.k8s.io', 'resourceclaims')],
     gather: ctx =>
-      ctx.list('resource.k8s.io', 'resourceclaims', reduceResourceClaim),
+      // one reducer for discovery and capacity: allocation, requests, pinned node
+      ctx.list('resource.k8s.io', 'resourceclaims', reduceResourceClaim, {
+        pageSize: LARGE_LIST_PAGE_SIZE,
+      }),
   } as FactDefinition<'resourceClaims'>,
   kserveInferenceServices: customObjects(
     'kserveInferenceServices',

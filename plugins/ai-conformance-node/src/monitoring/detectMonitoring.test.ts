@@ -29,4 +29,12 @@ describe('detectMonitoringStacks', () => {
     const down = withImage(workload('StatefulSet', 'monitoring', 'prometheus-k8s', 0, 2), 'quay.io/prometheus/prometheus:v3.5.0');
     expect(ids([down])).toEqual([['prometheus', false]]);
   });
+
+  it('needs the operator of an operator-managed Prometheus to be running', () => {
+    const managed = { ...withImage(workload('StatefulSet', 'monitoring', 'prometheus-k8s'), 'quay.io/prometheus/prometheus:v3.5.0'), labels: { 'app.kubernetes.io/managed-by': 'prometheus-operator' } };
+    const operator = (ready: number) => withImage(workload('Deployment', 'monitoring', 'prometheus-operator', ready, 1), 'quay.io/prometheus-operator/prometheus-operator:v0.85.0');
+    expect(ids([managed, operator(1)])).toEqual([['prometheus', true]]);
+    const [down] = detectMonitoringStacks([managed, operator(0)], MONITORING_STACKS);
+    expect([down.running, down.withoutOperator.map(w => w.name)]).toEqual([false, ['prometheus-k8s']]);
+  });
 });

@@ -6,8 +6,21 @@ import { MonitoringStack } from './monitoringStacks';
 export interface DetectedMonitoringStack {
   stack: MonitoringStack;
   collectors: WorkloadFact[];
-  /** Some collector is Available (Deployment Available, every desired pod Ready otherwise). */
+  /**
+   * Some collector is Available (Deployment Available, every desired pod Ready otherwise) and,
+   * when operator-managed, its operator is Available too.
+   */
   running: boolean;
+  /** Available collectors whose operator is not running (they discover no new targets). */
+  withoutOperator: WorkloadFact[];
+}
+
+function operatorManaged(w: WorkloadFact, stack: MonitoringStack): boolean {
+  return Object.entries(stack.operator?.managedLabels ?? {}).some(
+    ([key, values]) =>
+      w.labels[key] !== undefined &&
+      (values.length === 0 || values.includes(w.labels[key])),
+  );
 }
 
 /**
@@ -25,7 +38,23 @@ export function detectMonitoringStacks(
       const collectors = workloads.filter(w =>
         imagesMatch(w.images, stack.collectorImages),
       );
-      return { stack, collectors, running: collectors.some(c => c.available) };
+      const operatorRunning = workloads.some(
+        w =>
+          w.kind === 'Deployment' &&
+          w.available &&
+          imagesMatch(w.images, stack.operator?.images ?? []),
+      );
+      const withoutOperator = collectors.filter(
+        c => c.available && operatorManaged(c, stack) && !operatorRunning,
+      );
+      return {
+        stack,
+        collectors,
+        withoutOperator,
+        running: collectors.some(
+          c => c.available && !withoutOperator.includes(c),
+        ),
+      };
     })
     .filter(d => d.collectors.length > 0);
 }

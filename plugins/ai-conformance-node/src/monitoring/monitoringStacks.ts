@@ -15,6 +15,12 @@ export interface MonitoringStack {
   apis: Array<{ group: string; resource: string }>;
   /** A managed cloud service: its collector may also run outside the cluster. */
   managed?: boolean;
+  /**
+   * The operator that turns scrape APIs into collector configuration: a collector carrying one of
+   * these labels is operator-managed and discovers new targets only while an operator Deployment
+   * (by image) is Available.
+   */
+  operator?: { managedLabels: Record<string, string[]>; images: RegExp[] };
 }
 
 /** The stacks the engine recognises. @public */
@@ -31,6 +37,17 @@ export const MONITORING_STACKS: readonly MonitoringStack[] = [
       { group: 'monitoring.coreos.com', resource: 'servicemonitors' },
       { group: 'monitoring.coreos.com', resource: 'podmonitors' },
     ],
+    operator: {
+      // `[]`: any value (the label names the Prometheus resource)
+      managedLabels: {
+        'app.kubernetes.io/managed-by': ['prometheus-operator'],
+        'operator.prometheus.io/name': [],
+      },
+      images: [
+        /(^|\/)(prometheus-operator\/prometheus-operator|bitnami\/prometheus-operator|rancher\/mirrored-prometheus-operator-prometheus-operator)$/,
+        /(^|\/)openshift4\/ose-prometheus-operator(-rhel\d+)?$/,
+      ],
+    },
   },
   {
     id: 'prometheus-agent',
@@ -49,6 +66,10 @@ export const MONITORING_STACKS: readonly MonitoringStack[] = [
       { group: 'operator.victoriametrics.com', resource: 'vmservicescrapes' },
       { group: 'operator.victoriametrics.com', resource: 'vmpodscrapes' },
     ],
+    operator: {
+      managedLabels: { 'app.kubernetes.io/managed-by': ['vm-operator'] },
+      images: [/(^|\/)victoriametrics\/operator$/],
+    },
   },
   {
     id: 'opentelemetry',

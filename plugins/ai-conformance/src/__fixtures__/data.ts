@@ -5,6 +5,8 @@ import type {
   FleetSummary,
 } from '@internal/plugin-ai-conformance-common';
 
+import { capacityHistory, clusterCapacity, fleetCapacity } from './capacity';
+
 const hoursAgo = (h: number) =>
   new Date(Date.now() - h * 3600_000).toISOString();
 
@@ -178,6 +180,10 @@ export function mockApi(
     exportJUnit: jest.fn(async () => '<testsuites/>'),
     exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),
     exportProductYaml: jest.fn(async () => 'metadata: {}\n'),
+    getClusterCapacity: jest.fn(async () => clusterCapacity()),
+    getClusterCapacityHistory: jest.fn(async () => capacityHistory()),
+    getFleetCapacity: jest.fn(async () => fleetCapacity()),
+    searchCapacity: jest.fn(async () => ({ matches: [] })),
   };
   return { ...defaults, ...overrides } as MockAiConformanceApi;
 }

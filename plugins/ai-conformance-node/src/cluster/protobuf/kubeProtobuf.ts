@@ -79,12 +79,14 @@ const root = protobuf.Root.fromJSON({
         nodeName: { type: 'string', id: 10 },
         initContainers: { rule: 'repeated', type: 'Container', id: 20 },
         runtimeClassName: { type: 'string', id: 29 },
+        overhead: quantityMap(32),
         ephemeralContainers: {
           rule: 'repeated',
           type: 'EphemeralContainer',
           id: 34,
         },
         resourceClaims: { rule: 'repeated', type: 'PodResourceClaim', id: 39 },
+        resources: { type: 'ResourceRequirements', id: 40 },
       },
     },
     Volume: {
@@ -104,6 +106,7 @@ const root = protobuf.Root.fromJSON({
         env: { rule: 'repeated', type: 'EnvVar', id: 7 },
         resources: { type: 'ResourceRequirements', id: 8 },
         securityContext: { type: 'SecurityContext', id: 15 },
+        restartPolicy: { type: 'string', id: 24 },
       },
     },
     // EphemeralContainerCommon has Container's field numbers; it is nested as field 1.
@@ -133,11 +136,20 @@ const root = protobuf.Root.fromJSON({
     PodStatus: {
       fields: {
         phase: { type: 'string', id: 1 },
+        conditions: { rule: 'repeated', type: 'PodCondition', id: 2 },
         resourceClaimStatuses: {
           rule: 'repeated',
           type: 'PodResourceClaimStatus',
           id: 15,
         },
+      },
+    },
+    PodCondition: {
+      fields: {
+        type: { type: 'string', id: 1 },
+        status: { type: 'string', id: 2 },
+        reason: { type: 'string', id: 5 },
+        message: { type: 'string', id: 6 },
       },
     },
     PodResourceClaimStatus: {
@@ -216,8 +228,9 @@ const TO_OBJECT: protobuf.IConversionOptions = {
 
 type Any = any; // decoded messages; every field is optional
 
+/** A quantity map in its JSON form; JSON omits an empty map, so an empty one is undefined. */
 function quantities(map: Record<string, { string?: string }> | undefined) {
-  if (!map) return undefined;
+  if (!map || !Object.keys(map).length) return undefined;
   const out: Record<string, string> = {};
   for (const [name, q] of Object.entries(map)) out[name] = q?.string ?? '';
   return out;
@@ -232,14 +245,16 @@ function container(c: Any) {
       value: e.value,
       valueFrom: e.valueFrom ? {} : undefined,
     })),
-    resources: c.resources
-      ? {
-          limits: quantities(c.resources.limits),
-          requests: quantities(c.resources.requests),
-        }
-      : undefined,
+    resources: requirements(c.resources),
     securityContext: c.securityContext,
+    restartPolicy: c.restartPolicy,
   };
+}
+
+function requirements(r: Any) {
+  return r
+    ? { limits: quantities(r.limits), requests: quantities(r.requests) }
+    : undefined;
 }
 
 /** Maps whose values are kept as they are (an empty label value is meaningful). */
@@ -249,6 +264,7 @@ const MAPS = new Set([
   'requests',
   'capacity',
   'allocatable',
+  'overhead',
 ]);
 
 /**
@@ -290,6 +306,8 @@ function podObject(p: Any): KubeObject {
         ...v.volumeSource,
       })),
       resourceClaims: spec.resourceClaims,
+      overhead: quantities(spec.overhead),
+      resources: requirements(spec.resources),
     },
     status: p.status,
   };

@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
+import { ClusterCapacityView } from '../CapacityView';
 import { ClusterView } from '../ClusterView';
+import { FleetCapacityPage } from '../FleetCapacity';
 import { FleetView } from '../FleetView';
 import { ModelServingFleetView } from '../ModelServing';
 import { RequirementView } from '../RequirementView';
@@ -11,6 +13,11 @@ export function AiConformanceRoutes() {
       <Route path="/" element={<FleetView />} />
       <Route path="/clusters/:cluster" element={<ClusterView />} />
       <Route path="/model-serving" element={<ModelServingFleetView />} />
+      <Route
+        path="/clusters/:cluster/capacity"
+        element={<ClusterCapacityView />}
+      />
+      <Route path="/capacity" element={<FleetCapacityPage />} />
       <Route
         path="/requirements/:requirementId"
         element={<RequirementView />}

@@ -1,2 +1,3 @@
 export { EntityAiConformanceContent } from './EntityAiConformanceContent';
 export { EntityAiConformanceCard } from './EntityAiConformanceCard';
+export { EntityAiCapacityContent } from './EntityAiCapacityContent';

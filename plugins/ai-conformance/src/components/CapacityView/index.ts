@@ -1,0 +1,2 @@
+export { ClusterCapacityContent } from './ClusterCapacityContent';
+export { ClusterCapacityView } from './ClusterCapacityView';

@@ -1,0 +1,1 @@
+export { FleetCapacityPage } from './FleetCapacityPage';
