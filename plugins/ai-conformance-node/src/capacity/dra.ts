@@ -165,7 +165,7 @@ export function draInventory(
         };
         // one physical device per counter set, else per uuid/PCI address; a partition counts
         // towards its parent and never on its own
-        let physicalId = ownId;
+        let physicalId: string | undefined = ownId;
         if (counterSet) physicalId = `${s.pool.name}/${counterSet}`;
         else if (isPartition) physicalId = parentAttr;
         physicalIds.set(out, physicalId);
