@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { kuberayWebhookWithoutEndpoints } from '@internal/local-cluster';
 import {
   evaluateCluster,
   GANG_PROBE_LIMITS,
@@ -146,6 +147,10 @@ export async function probeChaos(ctx: SuiteContext) {
     },
   });
 
+  // The webhook probe needs an operator's validating webhook; the scenario has none (a webhook
+  // without a ready endpoint fails robust_controller), so this one is added for the CLI steps.
+  const kuberayWebhook = kuberayWebhookWithoutEndpoints(cluster.caPem);
+  for (const o of kuberayWebhook) await admin.apply(o);
   for (const probe of Object.keys(PROBE_MARKS) as Array<
     keyof typeof PROBE_MARKS
   >) {
@@ -179,6 +184,8 @@ export async function probeChaos(ctx: SuiteContext) {
       );
     }
   }
+
+  for (const o of kuberayWebhook) await admin.delete(o);
 
   // The backend shut down (lifecycle) while a probe round runs: it aborts and cleans up first.
   const shutdownFault = report.fault('backend shutdown during a probe round');
