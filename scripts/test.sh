@@ -42,6 +42,11 @@ fi
 step "unit and integration tests (yarn test)"
 yarn test --watchAll=false
 
+if has_script test:faults; then
+  step "fault-injection suite (yarn test:faults: probe chaos, memory soak, canary secrets, database faults)"
+  yarn test:faults
+fi
+
 step "browser tests (Playwright in Debian's Chromium)"
 chromium_setup
 require_free_port 3000 "the portal's app, needed by the browser tests"

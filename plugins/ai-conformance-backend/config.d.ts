@@ -28,7 +28,8 @@ export interface Config {
 
     /**
      * The largest response body accepted from an API server, in bytes; larger responses turn
-     * into `error` verdicts. Defaults to 64 MiB.
+     * into `error` verdicts (a list page over it is asked for again in smaller pages). Defaults
+     * to 16 MiB.
      */
     maxResponseBytes?: number;
 
@@ -49,6 +50,40 @@ export interface Config {
        * `entityRef` allows its API server URL and holds its credentials.
        */
       enabled?: boolean;
+    };
+
+    /**
+     * Active probes, for the clusters whose entry sets `activeProbes: true`. They run in a round
+     * of their own, separate from the passive schedule.
+     */
+    probes?: {
+      /**
+       * When clusters with active probes enabled are evaluated with them. Defaults to once a
+       * week (timeout 2 hours, first run 10 minutes after startup).
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** The sweeper of probe leftovers (after a crash), run at startup and every hour. */
+      sweep?: {
+        /**
+         * Probe namespaces, ClusterQueues and ResourceFlavors older than this are deleted.
+         * Defaults to 30 minutes (longer than any probe run).
+         */
+        olderThan?: HumanDuration | string;
+      };
+    };
+
+    /**
+     * How often the cluster list and owners are read again from the catalog and config (for
+     * permission decisions), between evaluation rounds. Defaults to 5 minutes.
+     */
+    clusterRefresh?: HumanDuration | string;
+
+    /** "Run now" requests (POST /clusters/{cluster}/evaluations). */
+    runNow?: {
+      /** At most this many requests per user within `window`. Defaults to 10. */
+      perUserLimit?: number;
+      /** Defaults to 10 minutes. */
+      window?: HumanDuration | string;
     };
 
     /** Exports. */

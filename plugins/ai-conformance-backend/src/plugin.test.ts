@@ -45,6 +45,7 @@ describe('aiConformancePlugin', () => {
       },
       renderJUnit: () => '<testsuites/>',
       renderProductYaml: () => '',
+      sweepProbeLeftovers: async () => [],
     };
     const actionsRegistry = actionsRegistryServiceMock();
 

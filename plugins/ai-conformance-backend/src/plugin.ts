@@ -34,6 +34,8 @@ import { DatabaseCapacityStore } from './database/DatabaseCapacityStore';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { ClusterEvaluationService } from './evaluation/ClusterEvaluationService';
 import { HistoryCleaner } from './evaluation/HistoryCleaner';
+import { readOperationsSettings } from './evaluation/readOperationsSettings';
+import { RunNowRateLimiter } from './evaluation/RunNowRateLimiter';
 import { ClusterAuthorizer } from './permissions/ClusterAuthorizer';
 import { createRouter } from './service/router';
 import { ConformanceNotifier } from './notifications/ConformanceNotifier';
@@ -92,6 +94,7 @@ export const aiConformancePlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
@@ -108,6 +111,7 @@ export const aiConformancePlugin = createBackendPlugin({
       async init({
         config,
         logger,
+        lifecycle,
         database,
         scheduler,
         httpRouter,
@@ -122,6 +126,7 @@ export const aiConformancePlugin = createBackendPlugin({
         notifications,
       }) {
         const settings = readAiConformanceConfig(config);
+        const operations = readOperationsSettings(config);
         const store = await DatabaseAiConformanceStore.create({ database });
         const capacity = await DatabaseCapacityStore.create({ database });
 
@@ -195,13 +200,54 @@ export const aiConformancePlugin = createBackendPlugin({
           auditor,
           onScorecard: event => notifier.onScorecardRecorded(event),
           capacity,
+          rateLimiter: new RunNowRateLimiter({
+            limit: operations.runNow.perUserLimit,
+            windowMs: operations.runNow.windowMs,
+          }),
         });
+        // Backstage's graceful shutdown: running evaluations stop and their probes clean up.
+        lifecycle.addShutdownHook(() => evaluations.shutdown());
 
         await scheduler.scheduleTask({
           id: 'evaluate-clusters',
           ...settings.schedule,
           scope: 'global',
           fn: signal => evaluations.evaluateFleet(signal),
+        });
+        await scheduler.scheduleTask({
+          id: 'evaluate-clusters-with-probes',
+          ...operations.probeSchedule,
+          scope: 'global',
+          fn: signal => evaluations.evaluateFleet(signal, { probes: true }),
+        });
+        await scheduler.scheduleTask({
+          id: 'sweep-probe-leftovers',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 30 },
+          scope: 'global',
+          fn: async () => {
+            await evaluations.sweepProbeLeftovers(operations.sweepOlderThanMs);
+          },
+        });
+        // Owners (permission decisions) and refusals follow the catalog between rounds.
+        await scheduler.scheduleTask({
+          id: 'refresh-clusters',
+          frequency: { milliseconds: operations.clusterRefreshMs },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 15 },
+          scope: 'global',
+          fn: async () => {
+            await evaluations
+              .refresh()
+              .catch(error =>
+                logger.warn(
+                  `Could not refresh the cluster list: ${
+                    (error as Error)?.message ?? String(error)
+                  }`,
+                ),
+              );
+          },
         });
         const cleaner = new HistoryCleaner({
           store,

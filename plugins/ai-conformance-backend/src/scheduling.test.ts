@@ -36,6 +36,7 @@ describe.each(databases.eachSupportedId())(
         },
         renderJUnit: () => '',
         renderProductYaml: () => '',
+        sweepProbeLeftovers: async () => [],
       };
       const config = {
         aiConformance: {

@@ -24,7 +24,11 @@ export class ClusterUnreachableError extends Error {
 export class KubeApiError extends Error {
   readonly name = 'KubeApiError';
   readonly status: number;
-  /** `forbidden`, `unauthorized`, `notFound`, `timeout`, `tooLarge`, `network`, `tls`, `badResponse`, `other`. */
+  /**
+   * `forbidden`, `unauthorized`, `notFound`, `timeout`, `aborted`, `tooLarge` (one response over
+   * the size cap), `budget` (the evaluation's byte or page budget is used up), `network`, `tls`,
+   * `badResponse`, `other`.
+   */
   readonly kind: KubeApiErrorKind;
   readonly path: string;
 
@@ -49,6 +53,7 @@ export type KubeApiErrorKind =
   | 'timeout'
   | 'aborted'
   | 'tooLarge'
+  | 'budget'
   | 'network'
   | 'tls'
   | 'badResponse'

@@ -7,7 +7,11 @@
  * @packageDocumentation
  */
 
-export type { EngineLogger, EvaluateClusterOptions, ProbeOptions } from './types';
+export type {
+  EngineLogger,
+  EvaluateClusterOptions,
+  ProbeOptions,
+} from './types';
 export {
   ClusterUnreachableError,
   KubeApiError,
@@ -41,7 +45,16 @@ export type {
   ListOptions,
   WriteOptions,
 } from './cluster/ClusterReader';
-export { KubeClusterReader } from './cluster/KubeClusterReader';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  KubeClusterReader,
+} from './cluster/KubeClusterReader';
+export {
+  capServerText,
+  redactSecrets,
+  truncateChars,
+  SERVER_TEXT_MAX_CHARS,
+} from './cluster/serverText';
 export type { KubeClusterReaderOptions } from './cluster/KubeClusterReader';
 export {
   AGGREGATED_DISCOVERY_ACCEPT,
@@ -195,10 +208,14 @@ export type {
 // Active probes
 export {
   withProbeNamespace,
-  sweepProbeNamespaces,
+  probeObjectMetadata,
   PROBE_NAMESPACE_LABEL,
   PROBE_NAMESPACE_PREFIX,
 } from './probes/probeNamespace';
+export type { ProbeScope } from './probes/probeNamespace';
+export { sweepProbeLeftovers } from './probes/sweepProbeLeftovers';
+export type { SweepProbeLeftoversOptions } from './probes/sweepProbeLeftovers';
+export { GANG_PROBE_LIMITS } from './probes/gangSchedulingProbe';
 export type { ProbeOutcome } from './probes/ProbeResult';
 
 // CLI

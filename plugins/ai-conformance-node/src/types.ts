@@ -30,8 +30,15 @@ export interface EvaluateClusterOptions {
   timeoutMs?: number;
   /** Budget for each API request in milliseconds. Default 15 000. */
   requestTimeoutMs?: number;
-  /** Largest response body accepted, in bytes. Default 64 MiB; larger bodies are aborted. */
+  /**
+   * Largest response body accepted, in bytes. Default 16 MiB; larger bodies are aborted, and a
+   * list page over it is asked for again with fewer objects.
+   */
   maxResponseBytes?: number;
+  /** Bytes all responses of the evaluation may total. Default 1 GiB. */
+  maxEvaluationBytes?: number;
+  /** List pages the evaluation may request in total. Default 2 000 (a million objects at 500 per page). */
+  maxPages?: number;
   /** Options of the active probes. */
   probes?: ProbeOptions;
   logger?: EngineLogger;
@@ -48,8 +55,9 @@ export interface ProbeOptions {
   gangNegativeWindowMs?: number;
   /** How long the gang-scheduling positive case may take to get its pods bound. Default 60 000 ms. */
   gangPositiveTimeoutMs?: number;
-  /** Kueue LocalQueue name to use; by default the probe creates one that points at an existing ClusterQueue. */
-  kueueLocalQueue?: string;
-  /** Image of the probe Jobs. Default `registry.k8s.io/e2e-test-images/busybox:1.36.1-1`. */
+  /**
+   * Image of the probe Jobs; it must already be on every node (it is pulled `IfNotPresent`).
+   * Default `registry.k8s.io/pause:3.10`, the pod sandbox image of current kubelets.
+   */
   image?: string;
 }

@@ -13,7 +13,7 @@ describe('readAiConformanceConfig', () => {
       concurrency: 4,
       clusterTimeoutMs: 120_000,
       requestTimeoutMs: 15_000,
-      maxResponseBytes: 64 * 1024 * 1024,
+      maxResponseBytes: 16 * 1024 * 1024,
       retentionDays: 90,
       templatesDir: undefined,
     });

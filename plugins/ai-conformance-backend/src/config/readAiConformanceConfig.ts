@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@internal/plugin-ai-conformance-node';
 
 /**
  * The `aiConformance` config block, with defaults applied.
@@ -64,7 +65,8 @@ export function readAiConformanceConfig(root: Config): AiConformanceConfig {
     clusterTimeoutMs: readDurationMs(config, 'clusterTimeout', 120_000),
     requestTimeoutMs: readDurationMs(config, 'requestTimeout', 15_000),
     maxResponseBytes:
-      config?.getOptionalNumber('maxResponseBytes') ?? 64 * 1024 * 1024,
+      config?.getOptionalNumber('maxResponseBytes') ??
+      DEFAULT_MAX_RESPONSE_BYTES,
     retentionDays,
     templatesDir: config?.getOptionalString('export.templatesDir'),
   };

@@ -65,6 +65,17 @@ export interface RunSummaryRow {
 }
 
 /**
+ * What the fleet view shows of a cluster's latest successful run: the stored summary, without the
+ * scorecard.
+ *
+ * @internal
+ */
+export type StoredSummary = Pick<
+  Scorecard,
+  'kubernetesVersion' | 'checklistVersion' | 'evaluatedAt' | 'summary'
+>;
+
+/**
  * One finished evaluation attempt, to be added to the history.
  *
  * @internal
@@ -102,7 +113,7 @@ export interface AiConformanceStore {
   recordRun(run: NewRun): Promise<void>;
   /** The scorecard of the cluster's latest successful run. */
   getLatestScorecard(cluster: string): Promise<Scorecard | undefined>;
-  /** Latest successful scorecards of the given clusters, by cluster name. */
+  /** Latest successful scorecards of the given clusters, by cluster identity. */
   getLatestScorecards(clusters: string[]): Promise<Map<string, Scorecard>>;
   /**
    * Successful runs of the given clusters that finished in `[since, until]`, oldest first, plus
@@ -113,6 +124,12 @@ export interface AiConformanceStore {
     since: Date;
     until: Date;
   }): Promise<RunSummaryRow[]>;
+
+  /**
+   * The stored summaries of the clusters' latest successful runs, by identity; reads no
+   * scorecard JSON (the fleet view).
+   */
+  getLatestSummaries(clusters: string[]): Promise<Map<string, StoredSummary>>;
   /** Runs of a cluster, newest first. */
   listRuns(
     cluster: string,

@@ -145,6 +145,36 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getLatestScorecards([])).size).toBe(0);
     });
 
+    it('serves the fleet from stored summaries, without reading scorecard JSON', async () => {
+      await store.syncClusters([
+        { cluster: 'a', name: 'a', source: 'config' },
+        { cluster: 'b', name: 'b', source: 'config' },
+      ]);
+      const scorecard = makeScorecard('a', { checklistVersion: '1.34' });
+      await store.recordRun({
+        id: 'run-a',
+        cluster: 'a',
+        status: 'ok',
+        trigger: 'schedule',
+        evaluatedAt: new Date('2026-11-01T00:00:00Z'),
+        durationMs: 1,
+        scorecard,
+      });
+      // a scorecard column that cannot be parsed proves the summary path never reads it
+      await knex('ai_conformance_runs')
+        .where('id', 'run-a')
+        .update({ scorecard: 'not json' });
+      const summaries = await store.getLatestSummaries(['a', 'b']);
+      expect([...summaries.keys()]).toEqual(['a']);
+      expect(summaries.get('a')).toEqual({
+        kubernetesVersion: scorecard.kubernetesVersion,
+        checklistVersion: '1.34',
+        evaluatedAt: '2026-11-01T00:00:00.000Z',
+        summary: scorecard.summary,
+      });
+      expect((await store.getLatestSummaries([])).size).toBe(0);
+    });
+
     it('deletes old runs but never the latest or latest good run of a cluster', async () => {
       await store.syncClusters([{ cluster: 'a', name: 'a', source: 'config' }]);
       const at = (day: number) => new Date(Date.UTC(2026, 0, day));

@@ -17,7 +17,9 @@ import {
   NewRun,
   RunSummaryRow,
   StoredCluster,
+  StoredSummary,
 } from './AiConformanceStore';
+import { COLUMN_LIMITS, storable } from './storable';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-ai-conformance-backend',
@@ -130,6 +132,10 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
 
   async syncClusters(clusters: ClusterRecord[]): Promise<void> {
     const now = new Date();
+    // The same order on every replica, so that two concurrent syncs lock rows in the same order.
+    const sorted = [...clusters].sort((a, b) =>
+      a.cluster < b.cluster ? -1 : Number(a.cluster > b.cluster),
+    );
     await this.db.transaction(async tx => {
       const existing = new Map(
         (await tx<ClusterRow>(CLUSTERS).select()).map(row => [
@@ -137,33 +143,41 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
           row,
         ]),
       );
-      for (const record of clusters) {
+      for (const record of sorted) {
         const previous = existing.get(record.cluster);
         existing.delete(record.cluster);
         const identity = {
-          name: record.name,
-          entity_ref: record.entityRef ?? null,
+          name: storable(record.name, COLUMN_LIMITS.ref),
+          entity_ref: storable(record.entityRef, COLUMN_LIMITS.ref),
           source: record.source,
-          owner: record.owner ?? null,
-          provider_annotation: record.providerAnnotation ?? null,
-          lifecycle: record.lifecycle ?? null,
+          owner: storable(record.owner, COLUMN_LIMITS.ref),
+          provider_annotation: storable(
+            record.providerAnnotation,
+            COLUMN_LIMITS.ref,
+          ),
+          lifecycle: storable(record.lifecycle, COLUMN_LIMITS.ref),
         };
+        const refusal = storable(record.refusal, COLUMN_LIMITS.message);
         if (!previous) {
-          await tx(CLUSTERS).insert({
-            cluster: record.cluster,
-            ...identity,
-            status: record.refusal ? 'refused' : 'pending',
-            message: record.refusal ?? null,
-            ...(await this.latestRunIds(tx, record.cluster)),
-            updated_at: now,
-          });
+          // Another replica may insert the same cluster meanwhile: then only refresh its identity.
+          await tx(CLUSTERS)
+            .insert({
+              cluster: record.cluster,
+              ...identity,
+              status: refusal ? 'refused' : 'pending',
+              message: refusal,
+              ...(await this.latestRunIds(tx, record.cluster)),
+              updated_at: now,
+            })
+            .onConflict('cluster')
+            .merge({ ...identity, updated_at: now });
           continue;
         }
         let status = previous.status;
         let message = previous.message;
-        if (record.refusal) {
+        if (refusal) {
           status = 'refused';
-          message = record.refusal;
+          message = refusal;
         } else if (previous.status === 'refused') {
           // Allowed again: it stays pending until its next evaluation.
           status = 'pending';
@@ -229,27 +243,40 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
   async recordRun(run: NewRun): Promise<void> {
     const scorecard = run.scorecard;
     await this.db.transaction(async tx => {
-      await tx(RUNS).insert({
-        id: run.id,
-        cluster: run.cluster,
-        entity_ref: run.entityRef ?? null,
-        status: run.status,
-        message: run.message ?? null,
-        kubernetes_version: scorecard?.kubernetesVersion ?? null,
-        checklist_version: scorecard?.checklistVersion ?? null,
-        evaluated_at: run.evaluatedAt,
-        duration_ms: Math.round(run.durationMs),
-        api_requests: scorecard?.apiRequests ?? null,
-        summary: scorecard ? JSON.stringify(scorecard.summary) : null,
-        scorecard: scorecard ? JSON.stringify(scorecard) : null,
-        trigger: run.trigger,
-        provider: scorecard?.provider?.provider ?? null,
-      });
+      await tx(RUNS)
+        .insert({
+          id: run.id,
+          cluster: run.cluster,
+          entity_ref: storable(run.entityRef, COLUMN_LIMITS.ref),
+          status: run.status,
+          message: storable(run.message, COLUMN_LIMITS.message),
+          kubernetes_version: storable(
+            scorecard?.kubernetesVersion,
+            COLUMN_LIMITS.kubernetesVersion,
+          ),
+          checklist_version: storable(
+            scorecard?.checklistVersion,
+            COLUMN_LIMITS.checklistVersion,
+          ),
+          evaluated_at: run.evaluatedAt,
+          duration_ms: Math.round(run.durationMs),
+          api_requests: scorecard?.apiRequests ?? null,
+          summary: scorecard ? JSON.stringify(scorecard.summary) : null,
+          scorecard: scorecard ? JSON.stringify(scorecard) : null,
+          trigger: storable(run.trigger, COLUMN_LIMITS.trigger),
+          provider: storable(
+            scorecard?.provider?.provider,
+            COLUMN_LIMITS.ref,
+          ),
+        })
+        // A retry after a commit whose acknowledgement was lost must not fail on the run id.
+        .onConflict('id')
+        .ignore();
       await tx(CLUSTERS)
         .where('cluster', run.cluster)
         .update({
           status: run.status,
-          message: run.message ?? null,
+          message: storable(run.message, COLUMN_LIMITS.message),
           last_run_id: run.id,
           ...(run.status === 'ok' ? { last_good_run_id: run.id } : {}),
           updated_at: run.evaluatedAt,
@@ -262,22 +289,56 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
     return scorecards.get(cluster);
   }
 
-  async getLatestScorecards(
+  /** Columns of the latest good run of each of the clusters, with `cluster`. */
+  private async latestGoodRuns<K extends keyof RunRow>(
     clusters: string[],
-  ): Promise<Map<string, Scorecard>> {
-    const result = new Map<string, Scorecard>();
+    columns: K[],
+  ): Promise<Array<Pick<RunRow, K | 'cluster'>>> {
     if (clusters.length === 0) {
-      return result;
+      return [];
     }
-    const rows = await this.db(CLUSTERS)
+    const rows: unknown[] = await this.db(CLUSTERS)
       .join(RUNS, `${RUNS}.id`, `${CLUSTERS}.last_good_run_id`)
       .whereIn(`${CLUSTERS}.cluster`, clusters)
       .select(
         `${CLUSTERS}.cluster as cluster`,
-        `${RUNS}.scorecard as scorecard`,
+        ...columns.map(c => `${RUNS}.${String(c)} as ${String(c)}`),
       );
-    for (const row of rows as Array<{ cluster: string; scorecard: string }>) {
-      result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+    return rows as Array<Pick<RunRow, K | 'cluster'>>;
+  }
+
+  async getLatestScorecards(
+    clusters: string[],
+  ): Promise<Map<string, Scorecard>> {
+    const result = new Map<string, Scorecard>();
+    for (const row of await this.latestGoodRuns(clusters, ['scorecard'])) {
+      if (row.scorecard) {
+        result.set(row.cluster, JSON.parse(row.scorecard) as Scorecard);
+      }
+    }
+    return result;
+  }
+
+  async getLatestSummaries(
+    clusters: string[],
+  ): Promise<Map<string, StoredSummary>> {
+    const result = new Map<string, StoredSummary>();
+    const rows = await this.latestGoodRuns(clusters, [
+      'kubernetes_version',
+      'checklist_version',
+      'evaluated_at',
+      'summary',
+    ]);
+    for (const row of rows) {
+      if (!row.summary || !row.checklist_version) {
+        continue;
+      }
+      result.set(row.cluster, {
+        kubernetesVersion: row.kubernetes_version ?? '',
+        checklistVersion: row.checklist_version,
+        evaluatedAt: toIso(row.evaluated_at),
+        summary: JSON.parse(row.summary) as EvaluationSummary,
+      });
     }
     return result;
   }
@@ -390,7 +451,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
       .insert({
         cluster: options.cluster,
         run_id: options.runId,
-        trigger: options.trigger,
+        trigger: storable(options.trigger, COLUMN_LIMITS.trigger),
         expires_at: new Date(now.getTime() + options.ttlMs),
       })
       .onConflict('cluster')

@@ -37,6 +37,17 @@ export interface AiConformanceEngine {
      */
     onCapacity?: (snapshot: CapacitySnapshot) => void;
   }): Promise<Scorecard>;
+  /**
+   * Deletes what crashed active probes left in the cluster (probe-labelled namespaces,
+   * ClusterQueues and ResourceFlavors older than `olderThanMinutes`); resolves to the paths
+   * deleted.
+   */
+  sweepProbeLeftovers(options: {
+    kubeConfig: KubeConfig;
+    olderThanMinutes: number;
+    requestTimeoutMs?: number;
+    logger?: LoggerService;
+  }): Promise<string[]>;
   /** A JUnit XML report of the scorecards. */
   renderJUnit(scorecards: Scorecard[]): string;
   /** The checklist template filled in from the scorecard (a PRODUCT.yaml draft). */

@@ -5,8 +5,10 @@ import {
 import {
   evaluateCluster,
   evaluateClusterWithCapacity,
+  KubeClusterReader,
   renderJUnit,
   renderProductYaml,
+  sweepProbeLeftovers,
 } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceEngine } from './AiConformanceEngine';
 
@@ -30,6 +32,18 @@ export const aiConformanceEngineServiceRef =
               await evaluateClusterWithCapacity(options);
             onCapacity(capacity);
             return scorecard;
+          },
+          sweepProbeLeftovers: async options => {
+            const reader = new KubeClusterReader({
+              kubeConfig: options.kubeConfig,
+              requestTimeoutMs: options.requestTimeoutMs,
+              logger: options.logger,
+            });
+            try {
+              return await sweepProbeLeftovers(reader, options);
+            } finally {
+              await reader.close();
+            }
           },
           renderJUnit: scorecards => renderJUnit(scorecards),
           renderProductYaml: (scorecard, template, metadata) =>

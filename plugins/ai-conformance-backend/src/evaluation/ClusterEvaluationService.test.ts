@@ -65,6 +65,7 @@ async function setup(options: {
     evaluateCluster: jest.fn(options.evaluate),
     renderJUnit: jest.fn(),
     renderProductYaml: jest.fn(),
+    sweepProbeLeftovers: jest.fn(async () => []),
   };
   const service = new ClusterEvaluationService({
     store,
@@ -186,7 +187,15 @@ describe('ClusterEvaluationService', () => {
       evaluate: async () => makeScorecard('probes'),
     });
     await service.evaluateFleet();
-    expect(engine.evaluateCluster).toHaveBeenCalledWith(
+    expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        cluster: 'config:probes',
+        activeProbes: false,
+      }),
+    );
+    // Probes run in their own round (own schedule), for clusters that enable them.
+    await service.evaluateFleet(undefined, { probes: true });
+    expect(engine.evaluateCluster).toHaveBeenLastCalledWith(
       expect.objectContaining({
         cluster: 'config:probes',
         checklistVersion: '1.33',
@@ -196,7 +205,7 @@ describe('ClusterEvaluationService', () => {
         maxResponseBytes: 4096,
       }),
     );
-    const kubeConfig = (engine.evaluateCluster as jest.Mock).mock.calls[0][0]
+    const kubeConfig = (engine.evaluateCluster as jest.Mock).mock.calls[1][0]
       .kubeConfig;
     expect(kubeConfig.getCurrentCluster().server).toBe(
       'https://probes.example.com',
@@ -244,7 +253,7 @@ describe('ClusterEvaluationService', () => {
       trigger: 'user:default/alice',
       activeProbes: false,
     });
-    expect(await store.isLocked('config:a')).toBe(true);
+    await waitFor(() => store.isLocked('config:a'));
     await expect(
       service.startEvaluation('config:a', {
         trigger: 'user:default/bob',

@@ -3,7 +3,13 @@ import {
   AuditorServiceEvent,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { randomUUID } from 'node:crypto';
 import type { RegisteredCluster } from '@internal/plugin-ai-conformance-node';
 import type {
@@ -20,10 +26,20 @@ import {
   EvaluationTimeoutError,
   withoutStack,
 } from './describeEvaluationError';
-import { runWithConcurrency } from './runWithConcurrency';
 import type { RecordedScorecard } from '../notifications/ConformanceNotifier';
 import type { Scorecard } from '@internal/plugin-ai-conformance-common';
+import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import { redactScorecard } from './redactScorecard';
+import {
+  DEFAULT_DATABASE_RETRY_DELAYS_MS,
+  retryDatabaseWrite,
+} from './retryDatabaseWrite';
+import { RunNowRateLimiter } from './RunNowRateLimiter';
 
+/** "Run now" requests that may wait for a slot; more are refused (503). */
+const MAX_QUEUED_RUNS = 100;
+/** How long shutdown waits for evaluations to stop and probes to clean up. */
+const SHUTDOWN_WAIT_MS = 20_000;
 /** Extra time the engine gets past its own budget before the backend gives up on it. */
 function graceMs(clusterTimeoutMs: number): number {
   return Math.min(5_000, clusterTimeoutMs);
@@ -31,7 +47,7 @@ function graceMs(clusterTimeoutMs: number): number {
 
 /** @internal */
 export interface EvaluationRequest {
-  /** `schedule`, or the user entity ref of a "run now". */
+  /** `schedule`, `schedule:probes`, or the user entity ref of a "run now". */
   trigger: string;
   activeProbes: boolean;
   /** An audit event to complete when the run ends; created here when absent. */
@@ -45,8 +61,8 @@ function formatDuration(ms: number): string {
 /**
  * Evaluates clusters: asks the cluster registry for them, keeps the store's cluster list
  * current, runs the engine with a bounded concurrency and a per-cluster budget, and records
- * every run (failed ones too). One cluster's failure never reaches another. Runs are keyed by
- * the cluster's identity (entity ref or `config:<name>`).
+ * every run (failed ones too). One cluster's failure never reaches another. Runs and locks are
+ * keyed by the cluster's identity (entity ref or `config:<name>`).
  *
  * @internal
  */
@@ -63,33 +79,83 @@ export class ClusterEvaluationService {
       onScorecard?: (event: RecordedScorecard) => Promise<void>;
       /** Where capacity snapshots taken with the evaluations go; none: no snapshots. */
       capacity?: CapacityStore;
+      /** "Run now" per user; default 10 per 10 minutes. */
+      rateLimiter?: RunNowRateLimiter;
+      /** Waits between attempts of a database write; default about 30 s in all. */
+      databaseRetryDelaysMs?: readonly number[];
     },
-  ) {}
+  ) {
+    this.limiter = new ConcurrencyLimiter(options.config.concurrency);
+    this.rateLimiter =
+      options.rateLimiter ??
+      new RunNowRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+  }
+
+  /** Scheduled rounds and "run now" share this limit. */
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly rateLimiter: RunNowRateLimiter;
+  /** Clusters (by identity) with a "run now" waiting for a slot in this replica. */
+  private readonly queued = new Set<string>();
+  /** Evaluations in flight in this replica, to abort and await on shutdown. */
+  private readonly inFlight = new Map<AbortController, Promise<unknown>>();
+  private stopping = false;
+
+  private get retryDelays() {
+    return (
+      this.options.databaseRetryDelaysMs ?? DEFAULT_DATABASE_RETRY_DELAYS_MS
+    );
+  }
+
+  /**
+   * Stops this replica's evaluations for a backend shutdown (the lifecycle's shutdown hook):
+   * nothing new starts, running evaluations are aborted, and their active probes delete what
+   * they created before this resolves (bounded by a 20 s wait).
+   */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const controller of this.inFlight.keys()) controller.abort();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(this.inFlight.values()),
+      new Promise(resolve => {
+        timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
 
   /** Asks the registry for the current clusters and syncs the store's cluster list. */
   async refresh(): Promise<RegisteredCluster[]> {
-    const { registry, store } = this.options;
+    const { registry, store, logger } = this.options;
     const clusters = await registry.listClusters({ refresh: true });
-    await store.syncClusters(
-      clusters.map(c => ({
-        cluster: c.id,
-        name: c.name,
-        entityRef: c.entityRef,
-        source: c.source,
-        owner: c.owner,
-        refusal: c.refusal,
-        providerAnnotation: c.providerAnnotation,
-        lifecycle: c.lifecycle,
-      })),
+    const records = clusters.map(c => ({
+      cluster: c.id,
+      name: c.name,
+      entityRef: c.entityRef,
+      source: c.source,
+      owner: c.owner,
+      refusal: c.refusal,
+      providerAnnotation: c.providerAnnotation,
+      lifecycle: c.lifecycle,
+    }));
+    await retryDatabaseWrite(
+      'sync the cluster list',
+      () => store.syncClusters(records),
+      { delaysMs: this.retryDelays, logger },
     );
     return clusters;
   }
 
   /**
    * The scheduled task: evaluates every cluster that is not refused. Never throws; a cluster
-   * under evaluation elsewhere (another replica, a "run now") is skipped.
+   * under evaluation elsewhere (another replica, a "run now") is skipped. Passive only, unless
+   * `probes` is set: then only the clusters with active probes enabled are evaluated, with them
+   * (the probe round has its own schedule).
    */
-  async evaluateFleet(signal?: AbortSignal): Promise<void> {
+  async evaluateFleet(
+    signal?: AbortSignal,
+    options: { probes?: boolean } = {},
+  ): Promise<void> {
     const { logger, config } = this.options;
     let clusters: RegisteredCluster[];
     try {
@@ -102,31 +168,80 @@ export class ClusterEvaluationService {
       );
       return;
     }
-    const runnable = clusters.filter(c => !c.refusal);
-    logger.info(
-      `Evaluating ${runnable.length} cluster(s), ${
-        clusters.length - runnable.length
-      } refused`,
+    const runnable = clusters.filter(
+      c => !c.refusal && (!options.probes || c.activeProbes),
     );
-    await runWithConcurrency(
-      runnable,
-      config.concurrency,
-      async cluster => {
-        try {
-          await this.evaluateIfIdle(cluster, {
-            trigger: 'schedule',
-            activeProbes: cluster.activeProbes,
-          });
-        } catch (error) {
-          logger.error(
-            `Evaluation of cluster ${
-              cluster.id
-            } could not be recorded: ${describeEvaluationError(error)}`,
+    logger.info(
+      `Evaluating ${runnable.length} cluster(s)${
+        options.probes ? ' with active probes' : ''
+      }, ${clusters.filter(c => c.refusal).length} refused (concurrency ${
+        config.concurrency
+      })`,
+    );
+    await Promise.all(
+      runnable.map(cluster =>
+        this.limiter.run(async () => {
+          if (signal?.aborted || this.stopping) return;
+          try {
+            await this.evaluateIfIdle(cluster, {
+              trigger: options.probes ? 'schedule:probes' : 'schedule',
+              activeProbes: Boolean(options.probes),
+            });
+          } catch (error) {
+            logger.error(
+              `Evaluation of cluster ${
+                cluster.id
+              } could not be recorded: ${describeEvaluationError(error)}`,
+            );
+          }
+        }),
+      ),
+    );
+  }
+
+  /**
+   * The sweeper: deletes probe leftovers (older than `olderThanMs`) in every cluster with active
+   * probes enabled. Never throws; a cluster that cannot be swept is logged and tried next time.
+   */
+  async sweepProbeLeftovers(olderThanMs: number): Promise<number> {
+    const { engine, logger, config, registry } = this.options;
+    let clusters: RegisteredCluster[];
+    try {
+      clusters = await this.refresh();
+    } catch (error) {
+      logger.error(
+        `Could not list clusters to sweep probe leftovers: ${describeEvaluationError(
+          error,
+        )}`,
+      );
+      return 0;
+    }
+    let deleted = 0;
+    for (const cluster of clusters.filter(c => !c.refusal && c.activeProbes)) {
+      let connection: ClusterConnection | undefined;
+      try {
+        connection = await registry.connect(cluster.id);
+        const paths = await engine.sweepProbeLeftovers({
+          kubeConfig: connection.kubeConfig,
+          olderThanMinutes: olderThanMs / 60_000,
+          requestTimeoutMs: config.requestTimeoutMs,
+          logger: logger.child({ cluster: cluster.id }),
+        });
+        deleted += paths.length;
+        if (paths.length > 0) {
+          logger.info(
+            `Swept ${paths.length} probe leftover(s) in cluster ${cluster.id}`,
           );
         }
-      },
-      signal,
-    );
+      } catch (error) {
+        logger.warn(
+          `Could not sweep probe leftovers in cluster ${
+            cluster.id
+          }: ${describeEvaluationError(error, connection?.redact)}`,
+        );
+      }
+    }
+    return deleted;
   }
 
   /**
@@ -145,19 +260,21 @@ export class ClusterEvaluationService {
   }
 
   /**
-   * "Run now": validates the request and starts the evaluation in the background. Throws
-   * NotFoundError, InputError (refused cluster, probes not allowed) or ConflictError (a run is in
-   * progress).
+   * "Run now": validates the request and queues the evaluation under the same concurrency limit
+   * as the scheduled rounds. Throws NotFoundError, InputError (refused cluster, probes not
+   * allowed), ConflictError (a run is queued or in progress), RunNowRateLimitError (too many
+   * requests of this user) or ServiceUnavailableError (the queue is full, or shutting down).
    */
   async startEvaluation(
     id: string,
     request: EvaluationRequest,
   ): Promise<{ runId: string }> {
-    if (!(await this.options.store.getCluster(id))) {
+    const { store, registry, logger } = this.options;
+    if (!(await store.getCluster(id))) {
       // Newly announced: the store must know it before a run can be recorded.
       await this.refresh();
     }
-    const cluster = await this.options.registry.getCluster(id);
+    const cluster = await registry.getCluster(id);
     if (!cluster) {
       throw new NotFoundError(`No cluster ${id}`);
     }
@@ -169,29 +286,66 @@ export class ClusterEvaluationService {
         `Active probes are not enabled for cluster ${id}; an administrator can set activeProbes: true in its aiConformance.clusters entry`,
       );
     }
-    const runId = randomUUID();
-    if (!(await this.lock(cluster, runId, request.trigger))) {
+    if (this.stopping) {
+      throw new ServiceUnavailableError('The backend is shutting down');
+    }
+    if (this.queued.has(id) || (await store.isLocked(id))) {
       throw new ConflictError(
         `An evaluation of cluster ${id} is already in progress`,
       );
     }
-    this.runLocked(cluster, runId, request).catch(error =>
-      this.options.logger.error(
-        `Evaluation of cluster ${id} could not be recorded: ${describeEvaluationError(
-          error,
-        )}`,
-      ),
-    );
+    if (this.limiter.waiting >= MAX_QUEUED_RUNS) {
+      throw new ServiceUnavailableError(
+        `${MAX_QUEUED_RUNS} evaluations are already waiting; try again later`,
+      );
+    }
+    this.rateLimiter.take(request.trigger);
+    const runId = randomUUID();
+    this.queued.add(id);
+    this.limiter
+      .run(async () => {
+        if (this.stopping) return;
+        const locked = await this.lock(cluster, runId, request.trigger);
+        this.queued.delete(id);
+        if (!locked) {
+          await request.auditEvent?.fail({
+            meta: { runId },
+            error: new ConflictError(
+              `An evaluation of cluster ${id} was started elsewhere meanwhile`,
+            ),
+          });
+          return;
+        }
+        await this.runLocked(cluster, runId, request);
+      })
+      .catch(error =>
+        logger.error(
+          `Evaluation of cluster ${id} could not be recorded: ${describeEvaluationError(
+            error,
+          )}`,
+        ),
+      )
+      .finally(() => this.queued.delete(id));
     return { runId };
   }
 
+  /**
+   * Claims the cluster. Retried while the database is down: a claim is idempotent for its run
+   * id, so a retry after an insert whose answer was lost finds the claim ours instead of leaving
+   * it behind until it expires.
+   */
   private lock(cluster: RegisteredCluster, runId: string, trigger: string) {
-    return this.options.store.tryLock({
-      cluster: cluster.id,
-      runId,
-      trigger,
-      ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
-    });
+    return retryDatabaseWrite(
+      `lock cluster ${cluster.id}`,
+      () =>
+        this.options.store.tryLock({
+          cluster: cluster.id,
+          runId,
+          trigger,
+          ttlMs: 2 * this.options.config.clusterTimeoutMs + 60_000,
+        }),
+      { delaysMs: this.retryDelays, logger: this.options.logger },
+    );
   }
 
   private async runLocked(
@@ -199,7 +353,7 @@ export class ClusterEvaluationService {
     runId: string,
     request: EvaluationRequest,
   ): Promise<NewRun> {
-    const { store, auditor } = this.options;
+    const { store, auditor, logger } = this.options;
     const cluster = registered.id;
     const auditEvent =
       request.auditEvent ??
@@ -221,7 +375,11 @@ export class ClusterEvaluationService {
         this.options.onScorecard && run.scorecard
           ? await store.getLatestScorecard(cluster)
           : undefined;
-      await store.recordRun(run);
+      await retryDatabaseWrite(
+        `record run ${runId} of cluster ${cluster}`,
+        () => store.recordRun(run),
+        { delaysMs: this.retryDelays, logger },
+      );
       if (run.status === 'ok' && capacity) {
         await this.recordCapacity(registered, runId, capacity);
       }
@@ -248,7 +406,18 @@ export class ClusterEvaluationService {
       });
       throw error;
     } finally {
-      await store.unlock({ cluster, runId });
+      // If the database stays down, the lock expires by itself (ttlMs) and the next round runs.
+      await retryDatabaseWrite(
+        `unlock cluster ${cluster}`,
+        () => store.unlock({ cluster, runId }),
+        { delaysMs: this.retryDelays, logger },
+      ).catch(error =>
+        logger.warn(
+          `Cluster ${cluster} stays locked until its lock expires: ${
+            (error as Error)?.message ?? String(error)
+          }`,
+        ),
+      );
     }
   }
 
@@ -308,6 +477,7 @@ export class ClusterEvaluationService {
     const cluster = registered.id;
     const started = Date.now();
     const controller = new AbortController();
+    if (this.stopping) controller.abort();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -330,11 +500,12 @@ export class ClusterEvaluationService {
     let connection: ClusterConnection | undefined;
     try {
       // Fresh credentials for every run (rotating tokens); a credential failure is this run's error.
-      connection = await registry.connect(cluster);
-      const scorecard = await Promise.race([
+      connection = await Promise.race([registry.connect(cluster), deadline]);
+      const { kubeConfig } = connection;
+      const evaluation = Promise.resolve().then(() =>
         engine.evaluateCluster({
           cluster,
-          kubeConfig: connection.kubeConfig,
+          kubeConfig,
           checklistVersion: registered.checklistVersion,
           activeProbes: request.activeProbes,
           timeoutMs: config.clusterTimeoutMs,
@@ -344,14 +515,22 @@ export class ClusterEvaluationService {
           signal: controller.signal,
           ...(this.options.capacity ? { onCapacity } : {}),
         }),
-        deadline,
-      ]);
+      );
+      // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects);
+      // an engine that overran the deadline stays awaited, its probe cleanup may still run.
+      const settled = evaluation.catch(() => undefined);
+      this.inFlight.set(controller, settled);
+      settled.finally(() => this.inFlight.delete(controller));
+      const scorecard: Scorecard = await Promise.race([evaluation, deadline]);
       return {
         ...base,
         status: 'ok',
         evaluatedAt: new Date(),
         durationMs: Date.now() - started,
-        scorecard: { ...scorecard, cluster },
+        scorecard: redactScorecard(
+          { ...scorecard, cluster },
+          connection.redact,
+        ),
       };
     } catch (error) {
       const message = describeEvaluationError(error, connection?.redact);

@@ -1,4 +1,5 @@
 import { isError } from '@backstage/errors';
+import { redactSecrets } from '@internal/plugin-ai-conformance-node';
 
 /**
  * Thrown when a cluster's evaluation overruns its budget (for example a hanging API server).
@@ -11,7 +12,8 @@ export class EvaluationTimeoutError extends Error {
 
 /**
  * One sentence on why an evaluation failed and what to fix, without stack traces; `redact` (the
- * connection's, from the credential layer) removes secret values.
+ * connection's, from the credential layer) removes secret values, and credentials inside URLs
+ * and authorization header values are always removed.
  *
  * @internal
  */
@@ -38,7 +40,7 @@ export function describeEvaluationError(
   } else {
     message = `the evaluation failed: ${String(error)}`;
   }
-  return redact(message);
+  return redactSecrets(redact(message));
 }
 
 /**

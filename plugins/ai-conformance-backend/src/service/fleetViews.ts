@@ -1,26 +1,27 @@
 import {
   ClusterSummary,
   FleetSummary,
+  readinessOf,
   RequirementAcrossFleet,
   Scorecard,
   resolveProvider,
 } from '@internal/plugin-ai-conformance-common';
-import { StoredCluster } from '../database/AiConformanceStore';
+import { StoredCluster, StoredSummary } from '../database/AiConformanceStore';
 import { toCsv } from './toCsv';
 
 /**
- * The fleet view of stored clusters and their latest scorecards.
+ * The fleet view of stored clusters and the stored summaries of their latest good runs.
  *
  * @internal
  */
 export function toFleetSummary(
   clusters: StoredCluster[],
-  scorecards: Map<string, Scorecard>,
+  latest: Map<string, StoredSummary>,
 ): FleetSummary {
   const conformantByChecklist: Record<string, number> = {};
   const summaries = clusters.map((cluster): ClusterSummary => {
-    const scorecard = scorecards.get(cluster.cluster);
-    if (scorecard?.summary.conformant) {
+    const scorecard = latest.get(cluster.cluster);
+    if (scorecard && readinessOf(scorecard.summary) === 'conformant') {
       conformantByChecklist[scorecard.checklistVersion] =
         (conformantByChecklist[scorecard.checklistVersion] ?? 0) + 1;
     }

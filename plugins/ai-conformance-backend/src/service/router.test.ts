@@ -103,6 +103,7 @@ async function setup(
         metadata ?? {},
       )}`;
     }),
+    sweepProbeLeftovers: jest.fn(async () => []),
   };
   const config: AiConformanceConfig = {
     schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },

@@ -109,10 +109,10 @@ export async function createRouter(
     'get'
   > = async (req, res) => {
     const clusters = await readableClusters(await credentialsOf(req));
-    const scorecards = await store.getLatestScorecards(
+    const summaries = await store.getLatestSummaries(
       clusters.map(c => c.cluster),
     );
-    res.json(toFleetSummary(clusters, scorecards));
+    res.json(toFleetSummary(clusters, summaries));
   };
   router.get('/fleet', getFleet);
 

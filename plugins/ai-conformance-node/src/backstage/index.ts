@@ -39,7 +39,7 @@ export {
   kubeconfigCredentialProvider,
   serviceAccountCredentialProvider,
 } from './credentials/builtInCredentialProviders';
-export { redactSecrets } from './credentials/redactSecrets';
+export { redactSecrets } from '../cluster/serverText';
 
 // Sources
 export type { AiConformanceClusterSource } from './sources/types';

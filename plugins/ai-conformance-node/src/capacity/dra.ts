@@ -165,14 +165,10 @@ export function draInventory(
         };
         // one physical device per counter set, else per uuid/PCI address; a partition counts
         // towards its parent and never on its own
-        physicalIds.set(
-          out,
-          counterSet
-            ? `${s.pool.name}/${counterSet}`
-            : isPartition
-            ? parentAttr
-            : ownId,
-        );
+        let physicalId: string | undefined = ownId;
+        if (counterSet) physicalId = `${s.pool.name}/${counterSet}`;
+        else if (isPartition) physicalId = parentAttr;
+        physicalIds.set(out, physicalId);
         entries.push({ device, out });
         poolDevices.push(out);
         if (claimsOf.length) {

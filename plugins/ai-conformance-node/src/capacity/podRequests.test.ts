@@ -1,8 +1,10 @@
 import { reducePod } from '../gather/reduce';
 import { effectivePodRequests } from './podRequests';
 
-const requests = (pod: object) =>
-  Object.fromEntries(effectivePodRequests(reducePod(pod as any).resourceRequests).requests);
+const requests = (object: object) =>
+  Object.fromEntries(
+    effectivePodRequests(reducePod(object as any).resourceRequests).requests,
+  );
 
 function pod(spec: object) {
   return {

@@ -312,7 +312,7 @@ describe('buildCapacitySnapshot: DRA', () => {
       parentUUID: { string: `GPU-${parent}` },
       uuid: { string: `MIG-${parent}-${i}` },
     }, '9856Mi');
-  const claim = (name: string, node: string, devices: string[]) =>
+  const claim = (name: string, nodeName: string, devices: string[]) =>
     reduceResourceClaim({
       apiVersion: 'resource.k8s.io/v1',
       kind: 'ResourceClaim',
@@ -320,8 +320,8 @@ describe('buildCapacitySnapshot: DRA', () => {
       spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: devices.length } }] } },
       status: {
         allocation: {
-          devices: { results: devices.map(d => ({ request: 'gpu', driver: 'gpu.nvidia.com', pool: node, device: d })) },
-          nodeSelector: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
+          devices: { results: devices.map(d => ({ request: 'gpu', driver: 'gpu.nvidia.com', pool: nodeName, device: d })) },
+          nodeSelector: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] },
         },
         reservedFor: [{ resource: 'pods', name: `${name}-pod`, uid: 'u' }],
       },

@@ -65,10 +65,13 @@ export interface ClusterReader {
   getDiscovery(): Promise<ApiDiscovery>;
   /** Lists a collection page by page (`limit` + `continue`). */
   listPages(path: string, options?: ListOptions): AsyncGenerator<KubeObject[]>;
-  /** GETs a path; undefined when it does not exist (404). */
+  /**
+   * GETs a path; undefined when it does not exist (404). With `cleanup`, sent even after the
+   * evaluation was cancelled (a cleanup step checking that a probe object is gone).
+   */
   get<T = KubeObject>(
     path: string,
-    options?: { accept?: string },
+    options?: { accept?: string; cleanup?: boolean },
   ): Promise<T | undefined>;
   /** GETs a non-JSON path (e.g. a metrics endpoint through the service proxy). */
   getText(path: string): Promise<string | undefined>;

@@ -5,7 +5,7 @@ import {
 } from '@kubernetes/client-node';
 import type { ReadableStream } from 'node:stream/web';
 import { Dispatcher, fetch } from 'undici';
-import { KubeApiError } from '../errors';
+import { isKubeApiError, KubeApiError } from '../errors';
 import { EngineLogger } from '../types';
 import {
   ClusterReader,
@@ -35,6 +35,7 @@ import {
   errorFromFetchFailure,
   errorFromStatus,
 } from './describeRequestError';
+import { capServerText } from './serverText';
 
 /** The Accept header of metadata-only lists. */
 const METADATA_LIST_ACCEPT =
@@ -46,8 +47,19 @@ export interface KubeClusterReaderOptions {
   kubeConfig: KubeConfig;
   /** Per-request budget in ms. Default 15 000. */
   requestTimeoutMs?: number;
-  /** Largest accepted response body in bytes. Default 64 MiB. */
+  /**
+   * Largest accepted response body in bytes. Default 16 MiB: no Kubernetes object exceeds
+   * 1.5 MiB (etcd's limit), and a list page over the cap is asked for again with a tenth of the
+   * objects (500, 50, 5), so only a hostile or broken server hits it.
+   */
   maxResponseBytes?: number;
+  /**
+   * Bytes all responses of this reader may total: the evaluation's budget, so that a hostile
+   * server cannot keep one busy for ever. Default 1 GiB.
+   */
+  maxEvaluationBytes?: number;
+  /** List pages this reader may request in total (endless continue tokens). Default 2 000. */
+  maxPages?: number;
   /** Aborts every request in flight (the evaluation's budget or a cancellation). */
   signal?: AbortSignal;
   logger?: EngineLogger;
@@ -66,8 +78,15 @@ interface ListPage {
   metadata?: { continue?: string };
 }
 
+/** The default cap of one response body (see `maxResponseBytes`). @public */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** Attempts per list page when the API server's watch cache is behind (504). */
 const PAGE_ATTEMPTS = 3;
+/** How often a list page over the size cap is asked for again with a tenth of the `limit`. */
+const PAGE_SHRINKS = 2;
+/** Of an error answer, only this much is read: its message is quoted capped anyway. */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
 
 /**
  * A 504 "Too large resource version": a continued page asks for the snapshot of the first page,
@@ -80,6 +99,8 @@ function isCacheBehind(res: RawResponse): boolean {
 
 /** One list page in flight: its continue token as soon as the head arrived, then the page. */
 interface PendingPage {
+  /** The continue token this page was asked for with. */
+  token?: string;
   head: Promise<string | undefined>;
   body: Promise<ListPage | undefined>;
   abandon(): void;
@@ -95,12 +116,20 @@ interface PendingPage {
 export class KubeClusterReader implements ClusterReader {
   #count = 0;
   #continuations = 0;
+  #bytes = 0;
+  /** A request was aborted (timeout, cancellation, a page no longer wanted). */
+  #interrupted = false;
+  #pages = 0;
+  /** Credential values this reader sends or knows; never quoted from a server's answer. */
+  readonly #secrets = new Set<string>();
   #dispatcher: Dispatcher | undefined;
   #discovery: Promise<ApiDiscovery> | undefined;
   readonly #kubeConfig: KubeConfig;
   readonly #server: string;
   readonly #timeoutMs: number;
   readonly #maxBytes: number;
+  readonly #maxEvaluationBytes: number;
+  readonly #maxPages: number;
   readonly #signal?: AbortSignal;
   readonly #logger?: EngineLogger;
 
@@ -111,10 +140,32 @@ export class KubeClusterReader implements ClusterReader {
         'The kubeconfig has no current cluster with a server URL; select a context with --context or set current-context.',
       );
     }
+    const user = options.kubeConfig.getCurrentUser();
+    for (const value of [user?.token, user?.password]) {
+      if (value) this.#secrets.add(value);
+    }
+    let url: URL;
+    try {
+      url = new URL(cluster.server);
+    } catch {
+      throw new Error(
+        'The API server URL of the current cluster is not a URL; set it to https://<host>:<port>.',
+      );
+    }
+    if (url.username || url.password) {
+      for (const part of [url.username, url.password]) {
+        if (part) this.#secrets.add(decodeURIComponent(part));
+      }
+      throw new Error(
+        `The API server URL ${url.protocol}//[redacted]@${url.host} carries a user name or password; remove it from the URL and configure a token or client certificate instead.`,
+      );
+    }
     this.#kubeConfig = options.kubeConfig;
     this.#server = cluster.server.replace(/\/+$/, '');
     this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
-    this.#maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#maxEvaluationBytes = options.maxEvaluationBytes ?? 1024 * 1024 * 1024;
+    this.#maxPages = options.maxPages ?? 2_000;
     this.#signal = options.signal;
     this.#logger = options.logger;
   }
@@ -133,16 +184,30 @@ export class KubeClusterReader implements ClusterReader {
     return this.#server;
   }
 
+  /** Response bytes received so far (counted against `maxEvaluationBytes`). */
+  get bytesRead(): number {
+    return this.#bytes;
+  }
+
+  /** List pages requested so far (counted against `maxPages`). */
+  get pagesRequested(): number {
+    return this.#pages;
+  }
+
   async getVersion(): Promise<KubeVersion> {
     const version = await this.get<KubeVersion>('/version');
-    if (!version || typeof version.gitVersion !== 'string') {
+    if (
+      !version ||
+      typeof version.gitVersion !== 'string' ||
+      version.gitVersion.length > 64
+    ) {
       throw new KubeApiError({
         status: 200,
         kind: 'badResponse',
         path: '/version',
         message: `${
           this.#server
-        }/version did not return a Kubernetes version; check that the URL points at a Kubernetes API server.`,
+        }/version did not return a Kubernetes version (a gitVersion of at most 64 characters); check that the URL points at a Kubernetes API server.`,
       });
     }
     return version;
@@ -224,9 +289,10 @@ export class KubeClusterReader implements ClusterReader {
     let accept = 'application/json';
     if (options.metadataOnly) accept = METADATA_LIST_ACCEPT;
     else if (options.protobuf) accept = `${KUBE_PROTOBUF}, application/json`;
+    let limit = options.pageSize ?? 500;
     const pageUrl = (continueToken?: string) => {
       const query = new URLSearchParams();
-      query.set('limit', String(options.pageSize ?? 500));
+      query.set('limit', String(limit));
       if (continueToken) query.set('continue', continueToken);
       if (options.labelSelector)
         query.set('labelSelector', options.labelSelector);
@@ -234,17 +300,58 @@ export class KubeClusterReader implements ClusterReader {
         query.set('fieldSelector', options.fieldSelector);
       return `${path}?${query}`;
     };
-    const request = (continueToken?: string) =>
-      this.#requestPage(pageUrl(continueToken), accept, options.protobuf);
+    const request = (continueToken?: string): PendingPage => ({
+      ...this.#requestPage(pageUrl(continueToken), accept, options.protobuf),
+      token: continueToken,
+    });
+    const seen = new Set<string>();
+    let shrinks = 0;
     let current: PendingPage | undefined = request();
     let next: PendingPage | undefined;
     try {
       while (current) {
         const early = await current.head;
-        if (early) next = request(early);
-        const page = await current.body;
+        if (early && !seen.has(early)) next = request(early);
+        let page: ListPage | undefined;
+        try {
+          page = await current.body;
+        } catch (error) {
+          if (
+            !isKubeApiError(error, 'tooLarge') ||
+            limit === 1 ||
+            shrinks >= PAGE_SHRINKS
+          ) {
+            throw error;
+          }
+          // One page is too big (a tenant with huge objects): ask again for fewer objects.
+          shrinks++;
+          next?.abandon();
+          next = undefined;
+          limit = Math.max(1, Math.floor(limit / 10));
+          this.#logger?.debug(
+            `retrying ${path} with limit=${limit}: a page exceeded the response size limit`,
+          );
+          current = request(current.token);
+          continue;
+        }
         if (!page) return;
         const continueToken = page.metadata?.continue || undefined;
+        if (continueToken) {
+          if (seen.has(continueToken)) {
+            throw new KubeApiError({
+              status: 200,
+              kind: 'badResponse',
+              path,
+              message: `The API server returned the same continue token twice while paging ${describeRequest(
+                'GET',
+                path,
+              )}; the list would never end. Check that ${
+                this.#server
+              } is a Kubernetes API server and not a proxy that alters responses.`,
+            });
+          }
+          seen.add(continueToken);
+        }
         if (!next && continueToken) next = request(continueToken);
         current = next;
         next = undefined;
@@ -262,13 +369,16 @@ export class KubeClusterReader implements ClusterReader {
     protobufKind?: ProtobufListKind,
   ): PendingPage {
     if (path.includes('&continue=')) this.#continuations++;
+    this.#pages++;
     const abandoned = new AbortController();
     let resolveHead!: (token: string | undefined) => void;
     const head = new Promise<string | undefined>(resolve => {
       resolveHead = resolve;
     });
     const onListHead = (h: ListHead) => resolveHead(h.continue);
+    const overBudget = this.#pages > this.#maxPages;
     const body = (async () => {
+      if (overBudget) throw this.#budgetUsedUp('GET', path, 'pages');
       for (let attempt = 1; ; attempt++) {
         const res = await this.#send('GET', path, {
           accept,
@@ -304,10 +414,11 @@ export class KubeClusterReader implements ClusterReader {
 
   async get<T = KubeObject>(
     path: string,
-    options: { accept?: string } = {},
+    options: { accept?: string; cleanup?: boolean } = {},
   ): Promise<T | undefined> {
     const res = await this.#send('GET', path, {
       accept: options.accept ?? 'application/json',
+      detached: options.cleanup,
     });
     if (res.status === 404) return undefined;
     return this.#parse<T>('GET', path, res);
@@ -316,8 +427,8 @@ export class KubeClusterReader implements ClusterReader {
   async getText(path: string): Promise<string | undefined> {
     const res = await this.#send('GET', path, { accept: 'text/plain, */*' });
     if (res.status === 404) return undefined;
-    if (res.status >= 400)
-      throw errorFromStatus('GET', path, res.status, res.text);
+    if (res.status >= 300)
+      throw errorFromStatus('GET', path, res.status, res.text, this.#secrets);
     return res.text;
   }
 
@@ -354,12 +465,18 @@ export class KubeClusterReader implements ClusterReader {
       }),
     });
     if (res.status === 404 || res.status < 300) return;
-    throw errorFromStatus('DELETE', path, res.status, res.text);
+    throw errorFromStatus('DELETE', path, res.status, res.text, this.#secrets);
   }
 
   async close(): Promise<void> {
     const dispatcher = this.#dispatcher;
     this.#dispatcher = undefined;
+    if (dispatcher && this.#interrupted) {
+      // An aborted HTTP/2 request leaves a stream that undici's close/destroy would end with an
+      // 'error' event nobody listens to: an uncaught exception that ends the process (the whole
+      // backend). Such a pool is left to its idle timeout instead of being closed.
+      return;
+    }
     await dispatcher?.close().catch(() => undefined);
   }
 
@@ -378,7 +495,10 @@ export class KubeClusterReader implements ClusterReader {
         message: `The protobuf answer to ${describeRequest(
           'GET',
           path,
-        )} could not be decoded (${(error as Error).message}); check that ${
+        )} could not be decoded (${capServerText(
+          (error as Error).message,
+          this.#secrets,
+        )}); check that ${
           this.#server
         } is a Kubernetes API server and not a proxy that alters responses.`,
       });
@@ -386,11 +506,11 @@ export class KubeClusterReader implements ClusterReader {
   }
 
   #parse<T>(method: string, path: string, res: RawResponse): T {
-    if (res.status >= 400) {
+    if (res.status >= 300) {
       const body = res.contentType.startsWith(KUBE_PROTOBUF)
         ? JSON.stringify({ message: protobufStatusMessage(res.bytes) })
         : res.text;
-      throw errorFromStatus(method, path, res.status, body);
+      throw errorFromStatus(method, path, res.status, body, this.#secrets);
     }
     try {
       return JSON.parse(res.text) as T;
@@ -423,6 +543,9 @@ export class KubeClusterReader implements ClusterReader {
     },
   ): Promise<RawResponse> {
     const runSignal = options.detached ? undefined : this.#signal;
+    if (!options.detached && this.#bytes >= this.#maxEvaluationBytes) {
+      throw this.#budgetUsedUp(method, path, 'bytes');
+    }
     if (runSignal?.aborted) {
       throw errorFromFetchFailure(
         method,
@@ -444,7 +567,10 @@ export class KubeClusterReader implements ClusterReader {
         path,
         message: `The credentials or TLS settings for ${
           this.#server
-        } cannot be used: ${(error as Error).message}`,
+        } cannot be used: ${capServerText(
+          (error as Error).message,
+          this.#secrets,
+        )}`,
       });
     }
     // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
@@ -453,6 +579,7 @@ export class KubeClusterReader implements ClusterReader {
       ...context.getHeaders(),
       Accept: options.accept,
     };
+    this.#rememberCredentials(headers);
     if (options.body) headers['Content-Type'] = 'application/json';
 
     const timeout = new AbortController();
@@ -471,9 +598,14 @@ export class KubeClusterReader implements ClusterReader {
         body: options.body,
         dispatcher: this.#dispatcher,
         signal,
+        // Never follow a redirect: it would carry the credentials to another host or to http.
+        redirect: 'manual',
       });
+      // The fetch standard hides a manual redirect as `opaqueredirect` (status 0): a redirect all the same.
+      const status = response.type === 'opaqueredirect' ? 302 : response.status;
+      const failed = status >= 300;
       const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (declared > this.#maxBytes) {
+      if (!failed && declared > this.#maxBytes) {
         timeout.abort();
         throw this.#tooLarge(method, path, declared);
       }
@@ -485,8 +617,8 @@ export class KubeClusterReader implements ClusterReader {
       const bytes = await this.#readCapped(
         method,
         path,
-        response.body,
-        response.status === 200 && onListHead
+        failed ? null : response.body,
+        status === 200 && onListHead
           ? start => {
               const head = readHead(start);
               if (head) onListHead(head);
@@ -494,17 +626,22 @@ export class KubeClusterReader implements ClusterReader {
             }
           : undefined,
       );
+      const errorBytes = failed
+        ? await this.#readTruncated(response.body, ERROR_BODY_MAX_BYTES)
+        : undefined;
       let text: string | undefined;
       return {
-        status: response.status,
+        status,
         contentType,
-        bytes,
+        bytes: errorBytes ?? bytes,
         get text() {
-          text ??= bytes.toString('utf8');
+          text ??= (errorBytes ?? bytes).toString('utf8');
           return text;
         },
       };
     } catch (error) {
+      // Any failure mid-request may leave an HTTP/2 stream behind (see close).
+      this.#interrupted = true;
       if (error instanceof KubeApiError) throw error;
       let cause: 'aborted' | 'timeout' | undefined;
       if (runSignal?.aborted) cause = 'aborted';
@@ -516,10 +653,44 @@ export class KubeClusterReader implements ClusterReader {
         error,
         cause,
         this.#timeoutMs,
+        this.#secrets,
       );
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Keeps the credential values sent, so that an answer quoting them back is scrubbed. */
+  #rememberCredentials(headers: Record<string, string>) {
+    const authorization = headers.Authorization ?? headers.authorization;
+    if (!authorization) return;
+    const [scheme, value] = authorization.split(/\s+/, 2);
+    if (value) this.#secrets.add(value);
+    if (scheme?.toLowerCase() === 'basic' && value) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      const password = decoded.slice(decoded.indexOf(':') + 1);
+      if (password) this.#secrets.add(password);
+    }
+  }
+
+  /** Reads at most `max` bytes of a body and drops the rest (error answers). */
+  async #readTruncated(
+    body: ReadableStream<Uint8Array> | null,
+    max: number,
+  ): Promise<Buffer> {
+    if (!body) return Buffer.alloc(0);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = body.getReader();
+    while (total < max) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks, total);
+      chunks.push(value);
+      total += value.byteLength;
+      this.#bytes += value.byteLength;
+    }
+    await reader.cancel().catch(() => undefined);
+    return Buffer.concat(chunks, total).subarray(0, max);
   }
 
   async #readCapped(
@@ -538,10 +709,15 @@ export class KubeClusterReader implements ClusterReader {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
+      this.#bytes += value.byteLength;
       if (total > this.#maxBytes) {
         // Stop the transfer now rather than buffering the rest of a huge body.
         await reader.cancel().catch(() => undefined);
         throw this.#tooLarge(method, path, total);
+      }
+      if (this.#bytes > this.#maxEvaluationBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw this.#budgetUsedUp(method, path, 'bytes');
       }
       chunks.push(value);
       if (lookForHead) {
@@ -552,6 +728,28 @@ export class KubeClusterReader implements ClusterReader {
       }
     }
     return Buffer.concat(chunks, total);
+  }
+
+  #budgetUsedUp(
+    method: string,
+    path: string,
+    what: 'bytes' | 'pages',
+  ): KubeApiError {
+    const limit =
+      what === 'bytes'
+        ? `${Math.round(
+            this.#maxEvaluationBytes / 1024 / 1024,
+          )} MiB of responses`
+        : `${this.#maxPages} list pages`;
+    return new KubeApiError({
+      status: 0,
+      kind: 'budget',
+      path,
+      message: `The evaluation's read budget (${limit}) was used up before ${describeRequest(
+        method,
+        path,
+      )}; the cluster answers far more data than a conformance check needs. Check for a proxy that alters responses, or raise the budget.`,
+    });
   }
 
   #tooLarge(method: string, path: string, bytes: number): KubeApiError {

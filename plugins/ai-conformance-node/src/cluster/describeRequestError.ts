@@ -1,4 +1,5 @@
 import { KubeApiError, KubeApiErrorKind } from '../errors';
+import { capServerText } from './serverText';
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -44,15 +45,20 @@ function statusMessage(body: string): string | undefined {
   }
 }
 
-/** Turns an HTTP error status into a KubeApiError whose message says what to fix. */
+/**
+ * Turns an HTTP error status into a KubeApiError whose message says what to fix. The server's
+ * own message is quoted capped (`SERVER_TEXT_MAX_CHARS`) and without the given secrets.
+ */
 export function errorFromStatus(
   method: string,
   path: string,
   status: number,
   body: string,
+  secrets: Iterable<string> = [],
 ): KubeApiError {
   const what = describeRequest(method, path);
-  const detail = statusMessage(body);
+  const raw = statusMessage(body);
+  const detail = raw === undefined ? undefined : capServerText(raw, secrets);
   let kind: KubeApiErrorKind = 'other';
   let message: string;
   if (status === 401) {
@@ -64,6 +70,9 @@ export function errorFromStatus(
   } else if (status === 404) {
     kind = 'notFound';
     message = `Not found (404): ${what}.`;
+  } else if (status >= 300 && status < 400) {
+    kind = 'badResponse';
+    message = `The API server answered ${status} (a redirect) to ${what}; requests to clusters never follow redirects, so that no credential is sent elsewhere. Configure the API server's own URL, not one behind a redirecting proxy or load balancer.`;
   } else if (status === 429) {
     kind = 'other';
     message = `The API server throttled ${what} (429 Too Many Requests); retry later or raise the API priority of the identity.`;
@@ -83,6 +92,7 @@ export function errorFromFetchFailure(
   error: unknown,
   cause: 'timeout' | 'aborted' | undefined,
   timeoutMs: number,
+  secrets: Iterable<string> = [],
 ): KubeApiError {
   const what = describeRequest(method, path);
   if (cause === 'timeout') {
@@ -106,8 +116,15 @@ export function errorFromFetchFailure(
     code?: string;
     message?: string;
   };
-  const code = err?.cause?.code ?? err?.code ?? '';
-  const text = err?.cause?.message ?? err?.message ?? String(error);
+  const code = capServerText(
+    String(err?.cause?.code ?? err?.code ?? ''),
+    [],
+    64,
+  );
+  const text = capServerText(
+    err?.cause?.message ?? err?.message ?? String(error),
+    secrets,
+  );
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(text)) {
     return new KubeApiError({
       status: 0,

@@ -76,7 +76,9 @@ export function chooseChecklistVersion(
     const checklist = getChecklist(override);
     if (!checklist) {
       throw new Error(
-        `Unknown checklist version "${override}"; known versions: ${listChecklistVersions().join(', ')}.`,
+        `Unknown checklist version "${override}"; known versions: ${listChecklistVersions().join(
+          ', ',
+        )}.`,
       );
     }
     return checklist.version;
@@ -109,7 +111,9 @@ export async function evaluateCluster(
       30_000
     : 0;
   const budget = AbortSignal.timeout(options.timeoutMs ?? 60_000 + probeTime);
-  const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+  const signal = options.signal
+    ? AbortSignal.any([budget, options.signal])
+    : budget;
   let reader: ClusterReader;
   try {
     reader =
@@ -118,11 +122,16 @@ export async function evaluateCluster(
         kubeConfig: options.kubeConfig,
         requestTimeoutMs: options.requestTimeoutMs,
         maxResponseBytes: options.maxResponseBytes,
+        maxEvaluationBytes: options.maxEvaluationBytes,
+        maxPages: options.maxPages,
         signal,
         logger: options.logger,
       });
   } catch (error) {
-    throw new ClusterUnreachableError(options.cluster, (error as Error).message);
+    throw new ClusterUnreachableError(
+      options.cluster,
+      (error as Error).message,
+    );
   }
   const checks = options.checks ?? PASSIVE_CHECKS;
   const vendors = options.vendorProfiles ?? VENDOR_PROFILES;

@@ -413,12 +413,14 @@ function claimRequest(
   const body = r?.exactly ?? r?.firstAvailable?.[0] ?? r ?? {};
   const mode = body.allocationMode ? String(body.allocationMode) : undefined;
   const count = Number(body.count ?? 1);
+  let requestedCount: number | undefined;
+  if (mode !== 'All') requestedCount = Number.isFinite(count) ? count : 1;
   return {
     name: String(r?.name ?? ''),
     deviceClassName: body.deviceClassName
       ? String(body.deviceClassName)
       : undefined,
-    count: mode === 'All' ? undefined : Number.isFinite(count) ? count : 1,
+    count: requestedCount,
     allocationMode: mode,
   };
 }

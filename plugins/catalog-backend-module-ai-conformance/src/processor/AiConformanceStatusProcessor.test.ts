@@ -103,6 +103,39 @@ describe('AiConformanceStatusProcessor', () => {
     ).toBe(clusterStatus);
   });
 
+  it('owns the ai-conformance.io namespace on cluster entities: authored values do not survive', async () => {
+    const forged = cluster('unknown');
+    forged.metadata.annotations = {
+      ...forged.metadata.annotations,
+      'ai-conformance.io/status': 'conformant',
+      'ai-conformance.io/passed': '99',
+      'ai-conformance.io/checklist-version': '1.34',
+    };
+    forged.metadata.labels = {
+      tier: 'gpu',
+      'ai-conformance.io/status': 'conformant',
+    };
+    const result = await processor.preProcessEntity(forged);
+    expect(result.metadata.annotations).toEqual({
+      'kubernetes.io/api-server': 'https://x',
+      'ai-conformance.io/checklist-version': '1.34',
+    });
+    expect(result.metadata.labels).toEqual({ tier: 'gpu' });
+
+    const known = cluster('bad');
+    known.metadata.annotations = {
+      ...known.metadata.annotations,
+      'ai-conformance.io/evaluated-at': 'forged',
+    };
+    const evaluated = await processor.preProcessEntity(known);
+    expect(
+      evaluated.metadata.annotations?.['ai-conformance.io/evaluated-at'],
+    ).toBeUndefined();
+    expect(evaluated.metadata.labels?.['ai-conformance.io/status']).toBe(
+      'not-conformant',
+    );
+  });
+
   it('leaves other entities and unknown clusters alone', async () => {
     const component: Entity = {
       apiVersion: 'backstage.io/v1alpha1',

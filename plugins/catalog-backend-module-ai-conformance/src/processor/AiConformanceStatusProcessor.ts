@@ -9,9 +9,30 @@ import {
   AiConformanceEntityStatus,
 } from '../annotations';
 
+const PREFIX = 'ai-conformance.io/';
+/** Annotations of our namespace that catalog authors set (inputs); every other one is ours. */
+const AUTHOR_ANNOTATIONS = new Set(['ai-conformance.io/checklist-version']);
+
+/** The record without the keys of our namespace, except the allowed ones. */
+function withoutOwnKeys(
+  record: Record<string, string> | undefined,
+  allowed: ReadonlySet<string> = new Set(),
+): Record<string, string> | undefined {
+  if (!record) return record;
+  const entries = Object.entries(record).filter(
+    ([key]) => !key.startsWith(PREFIX) || allowed.has(key),
+  );
+  return entries.length === Object.keys(record).length
+    ? record
+    : Object.fromEntries(entries);
+}
+
 /**
  * Puts the latest AI conformance summary of a `kubernetes-cluster` Resource on the entity as
  * annotations and an `ai-conformance.io/status` label, so catalog views can filter on it.
+ * The processor owns the `ai-conformance.io/` labels and annotations of cluster entities: what a
+ * catalog author wrote there (a `status: conformant` on a cluster the backend does not know) is
+ * removed, except the input annotation `ai-conformance.io/checklist-version`.
  *
  * @public
  */
@@ -33,9 +54,25 @@ export class AiConformanceStatusProcessor implements CatalogProcessor {
     ) {
       return entity;
     }
+    const authored = {
+      annotations: withoutOwnKeys(
+        entity.metadata.annotations,
+        AUTHOR_ANNOTATIONS,
+      ),
+      labels: withoutOwnKeys(entity.metadata.labels),
+    };
     const cluster = await this.fleet.get(stringifyEntityRef(entity));
     if (!cluster) {
-      return entity;
+      if (
+        authored.annotations === entity.metadata.annotations &&
+        authored.labels === entity.metadata.labels
+      ) {
+        return entity;
+      }
+      const metadata = { ...entity.metadata, ...authored };
+      if (!metadata.annotations) delete metadata.annotations;
+      if (!metadata.labels) delete metadata.labels;
+      return { ...entity, metadata };
     }
     const status: AiConformanceEntityStatus = readinessOf(cluster.summary);
     const annotations: Record<string, string> = {
@@ -58,8 +95,8 @@ export class AiConformanceStatusProcessor implements CatalogProcessor {
       ...entity,
       metadata: {
         ...entity.metadata,
-        annotations: { ...entity.metadata.annotations, ...annotations },
-        labels: { ...entity.metadata.labels, [A.status]: status },
+        annotations: { ...authored.annotations, ...annotations },
+        labels: { ...authored.labels, [A.status]: status },
       },
     };
   }

@@ -122,6 +122,7 @@ export const kubeconfigCredentialProvider: AiConformanceCredentialProvider = {
         keyData: fileUser.keyData,
         certFile: fileUser.certFile,
         keyFile: fileUser.keyFile,
+        exec: fileUser.exec,
       },
       cluster: {
         server: fileCluster.server,

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import { KubeConfig } from '@kubernetes/client-node';
 import { normalizeApiServerUrl } from '../../clusters/normalizeApiServerUrl';
 import type { ClusterPlan, RegisteredCluster } from '../../clusters/types';
-import { redactSecrets } from './redactSecrets';
+import { redactSecrets } from '../../cluster/serverText';
 import { AiConformanceCredentialProvider, CredentialsError } from './types';
 
 /**

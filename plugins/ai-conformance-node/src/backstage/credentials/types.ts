@@ -37,6 +37,11 @@ export interface ClusterCredential {
     keyData?: string;
     certFile?: string;
     keyFile?: string;
+    /**
+     * A kubeconfig `exec` credential plugin, run by the Kubernetes client for each connection
+     * (kubeconfig files only; the command comes from the administrator's file, never the catalog).
+     */
+    exec?: object;
   };
   cluster?: {
     server: string;

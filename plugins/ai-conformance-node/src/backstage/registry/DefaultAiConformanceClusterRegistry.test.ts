@@ -132,6 +132,38 @@ current-context: ctx1
     );
   });
 
+  it("keeps a kubeconfig user's exec credential plugin (the client runs it per request)", async () => {
+    mockDir.setContent({
+      'exec.yaml': `apiVersion: v1
+kind: Config
+clusters:
+  - name: c1
+    cluster: { server: 'https://lab.example.com' }
+users:
+  - name: u1
+    user:
+      exec:
+        apiVersion: client.authentication.k8s.io/v1
+        command: get-token
+        args: [--cluster, lab]
+        interactiveMode: Never
+contexts:
+  - name: ctx1
+    context: { cluster: c1, user: u1 }
+current-context: ctx1
+`,
+    });
+    const connection = await registry({
+      clusters: [
+        { name: 'lab', kubeconfig: { path: mockDir.resolve('exec.yaml') } },
+      ],
+    }).connect('config:lab');
+    expect(connection.kubeConfig.getCurrentUser()?.exec).toMatchObject({
+      command: 'get-token',
+      args: ['--cluster', 'lab'],
+    });
+  });
+
   it('re-reads token files and says which one is missing', async () => {
     mockDir.setContent({ token: 'first\n' });
     const r = registry({
