@@ -118,6 +118,7 @@ describe('ai-conformance:cluster:assert in the scaffolder backend', () => {
       evaluateCluster: async ({ cluster }) => SCORECARDS[cluster],
       renderJUnit: () => '',
       renderProductYaml: () => '',
+      sweepProbeLeftovers: async () => [],
     };
     ({ server } = await startTestBackend({
       features: [

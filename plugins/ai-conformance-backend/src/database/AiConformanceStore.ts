@@ -72,7 +72,11 @@ export interface RunSummaryRow {
  */
 export type StoredSummary = Pick<
   Scorecard,
-  'kubernetesVersion' | 'checklistVersion' | 'evaluatedAt' | 'summary'
+  | 'kubernetesVersion'
+  | 'checklistVersion'
+  | 'evaluatedAt'
+  | 'summary'
+  | 'provider'
 >;
 
 /**

@@ -328,6 +328,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
       'checklist_version',
       'evaluated_at',
       'summary',
+      'provider',
     ]);
     for (const row of rows) {
       if (!row.summary || !row.checklist_version) {
@@ -338,6 +339,14 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
         checklistVersion: row.checklist_version,
         evaluatedAt: toIso(row.evaluated_at),
         summary: JSON.parse(row.summary) as EvaluationSummary,
+        // Only the provider is stored beside the summary; its evidence stays in the scorecard.
+        provider: isClusterProvider(row.provider)
+          ? {
+              provider: row.provider,
+              source: 'detected',
+              reason: 'detected from the cluster when it was evaluated',
+            }
+          : undefined,
       });
     }
     return result;

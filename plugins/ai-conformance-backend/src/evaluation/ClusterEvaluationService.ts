@@ -27,7 +27,6 @@ import {
   withoutStack,
 } from './describeEvaluationError';
 import type { RecordedScorecard } from '../notifications/ConformanceNotifier';
-import type { Scorecard } from '@internal/plugin-ai-conformance-common';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import { redactScorecard } from './redactScorecard';
 import {

@@ -91,6 +91,7 @@ async function startBackend(next: () => Scorecard) {
     evaluateCluster: async ({ cluster }) => ({ ...next(), cluster }),
     renderJUnit: () => '',
     renderProductYaml: () => '',
+    sweepProbeLeftovers: async () => [],
   };
   return startTestBackend({
     features: [
