@@ -50,7 +50,8 @@ describe('readerRbacRules', () => {
 
   it('is what the README shows (regenerate with `yarn ai-conformance rbac`)', () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const block = /<!-- reader-rbac:start -->\n```yaml\n([\s\S]*?)```\n<!-- reader-rbac:end -->/.exec(readme);
+    // Blank lines around the fence are prettier's; the YAML itself must match exactly.
+    const block = /<!-- reader-rbac:start -->\n\s*```yaml\n([\s\S]*?)```\n\s*<!-- reader-rbac:end -->/.exec(readme);
     expect(block?.[1]).toBe(
       renderReaderRbacYaml({ kind: 'ServiceAccount', name: 'ai-conformance-reader', namespace: 'backstage' }),
     );
