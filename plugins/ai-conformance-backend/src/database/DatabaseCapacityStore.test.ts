@@ -11,7 +11,7 @@ const databases = TestDatabases.create({ ids: testDatabaseIds() });
 function snapshot(takenAt: string, allocated: number, nodes = 1): CapacitySnapshot {
   return {
     takenAt,
-    provider: 'eks',
+    provider: 'aws',
     totals: {
       nodes,
       acceleratorNodes: nodes,

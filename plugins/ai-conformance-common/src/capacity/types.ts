@@ -189,7 +189,11 @@ export type ResourceTotals = Omit<ResourceUnits, 'profile'> & { vendor?: string 
 export interface CapacitySnapshot {
   takenAt: string;
   kubernetesVersion?: string;
-  /** Platform from provider-only node labels (`eks`, `gke`, `aks`, `openshift`), if recognised. */
+  /**
+   * Where the cluster runs, as the evaluation detected it (one of `ClusterProvider`: `aws`, `gcp`,
+   * `azure`, `openshift`, `other`). Snapshots stored before detection was unified may hold the
+   * older names (`eks`, `gke`, `aks`), hence a string.
+   */
   provider?: string;
   totals: {
     nodes: number;

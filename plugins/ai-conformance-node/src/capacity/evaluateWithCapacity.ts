@@ -33,6 +33,7 @@ export async function evaluateClusterWithCapacity(
   const capacity = buildCapacitySnapshot(facts!, {
     vendorProfiles: options.vendorProfiles,
     takenAt: scorecard.evaluatedAt,
+    provider: scorecard.provider?.provider,
   });
   return { scorecard, capacity };
 }

@@ -10,7 +10,6 @@ export { readAcceleratorLabels, type LabelledAccelerators } from './nodeLabels';
 export { currentSlices, draInventory, type DraInventory } from './dra';
 export { pendingDemand } from './pending';
 export { queueCapacity } from './queues';
-export { detectProvider } from './provider';
 
 export type * from "./types";
 export { evaluateClusterWithCapacity } from './evaluateWithCapacity';

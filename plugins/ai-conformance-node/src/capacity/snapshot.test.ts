@@ -478,3 +478,25 @@ describe('buildCapacitySnapshot: Kueue ClusterQueues', () => {
     ]);
   });
 });
+
+describe('buildCapacitySnapshot: provider', () => {
+  it('detects the provider with the same rules as the scorecard', () => {
+    const snapshot = buildCapacitySnapshot(
+      facts({ nodes: [node('h100-a', H100_LABELS, { 'nvidia.com/gpu': '8' })] }),
+    );
+    expect(snapshot.provider).toBe('aws');
+  });
+
+  it('is other when no signal names a provider', () => {
+    const snapshot = buildCapacitySnapshot(facts({ nodes: [node('plain', {}, {})] }));
+    expect(snapshot.provider).toBe('other');
+  });
+
+  it('takes the provider the evaluation detected, which also saw the API server URL', () => {
+    const snapshot = buildCapacitySnapshot(
+      facts({ nodes: [node('plain', {}, {})] }),
+      { provider: 'azure' },
+    );
+    expect(snapshot.provider).toBe('azure');
+  });
+});

@@ -1,10 +1,12 @@
+import { ClusterProvider } from '@internal/plugin-ai-conformance-common';
 import { ClusterFacts, FactKey, FactValues, PodFact } from '../gather/factTypes';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { VendorProfile } from '../vendors/VendorProfile';
 import { draInventory } from './dra';
 import { nodeCapacity } from './nodeCapacity';
 import { pendingDemand } from './pending';
-import { detectProvider } from './provider';
+import { detectProvider } from '../platform/detectProvider';
+import { providerSignals } from '../platform/providerSignals';
 import { effectivePodRequests } from './podRequests';
 import { queueCapacity } from './queues';
 import { resourceClassifier, ResourceKind } from './resourceKinds';
@@ -30,6 +32,11 @@ export interface CapacitySnapshotOptions {
   vendorProfiles?: readonly VendorProfile[];
   /** The time of the snapshot (default: now). */
   takenAt?: string;
+  /**
+   * The provider the evaluation that gathered the facts detected (it also saw the API server
+   * URL). Without it the snapshot detects the provider from the facts alone.
+   */
+  provider?: ClusterProvider;
 }
 
 function valueOf<K extends FactKey>(
@@ -129,7 +136,9 @@ export function buildCapacitySnapshot(
   return {
     takenAt: options.takenAt ?? new Date().toISOString(),
     kubernetesVersion: facts.version?.gitVersion,
-    provider: detectProvider(nodes),
+    provider:
+      options.provider ??
+      detectProvider(providerSignals(undefined, facts.version, facts)).provider,
     totals: summarizeTotals(nodes.length, nodeRows, models),
     models,
     nodes: nodeRows.sort((a, b) => a.name.localeCompare(b.name)),

@@ -86,7 +86,7 @@ export function clusterCapacity(overrides: Partial<ClusterCapacity> = {}): Clust
   return {
     cluster: 'gpu-east',
     takenAt: hoursAgo(1),
-    provider: 'eks',
+    provider: 'aws',
     totals: {
       nodes: 5,
       acceleratorNodes: 4,
@@ -160,11 +160,11 @@ export function fleetCapacity(): FleetCapacity {
   const east = clusterCapacity();
   return {
     clusters: [
-      { cluster: 'gpu-east', takenAt: east.takenAt, provider: 'eks', totals: east.totals, models: east.models, pendingPods: 1, unknown: 1 },
+      { cluster: 'gpu-east', takenAt: east.takenAt, provider: 'aws', totals: east.totals, models: east.models, pendingPods: 1, unknown: 1 },
       {
         cluster: 'gpu-west',
         takenAt: hoursAgo(2),
-        provider: 'gke',
+        provider: 'gcp',
         totals: { nodes: 1, acceleratorNodes: 1, physical: 8, devices: { allocatable: 8, allocated: 0, free: 8 }, resources: [] },
         models: [{ ...models[1], nodes: 1, physical: 8, devices: { allocatable: 8, allocated: 0, free: 8 } }],
         pendingPods: 0,

@@ -25,8 +25,8 @@ describe('FleetCapacityPage', () => {
     expect(within(h100).getByText('11')).toBeInTheDocument();
     expect(within(h100).getByText('17')).toBeInTheDocument();
     const byProvider = screen.getByText('By provider').closest('div[class*="MuiPaper"]') as HTMLElement;
-    expect(within(byProvider).getByText('eks')).toBeInTheDocument();
-    expect(within(byProvider).getByText('gke')).toBeInTheDocument();
+    expect(within(byProvider).getByText('AWS')).toBeInTheDocument();
+    expect(within(byProvider).getByText('Google Cloud')).toBeInTheDocument();
   });
 
   it('answers "8 free H100s" with the clusters and nodes that can take them', async () => {

@@ -3,6 +3,8 @@ import {
   fleetCapacityTotals,
   FleetCapacityCluster,
   FleetCapacityTotal,
+  isClusterProvider,
+  providerTitle,
 } from '@internal/plugin-ai-conformance-common';
 import { formatRelativeTime } from '@internal/plugin-ai-conformance-react';
 import Grid from '@mui/material/Grid';
@@ -14,10 +16,16 @@ import { vendorName } from '../CapacityView/format';
 import { LoadErrorPanel } from '../LoadErrorPanel';
 import { CapacitySearch } from './CapacitySearch';
 
+/** `AWS` for `aws`; names stored before provider detection was unified are shown as they are. */
+const providerLabel = (provider: string | undefined) => {
+  if (provider === undefined) return 'unknown';
+  return isClusterProvider(provider) ? providerTitle(provider) : provider;
+};
+
 function totalsTable(title: string, first: string, data: FleetCapacityTotal[], withVendor: boolean) {
   const columns: TableColumn<FleetCapacityTotal & { id: string }>[] = [
     ...(withVendor ? [{ title: 'Vendor', render: (t: FleetCapacityTotal) => vendorName(t.vendor) }] : []),
-    { title: first, field: 'label' },
+    { title: first, render: t => (withVendor ? t.label : providerLabel(t.label)) },
     { title: 'Clusters', field: 'clusters', type: 'numeric' },
     { title: 'Nodes', field: 'nodes', type: 'numeric' },
     { title: 'Physical', field: 'physical', type: 'numeric' },
@@ -51,7 +59,7 @@ export function FleetCapacityPage() {
       field: 'cluster',
       render: c => (capacityLink ? <Link to={capacityLink({ cluster: c.cluster })}>{c.cluster}</Link> : c.cluster),
     },
-    { title: 'Provider', render: c => c.provider ?? 'unknown' },
+    { title: 'Provider', render: c => providerLabel(c.provider) },
     { title: 'Models', render: c => c.models.filter(m => m.vendor !== 'unknown').map(m => m.model).join(', ') || '—' },
     { title: 'Physical', render: c => c.totals.physical, customSort: (a, b) => a.totals.physical - b.totals.physical },
     { title: 'Free', render: c => c.totals.devices.free, customSort: (a, b) => a.totals.devices.free - b.totals.devices.free },
