@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
+  BACKEND_URL,
   DEMO_CLUSTERS,
   keepScreenshot,
   signIn,
@@ -25,9 +26,13 @@ for (const theme of THEMES) {
     test('fleet list fits a 1440 px screen', async ({ page }, testInfo) => {
       await page.goto('/ai-conformance');
       const list = page.getByTestId('fleet-list');
-      await expect(list.getByRole('link', { name: DEMO_CLUSTERS[0] })).toBeVisible();
+      await expect(
+        list.getByRole('link', { name: DEMO_CLUSTERS[0] }),
+      ).toBeVisible();
       // No column is cut off: the table is not wider than its card.
-      const overflow = await list.evaluate(el => el.scrollWidth - el.clientWidth);
+      const overflow = await list.evaluate(
+        el => el.scrollWidth - el.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       // Short columns never wrap: every "Last evaluated" cell is one line.
       const header = list.getByRole('columnheader', { name: 'Last evaluated' });
@@ -43,17 +48,26 @@ for (const theme of THEMES) {
       const grid = page.getByRole('grid');
       await expect(grid).toBeVisible();
       for (const cluster of DEMO_CLUSTERS) {
-        await expect(grid.getByRole('rowheader', { name: new RegExp(cluster) })).toBeVisible();
+        await expect(
+          grid.getByRole('rowheader', { name: new RegExp(cluster) }),
+        ).toBeVisible();
       }
       // The demo's node labels: EKS node groups (nvidia) and GKE node pools (bare).
-      await expect(grid.getByRole('rowheader', { name: /^AWS \(\d+\)$/ })).toBeVisible();
-      await expect(grid.getByRole('rowheader', { name: /^Google Cloud \(\d+\)$/ })).toBeVisible();
+      await expect(
+        grid.getByRole('rowheader', { name: /^AWS \(\d+\)$/ }),
+      ).toBeVisible();
+      await expect(
+        grid.getByRole('rowheader', { name: /^Google Cloud \(\d+\)$/ }),
+      ).toBeVisible();
 
       // Why does partial-amd fail? The cell's title (hover) says so.
       const failing = grid
         .getByRole('gridcell', { name: /on local-partial-amd: Fail\./ })
         .first();
-      await expect(failing).toHaveAttribute('title', /on local-partial-amd: Fail\. .+/);
+      await expect(failing).toHaveAttribute(
+        'title',
+        /on local-partial-amd: Fail\. .+/,
+      );
 
       // One tab stop; arrows move it.
       const first = grid.locator('[tabindex="0"]');
@@ -62,24 +76,32 @@ for (const theme of THEMES) {
       await page.keyboard.press('ArrowRight');
       await expect(page.locator(':focus')).toHaveAttribute('role', 'gridcell');
       await page.keyboard.press('Space');
-      await expect(page.getByRole('region', { name: 'Selected cell' })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'Selected cell' }),
+      ).toBeVisible();
       await expect(page).toHaveURL(/cell=/);
       await keepScreenshot(page, testInfo, 'fleet-matrix', theme);
 
       // A link reproduces the view.
       const url = page.url();
       await page.goto(url);
-      await expect(page.getByRole('region', { name: 'Selected cell' })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'Selected cell' }),
+      ).toBeVisible();
     });
 
-    test('cluster view opened at a requirement from a matrix cell', async ({ page }, testInfo) => {
+    test('cluster view opened at a requirement from a matrix cell', async ({
+      page,
+    }, testInfo) => {
       await page.goto('/ai-conformance?tab=matrix');
       await page
         .getByRole('gridcell', { name: /on local-partial-amd: Fail\./ })
         .first()
         .locator('a')
         .click();
-      await expect(page).toHaveURL(/\/ai-conformance\/clusters\/local-partial-amd\?requirement=/);
+      await expect(page).toHaveURL(
+        /\/ai-conformance\/clusters\/local-partial-amd\?requirement=/,
+      );
       await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
       await expect(page.locator('[id$="-details"]').first()).toBeVisible();
       await keepScreenshot(page, testInfo, 'cluster', theme);
@@ -88,7 +110,9 @@ for (const theme of THEMES) {
     test('requirement across the fleet', async ({ page }, testInfo) => {
       await page.goto('/ai-conformance/requirements/gang_scheduling');
       for (const cluster of DEMO_CLUSTERS) {
-        await expect(page.getByRole('link', { name: cluster }).first()).toBeVisible();
+        await expect(
+          page.getByRole('link', { name: cluster }).first(),
+        ).toBeVisible();
       }
       await keepScreenshot(page, testInfo, 'requirement', theme);
     });
@@ -97,18 +121,26 @@ for (const theme of THEMES) {
       await page.goto('/catalog/default/resource/local-conformant-nvidia');
       await expect(page.getByText(/MUST/).first()).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-card-cluster', theme);
-      await page.goto('/catalog/default/resource/local-conformant-nvidia/ai-conformance');
+      await page.goto(
+        '/catalog/default/resource/local-conformant-nvidia/ai-conformance',
+      );
       await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-tab', theme);
     });
 
-    test('component card: readiness of the clusters it deploys to', async ({ page }, testInfo) => {
+    test('component card: readiness of the clusters it deploys to', async ({
+      page,
+    }, testInfo) => {
       await page.goto('/catalog/default/component/example-inference-api');
       const card = page
         .locator('article, [class*="MuiCard"]')
         .filter({ hasText: 'AI readiness of deployment clusters' });
-      await expect(card.getByRole('link', { name: 'local-conformant-nvidia' })).toBeVisible();
-      await expect(card.getByRole('link', { name: 'local-partial-amd' })).toBeVisible();
+      await expect(
+        card.getByRole('link', { name: 'local-conformant-nvidia' }),
+      ).toBeVisible();
+      await expect(
+        card.getByRole('link', { name: 'local-partial-amd' }),
+      ).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-card-component', theme);
     });
 
@@ -117,37 +149,132 @@ for (const theme of THEMES) {
       const card = page.getByTestId('fleet-conformance-home-card');
       await expect(card).toBeVisible();
       await expect(card.getByText(/of 3/)).toBeVisible();
-      await expect(card.getByRole('link', { name: 'Open the matrix' })).toBeVisible();
+      await expect(
+        card.getByRole('link', { name: 'Open the matrix' }),
+      ).toBeVisible();
       await keepScreenshot(page, testInfo, 'home-card', theme);
     });
 
-    test('scaffolder field offers only eligible clusters', async ({ page }, testInfo) => {
+    test('scaffolder field offers only eligible clusters', async ({
+      page,
+    }, testInfo) => {
       await page.goto('/create/templates/default/ai-inference-service');
       await page.getByLabel(/Cluster/).click();
       // gang_scheduling and ai_inference pass only on conformant-nvidia.
-      await expect(page.getByRole('option', { name: /local-conformant-nvidia/ })).toBeVisible();
-      await expect(page.getByRole('option', { name: /local-partial-amd/ })).toHaveCount(0);
-      await expect(page.getByRole('option', { name: /local-bare/ })).toHaveCount(0);
+      await expect(
+        page.getByRole('option', { name: /local-conformant-nvidia/ }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('option', { name: /local-partial-amd/ }),
+      ).toHaveCount(0);
+      await expect(
+        page.getByRole('option', { name: /local-bare/ }),
+      ).toHaveCount(0);
       await keepScreenshot(page, testInfo, 'scaffolder-field', theme);
       await page.keyboard.press('Escape');
     });
   });
 }
 
-test('trends after a second evaluation, with a time range in the URL', async ({ page }, testInfo) => {
+/**
+ * Runs examples/template/ai-inference-service through the live scaffolder as the guest user
+ * (the form's picker would not offer a refused cluster, so the task is created over the API, as a
+ * stale form or a script would) and returns the finished task and its log.
+ */
+async function runTemplate(request: APIRequestContext, cluster: string) {
+  const refresh = await request.get(`${BACKEND_URL}/api/auth/guest/refresh`);
+  expect(refresh.ok()).toBe(true);
+  const token: string = (await refresh.json()).backstageIdentity.token;
+  const headers = { Authorization: `Bearer ${token}` };
+  const created = await request.post(`${BACKEND_URL}/api/scaffolder/v2/tasks`, {
+    headers,
+    data: {
+      templateRef: 'template:default/ai-inference-service',
+      values: { name: 'demo-inference', cluster },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  let status = '';
+  await expect(async () => {
+    const task = await request.get(
+      `${BACKEND_URL}/api/scaffolder/v2/tasks/${id}`,
+      { headers },
+    );
+    status = (await task.json()).status;
+    expect(['completed', 'failed']).toContain(status);
+  }).toPass({ timeout: 60_000 });
+  const events = await request.get(
+    `${BACKEND_URL}/api/scaffolder/v2/tasks/${id}/events`,
+    {
+      headers,
+    },
+  );
+  const log = ((await events.json()) as Array<{ body: { message?: string } }>)
+    .map(e => e.body.message ?? '')
+    .join('\n');
+  return { id, status, log };
+}
+
+test('the example template refuses a non-conformant demo cluster and accepts a ready one', async ({
+  page,
+  request,
+}, testInfo) => {
+  const refused = await runTemplate(
+    request,
+    'resource:default/local-partial-amd',
+  );
+  expect(refused.status).toBe('failed');
+  expect(refused.log).toContain(
+    "Cluster local-partial-amd does not meet this template's AI conformance conditions: requirement gang_scheduling is fail",
+  );
+  const accepted = await runTemplate(
+    request,
+    'resource:default/local-conformant-nvidia',
+  );
+  expect(accepted.log).toContain(
+    'Cluster local-conformant-nvidia meets the conditions',
+  );
+  expect(accepted.status).toBe('completed');
+
+  // The task page shows the refusal and its reasons to the user who ran the template.
+  for (const theme of THEMES) {
+    await signIn(page, theme);
+    await page.goto(`/create/tasks/${refused.id}`);
+    await expect(
+      page
+        .getByText(/does not meet this template's AI conformance conditions/)
+        .first(),
+    ).toBeVisible();
+    await keepScreenshot(page, testInfo, 'scaffolder-refusal', theme);
+  }
+});
+
+test('trends after a second evaluation, with a time range in the URL', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await signIn(page, 'light');
   // A second evaluation of one cluster ("run now"), so the trend has two points of history.
   await page.goto('/ai-conformance/clusters/local-bare');
   await page.getByRole('button', { name: /Run now/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /^(Run|Evaluate|Start)/ }).click();
-  await expect(page.getByText(/queued|running|in progress/i).first()).toBeVisible();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^(Run|Evaluate|Start)/ })
+    .click();
+  await expect(
+    page.getByText(/queued|running|in progress/i).first(),
+  ).toBeVisible();
 
   for (const theme of THEMES) {
     await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
     await page.goto('/ai-conformance?tab=trends&range=24h');
-    await expect(page.getByRole('button', { name: '24 hours' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.locator('.recharts-line').first()).toBeVisible({ timeout: 60_000 });
+    await expect(
+      page.getByRole('button', { name: '24 hours' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.recharts-line').first()).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(page.getByText('Share of clusters conformant')).toBeVisible();
     await expect(page.getByText(/^Regressions \(\d+\)$/)).toBeVisible();
     await keepScreenshot(page, testInfo, 'trends', theme);

@@ -3,6 +3,10 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** The backend the app talks to (app-config.yaml `backend.baseUrl`). */
+export const BACKEND_URL =
+  process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
+
 /** The demo clusters that `scripts/e2e-backend.sh` starts (packages/local-cluster demo). */
 export const DEMO_CLUSTERS = [
   'local-conformant-nvidia',
@@ -15,7 +19,9 @@ export async function signIn(page: Page, theme: Theme) {
   await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
 }
 
 /**
