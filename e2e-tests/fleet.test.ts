@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   BACKEND_URL,
   DEMO_CLUSTERS,
+  guestHeaders,
   keepScreenshot,
   signIn,
   THEMES,
@@ -182,10 +183,7 @@ for (const theme of THEMES) {
  * stale form or a script would) and returns the finished task and its log.
  */
 async function runTemplate(request: APIRequestContext, cluster: string) {
-  const refresh = await request.get(`${BACKEND_URL}/api/auth/guest/refresh`);
-  expect(refresh.ok()).toBe(true);
-  const token: string = (await refresh.json()).backstageIdentity.token;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = await guestHeaders(request);
   const created = await request.post(`${BACKEND_URL}/api/scaffolder/v2/tasks`, {
     headers,
     data: {
@@ -252,6 +250,7 @@ test('the example template refuses a non-conformant demo cluster and accepts a r
 
 test('trends after a second evaluation, with a time range in the URL', async ({
   page,
+  request,
 }, testInfo) => {
   test.setTimeout(240_000);
   await signIn(page, 'light');
@@ -265,9 +264,21 @@ test('trends after a second evaluation, with a time range in the URL', async ({
   await expect(
     page.getByText(/queued|running|in progress/i).first(),
   ).toBeVisible();
+  const headers = await guestHeaders(request);
+  const history = `${BACKEND_URL}/api/ai-conformance/clusters/${encodeURIComponent(
+    'resource:default/local-bare',
+  )}/history`;
+  await expect(async () => {
+    const response = await request.get(history, { headers });
+    const runs = (await response.json()).runs as Array<{ status: string }>;
+    expect(runs.filter(r => r.status === 'ok').length).toBeGreaterThanOrEqual(
+      2,
+    );
+  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
 
   for (const theme of THEMES) {
-    await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
+    // Each sign-in's init script runs after the earlier ones, so the last theme wins.
+    await signIn(page, theme);
     await page.goto('/ai-conformance?tab=trends&range=24h');
     await expect(
       page.getByRole('button', { name: '24 hours' }),

@@ -1,4 +1,9 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -51,10 +56,20 @@ export async function keepScreenshot(
   theme: Theme,
 ) {
   await page.waitForLoadState('networkidle');
+  // The screenshot must show the theme it is named after.
+  await expect(page.locator('body')).toHaveAttribute('data-theme-mode', theme);
   const file = testInfo.outputPath(`${view}-${theme}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(`${view} (${theme})`, {
     path: file,
     contentType: 'image/png',
   });
+}
+
+/** Headers of the guest user for calling the backend directly (the app signs in the same way). */
+export async function guestHeaders(request: APIRequestContext) {
+  const refresh = await request.get(`${BACKEND_URL}/api/auth/guest/refresh`);
+  expect(refresh.ok(), await refresh.text()).toBe(true);
+  const token: string = (await refresh.json()).backstageIdentity.token;
+  return { Authorization: `Bearer ${token}` };
 }
