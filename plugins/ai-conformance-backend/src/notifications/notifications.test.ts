@@ -1,16 +1,17 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { RequirementResult, Scorecard } from '@internal/plugin-ai-conformance-common';
+import {
+  RequirementResult,
+  Scorecard,
+} from '@internal/plugin-ai-conformance-common';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
-import { AiConformanceEngine } from '../engine/AiConformanceEngine';
-import { aiConformanceEngineServiceRef } from '../engine/aiConformanceEngineServiceRef';
 import { aiConformancePlugin } from '../plugin';
+import { engineStub } from '../__testUtils__/engineStub';
 import { makeScorecard } from '../__testUtils__/scorecards';
 
 jest.setTimeout(60_000);
@@ -24,7 +25,10 @@ const must = (verdict: RequirementResult['verdict']): RequirementResult => ({
   category: 'schedulingOrchestration',
   level: 'MUST',
   verdict,
-  reason: verdict === 'pass' ? 'Kueue ClusterQueue found' : 'No gang scheduler was found',
+  reason:
+    verdict === 'pass'
+      ? 'Kueue ClusterQueue found'
+      : 'No gang scheduler was found',
   evidence: [],
 });
 
@@ -54,7 +58,11 @@ const entities = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'chat-api', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/apps', dependsOn: ['resource:default/gpu-prod'] },
+    spec: {
+      type: 'service',
+      owner: 'group:default/apps',
+      dependsOn: ['resource:default/gpu-prod'],
+    },
     relations: [
       relation('ownedBy', 'group:default/apps'),
       relation('dependsOn', 'resource:default/gpu-prod'),
@@ -82,27 +90,22 @@ const entities = [
     relations:
       name === 'carol'
         ? []
-        : [relation('memberOf', name === 'alice' ? 'group:default/ml' : 'group:default/apps')],
+        : [
+            relation(
+              'memberOf',
+              name === 'alice' ? 'group:default/ml' : 'group:default/apps',
+            ),
+          ],
   })),
 ];
 
 async function startBackend(next: () => Scorecard) {
-  const engine: AiConformanceEngine = {
-    evaluateCluster: async ({ cluster }) => ({ ...next(), cluster }),
-    renderJUnit: () => '',
-    renderProductYaml: () => '',
-    sweepProbeLeftovers: async () => [],
-  };
   return startTestBackend({
     features: [
       aiConformancePlugin,
       notificationsPlugin,
       catalogServiceMock.factory({ entities }),
-      createServiceFactory({
-        service: aiConformanceEngineServiceRef,
-        deps: {},
-        factory: () => engine,
-      }),
+      engineStub(cluster => ({ ...next(), cluster })),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://portal.example.com' },
@@ -128,7 +131,12 @@ async function notificationsOf(server: any, user: string) {
     .set('Authorization', mockCredentials.user.header(user));
   expect(response.status).toBe(200);
   return response.body.notifications as Array<{
-    payload: { title: string; description?: string; link?: string; severity: string };
+    payload: {
+      title: string;
+      description?: string;
+      link?: string;
+      severity: string;
+    };
   }>;
 }
 
@@ -136,7 +144,10 @@ async function notificationsOf(server: any, user: string) {
 async function eventually<T>(read: () => Promise<T>, expected: T) {
   const deadline = Date.now() + 20_000;
   let value = await read();
-  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < deadline) {
+  while (
+    JSON.stringify(value) !== JSON.stringify(expected) &&
+    Date.now() < deadline
+  ) {
     await new Promise(resolve => setTimeout(resolve, 100));
     value = await read();
   }
@@ -193,7 +204,10 @@ describe('conformance notifications through the notifications backend', () => {
     verdict = 'pass';
     await runNow(server);
     await eventually(
-      async () => (await notificationsOf(server, 'user:default/alice'))[0]?.payload.title,
+      async () =>
+        (
+          await notificationsOf(server, 'user:default/alice')
+        )[0]?.payload.title,
       'Cluster gpu-prod is conformant again',
     );
   });

@@ -1,7 +1,4 @@
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
@@ -30,9 +27,8 @@ import {
   isClusterOwner,
 } from '@internal/plugin-ai-conformance-node/backstage';
 import http from 'supertest';
-import { AiConformanceEngine } from '../engine/AiConformanceEngine';
-import { aiConformanceEngineServiceRef } from '../engine/aiConformanceEngineServiceRef';
 import { aiConformancePlugin } from '../plugin';
+import { engineStub } from '../__testUtils__/engineStub';
 import { makeScorecard } from '../__testUtils__/scorecards';
 
 /* The README recipe "only owners of conformant clusters may run probes", run through the real
@@ -127,17 +123,6 @@ describe('README recipe: only owners of conformant clusters may run probes', () 
   let authorization: string;
 
   beforeAll(async () => {
-    const engine: AiConformanceEngine = {
-      evaluateCluster: async ({ cluster: id }) =>
-        makeScorecard(id, {
-          requirements: [
-            gang(CLUSTERS[id.replace('resource:default/', '')].verdict),
-          ],
-        }),
-      renderJUnit: () => '',
-      renderProductYaml: () => '',
-      sweepProbeLeftovers: async () => [],
-    };
     ({ server } = await startTestBackend({
       features: [
         aiConformancePlugin,
@@ -154,11 +139,13 @@ describe('README recipe: only owners of conformant clusters may run probes', () 
             cluster(name, c.owner),
           ),
         }),
-        createServiceFactory({
-          service: aiConformanceEngineServiceRef,
-          deps: {},
-          factory: () => engine,
-        }),
+        engineStub(id =>
+          makeScorecard(id, {
+            requirements: [
+              gang(CLUSTERS[id.replace('resource:default/', '')].verdict),
+            ],
+          }),
+        ),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },

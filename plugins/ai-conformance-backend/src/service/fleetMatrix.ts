@@ -5,10 +5,10 @@ import {
   getChecklist,
   getRequirement,
   listChecklistVersions,
-  resolveProvider,
 } from '@internal/plugin-ai-conformance-common';
 import { InputError } from '@backstage/errors';
 import { StoredCluster } from '../database/AiConformanceStore';
+import { toClusterSummary } from './fleetViews';
 
 const newestFirst = (a: string, b: string) =>
   b.localeCompare(a, undefined, { numeric: true });
@@ -25,7 +25,9 @@ function chooseMatrixChecklist(
   if (requested !== undefined) {
     if (!getChecklist(requested)) {
       throw new InputError(
-        `Unknown checklist version "${requested}"; known versions: ${known.join(', ')}`,
+        `Unknown checklist version "${requested}"; known versions: ${known.join(
+          ', ',
+        )}`,
       );
     }
     return requested;
@@ -72,19 +74,9 @@ export function toFleetMatrix(
       }
     }
     return {
-      cluster: cluster.cluster,
-      name: cluster.name,
-      entityRef: cluster.entityRef,
-      source: cluster.source,
+      ...toClusterSummary(cluster, scorecard),
       owner: cluster.owner,
       lifecycle: cluster.lifecycle,
-      provider: resolveProvider(cluster.providerAnnotation, scorecard?.provider),
-      status: cluster.status,
-      message: cluster.message,
-      kubernetesVersion: scorecard?.kubernetesVersion,
-      checklistVersion: scorecard?.checklistVersion,
-      evaluatedAt: scorecard?.evaluatedAt,
-      summary: scorecard?.summary,
       cells,
     };
   });

@@ -10,6 +10,31 @@ import { StoredCluster, StoredSummary } from '../database/AiConformanceStore';
 import { toCsv } from './toCsv';
 
 /**
+ * One cluster as the fleet lists it: what is stored about it and the summary of its latest good
+ * run, with the provider the catalog annotation names or else the one the run detected.
+ *
+ * @internal
+ */
+export function toClusterSummary(
+  cluster: StoredCluster,
+  scorecard: StoredSummary | undefined,
+): ClusterSummary {
+  return {
+    cluster: cluster.cluster,
+    name: cluster.name,
+    entityRef: cluster.entityRef,
+    source: cluster.source,
+    status: cluster.status,
+    message: cluster.message,
+    kubernetesVersion: scorecard?.kubernetesVersion,
+    checklistVersion: scorecard?.checklistVersion,
+    evaluatedAt: scorecard?.evaluatedAt,
+    summary: scorecard?.summary,
+    provider: resolveProvider(cluster.providerAnnotation, scorecard?.provider),
+  };
+}
+
+/**
  * The fleet view of stored clusters and the stored summaries of their latest good runs.
  *
  * @internal
@@ -25,19 +50,7 @@ export function toFleetSummary(
       conformantByChecklist[scorecard.checklistVersion] =
         (conformantByChecklist[scorecard.checklistVersion] ?? 0) + 1;
     }
-    return {
-      cluster: cluster.cluster,
-      name: cluster.name,
-      entityRef: cluster.entityRef,
-      source: cluster.source,
-      status: cluster.status,
-      message: cluster.message,
-      kubernetesVersion: scorecard?.kubernetesVersion,
-      checklistVersion: scorecard?.checklistVersion,
-      evaluatedAt: scorecard?.evaluatedAt,
-      summary: scorecard?.summary,
-      provider: resolveProvider(cluster.providerAnnotation, scorecard?.provider),
-    };
+    return toClusterSummary(cluster, scorecard);
   });
   return { clusters: summaries, conformantByChecklist };
 }
