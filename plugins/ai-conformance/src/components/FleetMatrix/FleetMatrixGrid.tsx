@@ -316,7 +316,8 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
         ref={gridRef}
         role="grid"
         aria-label="Fleet matrix: verdict of each requirement on each cluster"
-        aria-rowcount={rows.length + 1}
+        // the header row, the clusters and, when grouped, one header row per group
+        aria-rowcount={rows.length + 1 + (grouped ? groups.length : 0)}
         aria-colcount={columns.length + 1}
         onKeyDown={onKeyDown}
         onClick={onClick}

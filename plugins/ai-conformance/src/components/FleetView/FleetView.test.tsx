@@ -218,6 +218,9 @@ describe('FleetView', () => {
     expect(within(grid).getByText('AWS (1)')).toBeInTheDocument();
     expect(within(grid).getByText('Google Cloud (1)')).toBeInTheDocument();
     expect(within(grid).getByText('Not detected (1)')).toBeInTheDocument();
+    // Assistive technology counts every row: header, three group rows, three clusters.
+    expect(within(grid).getAllByRole('row')).toHaveLength(7);
+    expect(grid).toHaveAttribute('aria-rowcount', '7');
   });
 
   it('shows each verdict with its reason and a link to the evidence', async () => {
