@@ -22,6 +22,10 @@ backend.add(import('@internal/plugin-catalog-backend-module-ai-conformance'));
 
 // golden paths: templates can require an AI-conformant cluster (ai-conformance:cluster:assert)
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// the catalog reads Template entities (examples/template) only with this module
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@internal/plugin-scaffolder-backend-module-ai-conformance'));
 
 // notifications: cluster owners hear when a cluster regresses or recovers; signals push them live
