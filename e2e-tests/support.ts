@@ -24,9 +24,13 @@ export async function signIn(page: Page, theme: Theme) {
   await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // The nav element itself can have no box of its own (Playwright calls it hidden while its
+  // links show), so wait for a link in it.
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'AI Conformance' }),
+  ).toBeVisible({ timeout: 120_000 });
 }
 
 /**

@@ -117,7 +117,9 @@ async function scriptBytes(page: Page): Promise<Map<string, number>> {
 
 /** Opens the Provider filter and times one option's click until the grid shows its rows. */
 async function timeFilter(page: Page, optionName: string): Promise<number> {
-  await page.getByLabel('Provider').click();
+  // The previous choice's menu may still be closing: wait for it to go, then open the select.
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await page.getByRole('combobox', { name: /^Provider/ }).click();
   const option = page.getByRole('option', { name: optionName, exact: true });
   await option.waitFor();
   const handle = await option.elementHandle();
