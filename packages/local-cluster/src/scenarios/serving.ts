@@ -355,7 +355,10 @@ function plainServers(namespace: string): KubeObject[] {
         ],
       },
       {},
-      { 'app.kubernetes.io/name': 'vllm', 'app.kubernetes.io/instance': 'llm-server' },
+      {
+        'app.kubernetes.io/name': 'vllm',
+        'app.kubernetes.io/instance': 'llm-server',
+      },
     ),
     // Scaled to zero: not ready, accelerators only as requested.
     plain(
@@ -388,9 +391,12 @@ function productionStackEngine(namespace: string): KubeObject[] {
         'app.kubernetes.io/component': 'serving-engine',
       },
     ),
-    service(namespace, 'vllm-prod-router-service', { app: 'vllm-prod-router' }, [
-      { name: 'router-sport', port: 80, targetPort: 8000 },
-    ]),
+    service(
+      namespace,
+      'vllm-prod-router-service',
+      { app: 'vllm-prod-router' },
+      [{ name: 'router-sport', port: 80, targetPort: 8000 }],
+    ),
   ];
 }
 
@@ -579,17 +585,25 @@ export function modelServers(
       { ...ready, ...url('isvc-triton'), servingRuntimeName: 'triton-grpc' },
       'triton-grpc',
     ),
-    cr('serving.kserve.io/v1alpha1', 'ServingRuntime', namespace, 'triton-grpc', {
-      supportedModelFormats: [{ name: 'onnx', version: '1', autoSelect: true }],
-      protocolVersions: ['grpc-v2'],
-      containers: [
-        {
-          name: 'kserve-container',
-          image: 'nvcr.io/nvidia/tritonserver:25.01-py3',
-          args: ['tritonserver', '--model-store=/mnt/models'],
-        },
-      ],
-    }),
+    cr(
+      'serving.kserve.io/v1alpha1',
+      'ServingRuntime',
+      namespace,
+      'triton-grpc',
+      {
+        supportedModelFormats: [
+          { name: 'onnx', version: '1', autoSelect: true },
+        ],
+        protocolVersions: ['grpc-v2'],
+        containers: [
+          {
+            name: 'kserve-container',
+            image: 'nvcr.io/nvidia/tritonserver:25.01-py3',
+            args: ['tritonserver', '--model-store=/mnt/models'],
+          },
+        ],
+      },
+    ),
     cr(
       'serving.kserve.io/v1alpha1',
       'ClusterServingRuntime',
@@ -711,10 +725,7 @@ export function modelServers(
           1,
           {
             containers: [
-              container(
-                'main',
-                'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
-              ),
+              container('main', 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1'),
             ],
           },
           {},
@@ -738,7 +749,12 @@ export function modelServers(
     dynamoGraph(namespace, 'dynamo-failed', {
       state: 'failed',
       conditions: [
-        condition('Ready', 'ComponentsNotReady', 'VllmDecodeWorker: 0/1 ready', 'False'),
+        condition(
+          'Ready',
+          'ComponentsNotReady',
+          'VllmDecodeWorker: 0/1 ready',
+          'False',
+        ),
       ],
     }),
     // vLLM production-stack operator runtime (+ the Deployment it creates)

@@ -25,7 +25,9 @@ const READINESS = ['ready', 'not-ready', 'unknown'];
  * so a filtered view can be bookmarked and shared. Unknown keys are ignored; an unknown readiness
  * value is dropped (it would match nothing).
  */
-export function filtersFromSearch(search: URLSearchParams): ModelServingFilters {
+export function filtersFromSearch(
+  search: URLSearchParams,
+): ModelServingFilters {
   const filters = { ...NO_FILTERS };
   for (const key of FILTER_KEYS) filters[key] = search.get(key)?.trim() ?? '';
   if (!READINESS.includes(filters.readiness)) filters.readiness = '';
@@ -35,7 +37,8 @@ export function filtersFromSearch(search: URLSearchParams): ModelServingFilters 
 /** The query string of the filters: only those that are set, in a fixed order. */
 export function filtersToSearch(filters: ModelServingFilters): URLSearchParams {
   const search = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (filters[key]) search.set(key, filters[key]);
+  for (const key of FILTER_KEYS)
+    if (filters[key]) search.set(key, filters[key]);
   return search;
 }
 
