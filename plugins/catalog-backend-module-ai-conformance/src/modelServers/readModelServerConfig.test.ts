@@ -1,7 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { readModelServerProviderConfig } from './readModelServerConfig';
 
-const read = (block: unknown) =>
+/** A config block as YAML gives it. */
+type Block = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
+const read = (block: Block) =>
   readModelServerProviderConfig(
     new ConfigReader({
       catalog: { providers: { aiConformanceModelServers: block } },
