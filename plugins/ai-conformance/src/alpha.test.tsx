@@ -10,12 +10,14 @@ import {
 } from '@backstage/frontend-test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import plugin from './alpha';
 import { mockApi } from './__fixtures__/data';
+import { modelServerEntity } from './__fixtures__/modelServers';
 
 const cluster: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -107,5 +109,46 @@ describe('new frontend system plugin', () => {
     expect(
       screen.getByRole('link', { name: '← All clusters' }),
     ).toHaveAttribute('href', '/ai-conformance');
+  }, 20_000);
+
+  it('shows the model-server tab only on model-server Components', () => {
+    const tester = createExtensionTester(
+      extension('entity-content:ai-conformance/model-server'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/model-server');
+    const matches = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as ((entity: Entity) => boolean) | undefined;
+    expect(matches?.(modelServerEntity('qwen'))).toBe(true);
+    expect(matches?.(service)).toBe(false);
+    expect(matches?.(cluster)).toBe(false);
+  });
+
+  it('routes to the model-serving fleet view with its filters from the URL', async () => {
+    renderTestApp({
+      features: [plugin],
+      apis: [
+        [aiConformanceApiRef, mockApi()],
+        [permissionApiRef, mockApis.permission()],
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [
+              modelServerEntity('qwen', { runtime: 'vllm', cluster: 'east' }),
+              modelServerEntity('gemma', { runtime: 'tgi', cluster: 'west' }),
+            ],
+          }),
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/ai-conformance/model-serving?runtime=tgi'],
+    });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Model servers' },
+      { timeout: 10_000 },
+    );
+    expect(within(table).getByText('llm/gemma')).toBeInTheDocument();
+    expect(within(table).queryByText('llm/qwen')).not.toBeInTheDocument();
   }, 20_000);
 });
