@@ -87,7 +87,8 @@ test('a model server entity shows status, endpoint, models, accelerators and the
   const accelerators = page.getByRole('table', { name: 'Accelerators' });
   await expect(accelerators.getByText('nvidia', { exact: true })).toBeVisible();
   await expect(
-    page.getByRole('link', { name: /local-conformant-nvidia/ }).first(),
+    // the cluster's entity, shown by its name or title
+    page.getByRole('link', { name: /local[- ]conformant-nvidia/i }).first(),
   ).toBeVisible();
   await expect(
     page

@@ -38,6 +38,17 @@ function extension(id: string): ExtensionDefinition {
   return found as ExtensionDefinition;
 }
 
+/** An entity content extension's path and entity filter. */
+function entityContent(id: string) {
+  const tester = createExtensionTester(extension(id));
+  return {
+    path: tester.get(coreExtensionData.routePath),
+    matches: tester.get(EntityContentBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined,
+  };
+}
+
 describe('new frontend system plugin', () => {
   it('has the plugin id and provides page, API, entity tab and entity card', () => {
     expect(plugin.pluginId).toBe('ai-conformance');
@@ -59,13 +70,10 @@ describe('new frontend system plugin', () => {
   });
 
   it('shows the entity tab only on kubernetes-cluster resources', () => {
-    const tester = createExtensionTester(
-      extension('entity-content:ai-conformance/cluster'),
+    const { path, matches } = entityContent(
+      'entity-content:ai-conformance/cluster',
     );
-    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-conformance');
-    const matches = tester.get(
-      EntityContentBlueprint.dataRefs.filterFunction,
-    ) as ((entity: Entity) => boolean) | undefined;
+    expect(path).toBe('/ai-conformance');
     expect(matches?.(cluster)).toBe(true);
     expect(matches?.({ ...cluster, kind: 'resource' })).toBe(true);
     expect(matches?.(service)).toBe(false);
@@ -112,13 +120,10 @@ describe('new frontend system plugin', () => {
   }, 20_000);
 
   it('shows the model-server tab only on model-server Components', () => {
-    const tester = createExtensionTester(
-      extension('entity-content:ai-conformance/model-server'),
+    const { path, matches } = entityContent(
+      'entity-content:ai-conformance/model-server',
     );
-    expect(tester.get(coreExtensionData.routePath)).toBe('/model-server');
-    const matches = tester.get(
-      EntityContentBlueprint.dataRefs.filterFunction,
-    ) as ((entity: Entity) => boolean) | undefined;
+    expect(path).toBe('/model-server');
     expect(matches?.(modelServerEntity('qwen'))).toBe(true);
     expect(matches?.(service)).toBe(false);
     expect(matches?.(cluster)).toBe(false);

@@ -123,31 +123,20 @@ describeWithLocalCluster(
       ['Deployment', 'vllm-prod-llama3-deployment-vllm', 'ready', 'service'],
       ['Deployment', 'llama-3.1-8b-instruct', 'ready', undefined],
       ['LeaderWorkerSet', 'deepseek-decode', 'not-ready', undefined],
+      // plain runtimes in the team namespace: ready with a Service / ready, no Service / scaled to zero
+      ['Deployment', 'vllm-qwen', 'ready', 'service', TEAM_NS],
+      ['Deployment', 'tgi-gemma', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'triton', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'sglang-qwen', 'ready', undefined, TEAM_NS],
+      ['StatefulSet', 'ollama', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'llm-server', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'vllm-idle', 'not-ready', undefined, TEAM_NS],
     ])(
       '%s %s is %s with endpoint from %s',
-      (kind, name, readiness, endpointSource) => {
-        const s = server(kind, name);
+      (kind, name, readiness, endpointSource, namespace = NS) => {
+        const s = server(kind, name, namespace);
         expect(s.readiness).toBe(readiness);
         // no endpoint at all when there is no source
-        expect(s.endpoint?.source).toBe(endpointSource);
-        expect(s.endpoint === undefined).toBe(endpointSource === undefined);
-      },
-    );
-
-    it.each([
-      // plain runtimes in the team namespace: ready with a Service / ready, no Service / scaled to zero
-      ['Deployment', 'vllm-qwen', 'ready', 'service'],
-      ['Deployment', 'tgi-gemma', 'ready', undefined],
-      ['Deployment', 'triton', 'ready', undefined],
-      ['Deployment', 'sglang-qwen', 'ready', undefined],
-      ['StatefulSet', 'ollama', 'ready', undefined],
-      ['Deployment', 'llm-server', 'ready', undefined],
-      ['Deployment', 'vllm-idle', 'not-ready', undefined],
-    ])(
-      'plain %s %s is %s with endpoint from %s',
-      (kind, name, readiness, endpointSource) => {
-        const s = server(kind, name, TEAM_NS);
-        expect(s.readiness).toBe(readiness);
         expect(s.endpoint?.source).toBe(endpointSource);
         expect(s.endpoint === undefined).toBe(endpointSource === undefined);
       },
