@@ -6,9 +6,23 @@ import { test, expect, Page } from '@playwright/test';
    conformant-nvidia serves ml-serving/llama-3-8b (KServe InferenceService), an InferencePool with
    vLLM and llm-d; partial-amd serves inference/vllm-rocm (a plain vLLM ROCm Deployment). */
 
+/** An entity page tab (the new frontend system renders tabs as links of "Content navigation"). */
+function entityTab(page: Page, name: string) {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+}
+
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the app shell shows; navigating earlier lands on the sign-in page again.
+  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0, {
+    timeout: 90_000,
+  });
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeAttached();
 }
 
 /** Opens the fleet view (at `query`), reloading until the provider's first refresh has run. */
@@ -73,7 +87,7 @@ test('a model server entity shows status, endpoint, models, accelerators and the
   await signIn(page);
   const table = await openFleetView(page);
   await table.getByRole('link', { name: 'ml-serving/llama-3-8b' }).click();
-  await page.getByRole('tab', { name: 'Model server' }).click();
+  await entityTab(page, 'Model server').click();
 
   await expect(page.getByText('Ready', { exact: true }).first()).toBeVisible();
   await expect(
@@ -107,13 +121,13 @@ test("the Kubernetes plugin's tab shows the server's workloads on its own cluste
   await signIn(page);
   const table = await openFleetView(page);
   await table.getByRole('link', { name: 'inference/vllm-rocm' }).click();
-  await page.getByRole('tab', { name: 'Model server' }).click();
+  await entityTab(page, 'Model server').click();
   await expect(page.getByText('vllm rocm7.0.0_vllm_0.10.2')).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Accelerators' }).getByText('amd'),
   ).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Kubernetes' }).click();
+  await entityTab(page, 'Kubernetes').click();
   await expect(page.getByText('Your Clusters')).toBeVisible();
   // Only the server's cluster (backstage.io/kubernetes-cluster), read without errors, with the
   // Deployment and its two pods found by the entity's label selector.
