@@ -24,6 +24,7 @@ import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
   EvaluationTimeoutError,
+  logDetailOf,
   withoutStack,
 } from './describeEvaluationError';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
@@ -231,7 +232,10 @@ export class ClusterEvaluationService {
         logger.warn(
           `Could not sweep probe leftovers in cluster ${
             cluster.id
-          }: ${describeEvaluationError(error, connection?.redact)}`,
+          }: ${describeEvaluationError(error, connection?.redact)}${logDetailOf(
+            error,
+            connection?.redact,
+          )}`,
         );
       }
     }
@@ -426,9 +430,9 @@ export class ClusterEvaluationService {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
-          error,
-        )}`,
+        `Capacity snapshot of cluster ${
+          registered.id
+        } could not be stored: ${describeEvaluationError(error)}`,
       );
     }
   }
@@ -500,7 +504,12 @@ export class ClusterEvaluationService {
       };
     } catch (error) {
       const message = describeEvaluationError(error, connection?.redact);
-      logger.warn(`Evaluation of cluster ${cluster} failed: ${message}`);
+      logger.warn(
+        `Evaluation of cluster ${cluster} failed: ${message}${logDetailOf(
+          error,
+          connection?.redact,
+        )}`,
+      );
       return {
         ...base,
         status: 'error',

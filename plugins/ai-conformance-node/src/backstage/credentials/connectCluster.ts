@@ -3,6 +3,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { normalizeApiServerUrl } from '../../clusters/normalizeApiServerUrl';
 import type { ClusterPlan, RegisteredCluster } from '../../clusters/types';
 import { redactSecrets } from '../../cluster/serverText';
+import { urlCredentialSecrets } from './credentialSecrets';
 import { AiConformanceCredentialProvider, CredentialsError } from './types';
 
 /**
@@ -61,9 +62,16 @@ export async function connectCluster(
     !connection.allowedServers.includes(normalizeApiServerUrl(server) ?? '')
   ) {
     throw new CredentialsError(
-      `the credentials of ${cluster.id} point at ${server}, which is not its announced API server ${cluster.url}; fix the kubeconfig or the annotation`,
+      `the kubeconfig context of cluster ${cluster.id} points at an API server other than the one announced for it; fix the server of that context in the kubeconfig file, or the announced URL (catalog annotation or config url)`,
+      {
+        detail: redactSecrets(
+          `the kubeconfig context points at ${server}; announced: ${cluster.url}`,
+        ),
+      },
     );
   }
+  // Known before any request: the provider's values and credentials inside the server URL.
+  const secrets = [...credential.secrets, ...urlCredentialSecrets(server)];
   const configCa = connection.caData || connection.caFile;
   const kubeConfig = new KubeConfig();
   const name = 'cluster';
@@ -88,6 +96,6 @@ export async function connectCluster(
     cluster,
     kubeConfig,
     server,
-    redact: text => redactSecrets(text, credential.secrets),
+    redact: text => redactSecrets(text, secrets),
   };
 }
