@@ -220,6 +220,15 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
     ];
     report.canaryHits += hits.length;
     await report.check(
+      `${kind}: capacity snapshots of the echoed clusters are among the searched answers`,
+      () => {
+        const served = outputs.filter(([where]) =>
+          /^GET \/clusters\/[^ ]+\/capacity \(200\)/.test(where),
+        );
+        expectThat(served.length > 0, 'no capacity snapshot was served');
+      },
+    );
+    await report.check(
       `${kind}: refused clusters are refused or failed with a message saying what to fix, details in the log`,
       async () => {
         for (const n of refusals.clusters

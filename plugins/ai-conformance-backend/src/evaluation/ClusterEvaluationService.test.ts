@@ -5,6 +5,7 @@ import type { JsonValue } from '@backstage/types';
 import type { ClusterTarget } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from '../database/DatabaseCapacityStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { makeScorecard } from '../__testUtils__/scorecards';
 import { testRegistry } from '../__testUtils__/testRegistry';
@@ -67,6 +68,9 @@ async function setup(options: {
     renderProductYaml: jest.fn(),
     sweepProbeLeftovers: jest.fn(async () => []),
   };
+  const capacity = await DatabaseCapacityStore.create({
+    database: mockServices.database({ knex }),
+  });
   const service = new ClusterEvaluationService({
     store,
     engine,
@@ -74,8 +78,9 @@ async function setup(options: {
     config: makeConfig(config),
     logger: mockServices.logger.mock(),
     auditor,
+    capacity,
   });
-  return { service, store, engine, auditEvent, knex, sources };
+  return { service, store, engine, auditEvent, knex, sources, capacity };
 }
 
 describe('ClusterEvaluationService', () => {
@@ -174,6 +179,45 @@ describe('ClusterEvaluationService', () => {
     expect(await knex('ai_conformance_locks').count('* as n')).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('stores capacity snapshots with the same redaction as scorecards', async () => {
+    const token = 'tok3n-of-capacity-cluster';
+    const { service, capacity } = await setup({
+      config: { clusters: [clusterSettings('gpu', token)] },
+      evaluate: async ({ onCapacity }) => {
+        onCapacity?.({
+          takenAt: new Date().toISOString(),
+          totals: {
+            nodes: 1,
+            acceleratorNodes: 0,
+            physical: 0,
+            devices: { allocatable: 0, allocated: 0, free: 0 },
+            resources: [],
+          },
+          models: [],
+          nodes: [],
+          dra: { pools: [], devices: [] },
+          pending: { pods: [], byResource: {} },
+          queues: [],
+          unknown: [],
+          errors: [
+            {
+              fact: 'resourceSlices',
+              error: `proxy refused token ${token} for https://ops:hunter22@gpu.example.com`,
+            },
+          ],
+        });
+        return makeScorecard('gpu');
+      },
+    });
+    await service.evaluateFleet();
+    const stored = await capacity.getLatestCapacity('config:gpu');
+    expect(stored?.errors).toHaveLength(1);
+    const json = JSON.stringify(stored);
+    expect(json).not.toContain(token);
+    expect(json).not.toContain('hunter22');
+    expect(json).toContain('proxy refused token [redacted]');
   });
 
   it('passes budgets, checklist override and probe choice to the engine', async () => {

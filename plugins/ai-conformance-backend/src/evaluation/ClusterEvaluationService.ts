@@ -28,7 +28,7 @@ import {
   withoutStack,
 } from './describeEvaluationError';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
-import { redactScorecard } from './redactScorecard';
+import { redactStrings } from './redactStrings';
 import {
   DEFAULT_DATABASE_RETRY_DELAYS_MS,
   retryDatabaseWrite,
@@ -471,7 +471,7 @@ export class ClusterEvaluationService {
     try {
       // Fresh credentials for every run (rotating tokens); a credential failure is this run's error.
       connection = await Promise.race([registry.connect(cluster), deadline]);
-      const { kubeConfig } = connection;
+      const { kubeConfig, redact } = connection;
       const evaluation = Promise.resolve().then(() =>
         engine.evaluateCluster({
           cluster,
@@ -483,7 +483,13 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
-          ...(this.options.capacity ? { onCapacity } : {}),
+          // Snapshots are stored and served like scorecards: the connection's secrets removed.
+          ...(this.options.capacity
+            ? {
+                onCapacity: (snapshot: CapacitySnapshot) =>
+                  onCapacity(redactStrings(snapshot, redact)),
+              }
+            : {}),
         }),
       );
       // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects);
@@ -497,10 +503,7 @@ export class ClusterEvaluationService {
         status: 'ok',
         evaluatedAt: new Date(),
         durationMs: Date.now() - started,
-        scorecard: redactScorecard(
-          { ...scorecard, cluster },
-          connection.redact,
-        ),
+        scorecard: redactStrings({ ...scorecard, cluster }, connection.redact),
       };
     } catch (error) {
       const message = describeEvaluationError(error, connection?.redact);

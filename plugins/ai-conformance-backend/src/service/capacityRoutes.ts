@@ -6,6 +6,7 @@ import {
   findCapacity,
 } from '@internal/plugin-ai-conformance-common';
 import { CapacityStore } from '../database/CapacityStore';
+import { redactStrings } from '../evaluation/redactStrings';
 import { StoredCluster } from '../database/AiConformanceStore';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
 import { EndpointMap } from '../schema/openapi';
@@ -24,7 +25,9 @@ export interface CapacityRouteDeps {
 /**
  * The capacity API: a cluster's latest snapshot and trend (`ai-conformance.cluster.read` on the
  * cluster, like its scorecard), the fleet figures and the "N free units of model X" search over
- * the clusters the caller may read.
+ * the clusters the caller may read. Snapshots are stored with the connection's secrets removed
+ * (like scorecards); every answer is scrubbed again of URL credentials and authorization values,
+ * rows stored before that included.
  *
  * @internal
  */
@@ -46,7 +49,7 @@ export function addCapacityRoutes(router: Router, deps: CapacityRouteDeps) {
           `No capacity snapshot of cluster ${cluster.cluster} yet; one is taken with each successful evaluation`,
         );
       }
-      res.json(latest);
+      res.json(redactStrings(latest));
     };
   router.get('/clusters/:cluster/capacity', getClusterCapacity);
 
@@ -57,13 +60,13 @@ export function addCapacityRoutes(router: Router, deps: CapacityRouteDeps) {
   > = async (req, res) => {
     const cluster = await readableCluster(req);
     const limit = Number(req.query.limit ?? 50);
-    res.json({ points: await capacity.listCapacityTrend(cluster.cluster, limit) });
+    res.json(redactStrings({ points: await capacity.listCapacityTrend(cluster.cluster, limit) }));
   };
   router.get('/clusters/:cluster/capacity/history', getClusterCapacityHistory);
 
   const getFleetCapacity: openapi.EndpointMapRequestHandler<EndpointMap, '/capacity', 'get'> = async (req, res) => {
     const clusters = await deps.readableClusters(await deps.credentialsOf(req));
-    res.json({ clusters: await capacity.getFleetCapacity(clusters.map(c => c.cluster)) });
+    res.json(redactStrings({ clusters: await capacity.getFleetCapacity(clusters.map(c => c.cluster)) }));
   };
   router.get('/capacity', getFleetCapacity);
 
@@ -74,7 +77,7 @@ export function addCapacityRoutes(router: Router, deps: CapacityRouteDeps) {
       snapshots.map(s => ({ cluster: s.cluster, snapshot: s })),
       { model: String(req.query.model), count: Number(req.query.count), resource: req.query.resource },
     );
-    res.json({ matches });
+    res.json(redactStrings({ matches }));
   };
   router.get('/capacity/search', searchCapacity);
 }
