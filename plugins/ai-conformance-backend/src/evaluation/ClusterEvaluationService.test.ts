@@ -220,6 +220,46 @@ describe('ClusterEvaluationService', () => {
     expect(json).toContain('proxy refused token [redacted]');
   });
 
+  it('does not let a passive round silently replace the verdicts of the last probe round', async () => {
+    const { service, store } = await setup({
+      config: { clusters: [clusterSettings('probes')] },
+      evaluate: async ({ activeProbes }) =>
+        makeScorecard('probes', {
+          evaluatedAt: new Date().toISOString(),
+          requirements: [
+            {
+              id: 'gang_scheduling',
+              category: 'schedulingOrchestration',
+              level: 'MUST',
+              verdict: activeProbes ? 'fail' : 'pass',
+              reason: activeProbes
+                ? 'the probe gang Job was admitted partially'
+                : 'Kueue is Available',
+              evidence: [],
+              ...(activeProbes ? { mode: 'active' as const } : {}),
+            },
+          ],
+        }),
+    });
+    await service.evaluateFleet(undefined, { probes: true });
+    const probedAt = (await store.getLatestScorecard('config:probes'))!
+      .evaluatedAt;
+    await service.evaluateFleet();
+    const latest = (await store.getLatestScorecard('config:probes'))!;
+    expect(latest.evaluatedAt).not.toBe(probedAt); // the passive run was recorded
+    const gang = latest.requirements[0];
+    expect(gang).toMatchObject({ verdict: 'fail', mode: 'active' });
+    expect(gang.reason).toContain(
+      `Not re-verified by this passive round; an active probe on ${probedAt}`,
+    );
+    expect(gang.evidence).toContainEqual(
+      expect.objectContaining({
+        message: 'This passive round found pass: Kueue is Available',
+      }),
+    );
+    expect(latest.summary.conformant).toBe(false);
+  });
+
   it('passes budgets, checklist override and probe choice to the engine', async () => {
     const { service, engine } = await setup({
       config: {

@@ -27,6 +27,7 @@ import {
   logDetailOf,
   withoutStack,
 } from './describeEvaluationError';
+import { carryForwardProbeResults } from './carryForwardProbeResults';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import { redactStrings } from './redactStrings';
 import {
@@ -37,6 +38,8 @@ import { RunNowRateLimiter } from './RunNowRateLimiter';
 
 /** "Run now" requests that may wait for a slot; more are refused (503). */
 const MAX_QUEUED_RUNS = 100;
+/** How long a probe's verdict is carried into passive scorecards by default (two weekly rounds). */
+const DEFAULT_PROBE_EVIDENCE_MAX_AGE_MS = 14 * 24 * 3_600_000;
 /** How long shutdown waits for evaluations to stop and probes to clean up. */
 const SHUTDOWN_WAIT_MS = 20_000;
 /** Extra time the engine gets past its own budget before the backend gives up on it. */
@@ -80,6 +83,8 @@ export class ClusterEvaluationService {
       rateLimiter?: RunNowRateLimiter;
       /** Waits between attempts of a database write; default about 30 s in all. */
       databaseRetryDelaysMs?: readonly number[];
+      /** How long probe verdicts are carried into passive scorecards; default 14 days. */
+      probeEvidenceMaxAgeMs?: number;
     },
   ) {
     this.limiter = new ConcurrencyLimiter(options.config.concurrency);
@@ -366,9 +371,12 @@ export class ClusterEvaluationService {
       }));
     try {
       let capacity: CapacitySnapshot | undefined;
-      const run = await this.execute(registered, runId, request, snapshot => {
+      let run = await this.execute(registered, runId, request, snapshot => {
         capacity = snapshot;
       });
+      if (run.scorecard && !request.activeProbes) {
+        run = { ...run, scorecard: await this.keepProbeResults(run.scorecard) };
+      }
       await retryDatabaseWrite(
         `record run ${runId} of cluster ${cluster}`,
         () => store.recordRun(run),
@@ -411,6 +419,36 @@ export class ClusterEvaluationService {
           }`,
         ),
       );
+    }
+  }
+
+  /**
+   * A passive scorecard with the last probe verdicts carried forward (see
+   * carryForwardProbeResults). If the previous scorecard cannot be read, the passive one is
+   * recorded as it is and the log says so: a lost run would be worse.
+   */
+  private async keepProbeResults(scorecard: Scorecard): Promise<Scorecard> {
+    const { store, logger } = this.options;
+    try {
+      const previous = await retryDatabaseWrite(
+        `read the latest scorecard of ${scorecard.cluster}`,
+        () => store.getLatestScorecard(scorecard.cluster),
+        { delaysMs: this.retryDelays, logger },
+      );
+      return carryForwardProbeResults(scorecard, previous, {
+        maxAgeMs:
+          this.options.probeEvidenceMaxAgeMs ??
+          DEFAULT_PROBE_EVIDENCE_MAX_AGE_MS,
+      });
+    } catch (error) {
+      logger.warn(
+        `Probe verdicts of cluster ${
+          scorecard.cluster
+        } were not carried into its passive scorecard: ${describeEvaluationError(
+          error,
+        )}`,
+      );
+      return scorecard;
     }
   }
 
