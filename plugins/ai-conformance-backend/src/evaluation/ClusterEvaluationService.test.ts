@@ -181,6 +181,23 @@ describe('ClusterEvaluationService', () => {
     ]);
   });
 
+  it('syncs a configured cluster the store does not know yet, once for concurrent callers', async () => {
+    const { service, store } = await setup({
+      config: { clusters: [clusterSettings('fresh')] },
+      evaluate: async () => makeScorecard('fresh'),
+    });
+    const sync = jest.spyOn(store, 'syncClusters');
+    expect(await store.getCluster('config:fresh')).toBeUndefined();
+    const found = await Promise.all(
+      Array.from({ length: 5 }, () => service.getStoredCluster('config:fresh')),
+    );
+    expect(found.map(c => c?.cluster)).toEqual(Array(5).fill('config:fresh'));
+    expect(sync).toHaveBeenCalledTimes(1);
+    // an identity nobody announces costs no sync
+    expect(await service.getStoredCluster('config:nobody')).toBeUndefined();
+    expect(sync).toHaveBeenCalledTimes(1);
+  });
+
   it('stores capacity snapshots with the same redaction as scorecards', async () => {
     const token = 'tok3n-of-capacity-cluster';
     const { service, capacity } = await setup({

@@ -17,7 +17,11 @@ import type {
   ClusterConnection,
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
-import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import {
+  AiConformanceStore,
+  NewRun,
+  StoredCluster,
+} from '../database/AiConformanceStore';
 import { CapacityStore } from '../database/CapacityStore';
 import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
@@ -145,6 +149,28 @@ export class ClusterEvaluationService {
     );
     return clusters;
   }
+
+  /**
+   * The stored cluster, syncing the store first when the registry announces a cluster the store
+   * does not know yet (a "run now" that arrives before the first sync after startup or after
+   * the catalog added it). Unknown identities cost a cached registry lookup, no sync; concurrent
+   * callers share one sync.
+   */
+  async getStoredCluster(id: string): Promise<StoredCluster | undefined> {
+    const { store, registry } = this.options;
+    const stored = await store.getCluster(id);
+    if (stored || !(await registry.getCluster(id))) return stored;
+    this.syncing ??= this.refresh()
+      .then(() => undefined)
+      .finally(() => {
+        this.syncing = undefined;
+      });
+    await this.syncing;
+    return store.getCluster(id);
+  }
+
+  /** The sync started by getStoredCluster, shared by concurrent callers. */
+  private syncing?: Promise<void>;
 
   /**
    * The scheduled task: evaluates every cluster that is not refused. Never throws; a cluster

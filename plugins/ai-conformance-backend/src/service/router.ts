@@ -179,7 +179,10 @@ export async function createRouter(
       meta: { cluster: req.params.cluster, activeProbes, trigger: 'run-now' },
     });
     try {
-      const cluster = await getCluster(req.params.cluster);
+      // A configured cluster the store does not know yet is synced first, not a 404.
+      const cluster = await evaluations.getStoredCluster(req.params.cluster);
+      if (!cluster)
+        throw new NotFoundError(notFoundMessage(req.params.cluster));
       await authorizer.require(
         credentials,
         cluster,
