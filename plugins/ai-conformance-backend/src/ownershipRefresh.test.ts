@@ -1,12 +1,12 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { AiConformanceEngine } from './engine/AiConformanceEngine';
 import { aiConformanceEngineServiceRef } from './engine/aiConformanceEngineServiceRef';
 import { aiConformancePlugin } from './plugin';
 import { makeScorecard } from './__testUtils__/scorecards';
+import { ownerDecision } from './__testUtils__/ownerDecision';
 
 const TEAM = 'group:default/new-owners';
 
@@ -37,16 +37,7 @@ describe('ownership refresh', () => {
     const permissions = mockServices.permissions.mock();
     // The policy: users may read the clusters their team owns.
     permissions.authorizeConditional.mockImplementation(async requests =>
-      requests.map(() => ({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'ai-conformance',
-        resourceType: 'ai-conformance-cluster',
-        conditions: {
-          rule: 'IS_CLUSTER_OWNER',
-          resourceType: 'ai-conformance-cluster',
-          params: { claims: [TEAM] },
-        },
-      })),
+      requests.map(() => ownerDecision([TEAM])),
     );
     const scheduler = mockServices.scheduler() as ReturnType<
       typeof mockServices.scheduler

@@ -18,6 +18,7 @@ import { makeScorecard } from '../__testUtils__/scorecards';
 import { testRegistry } from '../__testUtils__/testRegistry';
 import { testRuleset } from '../__testUtils__/testRuleset';
 import { createRouter } from './router';
+import { ownerDecision } from '../__testUtils__/ownerDecision';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -70,16 +71,7 @@ async function setup(
         const decision =
           options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
         if (typeof decision === 'object') {
-          return {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'ai-conformance',
-            resourceType: 'ai-conformance-cluster',
-            conditions: {
-              rule: 'IS_CLUSTER_OWNER',
-              resourceType: 'ai-conformance-cluster',
-              params: { claims: decision.ownerClaims },
-            },
-          };
+          return ownerDecision(decision.ownerClaims);
         }
         return { result: decision };
       }) as any,
