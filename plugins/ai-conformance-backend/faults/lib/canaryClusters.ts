@@ -124,7 +124,8 @@ export function credentialCanaryClusters(dir: string, echo: string) {
  * kubeconfig servers, config URLs) users who may only read scorecards must not learn; the log
  * keeps them. `disclosures` must appear in no API response, export, MCP result or audit event.
  * Two catalog entities claim one configured cluster; a kubeconfig has no such context; a
- * kubeconfig's server is not the announced one; a token file is missing.
+ * kubeconfig's server is not the announced one; a token file is missing; a server that only a
+ * kubeconfig names cannot be reached (the run's error names it).
  */
 export function refusalCanaryClusters(dir: string, echo: string) {
   const disclosures = {
@@ -133,6 +134,7 @@ export function refusalCanaryClusters(dir: string, echo: string) {
     context: canary('context'),
     kubeconfigServer: canary('kubeconfig-server'),
     tokenFilePath: canary('token-file-path'),
+    privateServer: canary('private-server'),
   };
   const noContextDir = path.join(dir, disclosures.kubeconfigPath);
   fs.mkdirSync(noContextDir);
@@ -149,7 +151,18 @@ export function refusalCanaryClusters(dir: string, echo: string) {
     `https://${disclosures.kubeconfigServer}.invalid:6443`,
     [{ name: 'u', user: { token: 'unused-token' } }],
   );
+  // A server only a kubeconfig names, which cannot be resolved: the run fails quoting it.
+  const privateServer = path.join(dir, 'private.kubeconfig');
+  writeKubeconfig(
+    privateServer,
+    `https://${disclosures.privateServer}.invalid:6443`,
+    [{ name: 'u', user: { token: 'unused-token' } }],
+  );
   const clusters = [
+    {
+      name: 'refused-private-server',
+      kubeconfig: { path: privateServer },
+    },
     {
       name: 'canary-claimed',
       url: echo,

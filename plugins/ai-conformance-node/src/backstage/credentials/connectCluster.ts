@@ -22,6 +22,16 @@ export interface ClusterConnection {
   redact(text: string): string;
 }
 
+/** The URL, host and host name of a server, as messages may quote it. */
+function privateServerNames(server: string): string[] {
+  try {
+    const url = new URL(server);
+    return [server.replace(/\/+$/, ''), url.host, url.hostname];
+  } catch {
+    return [server];
+  }
+}
+
 /**
  * Turns a plan that is not refused into a connection: asks the credential provider, checks a
  * provider-supplied server against the allowed URLs, and builds the KubeConfig. A CA from config
@@ -70,8 +80,14 @@ export async function connectCluster(
       },
     );
   }
-  // Known before any request: the provider's values and credentials inside the server URL.
-  const secrets = [...credential.secrets, ...urlCredentialSecrets(server)];
+  // Known before any request: the provider's values and credentials inside the server URL, and
+  // a server that only a kubeconfig names (no catalog or config URL announces it): users who
+  // may read the scorecard must not learn it from an error message.
+  const secrets = [
+    ...credential.secrets,
+    ...urlCredentialSecrets(server),
+    ...(credential.cluster && !cluster.url ? privateServerNames(server) : []),
+  ];
   const configCa = connection.caData || connection.caFile;
   const kubeConfig = new KubeConfig();
   const name = 'cluster';

@@ -215,6 +215,34 @@ current-context: exec
     ).toMatchObject({ name: 'oidc' });
   });
 
+  it('keeps a server that only a kubeconfig names out of messages', async () => {
+    mockDir.setContent({
+      'private.yaml': `apiVersion: v1
+kind: Config
+clusters:
+  - name: c1
+    cluster: { server: 'https://10.20.30.40:6443/' }
+users:
+  - name: u1
+    user: { token: file-token }
+contexts:
+  - name: ctx1
+    context: { cluster: c1, user: u1 }
+current-context: ctx1
+`,
+    });
+    const connection = await registry({
+      clusters: [
+        { name: 'lab', kubeconfig: { path: mockDir.resolve('private.yaml') } },
+      ],
+    }).connect('config:lab');
+    const redacted = connection.redact(
+      'connect ECONNREFUSED 10.20.30.40:6443 (https://10.20.30.40:6443/version)',
+    );
+    expect(redacted).not.toContain('10.20.30.40');
+    expect(redacted).toContain('connect ECONNREFUSED');
+  });
+
   it('redacts the password of an API server URL wherever a message quotes it', async () => {
     const connection = await registry({
       clusters: [
