@@ -219,6 +219,7 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
       ),
     ];
     report.canaryHits += hits.length;
+    report.redirectsFollowed += sink.requests.length;
     await report.check(
       `${kind}: capacity snapshots of the echoed clusters are among the searched answers`,
       () => {
