@@ -22,6 +22,9 @@ trap postgres_teardown EXIT
 step "bootstrap error paths (scripts/test-bootstrap.sh)"
 "$ROOT/scripts/test-bootstrap.sh"
 
+step "generated API code matches openapi.yaml (yarn generate:api:check)"
+yarn generate:api:check
+
 step "type checking (yarn tsc)"
 yarn tsc
 

@@ -108,74 +108,14 @@ export interface Scorecard {
   summary: EvaluationSummary;
 }
 
-/**
- * The state of a cluster in the fleet. `refused` means the backend would not contact it (for
- * example its API server URL is not allowed by config); `error` means the evaluation as a whole
- * failed (unreachable, TLS mismatch, expired token).
- *
- * @public
- */
-export type ClusterStatus = 'ok' | 'error' | 'refused' | 'pending';
-
-/** One cluster's latest state, as the fleet view lists it. @public */
-export interface ClusterSummary {
-  /**
-   * The cluster's identity: its catalog entity ref (`resource:default/gpu-prod`) or, for a
-   * cluster that exists only in config, `config:<name>`. API paths take this value.
-   */
-  cluster: string;
-  /** The display name: the entity's name or the config cluster's name. */
-  name: string;
-  /** The catalog entity ref when the cluster comes from the catalog. */
-  entityRef?: string;
-  /** `catalog` or `config`. */
-  source: 'catalog' | 'config';
-  status: ClusterStatus;
-  /** For `error` and `refused`: what went wrong and what to fix. */
-  message?: string;
-  kubernetesVersion?: string;
-  checklistVersion?: string;
-  evaluatedAt?: string;
-  summary?: EvaluationSummary;
-}
-
-/** @public */
-export interface FleetSummary {
-  clusters: ClusterSummary[];
-  /** Clusters whose every MUST passes or is not applicable, per checklist version. */
-  conformantByChecklist: Record<string, number>;
-}
-
-/** One past evaluation of a cluster. @public */
-export interface EvaluationRun {
-  id: string;
-  /** The cluster's identity (see {@link ClusterSummary.cluster}). */
-  cluster: string;
-  status: ClusterStatus;
-  message?: string;
-  kubernetesVersion?: string;
-  checklistVersion?: string;
-  evaluatedAt: string;
-  durationMs?: number;
-  apiRequests?: number;
-  summary?: EvaluationSummary;
-  /** What triggered the run: `schedule`, or the user entity ref for "run now". */
-  trigger: string;
-}
-
-/** One requirement across the fleet. @public */
-export interface RequirementAcrossFleet {
-  id: string;
-  clusters: Array<{
-    /** The cluster's identity (see {@link ClusterSummary.cluster}). */
-    cluster: string;
-    /** The display name. */
-    name: string;
-    entityRef?: string;
-    checklistVersion: string;
-    level: RequirementLevel;
-    verdict: Verdict;
-    reason: string;
-    evaluatedAt: string;
-  }>;
-}
+// The wire types of the REST API are generated from the backend's openapi.yaml
+// (`yarn generate:api`); the ones above are the engine's, which the backend stores and serves.
+export type {
+  ClusterSource,
+  ClusterStatus,
+  ClusterSummary,
+  EvaluationRun,
+  FleetSummary,
+  RequirementAcrossFleet,
+  RequirementVerdictOnCluster,
+} from './schema/openapi/generated';

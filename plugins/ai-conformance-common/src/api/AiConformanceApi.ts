@@ -6,32 +6,30 @@ import type {
   FleetCapacity,
 } from '../capacity';
 import type {
-  EvaluationRun,
+  ClusterSummary,
   FleetSummary,
   RequirementAcrossFleet,
-  Scorecard,
 } from '../types';
+import type {
+  ClusterHistory as GeneratedClusterHistory,
+  ClusterScorecard as GeneratedClusterScorecard,
+  CreateEvaluationResponse,
+} from '../schema/openapi/generated';
 
 /**
  * The latest scorecard of one cluster as the backend serves it: the evaluation plus where the
- * cluster came from.
+ * cluster came from. Generated from the backend's `openapi.yaml`.
  *
  * @public
  */
-export type ClusterScorecard = Scorecard & {
-  /** The catalog entity ref when the cluster comes from the catalog. */
-  entityRef?: string;
-  source: 'catalog' | 'config';
-};
+export type ClusterScorecard = GeneratedClusterScorecard;
 
 /**
- * Past evaluations of one cluster, newest first.
+ * Past evaluations of one cluster, newest first. Generated from the backend's `openapi.yaml`.
  *
  * @public
  */
-export interface ClusterHistory {
-  runs: EvaluationRun[];
-}
+export type ClusterHistory = GeneratedClusterHistory;
 
 /** @public */
 export interface GetClusterHistoryOptions {
@@ -45,10 +43,13 @@ export interface RunEvaluationOptions {
   activeProbes?: boolean;
 }
 
-/** @public */
-export interface RunEvaluationResponse {
-  status: 'queued';
-}
+/**
+ * The answer to "run now": the run is queued; once it has finished, the run with `runId` is in
+ * the cluster's history. Generated from the backend's `openapi.yaml`.
+ *
+ * @public
+ */
+export type RunEvaluationResponse = CreateEvaluationResponse;
 
 /** @public */
 export interface ExportProductYamlOptions {
@@ -81,6 +82,16 @@ export interface AiConformanceApi {
   getFleet(options?: AiConformanceRequestOptions): Promise<FleetSummary>;
 
   /**
+   * The fleet entry of the cluster a catalog entity stands for, looked up by its entity ref
+   * without downloading the fleet. Rejects with a `ResponseError` whose `statusCode` is 404 when
+   * the backend knows no cluster for the entity or the caller may not read it.
+   */
+  getClusterByEntity(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterSummary>;
+
+  /**
    * The latest good scorecard of one cluster. Rejects with a `ResponseError` whose `statusCode`
    * is 404 when the cluster has never been evaluated successfully.
    */
@@ -102,7 +113,7 @@ export interface AiConformanceApi {
   ): Promise<RequirementAcrossFleet>;
 
   /**
-   * Queues an evaluation of one cluster now. Rejects with 409 when a run is already in progress
+   * Queues an evaluation of one cluster now and returns the id of the queued run. Rejects with 409 when a run is already in progress
    * and 403 without the permission.
    */
   runEvaluation(
