@@ -259,7 +259,9 @@ describe('createRouter', () => {
     });
     await seedRuns(store);
     // Entity refs are case-insensitive: the catalog's `Resource` kind finds the cluster.
-    const res = await request(app).get('/clusters/by-entity/Resource/default/gpu-prod');
+    const res = await request(app).get(
+      '/clusters/by-entity/Resource/default/gpu-prod',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       cluster: PROD,

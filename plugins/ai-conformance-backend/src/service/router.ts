@@ -141,7 +141,9 @@ export async function createRouter(
   > = async (req, res) => {
     const { kind, namespace, name } = req.params;
     // Unknown and forbidden look the same (404, same message): see ClusterAuthorizer.require.
-    const cluster = await getCluster(catalogClusterId({ kind, namespace, name }));
+    const cluster = await getCluster(
+      catalogClusterId({ kind, namespace, name }),
+    );
     await authorizer.require(
       await credentialsOf(req),
       cluster,
@@ -150,10 +152,7 @@ export async function createRouter(
     const summaries = await store.getLatestSummaries([cluster.cluster]);
     res.json(toClusterSummary(cluster, summaries.get(cluster.cluster)));
   };
-  router.get(
-    '/clusters/by-entity/:kind/:namespace/:name',
-    getClusterByEntity,
-  );
+  router.get('/clusters/by-entity/:kind/:namespace/:name', getClusterByEntity);
 
   const getHistory: openapi.EndpointMapRequestHandler<
     EndpointMap,

@@ -152,7 +152,9 @@ export interface AiConformanceApi {
   ): Promise<CapacityHistory>;
 
   /** Every cluster's latest capacity totals per model (the clusters the user may read). */
-  getFleetCapacity(options?: AiConformanceRequestOptions): Promise<FleetCapacity>;
+  getFleetCapacity(
+    options?: AiConformanceRequestOptions,
+  ): Promise<FleetCapacity>;
 
   /** Which clusters and nodes can take `count` free units of a model now. */
   searchCapacity(
