@@ -6,30 +6,13 @@ import type {
   FleetCapacity,
 } from '../capacity';
 import type {
+  ClusterHistory,
+  ClusterScorecard,
   ClusterSummary,
+  CreateEvaluationResponse,
   FleetSummary,
   RequirementAcrossFleet,
 } from '../types';
-import type {
-  ClusterHistory as GeneratedClusterHistory,
-  ClusterScorecard as GeneratedClusterScorecard,
-  CreateEvaluationResponse,
-} from '../schema/openapi/generated';
-
-/**
- * The latest scorecard of one cluster as the backend serves it: the evaluation plus where the
- * cluster came from. Generated from the backend's `openapi.yaml`.
- *
- * @public
- */
-export type ClusterScorecard = GeneratedClusterScorecard;
-
-/**
- * Past evaluations of one cluster, newest first. Generated from the backend's `openapi.yaml`.
- *
- * @public
- */
-export type ClusterHistory = GeneratedClusterHistory;
 
 /** @public */
 export interface GetClusterHistoryOptions {

@@ -1,5 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  ClusterHistory,
+  ClusterScorecard,
   ClusterSummary,
   FleetSummary,
   RequirementAcrossFleet,
@@ -14,8 +16,6 @@ import type {
 import type {
   AiConformanceApi,
   AiConformanceRequestOptions,
-  ClusterHistory,
-  ClusterScorecard,
   ExportProductYamlOptions,
   GetClusterHistoryOptions,
   RunEvaluationOptions,

@@ -30,7 +30,11 @@ export interface CapacityMatch {
   nodes: CapacityNodeMatch[];
 }
 
-/** Lowercase words of a model name, so `NVIDIA-H100_80GB` and `nvidia h100 80gb` compare equal. */
+/**
+ * Lowercase words of a model name, so `NVIDIA-H100_80GB` and `nvidia h100 80gb` compare equal.
+ *
+ * @public
+ */
 export function normalizeModelName(model: string): string {
   return model.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 }

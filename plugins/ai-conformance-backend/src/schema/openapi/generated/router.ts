@@ -127,6 +127,8 @@ export const spec = {
       },
       Verdict: {
         type: 'string',
+        description:
+          'The verdict of one requirement on one cluster. `pass` / `fail`: the mechanism was recognised and the evidence decides. `not-applicable`: the requirement does not apply (a conditional MUST whose condition is not met, or a SHOULD for hardware the cluster lacks); always carries a reason. `unknown`: the mechanism was not recognised; manual evidence is needed, never a failure. `error`: the check could not be made (403, timeout, bad response); the reason says what to fix.',
         enum: ['pass', 'fail', 'not-applicable', 'unknown', 'error'],
       },
       RequirementLevel: {
