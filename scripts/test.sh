@@ -31,6 +31,12 @@ yarn tsc
 step "lint (yarn lint:all)"
 yarn lint:all
 
+step "API reports of the packages (yarn api-reports:check)"
+yarn api-reports:check || die "the public API of a package changed or has warnings (see above): run 'yarn api-reports', review the report*.api.md changes and commit them"
+
+step "unused dependencies (yarn knip-reports:check)"
+yarn knip-reports:check || die "a package's knip report changed (see above): run 'yarn knip-reports', remove the unused dependencies it lists and commit"
+
 step "services: PostgreSQL"
 postgres_setup
 export BACKSTAGE_TEST_DISABLE_DOCKER=1

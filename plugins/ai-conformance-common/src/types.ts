@@ -15,6 +15,7 @@ export type {
   ClusterStatus,
   ClusterSummary,
   CreateEvaluationResponse,
+  CreateEvaluationResponseStatusEnum,
   EvaluationRun,
   EvaluationSummary,
   Evidence,

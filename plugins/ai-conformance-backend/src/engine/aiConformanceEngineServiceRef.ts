@@ -13,7 +13,7 @@ import {
 import { AiConformanceEngine } from './AiConformanceEngine';
 
 /**
- * The conformance engine the backend uses. Defaults to `@internal/plugin-ai-conformance-node`;
+ * The conformance engine the backend uses. Defaults to the `plugin-ai-conformance-node` package;
  * override the service to wrap or replace it.
  *
  * @public

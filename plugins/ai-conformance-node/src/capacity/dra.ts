@@ -35,7 +35,11 @@ function attribute(
   return undefined;
 }
 
-/** Slices of each pool's highest generation only: older ones are being replaced. */
+/**
+ * Slices of each pool's highest generation only: older ones are being replaced.
+ *
+ * @public
+ */
 export function currentSlices(slices: ResourceSliceFact[]): ResourceSliceFact[] {
   const newest = new Map<string, number>();
   for (const s of slices) {
