@@ -31,6 +31,9 @@ yarn tsc
 step "lint (yarn lint:all)"
 yarn lint:all
 
+step "formatting (yarn prettier:check)"
+yarn prettier:check || die "the files above are not formatted: run 'yarn prettier --write .' and commit the result"
+
 step "API reports of the packages (yarn api-reports:check)"
 yarn api-reports:check || die "the public API of a package changed or has warnings (see above): run 'yarn api-reports', review the report*.api.md changes and commit them"
 

@@ -28,8 +28,9 @@ export const aiConformanceEngineServiceRef =
         factory: () => ({
           evaluateCluster: async ({ onCapacity, ...options }) => {
             if (!onCapacity) return evaluateCluster(options);
-            const { scorecard, capacity } =
-              await evaluateClusterWithCapacity(options);
+            const { scorecard, capacity } = await evaluateClusterWithCapacity(
+              options,
+            );
             onCapacity(capacity);
             return scorecard;
           },

@@ -426,9 +426,9 @@ export class ClusterEvaluationService {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
-          error,
-        )}`,
+        `Capacity snapshot of cluster ${
+          registered.id
+        } could not be stored: ${describeEvaluationError(error)}`,
       );
     }
   }

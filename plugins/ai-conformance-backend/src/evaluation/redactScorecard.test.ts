@@ -22,9 +22,9 @@ describe('redactScorecard', () => {
         },
       ],
     });
-    const json = JSON.stringify(redactScorecard(scorecard, text =>
-        redactSecrets(text, ['s3cr3t-value']),
-      ));
+    const json = JSON.stringify(
+      redactScorecard(scorecard, text => redactSecrets(text, ['s3cr3t-value'])),
+    );
     expect(json).not.toContain('eyJhbGciOiJSUzI1NiJ9');
     expect(json).not.toContain('s3cr3t-value');
     expect(json).not.toContain('hunter22');
