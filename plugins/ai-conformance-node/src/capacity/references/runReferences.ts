@@ -29,7 +29,13 @@ function timed(
     child.on('close', code => {
       const m = /time: (\d+) ([\d.]+)\s*$/.exec(err);
       if (code !== 0 || !m) {
-        reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(-2000)}`));
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(
+              -2000,
+            )}`,
+          ),
+        );
         return;
       }
       resolve({
