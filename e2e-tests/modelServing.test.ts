@@ -124,7 +124,9 @@ test("the Kubernetes plugin's tab shows the server's workloads on its own cluste
   await entityTab(page, 'Model server').click();
   await expect(page.getByText('vllm rocm7.0.0_vllm_0.10.2')).toBeVisible();
   await expect(
-    page.getByRole('table', { name: 'Accelerators' }).getByText('amd'),
+    page
+      .getByRole('table', { name: 'Accelerators' })
+      .getByRole('cell', { name: 'amd', exact: true }),
   ).toBeVisible();
 
   await entityTab(page, 'Kubernetes').click();
