@@ -17,8 +17,18 @@ interface Devices {
   free: number;
 }
 interface Snapshot {
-  totals: { nodes: number; acceleratorNodes: number; physical: number; devices: Devices };
-  models: Array<{ vendor: string; model: string; physical: number; devices: Devices }>;
+  totals: {
+    nodes: number;
+    acceleratorNodes: number;
+    physical: number;
+    devices: Devices;
+  };
+  models: Array<{
+    vendor: string;
+    model: string;
+    physical: number;
+    devices: Devices;
+  }>;
   nodes: Array<{
     name: string;
     ready: boolean;
@@ -35,16 +45,26 @@ async function signIn(page: Page) {
 }
 
 const isResponse = (url: string, path: string) =>
-  decodeURIComponent(new URL(url).pathname).endsWith(`/api/ai-conformance${path}`);
+  decodeURIComponent(new URL(url).pathname).endsWith(
+    `/api/ai-conformance${path}`,
+  );
 
 /** Opens a page and returns the JSON of the backend answer it loads from `path`, once it is 200. */
-async function openWithAnswer<T>(page: Page, url: string, path: string): Promise<T> {
+async function openWithAnswer<T>(
+  page: Page,
+  url: string,
+  path: string,
+): Promise<T> {
   let body: T | undefined;
   await expect(async () => {
-    const answer = page.waitForResponse(r => isResponse(r.url(), path), { timeout: 15_000 });
+    const answer = page.waitForResponse(r => isResponse(r.url(), path), {
+      timeout: 15_000,
+    });
     await page.goto(url);
     const response = await answer;
-    expect(response.status(), `${path} answered ${response.status()}`).toBe(200);
+    expect(response.status(), `${path} answered ${response.status()}`).toBe(
+      200,
+    );
     body = await response.json();
   }).toPass({ timeout: 240_000 });
   return body!;
@@ -52,11 +72,18 @@ async function openWithAnswer<T>(page: Page, url: string, path: string): Promise
 
 /** The table that has a column with this header. */
 const tableWith = (page: Page, header: string) =>
-  page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: header, exact: true }) });
+  page
+    .getByRole('table')
+    .filter({
+      has: page.getByRole('columnheader', { name: header, exact: true }),
+    });
 
 /** The text of each cell of the row of `table` that has a cell reading `text`. */
 async function rowCells(table: Locator, text: string): Promise<string[]> {
-  const row = table.getByRole('row').filter({ has: table.getByRole('cell', { name: text, exact: true }) }).first();
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.getByRole('cell', { name: text, exact: true }) })
+    .first();
   await expect(row).toBeVisible();
   return (await row.getByRole('cell').allTextContents()).map(c => c.trim());
 }
@@ -72,11 +99,19 @@ test('the cluster capacity tab shows per model, per node, DRA devices, queues an
     `/clusters/${NVIDIA}/capacity`,
   );
   await expect(page.getByRole('tab', { name: 'Accelerators' })).toBeVisible();
-  await expect(page.getByText(`Accelerator capacity of ${NVIDIA}`)).toBeVisible();
+  await expect(
+    page.getByText(`Accelerator capacity of ${NVIDIA}`),
+  ).toBeVisible();
 
   const { totals } = snapshot;
-  await expect(page.getByText(`${totals.acceleratorNodes} of ${totals.nodes} nodes have accelerators`)).toBeVisible();
-  await expect(page.getByText(`${totals.physical} physical devices`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `${totals.acceleratorNodes} of ${totals.nodes} nodes have accelerators`,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`${totals.physical} physical devices`),
+  ).toBeVisible();
   await expect(
     page.getByText(
       `Whole devices: ${totals.devices.allocated} of ${totals.devices.allocatable} allocated, ${totals.devices.free} free`,
@@ -90,35 +125,51 @@ test('the cluster capacity tab shows per model, per node, DRA devices, queues an
   expect(h100!.physical).toBeGreaterThan(0);
   const modelRow = await rowCells(tableWith(page, 'Whole devices used'), H100);
   const { allocatable, allocated, free } = h100!.devices;
-  expect(modelRow.join(' | ')).toContain(`${allocatable} | ${allocated} | ${free}`);
+  expect(modelRow.join(' | ')).toContain(
+    `${allocatable} | ${allocated} | ${free}`,
+  );
 
   // the per-node table: one row per node and vendor, with the node's own figures
   await expect(page.getByText('Nodes', { exact: true }).first()).toBeVisible();
   const nodesTable = tableWith(page, 'Utilisation');
-  const gpuNodes = snapshot.nodes.filter(n => n.accelerators.some(a => a.vendor === 'nvidia'));
+  const gpuNodes = snapshot.nodes.filter(n =>
+    n.accelerators.some(a => a.vendor === 'nvidia'),
+  );
   expect(gpuNodes.length).toBeGreaterThan(1);
   for (const node of gpuNodes) {
     const a = node.accelerators.find(x => x.vendor === 'nvidia')!;
     const cells = await rowCells(nodesTable, node.name);
     // Node, Pool, Vendor, Model, Physical, Allocatable, Allocated, Free
     expect(cells[3]).toBe(a.model);
-    expect(cells.slice(5, 8)).toEqual([a.devices.allocatable, a.devices.allocated, a.devices.free].map(String));
+    expect(cells.slice(5, 8)).toEqual(
+      [a.devices.allocatable, a.devices.allocated, a.devices.free].map(String),
+    );
   }
 
   // sorting by Free: ascending puts the node with the fewest free whole devices first
-  await nodesTable.getByRole('columnheader', { name: 'Free', exact: true }).click();
-  const leastFree = Math.min(...snapshot.nodes.flatMap(n => n.accelerators.map(a => a.devices.free)));
+  await nodesTable
+    .getByRole('columnheader', { name: 'Free', exact: true })
+    .click();
+  const leastFree = Math.min(
+    ...snapshot.nodes.flatMap(n => n.accelerators.map(a => a.devices.free)),
+  );
   const firstRow = nodesTable.getByRole('row').nth(1);
   await expect(firstRow.getByRole('cell').nth(7)).toHaveText(String(leastFree));
 
   // DRA devices of the DRA nodes, the Kueue quota and the trend chart
   expect(snapshot.dra.devices.length).toBeGreaterThan(0);
   await expect(page.getByText('DRA devices', { exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: snapshot.dra.devices[0].device, exact: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('cell', { name: snapshot.dra.devices[0].device, exact: true })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText('Pending demand', { exact: true })).toBeVisible();
   expect(snapshot.queues.length).toBeGreaterThan(0);
   await expect(page.getByText('Queue quotas (Kueue)')).toBeVisible();
-  await expect(page.getByRole('cell', { name: snapshot.queues[0].name }).first()).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: snapshot.queues[0].name }).first(),
+  ).toBeVisible();
   await expect(page.getByText('Trend', { exact: true })).toBeVisible();
 });
 
@@ -128,28 +179,43 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
   test.setTimeout(300_000);
   await signIn(page);
   // the cluster snapshot tells which nodes must answer the search
-  const nvidia = await openWithAnswer<Snapshot>(page, `/ai-conformance/clusters/${encodeURIComponent(NVIDIA)}/capacity`, `/clusters/${NVIDIA}/capacity`);
-  const fleet = await openWithAnswer<{ clusters: Array<{ cluster: string; totals: Snapshot['totals'] }> }>(
+  const nvidia = await openWithAnswer<Snapshot>(
     page,
-    '/ai-conformance/capacity',
-    '/capacity',
+    `/ai-conformance/clusters/${encodeURIComponent(NVIDIA)}/capacity`,
+    `/clusters/${NVIDIA}/capacity`,
   );
-  await expect(page.getByText('Accelerator capacity', { exact: true })).toBeVisible();
+  const fleet = await openWithAnswer<{
+    clusters: Array<{ cluster: string; totals: Snapshot['totals'] }>;
+  }>(page, '/ai-conformance/capacity', '/capacity');
+  await expect(
+    page.getByText('Accelerator capacity', { exact: true }),
+  ).toBeVisible();
   for (const title of ['By model', 'By provider', 'Clusters']) {
     await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
   }
-  expect(fleet.clusters.map(c => c.cluster)).toEqual(expect.arrayContaining([NVIDIA, AMD]));
+  expect(fleet.clusters.map(c => c.cluster)).toEqual(
+    expect.arrayContaining([NVIDIA, AMD]),
+  );
   const clustersTable = tableWith(page, 'Pending pods');
   for (const cluster of [NVIDIA, AMD]) {
     const { totals } = fleet.clusters.find(c => c.cluster === cluster)!;
     const cells = await rowCells(clustersTable, cluster);
     // Cluster, Provider, Models, Physical, Free
-    expect(cells.slice(3, 5)).toEqual([String(totals.physical), String(totals.devices.free)]);
+    expect(cells.slice(3, 5)).toEqual([
+      String(totals.physical),
+      String(totals.devices.free),
+    ]);
   }
 
   // "where can I get N free H100s now?": N is the most any H100 node has free
   const h100Nodes = nvidia.nodes.flatMap(n =>
-    n.accelerators.filter(a => a.model === H100).map(a => ({ node: n.name, free: a.devices.free, usable: n.ready && !n.unschedulable })),
+    n.accelerators
+      .filter(a => a.model === H100)
+      .map(a => ({
+        node: n.name,
+        free: a.devices.free,
+        usable: n.ready && !n.unschedulable,
+      })),
   );
   const wanted = Math.max(1, ...h100Nodes.map(n => n.free));
   const expected = h100Nodes
@@ -158,7 +224,9 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
   await page.getByLabel('free units').fill(String(wanted));
   await page.getByLabel('model').fill('H100');
   await page.getByRole('button', { name: 'Find capacity' }).click();
-  await expect(page.getByText(`Where can I get ${wanted} free H100 now?`)).toBeVisible();
+  await expect(
+    page.getByText(`Where can I get ${wanted} free H100 now?`),
+  ).toBeVisible();
   const answers = tableWith(page, 'Nodes that can take it now');
   const answer = await rowCells(answers, NVIDIA);
   expect(answer[1]).toContain(H100);
@@ -168,19 +236,27 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
     expect(answer[3]).toBe('none: no single node has that many free');
   }
   // the AMD cluster has no H100: it is not an answer
-  await expect(answers.getByRole('cell', { name: AMD, exact: true })).toHaveCount(0);
+  await expect(
+    answers.getByRole('cell', { name: AMD, exact: true }),
+  ).toHaveCount(0);
 
   // more than any node has: the cluster is listed, with no node that can take it
   await page.getByLabel('free units').fill('1000');
   await page.getByRole('button', { name: 'Find capacity' }).click();
-  await expect(page.getByText('Where can I get 1000 free H100 now?')).toBeVisible();
+  await expect(
+    page.getByText('Where can I get 1000 free H100 now?'),
+  ).toBeVisible();
   await expect(page.getByText('No cluster can take it now')).toBeVisible();
-  expect((await rowCells(answers, NVIDIA))[3]).toBe('none: no single node has that many free');
+  expect((await rowCells(answers, NVIDIA))[3]).toBe(
+    'none: no single node has that many free',
+  );
 
   // another vendor's model answers with the AMD cluster
   await page.getByLabel('free units').fill('1');
   await page.getByLabel('model').fill('MI300X');
   await page.getByRole('button', { name: 'Find capacity' }).click();
-  await expect(page.getByText('Where can I get 1 free MI300X now?')).toBeVisible();
+  await expect(
+    page.getByText('Where can I get 1 free MI300X now?'),
+  ).toBeVisible();
   expect((await rowCells(answers, AMD))[1]).toContain('MI300X');
 });

@@ -1,4 +1,7 @@
-import { CapacitySnapshot, NodeCapacity } from '@internal/plugin-ai-conformance-common';
+import {
+  CapacitySnapshot,
+  NodeCapacity,
+} from '@internal/plugin-ai-conformance-common';
 
 const H100 = 'NVIDIA-H100-80GB-HBM3';
 
@@ -16,7 +19,14 @@ export function h100Node(name: string, allocated: number): NodeCapacity {
         model: H100,
         physical: 8,
         resources: [
-          { resource: 'nvidia.com/gpu', kind: 'device', capacity: 8, allocatable: 8, allocated, free },
+          {
+            resource: 'nvidia.com/gpu',
+            kind: 'device',
+            capacity: 8,
+            allocatable: 8,
+            allocated,
+            free,
+          },
         ],
         dra: { physical: 0, devices: 0, allocated: 0, free: 0 },
         devices: { allocatable: 8, allocated, free },
@@ -38,7 +48,11 @@ export function makeCapacitySnapshot(
 ): CapacitySnapshot {
   const rows = typeof nodes === 'number' ? [] : nodes;
   const count = typeof nodes === 'number' ? nodes : nodes.length;
-  const devices = { allocatable: 8 * count, allocated, free: 8 * count - allocated };
+  const devices = {
+    allocatable: 8 * count,
+    allocated,
+    free: 8 * count - allocated,
+  };
   return {
     takenAt,
     provider: 'eks',

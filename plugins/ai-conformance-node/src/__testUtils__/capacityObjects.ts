@@ -6,7 +6,11 @@ import { makeFacts } from './facts';
    engine's own reducers. */
 
 /** A Ready node with labels and extended resources (capacity = allocatable). */
-export function kubeNode(name: string, labels: Record<string, string>, extended: Record<string, string>) {
+export function kubeNode(
+  name: string,
+  labels: Record<string, string>,
+  extended: Record<string, string>,
+) {
   return reduceNode({
     apiVersion: 'v1',
     kind: 'Node',
@@ -25,7 +29,12 @@ export function kubePod(
   name: string,
   nodeName: string | undefined,
   requests: Record<string, string>,
-  extra: { phase?: string; initContainers?: object[]; conditions?: object[]; claims?: boolean } = {},
+  extra: {
+    phase?: string;
+    initContainers?: object[];
+    conditions?: object[];
+    claims?: boolean;
+  } = {},
 ) {
   return reducePod({
     apiVersion: 'v1',
@@ -35,7 +44,9 @@ export function kubePod(
       nodeName,
       initContainers: extra.initContainers,
       containers: [{ name: 'main', resources: { requests, limits: requests } }],
-      resourceClaims: extra.claims ? [{ name: 'gpu', resourceClaimTemplateName: 't' }] : undefined,
+      resourceClaims: extra.claims
+        ? [{ name: 'gpu', resourceClaimTemplateName: 't' }]
+        : undefined,
     },
     status: { phase: extra.phase ?? 'Running', conditions: extra.conditions },
   });

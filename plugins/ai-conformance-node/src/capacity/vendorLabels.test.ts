@@ -37,7 +37,10 @@ function acceleratorOf(
 ) {
   const snapshot = snapshotOf(labels, extended, pods);
   const found = snapshot.nodes[0]?.accelerators.find(a => a.vendor === vendor);
-  if (!found) throw new Error(`no ${vendor} accelerator in ${JSON.stringify(snapshot.nodes)}`);
+  if (!found)
+    throw new Error(
+      `no ${vendor} accelerator in ${JSON.stringify(snapshot.nodes)}`,
+    );
   return { accelerator: found, node: snapshot.nodes[0], snapshot };
 }
 
@@ -63,7 +66,11 @@ describe('accelerator labels per vendor', () => {
       devices: { allocatable: 8, allocated: 3, free: 5 },
     });
     expect(accelerator.sources).toEqual(
-      expect.arrayContaining(['nvidia.com/gpu.product', 'nvidia.com/gpu.count', 'nvidia.com/gpu.memory']),
+      expect.arrayContaining([
+        'nvidia.com/gpu.product',
+        'nvidia.com/gpu.count',
+        'nvidia.com/gpu.memory',
+      ]),
     );
     expect(snapshot.unknown).toEqual([]);
   });
@@ -80,7 +87,12 @@ describe('accelerator labels per vendor', () => {
     );
     expect(accelerator.model).toBe('A100-SXM4-40GB');
     expect(accelerator.resources).toEqual([
-      expect.objectContaining({ resource: 'nvidia.com/gpu', kind: 'partition', profile: '1g.5gb', allocatable: 7 }),
+      expect.objectContaining({
+        resource: 'nvidia.com/gpu',
+        kind: 'partition',
+        profile: '1g.5gb',
+        allocatable: 7,
+      }),
     ]);
     // seven MIG devices are not seven GPUs, and no label tells how many GPUs they came from
     expect(accelerator.physical).toBeUndefined();
@@ -99,9 +111,19 @@ describe('accelerator labels per vendor', () => {
       'nvidia',
       [{ 'nvidia.com/gpu.shared': '1' }],
     );
-    expect(accelerator).toMatchObject({ model: 'Tesla-T4', physical: 1, sharesPerDevice: 4 });
+    expect(accelerator).toMatchObject({
+      model: 'Tesla-T4',
+      physical: 1,
+      sharesPerDevice: 4,
+    });
     expect(accelerator.resources).toEqual([
-      expect.objectContaining({ resource: 'nvidia.com/gpu.shared', kind: 'share', allocatable: 4, allocated: 1, free: 3 }),
+      expect.objectContaining({
+        resource: 'nvidia.com/gpu.shared',
+        kind: 'share',
+        allocatable: 4,
+        allocated: 1,
+        free: 3,
+      }),
     ]);
     expect(accelerator.devices.allocatable).toBe(0);
   });
@@ -119,9 +141,19 @@ describe('accelerator labels per vendor', () => {
       { 'nvidia.com/gpu': '6' },
       'nvidia',
     );
-    expect(accelerator).toMatchObject({ model: 'nvidia-tesla-t4', physical: 2, sharesPerDevice: 3 });
-    expect(accelerator.resources[0]).toMatchObject({ kind: 'share', allocatable: 6 });
-    expect(node).toMatchObject({ pool: 't4-pool', instanceType: 'n1-standard-8' });
+    expect(accelerator).toMatchObject({
+      model: 'nvidia-tesla-t4',
+      physical: 2,
+      sharesPerDevice: 3,
+    });
+    expect(accelerator.resources[0]).toMatchObject({
+      kind: 'share',
+      allocatable: 6,
+    });
+    expect(node).toMatchObject({
+      pool: 't4-pool',
+      instanceType: 'n1-standard-8',
+    });
   });
 
   it('GKE GPU partitions: gke-gpu-partition-size makes nvidia.com/gpu units MIG partitions', () => {
@@ -134,9 +166,17 @@ describe('accelerator labels per vendor', () => {
       { 'nvidia.com/gpu': '7' },
       'nvidia',
     );
-    expect(accelerator).toMatchObject({ model: 'nvidia-tesla-a100', physical: 1 });
+    expect(accelerator).toMatchObject({
+      model: 'nvidia-tesla-a100',
+      physical: 1,
+    });
     expect(accelerator.resources).toEqual([
-      expect.objectContaining({ resource: 'nvidia.com/gpu', kind: 'partition', profile: '1g.5gb', allocatable: 7 }),
+      expect.objectContaining({
+        resource: 'nvidia.com/gpu',
+        kind: 'partition',
+        profile: '1g.5gb',
+        allocatable: 7,
+      }),
     ]);
     expect(accelerator.devices.allocatable).toBe(0);
   });
@@ -169,7 +209,11 @@ describe('accelerator labels per vendor', () => {
       { 'nvidia.com/gpu': '4' },
       'nvidia',
     );
-    expect(accelerator).toMatchObject({ model: 'l40s', physical: 4, memoryBytes: 45776 * MiB });
+    expect(accelerator).toMatchObject({
+      model: 'l40s',
+      physical: 4,
+      memoryBytes: 45776 * MiB,
+    });
   });
 
   it('Karpenter on AWS: instance-gpu-* labels; an AMD instance is AMD', () => {
@@ -184,7 +228,11 @@ describe('accelerator labels per vendor', () => {
       { 'nvidia.com/gpu': '1' },
       'nvidia',
     );
-    expect(nvidia.accelerator).toMatchObject({ model: 'a10g', physical: 1, memoryBytes: 24 * GiB });
+    expect(nvidia.accelerator).toMatchObject({
+      model: 'a10g',
+      physical: 1,
+      memoryBytes: 24 * GiB,
+    });
     expect(nvidia.node.pool).toBe('gpu');
     const amd = acceleratorOf(
       {
@@ -195,17 +243,26 @@ describe('accelerator labels per vendor', () => {
       { 'amd.com/gpu': '1' },
       'amd',
     );
-    expect(amd.accelerator).toMatchObject({ model: 'radeon-pro-v520', physical: 1 });
+    expect(amd.accelerator).toMatchObject({
+      model: 'radeon-pro-v520',
+      physical: 1,
+    });
   });
 
   it('EKS node groups: k8s.amazonaws.com/accelerator names NVIDIA and Inferentia models', () => {
     expect(
-      acceleratorOf({ 'k8s.amazonaws.com/accelerator': 'nvidia-tesla-v100' }, { 'nvidia.com/gpu': '8' }, 'nvidia')
-        .accelerator,
+      acceleratorOf(
+        { 'k8s.amazonaws.com/accelerator': 'nvidia-tesla-v100' },
+        { 'nvidia.com/gpu': '8' },
+        'nvidia',
+      ).accelerator,
     ).toMatchObject({ model: 'nvidia-tesla-v100', physical: 8 });
     expect(
-      acceleratorOf({ 'k8s.amazonaws.com/accelerator': 'aws-inferentia2' }, { 'aws.amazon.com/neuron': '6' }, 'aws-neuron')
-        .accelerator,
+      acceleratorOf(
+        { 'k8s.amazonaws.com/accelerator': 'aws-inferentia2' },
+        { 'aws.amazon.com/neuron': '6' },
+        'aws-neuron',
+      ).accelerator,
     ).toMatchObject({ model: 'aws-inferentia2', physical: 6 });
   });
 
@@ -216,14 +273,26 @@ describe('accelerator labels per vendor', () => {
         'karpenter.k8s.aws/instance-accelerator-name': 'trainium',
         'karpenter.k8s.aws/instance-accelerator-count': '16',
       },
-      { 'aws.amazon.com/neuron': '16', 'aws.amazon.com/neurondevice': '16', 'aws.amazon.com/neuroncore': '32' },
+      {
+        'aws.amazon.com/neuron': '16',
+        'aws.amazon.com/neurondevice': '16',
+        'aws.amazon.com/neuroncore': '32',
+      },
       'aws-neuron',
       [{ 'aws.amazon.com/neuron': '4' }, { 'aws.amazon.com/neuroncore': '2' }],
     );
     expect(accelerator).toMatchObject({ model: 'trainium', physical: 16 });
     // the two aliases hold the same 16 devices: counted once
-    expect(accelerator.devices).toEqual({ allocatable: 16, allocated: 4, free: 12 });
-    expect(accelerator.resources.find(r => r.resource === 'aws.amazon.com/neuroncore')).toMatchObject({
+    expect(accelerator.devices).toEqual({
+      allocatable: 16,
+      allocated: 4,
+      free: 12,
+    });
+    expect(
+      accelerator.resources.find(
+        r => r.resource === 'aws.amazon.com/neuroncore',
+      ),
+    ).toMatchObject({
       kind: 'partition',
       allocatable: 32,
       allocated: 2,
@@ -242,10 +311,21 @@ describe('accelerator labels per vendor', () => {
       'nvidia',
       [{ 'nvidia.com/gpu': '1' }],
     );
-    expect(accelerator).toMatchObject({ model: 'unknown', physical: 1, devices: { allocatable: 1, allocated: 1, free: 0 } });
-    expect(node).toMatchObject({ pool: 'gpunp', instanceType: 'Standard_NC24ads_A100_v4' });
+    expect(accelerator).toMatchObject({
+      model: 'unknown',
+      physical: 1,
+      devices: { allocatable: 1, allocated: 1, free: 0 },
+    });
+    expect(node).toMatchObject({
+      pool: 'gpunp',
+      instanceType: 'Standard_NC24ads_A100_v4',
+    });
     expect(snapshot.unknown).toEqual([
-      expect.objectContaining({ name: 'nvidia.com/gpu', node: 'n', reason: 'missing-label' }),
+      expect.objectContaining({
+        name: 'nvidia.com/gpu',
+        node: 'n',
+        reason: 'missing-label',
+      }),
     ]);
   });
 
@@ -277,8 +357,14 @@ describe('accelerator labels per vendor', () => {
       'amd',
       [{ 'amd.com/cpx_nps4': '5' }],
     );
-    expect(accelerator).toMatchObject({ model: 'AMD_Instinct_MI300X_OAM', memoryBytes: 192 * GiB, physical: 8 });
-    expect(accelerator.resources.find(r => r.resource === 'amd.com/cpx_nps4')).toMatchObject({
+    expect(accelerator).toMatchObject({
+      model: 'AMD_Instinct_MI300X_OAM',
+      memoryBytes: 192 * GiB,
+      physical: 8,
+    });
+    expect(
+      accelerator.resources.find(r => r.resource === 'amd.com/cpx_nps4'),
+    ).toMatchObject({
       kind: 'partition',
       profile: 'cpx_nps4',
       allocatable: 64,
@@ -297,7 +383,11 @@ describe('accelerator labels per vendor', () => {
       { 'amd.com/gpu': '8' },
       'amd',
     );
-    expect(accelerator).toMatchObject({ model: 'AMD_Instinct_MI250X', memoryBytes: 64 * GiB, physical: 8 });
+    expect(accelerator).toMatchObject({
+      model: 'AMD_Instinct_MI250X',
+      memoryBytes: 64 * GiB,
+      physical: 8,
+    });
   });
 
   it('Intel NFD rules: product, family and device count; i915 units are devices', () => {
@@ -340,20 +430,37 @@ describe('accelerator labels per vendor', () => {
       { 'habana.ai/gaudi': '8' },
       'intel-gaudi',
     );
-    expect(accelerator).toMatchObject({ model: 'gaudi-hl-205', physical: 8, devices: { allocatable: 8 } });
+    expect(accelerator).toMatchObject({
+      model: 'gaudi-hl-205',
+      physical: 8,
+      devices: { allocatable: 8 },
+    });
   });
 });
 
 describe('bad input is counted under "unknown accelerator", never failing the view', () => {
   it('a count label that is not a number is reported with the label; the resource still counts', () => {
     const { accelerator, snapshot } = acceleratorOf(
-      { 'nvidia.com/gpu.product': 'NVIDIA-L4', 'nvidia.com/gpu.count': 'eight', 'nvidia.com/gpu.memory': '23034' },
+      {
+        'nvidia.com/gpu.product': 'NVIDIA-L4',
+        'nvidia.com/gpu.count': 'eight',
+        'nvidia.com/gpu.memory': '23034',
+      },
       { 'nvidia.com/gpu': '8' },
       'nvidia',
     );
-    expect(accelerator).toMatchObject({ model: 'NVIDIA-L4', physical: 8, memoryBytes: 23034 * MiB });
+    expect(accelerator).toMatchObject({
+      model: 'NVIDIA-L4',
+      physical: 8,
+      memoryBytes: 23034 * MiB,
+    });
     expect(snapshot.unknown).toEqual([
-      expect.objectContaining({ name: 'nvidia.com/gpu.count', node: 'n', reason: 'malformed-object', detail: expect.stringContaining('"eight"') }),
+      expect.objectContaining({
+        name: 'nvidia.com/gpu.count',
+        node: 'n',
+        reason: 'malformed-object',
+        detail: expect.stringContaining('"eight"'),
+      }),
     ]);
   });
 
@@ -361,41 +468,80 @@ describe('bad input is counted under "unknown accelerator", never failing the vi
     const snapshot = buildCapacitySnapshot(
       capacityFacts({
         nodes: [
-          kubeNode('bad', { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' }, { 'nvidia.com/gpu': '8x' }),
-          kubeNode('good', { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' }, { 'nvidia.com/gpu': '8' }),
+          kubeNode(
+            'bad',
+            { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
+            { 'nvidia.com/gpu': '8x' },
+          ),
+          kubeNode(
+            'good',
+            { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' },
+            { 'nvidia.com/gpu': '8' },
+          ),
         ],
       }),
     );
     expect(snapshot.unknown).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'nvidia.com/gpu', node: 'bad', reason: 'malformed-quantity' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'nvidia.com/gpu',
+          node: 'bad',
+          reason: 'malformed-quantity',
+        }),
+      ]),
     );
-    expect(snapshot.totals.resources.find(r => r.resource === 'nvidia.com/gpu')).toMatchObject({ allocatable: 8 });
+    expect(
+      snapshot.totals.resources.find(r => r.resource === 'nvidia.com/gpu'),
+    ).toMatchObject({ allocatable: 8 });
     expect(snapshot.errors).toEqual([]);
   });
 
   it('an extended resource of no known vendor is an unknown accelerator with its name and figures', () => {
-    const snapshot = snapshotOf({}, { 'example.com/npu': '4' }, [{ 'example.com/npu': '1' }]);
+    const snapshot = snapshotOf({}, { 'example.com/npu': '4' }, [
+      { 'example.com/npu': '1' },
+    ]);
     expect(snapshot.unknown).toEqual([
-      expect.objectContaining({ name: 'example.com/npu', reason: 'unknown-extended-resource', allocatable: 4, allocated: 1 }),
+      expect.objectContaining({
+        name: 'example.com/npu',
+        reason: 'unknown-extended-resource',
+        allocatable: 4,
+        allocated: 1,
+      }),
     ]);
     expect(snapshot.models).toEqual([
-      expect.objectContaining({ vendor: 'unknown', model: 'unknown accelerator' }),
+      expect.objectContaining({
+        vendor: 'unknown',
+        model: 'unknown accelerator',
+      }),
     ]);
   });
 });
 
-describeWithShared('labels of real GFD nodes (../shared/fixtures/nodes)', () => {
-  it('the DGX A100 node list gives the product, one GPU and its memory', () => {
-    const [item] = readFixture('nodes/node-list-gfd-labels-A100-DGX-docs-trimmed.yaml');
-    const node = reduceNode({
-      ...item,
-      metadata: { name: 'dgx', ...item.metadata },
-      status: { capacity: { 'nvidia.com/gpu': '1' }, allocatable: { 'nvidia.com/gpu': '1' } },
+describeWithShared(
+  'labels of real GFD nodes (../shared/fixtures/nodes)',
+  () => {
+    it('the DGX A100 node list gives the product, one GPU and its memory', () => {
+      const [item] = readFixture(
+        'nodes/node-list-gfd-labels-A100-DGX-docs-trimmed.yaml',
+      );
+      const node = reduceNode({
+        ...item,
+        metadata: { name: 'dgx', ...item.metadata },
+        status: {
+          capacity: { 'nvidia.com/gpu': '1' },
+          allocatable: { 'nvidia.com/gpu': '1' },
+        },
+      });
+      const snapshot = buildCapacitySnapshot(capacityFacts({ nodes: [node] }));
+      expect(snapshot.nodes[0].accelerators).toEqual([
+        expect.objectContaining({
+          vendor: 'nvidia',
+          model: 'A100-SXM4-40GB',
+          physical: 1,
+          memoryBytes: 39538 * MiB,
+        }),
+      ]);
+      expect(snapshot.unknown).toEqual([]);
     });
-    const snapshot = buildCapacitySnapshot(capacityFacts({ nodes: [node] }));
-    expect(snapshot.nodes[0].accelerators).toEqual([
-      expect.objectContaining({ vendor: 'nvidia', model: 'A100-SXM4-40GB', physical: 1, memoryBytes: 39538 * MiB }),
-    ]);
-    expect(snapshot.unknown).toEqual([]);
-  });
-});
+  },
+);
