@@ -72,11 +72,9 @@ async function openWithAnswer<T>(
 
 /** The table that has a column with this header. */
 const tableWith = (page: Page, header: string) =>
-  page
-    .getByRole('table')
-    .filter({
-      has: page.getByRole('columnheader', { name: header, exact: true }),
-    });
+  page.getByRole('table').filter({
+    has: page.getByRole('columnheader', { name: header, exact: true }),
+  });
 
 /** The text of each cell of the row of `table` that has a cell reading `text`. */
 async function rowCells(table: Locator, text: string): Promise<string[]> {
@@ -259,4 +257,11 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
     page.getByText('Where can I get 1 free MI300X now?'),
   ).toBeVisible();
   expect((await rowCells(answers, AMD))[1]).toContain('MI300X');
+
+  // a cluster of the answer opens its capacity page
+  await answers.getByRole('link', { name: AMD, exact: true }).click();
+  await expect(page.getByText(`Accelerator capacity of ${AMD}`)).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/ai-conformance\/clusters\/resource%3Adefault%2Flocal-partial-amd\/capacity$/,
+  );
 });

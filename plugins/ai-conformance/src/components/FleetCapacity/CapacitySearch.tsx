@@ -41,7 +41,11 @@ export function CapacitySearch() {
       title: 'Cluster',
       field: 'cluster',
       render: m =>
-        capacityLink ? <Link to={capacityLink({ cluster: m.cluster })}>{m.cluster}</Link> : m.cluster,
+        capacityLink ? (
+          <Link to={capacityLink({ cluster: encodeURIComponent(m.cluster) })}>{m.cluster}</Link>
+        ) : (
+          m.cluster
+        ),
     },
     { title: 'Models', render: m => m.models.join(', ') },
     { title: 'Free in cluster', field: 'clusterFree', type: 'numeric' },

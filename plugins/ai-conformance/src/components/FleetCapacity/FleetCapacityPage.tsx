@@ -49,7 +49,12 @@ export function FleetCapacityPage() {
     {
       title: 'Cluster',
       field: 'cluster',
-      render: c => (capacityLink ? <Link to={capacityLink({ cluster: c.cluster })}>{c.cluster}</Link> : c.cluster),
+      render: c =>
+        capacityLink ? (
+          <Link to={capacityLink({ cluster: encodeURIComponent(c.cluster) })}>{c.cluster}</Link>
+        ) : (
+          c.cluster
+        ),
     },
     { title: 'Provider', render: c => c.provider ?? 'unknown' },
     { title: 'Models', render: c => c.models.filter(m => m.vendor !== 'unknown').map(m => m.model).join(', ') || '—' },
