@@ -96,28 +96,31 @@ test('the cluster capacity tab shows per model, per node, DRA devices, queues an
     '/catalog/default/resource/local-conformant-nvidia/ai-capacity',
     `/clusters/${NVIDIA}/capacity`,
   );
-  await expect(page.getByRole('tab', { name: 'Accelerators' })).toBeVisible();
   await expect(
-    page.getByText(`Accelerator capacity of ${NVIDIA}`),
+    page.getByText(`Accelerator capacity of ${NVIDIA}`).first(),
   ).toBeVisible();
 
   const { totals } = snapshot;
   await expect(
-    page.getByText(
-      `${totals.acceleratorNodes} of ${totals.nodes} nodes have accelerators`,
-    ),
+    page
+      .getByText(
+        `${totals.acceleratorNodes} of ${totals.nodes} nodes have accelerators`,
+      )
+      .first(),
   ).toBeVisible();
   await expect(
-    page.getByText(`${totals.physical} physical devices`),
+    page.getByText(`${totals.physical} physical devices`).first(),
   ).toBeVisible();
   await expect(
-    page.getByText(
-      `Whole devices: ${totals.devices.allocated} of ${totals.devices.allocatable} allocated, ${totals.devices.free} free`,
-    ),
+    page
+      .getByText(
+        `Whole devices: ${totals.devices.allocated} of ${totals.devices.allocatable} allocated, ${totals.devices.free} free`,
+      )
+      .first(),
   ).toBeVisible();
 
   // the summary per model: physical, allocatable, allocated, free
-  await expect(page.getByText('Accelerators by model')).toBeVisible();
+  await expect(page.getByText('Accelerators by model').first()).toBeVisible();
   const h100 = snapshot.models.find(m => m.model === H100);
   expect(h100, 'the conformant-nvidia scenario has H100s').toBeDefined();
   expect(h100!.physical).toBeGreaterThan(0);
@@ -156,19 +159,23 @@ test('the cluster capacity tab shows per model, per node, DRA devices, queues an
 
   // DRA devices of the DRA nodes, the Kueue quota and the trend chart
   expect(snapshot.dra.devices.length).toBeGreaterThan(0);
-  await expect(page.getByText('DRA devices', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('DRA devices', { exact: true }).first(),
+  ).toBeVisible();
   await expect(
     page
       .getByRole('cell', { name: snapshot.dra.devices[0].device, exact: true })
       .first(),
   ).toBeVisible();
-  await expect(page.getByText('Pending demand', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Pending demand', { exact: true }).first(),
+  ).toBeVisible();
   expect(snapshot.queues.length).toBeGreaterThan(0);
-  await expect(page.getByText('Queue quotas (Kueue)')).toBeVisible();
+  await expect(page.getByText('Queue quotas (Kueue)').first()).toBeVisible();
   await expect(
     page.getByRole('cell', { name: snapshot.queues[0].name }).first(),
   ).toBeVisible();
-  await expect(page.getByText('Trend', { exact: true })).toBeVisible();
+  await expect(page.getByText('Trend', { exact: true }).first()).toBeVisible();
 });
 
 test('the fleet capacity page totals the demo clusters and answers "N free units of model X" with clusters and nodes', async ({
@@ -186,7 +193,7 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
     clusters: Array<{ cluster: string; totals: Snapshot['totals'] }>;
   }>(page, '/ai-conformance/capacity', '/capacity');
   await expect(
-    page.getByText('Accelerator capacity', { exact: true }),
+    page.getByText('Accelerator capacity', { exact: true }).first(),
   ).toBeVisible();
   for (const title of ['By model', 'By provider', 'Clusters']) {
     await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
@@ -223,7 +230,7 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
   await page.getByLabel('model').fill('H100');
   await page.getByRole('button', { name: 'Find capacity' }).click();
   await expect(
-    page.getByText(`Where can I get ${wanted} free H100 now?`),
+    page.getByText(`Where can I get ${wanted} free H100 now?`).first(),
   ).toBeVisible();
   const answers = tableWith(page, 'Nodes that can take it now');
   const answer = await rowCells(answers, NVIDIA);
@@ -242,9 +249,11 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
   await page.getByLabel('free units').fill('1000');
   await page.getByRole('button', { name: 'Find capacity' }).click();
   await expect(
-    page.getByText('Where can I get 1000 free H100 now?'),
+    page.getByText('Where can I get 1000 free H100 now?').first(),
   ).toBeVisible();
-  await expect(page.getByText('No cluster can take it now')).toBeVisible();
+  await expect(
+    page.getByText('No cluster can take it now').first(),
+  ).toBeVisible();
   expect((await rowCells(answers, NVIDIA))[3]).toBe(
     'none: no single node has that many free',
   );
@@ -254,13 +263,15 @@ test('the fleet capacity page totals the demo clusters and answers "N free units
   await page.getByLabel('model').fill('MI300X');
   await page.getByRole('button', { name: 'Find capacity' }).click();
   await expect(
-    page.getByText('Where can I get 1 free MI300X now?'),
+    page.getByText('Where can I get 1 free MI300X now?').first(),
   ).toBeVisible();
   expect((await rowCells(answers, AMD))[1]).toContain('MI300X');
 
   // a cluster of the answer opens its capacity page
   await answers.getByRole('link', { name: AMD, exact: true }).click();
-  await expect(page.getByText(`Accelerator capacity of ${AMD}`)).toBeVisible();
+  await expect(
+    page.getByText(`Accelerator capacity of ${AMD}`).first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(
     /\/ai-conformance\/clusters\/resource%3Adefault%2Flocal-partial-amd\/capacity$/,
   );
