@@ -80,7 +80,9 @@ const tableWith = (page: Page, header: string) =>
 async function rowCells(table: Locator, text: string): Promise<string[]> {
   const row = table
     .getByRole('row')
-    .filter({ has: table.getByRole('cell', { name: text, exact: true }) })
+    .filter({
+      has: table.page().getByRole('cell', { name: text, exact: true }),
+    })
     .first();
   await expect(row).toBeVisible();
   return (await row.getByRole('cell').allTextContents()).map(c => c.trim());
