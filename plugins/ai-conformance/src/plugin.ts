@@ -47,7 +47,7 @@ export const aiConformancePlugin = createPlugin({
  *
  * @public
  */
-export const AiConformancePage = aiConformancePlugin.provide(
+export const AiConformancePage: () => JSX.Element = aiConformancePlugin.provide(
   createRoutableExtension({
     name: 'AiConformancePage',
     component: () =>
@@ -61,24 +61,27 @@ export const AiConformancePage = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityAiConformanceContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityAiConformanceContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityContent').then(
-          m => m.EntityAiConformanceContent,
-        ),
-    },
-  }),
-);
+export const EntityAiConformanceContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityAiConformanceContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityContent').then(
+            m => m.EntityAiConformanceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The AI conformance summary card for cluster entities' overview pages.
  *
  * @public
  */
-export const EntityAiConformanceCard = aiConformancePlugin.provide(
+export const EntityAiConformanceCard: (props: {
+  title?: string;
+}) => JSX.Element = aiConformancePlugin.provide(
   createComponentExtension({
     name: 'EntityAiConformanceCard',
     component: {
@@ -96,17 +99,18 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityAiCapacityContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityAiCapacityContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityContent').then(
-          m => m.EntityAiCapacityContent,
-        ),
-    },
-  }),
-);
+export const EntityAiCapacityContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityAiCapacityContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityContent').then(
+            m => m.EntityAiCapacityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The model-serving tab for model-server Components (`spec.type: model-server`, from the catalog
@@ -114,14 +118,15 @@ export const EntityAiCapacityContent = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityModelServerContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityModelServerContent',
-    component: {
-      lazy: () =>
-        import('./components/ModelServing').then(
-          m => m.EntityModelServerContent,
-        ),
-    },
-  }),
-);
+export const EntityModelServerContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityModelServerContent',
+      component: {
+        lazy: () =>
+          import('./components/ModelServing').then(
+            m => m.EntityModelServerContent,
+          ),
+      },
+    }),
+  );

@@ -24,20 +24,32 @@ export function toFleetSummary(
       conformantByChecklist[scorecard.checklistVersion] =
         (conformantByChecklist[scorecard.checklistVersion] ?? 0) + 1;
     }
-    return {
-      cluster: cluster.cluster,
-      name: cluster.name,
-      entityRef: cluster.entityRef,
-      source: cluster.source,
-      status: cluster.status,
-      message: cluster.message,
-      kubernetesVersion: scorecard?.kubernetesVersion,
-      checklistVersion: scorecard?.checklistVersion,
-      evaluatedAt: scorecard?.evaluatedAt,
-      summary: scorecard?.summary,
-    };
+    return toClusterSummary(cluster, scorecard);
   });
   return { clusters: summaries, conformantByChecklist };
+}
+
+/**
+ * The fleet entry of one stored cluster with the stored summary of its latest good run.
+ *
+ * @internal
+ */
+export function toClusterSummary(
+  cluster: StoredCluster,
+  latest: StoredSummary | undefined,
+): ClusterSummary {
+  return {
+    cluster: cluster.cluster,
+    name: cluster.name,
+    entityRef: cluster.entityRef,
+    source: cluster.source,
+    status: cluster.status,
+    message: cluster.message,
+    kubernetesVersion: latest?.kubernetesVersion,
+    checklistVersion: latest?.checklistVersion,
+    evaluatedAt: latest?.evaluatedAt,
+    summary: latest?.summary,
+  };
 }
 
 /**

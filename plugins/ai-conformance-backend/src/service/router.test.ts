@@ -23,6 +23,7 @@ import { makeScorecard } from '../__testUtils__/scorecards';
 import { testRegistry } from '../__testUtils__/testRegistry';
 import { testRuleset } from '../__testUtils__/testRuleset';
 import { createRouter } from './router';
+import { ownerDecision } from '../__testUtils__/ownerDecision';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -78,16 +79,7 @@ async function setup(
         const decision =
           options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
         if (typeof decision === 'object') {
-          return {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'ai-conformance',
-            resourceType: 'ai-conformance-cluster',
-            conditions: {
-              rule: 'IS_CLUSTER_OWNER',
-              resourceType: 'ai-conformance-cluster',
-              params: { claims: decision.ownerClaims },
-            },
-          };
+          return ownerDecision(decision.ownerClaims);
         }
         return { result: decision };
       }) as any,
@@ -260,6 +252,40 @@ describe('createRouter', () => {
     expect(unknown.body.error.message).toBe('No cluster resource:default/nope');
   });
 
+  it('GET /clusters/by-entity/{kind}/{namespace}/{name} finds one cluster by entity ref', async () => {
+    const { app, store } = await setup({
+      decisions: {
+        'ai-conformance.cluster.read': { ownerClaims: ['group:default/ml'] },
+      },
+    });
+    await seedRuns(store);
+    // Entity refs are case-insensitive: the catalog's `Resource` kind finds the cluster.
+    const res = await request(app).get(
+      '/clusters/by-entity/Resource/default/gpu-prod',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      cluster: PROD,
+      name: 'gpu-prod',
+      entityRef: PROD,
+      status: 'ok',
+      checklistVersion: '1.35',
+      summary: { conformant: true },
+    });
+
+    // Forbidden (owned by another group), a namesake in another namespace, and a config-only
+    // cluster's name all look the same: 404.
+    for (const path of [
+      '/clusters/by-entity/resource/default/gpu-dev',
+      '/clusters/by-entity/resource/other/gpu-prod',
+      '/clusters/by-entity/resource/default/lab',
+    ]) {
+      const missing = await request(app).get(path);
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toMatch(/^No cluster resource:/);
+    }
+  });
+
   it('GET /fleet is empty when reading is denied', async () => {
     const { app, store } = await setup({
       decisions: { 'ai-conformance.cluster.read': AuthorizeResult.DENY },
@@ -347,7 +373,7 @@ describe('createRouter', () => {
         .post(`/clusters/${P.lab}/evaluations`)
         .send({});
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ status: 'queued' });
+      expect(res.body).toEqual({ status: 'queued', runId: expect.any(String) });
       await eventually(async () =>
         expect((await store.getCluster(LAB))?.status).toBe('ok'),
       );
@@ -355,6 +381,7 @@ describe('createRouter', () => {
         expect.objectContaining({ cluster: LAB, activeProbes: false }),
       );
       const [run] = await store.listRuns(LAB, { limit: 1 });
+      expect(run.id).toBe(res.body.runId);
       expect(run.trigger).toBe(mockCredentials.user().principal.userEntityRef);
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({

@@ -12,5 +12,5 @@ export { pendingDemand } from './pending';
 export { queueCapacity } from './queues';
 export { detectProvider } from './provider';
 
-export type * from "./types";
+export type * from './types';
 export { evaluateClusterWithCapacity } from './evaluateWithCapacity';

@@ -1,13 +1,14 @@
 import { NodeFact } from '../gather/factTypes';
 
 /** Label prefixes that only a provider's nodes carry, most specific first. */
-const PROVIDER_LABELS: ReadonlyArray<{ provider: string; prefixes: string[] }> = [
-  { provider: 'eks', prefixes: ['eks.amazonaws.com/', 'k8s.amazonaws.com/'] },
-  { provider: 'gke', prefixes: ['cloud.google.com/gke-'] },
-  { provider: 'aks', prefixes: ['kubernetes.azure.com/'] },
-  { provider: 'openshift', prefixes: ['node.openshift.io/'] },
-  { provider: 'karpenter-aws', prefixes: ['karpenter.k8s.aws/'] },
-];
+const PROVIDER_LABELS: ReadonlyArray<{ provider: string; prefixes: string[] }> =
+  [
+    { provider: 'eks', prefixes: ['eks.amazonaws.com/', 'k8s.amazonaws.com/'] },
+    { provider: 'gke', prefixes: ['cloud.google.com/gke-'] },
+    { provider: 'aks', prefixes: ['kubernetes.azure.com/'] },
+    { provider: 'openshift', prefixes: ['node.openshift.io/'] },
+    { provider: 'karpenter-aws', prefixes: ['karpenter.k8s.aws/'] },
+  ];
 
 /**
  * The platform the nodes run on, from provider-only label prefixes (the most common one among

@@ -122,7 +122,7 @@ interface PendingPage {
 }
 
 /**
- * ClusterReader over HTTP with @kubernetes/client-node's authentication (the same machinery its
+ * ClusterReader over HTTP with `@kubernetes/client-node`'s authentication (the same machinery its
  * own Health and Metrics clients use): per-request timeout, a response size cap that aborts the
  * transfer, and a count of requests sent.
  *

@@ -153,7 +153,10 @@ export async function evaluateCluster(
     }
     const facts = await gatherFacts(
       reader,
-      [...factsForChecklist(checklist, checks), ...(options.additionalFacts ?? [])],
+      [
+        ...factsForChecklist(checklist, checks),
+        ...(options.additionalFacts ?? []),
+      ],
       { logger: options.logger, version },
     );
     options.onFacts?.(facts);

@@ -31,7 +31,13 @@ function timed(
     child.on('close', code => {
       const m = /time: (\d+) ([\d.]+)\s*$/.exec(err);
       if (code !== 0 || !m) {
-        reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(-2000)}`));
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(
+              -2000,
+            )}`,
+          ),
+        );
         return;
       }
       resolve({
@@ -69,7 +75,8 @@ export async function runDescribeNodes(
 }
 
 /** kube-rs logs each request as `requesting` inside its `HTTP` span (at debug level). */
-const KUBE_RS_REQUEST = /HTTP\{http\.method=(\S+) http\.url=([^ }]+).*requesting/;
+const KUBE_RS_REQUEST =
+  /HTTP\{http\.method=(\S+) http\.url=([^ }]+).*requesting/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -106,7 +113,12 @@ export async function runViewAllocations(
     const line = raw.replace(ANSI, '');
     const request = KUBE_RS_REQUEST.exec(line);
     if (request) requests.push(`${request[1]} ${new URL(request[2]).pathname}`);
-    else if (!/^\S+Z\s+(TRACE|DEBUG|INFO|WARN|ERROR)\b/.test(line.trim())) csv.push(line);
+    else if (!/^\S+Z\s+(TRACE|DEBUG|INFO|WARN|ERROR)\b/.test(line.trim()))
+      csv.push(line);
   }
-  return { ...run, requests, allocations: parseViewAllocationsCsv(csv.join('\n')) };
+  return {
+    ...run,
+    requests,
+    allocations: parseViewAllocationsCsv(csv.join('\n')),
+  };
 }

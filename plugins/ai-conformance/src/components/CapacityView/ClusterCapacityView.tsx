@@ -13,9 +13,13 @@ export function ClusterCapacityView() {
   return (
     <>
       <Box sx={{ mb: 1, display: 'flex', gap: 2 }}>
-        {fleetCapacityLink && <Link to={fleetCapacityLink()}>← Fleet capacity</Link>}
+        {fleetCapacityLink && (
+          <Link to={fleetCapacityLink()}>← Fleet capacity</Link>
+        )}
         {clusterLink && (
-          <Link to={clusterLink({ cluster: encodeURIComponent(cluster) })}>Conformance of {cluster}</Link>
+          <Link to={clusterLink({ cluster: encodeURIComponent(cluster) })}>
+            Conformance of {cluster}
+          </Link>
         )}
       </Box>
       <ClusterCapacityContent cluster={cluster} />

@@ -1,4 +1,11 @@
-import { ContentHeader, EmptyState, Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import {
+  ContentHeader,
+  EmptyState,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import {
   fleetCapacityTotals,
   FleetCapacityCluster,
@@ -14,9 +21,21 @@ import { vendorName } from '../CapacityView/format';
 import { LoadErrorPanel } from '../LoadErrorPanel';
 import { CapacitySearch } from './CapacitySearch';
 
-function totalsTable(title: string, first: string, data: FleetCapacityTotal[], withVendor: boolean) {
+function totalsTable(
+  title: string,
+  first: string,
+  data: FleetCapacityTotal[],
+  withVendor: boolean,
+) {
   const columns: TableColumn<FleetCapacityTotal & { id: string }>[] = [
-    ...(withVendor ? [{ title: 'Vendor', render: (t: FleetCapacityTotal) => vendorName(t.vendor) }] : []),
+    ...(withVendor
+      ? [
+          {
+            title: 'Vendor',
+            render: (t: FleetCapacityTotal) => vendorName(t.vendor),
+          },
+        ]
+      : []),
     { title: first, field: 'label' },
     { title: 'Clusters', field: 'clusters', type: 'numeric' },
     { title: 'Nodes', field: 'nodes', type: 'numeric' },
@@ -24,7 +43,15 @@ function totalsTable(title: string, first: string, data: FleetCapacityTotal[], w
     { title: 'Allocatable', render: t => t.devices.allocatable },
     { title: 'Allocated', render: t => t.devices.allocated },
     { title: 'Free', render: t => t.devices.free },
-    { title: 'Used', render: t => <UtilisationBar allocated={t.devices.allocated} allocatable={t.devices.allocatable} /> },
+    {
+      title: 'Used',
+      render: t => (
+        <UtilisationBar
+          allocated={t.devices.allocated}
+          allocatable={t.devices.allocatable}
+        />
+      ),
+    },
   ];
   return (
     <Table
@@ -42,7 +69,8 @@ export function FleetCapacityPage() {
   const capacityLink = useOptionalRouteRef(capacityRouteRef);
   const fleetLink = useOptionalRouteRef(rootRouteRef);
   if (fleet.loading && !fleet.value) return <Progress />;
-  if (fleet.error) return <LoadErrorPanel what="the fleet capacity" error={fleet.error} />;
+  if (fleet.error)
+    return <LoadErrorPanel what="the fleet capacity" error={fleet.error} />;
   const clusters = fleet.value?.clusters ?? [];
   const { byModel, byProvider } = fleetCapacityTotals(clusters);
   const clusterColumns: TableColumn<FleetCapacityCluster & { id: string }>[] = [
@@ -51,16 +79,41 @@ export function FleetCapacityPage() {
       field: 'cluster',
       render: c =>
         capacityLink ? (
-          <Link to={capacityLink({ cluster: encodeURIComponent(c.cluster) })}>{c.cluster}</Link>
+          <Link to={capacityLink({ cluster: encodeURIComponent(c.cluster) })}>
+            {c.cluster}
+          </Link>
         ) : (
           c.cluster
         ),
     },
     { title: 'Provider', render: c => c.provider ?? 'unknown' },
-    { title: 'Models', render: c => c.models.filter(m => m.vendor !== 'unknown').map(m => m.model).join(', ') || '—' },
-    { title: 'Physical', render: c => c.totals.physical, customSort: (a, b) => a.totals.physical - b.totals.physical },
-    { title: 'Free', render: c => c.totals.devices.free, customSort: (a, b) => a.totals.devices.free - b.totals.devices.free },
-    { title: 'Used', render: c => <UtilisationBar allocated={c.totals.devices.allocated} allocatable={c.totals.devices.allocatable} /> },
+    {
+      title: 'Models',
+      render: c =>
+        c.models
+          .filter(m => m.vendor !== 'unknown')
+          .map(m => m.model)
+          .join(', ') || '—',
+    },
+    {
+      title: 'Physical',
+      render: c => c.totals.physical,
+      customSort: (a, b) => a.totals.physical - b.totals.physical,
+    },
+    {
+      title: 'Free',
+      render: c => c.totals.devices.free,
+      customSort: (a, b) => a.totals.devices.free - b.totals.devices.free,
+    },
+    {
+      title: 'Used',
+      render: c => (
+        <UtilisationBar
+          allocated={c.totals.devices.allocated}
+          allocatable={c.totals.devices.allocatable}
+        />
+      ),
+    },
     { title: 'Pending pods', field: 'pendingPods', type: 'numeric' },
     { title: 'Snapshot', render: c => formatRelativeTime(c.takenAt) },
   ];

@@ -9,6 +9,7 @@ import { CapacitySearchResult } from '../models/CapacitySearchResult.model';
 import { ClusterCapacity } from '../models/ClusterCapacity.model';
 import { ClusterHistory } from '../models/ClusterHistory.model';
 import { ClusterScorecard } from '../models/ClusterScorecard.model';
+import { ClusterSummary } from '../models/ClusterSummary.model';
 import { CreateEvaluationRequest } from '../models/CreateEvaluationRequest.model';
 import { CreateEvaluationResponse } from '../models/CreateEvaluationResponse.model';
 import { FleetCapacity } from '../models/FleetCapacity.model';
@@ -50,6 +51,17 @@ export type ExportClusterProductYaml = {
  */
 export type ExportFleetCsv = {
   response: string | Error;
+};
+/**
+ * @public
+ */
+export type GetClusterByEntity = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  response: ClusterSummary | Error;
 };
 /**
  * @public
@@ -134,6 +146,8 @@ export type EndpointMap = {
   '#post|/clusters/{cluster}/export/product-yaml': ExportClusterProductYaml;
 
   '#get|/export/csv': ExportFleetCsv;
+
+  '#get|/clusters/by-entity/{kind}/{namespace}/{name}': GetClusterByEntity;
 
   '#get|/clusters/{cluster}/capacity': GetClusterCapacity;
 
