@@ -10,8 +10,12 @@
       `kubectl describe nodes`'.
 
    The cluster: BENCH_KUBECONFIG names a running local control plane used as it is (e.g. one
-   scaled with `yarn cluster:scale`); otherwise one is started with the conformant-nvidia
-   scenario and scaled here (KWOK H100 nodes, every 4th pod asks for a GPU). kubectl is built
+   scaled with `yarn cluster:scale`); otherwise a bare one is started and scaled here (KWOK H100
+   nodes, every 4th pod asks for a GPU). No scenario is applied unless BENCH_SCENARIO names one:
+   a scenario's DaemonSets (conformant-nvidia has nine that tolerate everything or select GPU
+   Operator labels) would put one pod on every scale node, 45,000 pods more than the 50,000
+   measured, and the controller manager would still be creating them while both tools read.
+   kubectl is built
    from the pinned Kubernetes module and kubectl-view-allocations with cargo, into the cache,
    when missing. Every measurement of ours runs in a child process (bench/capacityOnce.ts) so
    that its peak RSS is ours alone; the other tool runs under /usr/bin/time. BENCH_RUNS (default
@@ -34,6 +38,7 @@ import {
   runDescribeNodes,
   runViewAllocations,
   type NodeAllocations,
+  type ReferenceRun,
 } from '../src/capacity/references';
 import { classifyResource } from '../src/capacity/resourceKinds';
 import { VENDOR_PROFILES } from '../src/vendors/profiles';
@@ -115,7 +120,9 @@ function only(reference: NodeAllocations, nodes: string[]): NodeAllocations {
 }
 
 async function count(client: RestClient, collection: string): Promise<number> {
-  const list = await client.get(`${collection}?limit=1`);
+  const list = await client.get(
+    `${collection}${collection.includes('?') ? '&' : '?'}limit=1`,
+  );
   return list.items.length + (list.metadata?.remainingItemCount ?? 0);
 }
 
@@ -133,7 +140,10 @@ async function main() {
           new RestClient(credentialsFromKubeconfig(reused, 'admin'), 8),
         stop: async () => undefined,
       }
-    : await startOrReuseCluster({ scenario: 'conformant-nvidia', log });
+    : await startOrReuseCluster({
+        scenario: process.env.BENCH_SCENARIO || undefined,
+        log,
+      });
   const results: string[] = [];
   try {
     const admin = cluster.client('admin');
@@ -183,14 +193,16 @@ async function main() {
       60 * 60 * 1000,
       5000,
     );
-    console.log(`cluster: ${size.nodes} nodes, ${size.pods} pods`);
+    const daemonPods = await count(
+      admin,
+      '/api/v1/pods?labelSelector=pod-template-generation',
+    );
+    console.log(
+      `cluster: ${size.nodes} nodes, ${size.pods} pods (${daemonPods} of them DaemonSet pods)`,
+    );
 
     const ours: Once[] = [];
-    const theirs: Array<{
-      wallMs: number;
-      peakRssMiB: number;
-      allocations: NodeAllocations;
-    }> = [];
+    const theirs: ReferenceRun[] = [];
     for (let i = 0; i < runs; i++) {
       const o = once('capacity', cluster.kubeconfig);
       ours.push(o);
@@ -205,9 +217,9 @@ async function main() {
         const t = await runViewAllocations(kva, cluster.kubeconfig, 'reader');
         theirs.push(t);
         console.log(
-          `kubectl-view-allocations run ${i + 1}/${runs}: ${secs(
-            t.wallMs,
-          )}, peak RSS ${mb(t.peakRssMiB)}`,
+          `kubectl-view-allocations run ${i + 1}/${runs}: ${secs(t.wallMs)}, ${
+            t.requests?.length
+          } API requests, peak RSS ${mb(t.peakRssMiB)}`,
         );
       } catch (error) {
         // its one unpaged list of every pod can outlast the API server's request timeout
@@ -229,7 +241,7 @@ async function main() {
     const t = median(theirs, x => x.wallMs);
     const oRss = Math.max(...ours.map(x => x.peakRssMiB));
     const tRss = median(theirs, x => x.peakRssMiB).peakRssMiB;
-    // kubectl-view-allocations issues one unpaged list of nodes and one of pods (its code: collect.rs)
+    const theirRequests = t.requests ?? [];
     console.log('');
     console.log(
       '                     ours (capacity snapshot)   kubectl-view-allocations',
@@ -238,9 +250,9 @@ async function main() {
       `wall time (median)   ${secs(o.wallMs).padEnd(27)}${secs(t.wallMs)}`,
     );
     console.log(
-      `API requests         ${String(o.apiRequests).padEnd(
-        27,
-      )}2 (one unpaged list of nodes, one of pods)`,
+      `API requests         ${String(o.apiRequests).padEnd(27)}${
+        theirRequests.length
+      } (${theirRequests.join(', ')}; unpaged)`,
     );
     console.log(`peak RSS             ${mb(oRss).padEnd(27)}${mb(tRss)}`);
     console.log(`our requests by path: ${JSON.stringify(o.requestsByPath)}`);

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { Knex } from 'knex';
+import { makeCapacitySnapshot } from '../__testUtils__/capacitySnapshots';
 import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
 import { DatabaseCapacityStore } from './DatabaseCapacityStore';
 
@@ -8,49 +8,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
-function snapshot(
-  takenAt: string,
-  allocated: number,
-  nodes = 1,
-): CapacitySnapshot {
-  return {
-    takenAt,
-    provider: 'eks',
-    totals: {
-      nodes,
-      acceleratorNodes: nodes,
-      physical: 8 * nodes,
-      devices: {
-        allocatable: 8 * nodes,
-        allocated,
-        free: 8 * nodes - allocated,
-      },
-      resources: [],
-    },
-    models: [
-      {
-        vendor: 'nvidia',
-        model: 'NVIDIA-H100-80GB-HBM3',
-        nodes,
-        physical: 8 * nodes,
-        physicalUnknownNodes: 0,
-        devices: {
-          allocatable: 8 * nodes,
-          allocated,
-          free: 8 * nodes - allocated,
-        },
-        resources: [],
-        dra: { physical: 0, devices: 0, allocated: 0, free: 0 },
-      },
-    ],
-    nodes: [],
-    dra: { pools: [], devices: [] },
-    pending: { pods: [], byResource: { 'nvidia.com/gpu': 4 } },
-    queues: [],
-    unknown: [],
-    errors: [],
-  };
-}
+const snapshot = makeCapacitySnapshot;
 
 describe.each(databases.eachSupportedId())(
   'DatabaseCapacityStore on %p',

@@ -163,6 +163,13 @@ export function nodeCapacity(input: NodeCapacityInput): {
         });
       }
     }
+    // GKE names the partition size in a label of its own and keeps the count label physical
+    const partitionProfile =
+      labelModel?.profile ??
+      firstLabel(
+        node.labels,
+        capacityData(vendor)?.partitionProfileLabels ?? [],
+      );
     // shares per device of a time-sliced whole-device resource
     const replicas = Number(
       firstLabel(node.labels, capacityData(vendor)?.replicasLabels ?? []) ?? 1,
@@ -171,10 +178,11 @@ export function nodeCapacity(input: NodeCapacityInput): {
       Number.isInteger(replicas) && replicas > 1 ? replicas : undefined;
     for (const r of resources) {
       if (r.kind === 'device' && sharesPerDevice) r.kind = 'share';
-      if (r.kind === 'device' && labelModel?.profile) {
-        // MIG single strategy: the whole-device resource hands out partitions
+      if (r.kind === 'device' && partitionProfile) {
+        // MIG single strategy (GFD) or GKE GPU partitions: the whole-device resource hands out
+        // partitions
         r.kind = 'partition';
-        r.profile = labelModel.profile;
+        r.profile = partitionProfile;
       }
       if (r.kind === 'device' || r.kind === 'unknown') sources.push(r.resource);
     }

@@ -1,61 +1,19 @@
-import { makeFacts } from '../__testUtils__/facts';
 import {
-  reduceNode,
-  reducePod,
-  reduceResourceClaim,
-  reduceResourceSlice,
-} from '../gather/reduce';
-import { FactValues } from '../gather/factTypes';
+  describeWithShared,
+  makeFacts,
+  readFixture,
+} from '../__testUtils__/facts';
+import {
+  capacityFacts as facts,
+  kubeNode as node,
+  kubePod as pod,
+} from '../__testUtils__/capacityObjects';
+import { reduceResourceClaim, reduceResourceSlice } from '../gather/reduce';
 import { buildCapacitySnapshot } from './snapshot';
 
 /* A mixed cluster in the shapes the API server returns (reduced by the engine's own reducers):
    device-plugin H100s, an A100 in MIG mixed strategy, a time-sliced T4, an AMD MI300X node with
    partitions, a GKE TPU host, an Inferentia node, an unknown accelerator and bad input. */
-
-function node(
-  name: string,
-  labels: Record<string, string>,
-  extended: Record<string, string>,
-) {
-  return reduceNode({
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
-    spec: {},
-    status: {
-      capacity: { cpu: '96', memory: '1Ti', pods: '110', ...extended },
-      allocatable: { cpu: '95', memory: '1000Gi', pods: '110', ...extended },
-      conditions: [{ type: 'Ready', status: 'True' }],
-    },
-  });
-}
-
-function pod(
-  name: string,
-  nodeName: string | undefined,
-  requests: Record<string, string>,
-  extra: {
-    phase?: string;
-    initContainers?: object[];
-    conditions?: object[];
-    claims?: boolean;
-  } = {},
-) {
-  return reducePod({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { namespace: 'ml', name },
-    spec: {
-      nodeName,
-      initContainers: extra.initContainers,
-      containers: [{ name: 'main', resources: { requests, limits: requests } }],
-      resourceClaims: extra.claims
-        ? [{ name: 'gpu', resourceClaimTemplateName: 't' }]
-        : undefined,
-    },
-    status: { phase: extra.phase ?? 'Running', conditions: extra.conditions },
-  });
-}
 
 const H100_LABELS = {
   'nvidia.com/gpu.present': 'true',
@@ -65,19 +23,6 @@ const H100_LABELS = {
   'eks.amazonaws.com/nodegroup': 'h100',
   'node.kubernetes.io/instance-type': 'p5.48xlarge',
 };
-
-function facts(values: Partial<FactValues>) {
-  return makeFacts({
-    values: {
-      nodes: [],
-      pods: [],
-      resourceSlices: [],
-      resourceClaims: [],
-      kueueClusterQueues: [],
-      ...values,
-    },
-  });
-}
 
 describe('buildCapacitySnapshot: extended resources', () => {
   const nodes = [
@@ -676,6 +621,177 @@ describe('buildCapacitySnapshot: DRA', () => {
     ]);
   });
 });
+
+describe('buildCapacitySnapshot: DRA API versions', () => {
+  // one node's pool of two H100s and two MIG devices of a third GPU, as each version serves it
+  const attrs = (i: number, extra: Record<string, object> = {}) => ({
+    type: { string: 'gpu' },
+    productName: { string: 'NVIDIA H100 80GB HBM3' },
+    uuid: { string: `GPU-${i}` },
+    ...extra,
+  });
+  const devices = [
+    { name: 'gpu-0', attributes: attrs(0), capacity: { memory: '80Gi' } },
+    { name: 'gpu-1', attributes: attrs(1), capacity: { memory: '80Gi' } },
+    {
+      name: 'gpu-2-mig-0',
+      attributes: attrs(20, {
+        type: { string: 'mig' },
+        profile: { string: '3g.40gb' },
+        parentUUID: { string: 'GPU-2' },
+      }),
+      capacity: { memory: '40Gi' },
+    },
+    {
+      name: 'gpu-2-mig-1',
+      attributes: attrs(21, {
+        type: { string: 'mig' },
+        profile: { string: '3g.40gb' },
+        parentUUID: { string: 'GPU-2' },
+      }),
+      capacity: { memory: '40Gi' },
+    },
+  ];
+  const shapes: Record<string, (d: (typeof devices)[number]) => object> = {
+    // v1alpha3 wrote capacity as a bare quantity, v1beta1 as {value} under `basic`
+    'resource.k8s.io/v1beta1': d => ({
+      name: d.name,
+      basic: {
+        attributes: d.attributes,
+        capacity: { memory: { value: d.capacity.memory } },
+      },
+    }),
+    'resource.k8s.io/v1beta2': d => ({
+      name: d.name,
+      attributes: d.attributes,
+      capacity: { memory: { value: d.capacity.memory } },
+    }),
+    'resource.k8s.io/v1': d => ({
+      name: d.name,
+      attributes: d.attributes,
+      capacity: { memory: { value: d.capacity.memory } },
+    }),
+  };
+  // v1beta1 requests carry the class directly, v1beta2 and v1 wrap it in `exactly`
+  const request = (apiVersion: string) =>
+    apiVersion.endsWith('v1beta1')
+      ? { name: 'gpu', deviceClassName: 'gpu.nvidia.com', count: 1 }
+      : {
+          name: 'gpu',
+          exactly: { deviceClassName: 'gpu.nvidia.com', count: 1 },
+        };
+
+  it.each(Object.keys(shapes))(
+    '%s: same devices, partitions and allocations',
+    apiVersion => {
+      const slices = [0, 1].map(generation =>
+        reduceResourceSlice({
+          apiVersion,
+          kind: 'ResourceSlice',
+          metadata: { name: `n-gpu.nvidia.com-${generation}` },
+          spec: {
+            driver: 'gpu.nvidia.com',
+            nodeName: 'n',
+            pool: { name: 'n', generation, resourceSliceCount: 1 },
+            // generation 0 still lists a GPU that was taken away
+            devices: (generation === 0
+              ? [...devices, { ...devices[0], name: 'gpu-9' }]
+              : devices
+            ).map(shapes[apiVersion]),
+          },
+        }),
+      );
+      const claims = ['gpu-1', 'gpu-2-mig-0'].map(device =>
+        reduceResourceClaim({
+          apiVersion,
+          kind: 'ResourceClaim',
+          metadata: { namespace: 'ml', name: `c-${device}` },
+          spec: { devices: { requests: [request(apiVersion)] } },
+          status: {
+            allocation: {
+              devices: {
+                results: [
+                  {
+                    request: 'gpu',
+                    driver: 'gpu.nvidia.com',
+                    pool: 'n',
+                    device,
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      );
+      const snapshot = buildCapacitySnapshot(
+        facts({
+          nodes: [node('n', {}, {})],
+          resourceSlices: slices,
+          resourceClaims: claims,
+        }),
+      );
+      expect(snapshot.dra.pools).toEqual([
+        expect.objectContaining({
+          generation: 1,
+          slices: 1,
+          counts: { physical: 3, devices: 4, allocated: 2, free: 2 },
+        }),
+      ]);
+      expect(
+        snapshot.dra.devices.map(d => [
+          d.device,
+          d.kind,
+          d.memoryBytes,
+          d.claims.length > 0,
+        ]),
+      ).toEqual([
+        ['gpu-0', 'device', 80 * 2 ** 30, false],
+        ['gpu-1', 'device', 80 * 2 ** 30, true],
+        ['gpu-2-mig-0', 'partition', 40 * 2 ** 30, true],
+        ['gpu-2-mig-1', 'partition', 40 * 2 ** 30, false],
+      ]);
+      expect(snapshot.models).toEqual([
+        expect.objectContaining({
+          model: 'NVIDIA H100 80GB HBM3',
+          physical: 3,
+          devices: { allocatable: 2, allocated: 1, free: 1 },
+          dra: { physical: 3, devices: 4, allocated: 2, free: 2 },
+        }),
+      ]);
+    },
+  );
+});
+
+describeWithShared(
+  'buildCapacitySnapshot: DRA round-trip objects with every field set',
+  () => {
+    it.each(['v1beta1', 'v1beta2', 'v1'])(
+      'resource.k8s.io/%s: read without failing, the unknown driver named',
+      version => {
+        const [slice] = readFixture(
+          `dra/apimachinery-roundtrip/resource.k8s.io.${version}.ResourceSlice.yaml`,
+        );
+        const [claim] = readFixture(
+          `dra/apimachinery-roundtrip/resource.k8s.io.${version}.ResourceClaim.yaml`,
+        );
+        const snapshot = buildCapacitySnapshot(
+          facts({
+            resourceSlices: [reduceResourceSlice(slice)],
+            resourceClaims: [reduceResourceClaim(claim)],
+          }),
+        );
+        expect(snapshot.errors).toEqual([]);
+        expect(snapshot.dra.devices.length).toBeGreaterThan(0);
+        expect(snapshot.unknown).toEqual([
+          expect.objectContaining({
+            name: slice.spec.driver,
+            reason: 'unknown-dra-driver',
+          }),
+        ]);
+      },
+    );
+  },
+);
 
 describe('buildCapacitySnapshot: Kueue ClusterQueues', () => {
   const queue = (apiVersion: string, cohortField: string) => ({

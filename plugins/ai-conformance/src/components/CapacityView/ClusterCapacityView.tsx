@@ -17,7 +17,9 @@ export function ClusterCapacityView() {
           <Link to={fleetCapacityLink()}>← Fleet capacity</Link>
         )}
         {clusterLink && (
-          <Link to={clusterLink({ cluster })}>Conformance of {cluster}</Link>
+          <Link to={clusterLink({ cluster: encodeURIComponent(cluster) })}>
+            Conformance of {cluster}
+          </Link>
         )}
       </Box>
       <ClusterCapacityContent cluster={cluster} />

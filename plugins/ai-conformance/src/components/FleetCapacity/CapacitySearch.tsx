@@ -51,7 +51,9 @@ export function CapacitySearch() {
       field: 'cluster',
       render: m =>
         capacityLink ? (
-          <Link to={capacityLink({ cluster: m.cluster })}>{m.cluster}</Link>
+          <Link to={capacityLink({ cluster: encodeURIComponent(m.cluster) })}>
+            {m.cluster}
+          </Link>
         ) : (
           m.cluster
         ),

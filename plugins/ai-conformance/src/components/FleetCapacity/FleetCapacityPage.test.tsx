@@ -81,4 +81,33 @@ describe('FleetCapacityPage', () => {
       screen.getByText('1 cluster(s) can take it now'),
     ).toBeInTheDocument();
   });
+
+  it('links a cluster whose identity is an entity ref to its capacity page, encoded as one path segment', async () => {
+    const api = mockApi({
+      searchCapacity: jest.fn(async () => ({
+        matches: [
+          {
+            cluster: 'resource:default/gpu-west',
+            takenAt: new Date().toISOString(),
+            models: ['NVIDIA-H100-80GB-HBM3'],
+            clusterFree: 8,
+            nodes: [
+              { node: 'west-h100-0', model: 'NVIDIA-H100-80GB-HBM3', free: 8 },
+            ],
+          },
+        ],
+      })),
+    });
+    await render(api);
+    fireEvent.change(await screen.findByLabelText('model'), {
+      target: { value: 'H100' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Find capacity' }));
+    expect(
+      await screen.findByRole('link', { name: 'resource:default/gpu-west' }),
+    ).toHaveAttribute(
+      'href',
+      '/ai-conformance/clusters/resource%3Adefault%2Fgpu-west/capacity',
+    );
+  });
 });

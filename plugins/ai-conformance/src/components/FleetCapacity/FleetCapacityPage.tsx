@@ -79,7 +79,9 @@ export function FleetCapacityPage() {
       field: 'cluster',
       render: c =>
         capacityLink ? (
-          <Link to={capacityLink({ cluster: c.cluster })}>{c.cluster}</Link>
+          <Link to={capacityLink({ cluster: encodeURIComponent(c.cluster) })}>
+            {c.cluster}
+          </Link>
         ) : (
           c.cluster
         ),
