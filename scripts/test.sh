@@ -22,11 +22,23 @@ trap postgres_teardown EXIT
 step "bootstrap error paths (scripts/test-bootstrap.sh)"
 "$ROOT/scripts/test-bootstrap.sh"
 
+step "generated API code matches openapi.yaml (yarn generate:api:check)"
+yarn generate:api:check
+
 step "type checking (yarn tsc)"
 yarn tsc
 
 step "lint (yarn lint:all)"
 yarn lint:all
+
+step "formatting (yarn prettier:check)"
+yarn prettier:check || die "the files above are not formatted: run 'yarn prettier --write .' and commit the result"
+
+step "API reports of the packages (yarn api-reports:check)"
+yarn api-reports:check || die "the public API of a package changed or has warnings (see above): run 'yarn api-reports', review the report*.api.md changes and commit them"
+
+step "unused dependencies (yarn knip-reports:check)"
+yarn knip-reports:check || die "a package's knip report changed (see above): run 'yarn knip-reports', remove the unused dependencies it lists and commit"
 
 step "services: PostgreSQL"
 postgres_setup

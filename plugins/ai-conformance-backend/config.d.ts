@@ -62,6 +62,11 @@ export interface Config {
        * week (timeout 2 hours, first run 10 minutes after startup).
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long a probe's verdict is carried into the passive rounds' scorecards (marked "not
+       * re-verified", with its time and age). Defaults to 14 days (two weekly probe rounds).
+       */
+      evidenceMaxAge?: HumanDuration | string;
       /** The sweeper of probe leftovers (after a crash), run at startup and every hour. */
       sweep?: {
         /**

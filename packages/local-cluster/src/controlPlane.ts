@@ -269,6 +269,11 @@ export async function startControlPlane(
         // (disabled below: KWOK sends no heartbeats at scale) would lift that taint
         'disable-admission-plugins': 'TaintNodesByCondition',
         'max-requests-inflight': 1500,
+        // An unpaged list of every pod (what kubectl-view-allocations sends) takes longer than the
+        // default 60 s to serialise at 50,000 pods on two shared cores; the server would cut the
+        // answer off mid-stream (the client sees EOF). Real control planes have the CPU to answer
+        // in time, so the budget is raised here rather than in the client.
+        'request-timeout': '5m0s',
         'max-mutating-requests-inflight': 1000,
         'event-ttl': '1h0m0s',
         profiling: false,

@@ -11,7 +11,9 @@ describe('readerRbac', () => {
 
   it('is read-only, names no wildcard and grants no secrets', () => {
     for (const rule of rules) {
-      expect(rule.verbs.every((v: string) => ['get', 'list'].includes(v))).toBe(true);
+      expect(rule.verbs.every((v: string) => ['get', 'list'].includes(v))).toBe(
+        true,
+      );
       expect(rule.resources ?? []).not.toContain('secrets');
       expect(rule.resources ?? []).not.toContain('*');
       expect(rule.apiGroups ?? []).not.toContain('*');
@@ -33,9 +35,9 @@ describe('readerRbac', () => {
       .map(describeRead);
     expect(missing).toEqual([]);
     // a group the old hand-written role forgot
-    expect(
-      declaredReads().some(r => r.group === 'cluster.x-k8s.io'),
-    ).toBe(true);
+    expect(declaredReads().some(r => r.group === 'cluster.x-k8s.io')).toBe(
+      true,
+    );
   });
 
   it('binds every Role it creates to the reader user', () => {

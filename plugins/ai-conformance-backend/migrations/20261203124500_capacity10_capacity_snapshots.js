@@ -10,7 +10,11 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('ai_conformance_capacity_snapshots', table => {
     table.comment('Accelerator capacity of a cluster at one moment');
-    table.string('id', 36).primary().notNullable().comment('Snapshot id (UUID)');
+    table
+      .string('id', 36)
+      .primary()
+      .notNullable()
+      .comment('Snapshot id (UUID)');
     table.string('cluster', 255).notNullable().comment('Cluster name');
     table
       .string('run_id', 36)

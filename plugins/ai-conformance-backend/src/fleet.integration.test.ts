@@ -322,9 +322,11 @@ describeWithLocalCluster(
           expect(byName[name].message).toMatch(expectedProblem[name]);
         }
         expect(byName.sneaky.status).toBe('refused');
+        // says what to fix in config terms, without the URLs (those go to the log)
         expect(byName.sneaky.message).toContain(
-          'https://collector.example.net:6443',
+          'is not one that aiConformance.clusters',
         );
+        expect(byName.sneaky.message).not.toContain('collector.example.net');
         expect(byName.malformed.status).toBe('refused');
         expect(byName.malformed.message).toContain('kubernetes.io/api-server');
 

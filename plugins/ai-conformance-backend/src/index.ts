@@ -1,7 +1,7 @@
 /**
  * The AI conformance backend plugin. The cluster layer it wires (registry, credentials, reader
- * factory, extension points, permission resource) is exported by
- * `@internal/plugin-ai-conformance-node/backstage`.
+ * factory, extension points, permission resource) is exported by the `/backstage` subpath of
+ * `plugin-ai-conformance-node`.
  *
  * @packageDocumentation
  */

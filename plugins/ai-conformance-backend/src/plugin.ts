@@ -204,6 +204,7 @@ export const aiConformancePlugin = createBackendPlugin({
             limit: operations.runNow.perUserLimit,
             windowMs: operations.runNow.windowMs,
           }),
+          probeEvidenceMaxAgeMs: operations.probeEvidenceMaxAgeMs,
         });
         // Backstage's graceful shutdown: running evaluations stop and their probes clean up.
         lifecycle.addShutdownHook(() => evaluations.shutdown());

@@ -138,7 +138,7 @@ describeWithLocalCluster(
           expect(results.facts?.version.gitVersion).toMatch(/^v1\.\d+/);
           expect(results.refusal?.name).toBe('ClusterRefusedError');
           expect(results.refusal?.message).toContain(
-            'which config binds to resource:default/gpu-catalog',
+            'announces an API server that config binds to another cluster',
           );
         } finally {
           await backend.stop();

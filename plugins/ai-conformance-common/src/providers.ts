@@ -1,9 +1,17 @@
-/**
- * Where a cluster runs. `other` covers on-premises and every platform we do not recognise.
- *
- * @public
- */
-export type ClusterProvider = 'aws' | 'gcp' | 'azure' | 'openshift' | 'other';
+import type {
+  ClusterProvider,
+  ProviderDetection,
+} from './schema/openapi/generated';
+
+// `ClusterProvider` (where a cluster runs; `other` covers on-premises and every platform we do
+// not recognise) and `ProviderDetection` (the provider with how it was decided: `detected` from
+// the API server and node labels, or `annotation` when the entity sets PROVIDER_ANNOTATION)
+// are REST shapes, generated from the backend's openapi.yaml.
+export type {
+  ClusterProvider,
+  ProviderDetection,
+  ProviderDetectionSourceEnum,
+} from './schema/openapi/generated';
 
 /** @public */
 export const CLUSTER_PROVIDERS: readonly ClusterProvider[] = [
@@ -41,19 +49,6 @@ export function isClusterProvider(value: unknown): value is ClusterProvider {
     typeof value === 'string' &&
     (CLUSTER_PROVIDERS as readonly string[]).includes(value)
   );
-}
-
-/**
- * The provider of a cluster with how it was decided: `detected` from the API server and node
- * labels, or `annotation` when the catalog entity sets {@link PROVIDER_ANNOTATION}.
- *
- * @public
- */
-export interface ProviderDetection {
-  provider: ClusterProvider;
-  source: 'detected' | 'annotation';
-  /** What decided it, e.g. "node label eks.amazonaws.com/nodegroup". */
-  reason: string;
 }
 
 /**

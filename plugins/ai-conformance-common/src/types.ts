@@ -1,17 +1,36 @@
+// The shapes the REST API carries are generated from the backend's openapi.yaml
+// (`yarn generate:api`, src/schema/openapi/generated): the verdict of a requirement
+// (`pass` / `fail` / `not-applicable` / `unknown` / `error`, see docs/verdict-semantics), the
+// evidence behind it, the verdict counts, the fleet and history views.
+import type {
+  EvaluationSummary,
+  RequirementResult,
+  Verdict,
+} from './schema/openapi/generated';
 import type { ProviderDetection } from './providers';
 
-/**
- * The verdict of one requirement on one cluster.
- *
- * - `pass` / `fail`: the mechanism was recognised and the evidence decides.
- * - `not-applicable`: the requirement does not apply (a conditional MUST whose condition is not
- *   met, or a SHOULD for hardware the cluster lacks); always carries a reason.
- * - `unknown`: the mechanism was not recognised; manual evidence is needed. Never a failure.
- * - `error`: the check could not be made (403, timeout, bad response); the reason says what to fix.
- *
- * @public
- */
-export type Verdict = 'pass' | 'fail' | 'not-applicable' | 'unknown' | 'error';
+export type {
+  ClusterHistory,
+  ClusterScorecard,
+  ClusterSource,
+  ClusterStatus,
+  ClusterSummary,
+  CreateEvaluationResponse,
+  CreateEvaluationResponseStatusEnum,
+  EvaluationRun,
+  EvaluationSummary,
+  Evidence,
+  EvidenceValue,
+  FleetSummary,
+  ObjectReference,
+  RequirementAcrossFleet,
+  RequirementCategory,
+  RequirementLevel,
+  RequirementResult,
+  RequirementResultModeEnum,
+  RequirementVerdictOnCluster,
+  Verdict,
+} from './schema/openapi/generated';
 
 /** @public */
 export const VERDICTS: readonly Verdict[] = [
@@ -21,75 +40,6 @@ export const VERDICTS: readonly Verdict[] = [
   'unknown',
   'error',
 ] as const;
-
-/** @public */
-export type RequirementLevel = 'MUST' | 'SHOULD';
-
-/**
- * The category keys of the checklist, exactly as the official templates spell them.
- *
- * @public
- */
-export type RequirementCategory =
-  | 'accelerators'
-  | 'networking'
-  | 'schedulingOrchestration'
-  | 'observability'
-  | 'security'
-  | 'operator';
-
-/** A Kubernetes object that a verdict is based on. @public */
-export interface ObjectReference {
-  apiVersion?: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
-/**
- * One observation behind a verdict: which object, field or condition was seen.
- *
- * @public
- */
-export interface Evidence {
-  /** A sentence a person can read, e.g. "GatewayClass cilium is Accepted". */
-  message: string;
-  object?: ObjectReference;
-  /** JSON path of the field looked at, e.g. `status.conditions[Accepted]`. */
-  field?: string;
-  value?: string | number | boolean;
-}
-
-/** The result of one requirement on one cluster. @public */
-export interface RequirementResult {
-  id: string;
-  category: RequirementCategory;
-  level: RequirementLevel;
-  /** True for conditional MUSTs ("If the platform provides …"). */
-  conditional?: boolean;
-  verdict: Verdict;
-  /** Why this verdict; for `error`, what to fix. */
-  reason: string;
-  evidence: Evidence[];
-  /** `passive` (read-only API) or `active` (a probe created objects). */
-  mode?: 'passive' | 'active';
-}
-
-/** Verdict counts of one evaluation. @public */
-export interface EvaluationSummary {
-  pass: number;
-  fail: number;
-  notApplicable: number;
-  unknown: number;
-  error: number;
-  total: number;
-  /** MUST requirements whose verdict is `fail`. */
-  mustFailed: number;
-  /** MUST requirements whose verdict is `unknown` or `error`. */
-  mustUndecided: number;
-  /** True when every MUST is `pass` or `not-applicable`. */
-  conformant: boolean;
-}
 
 /**
  * A full evaluation of one cluster against one checklist version: the CLI's `--output json`
@@ -110,78 +60,4 @@ export interface Scorecard {
   summary: EvaluationSummary;
   /** Who runs the cluster (AWS, Google Cloud, …), detected from what the evaluation read. */
   provider?: ProviderDetection;
-}
-
-/**
- * The state of a cluster in the fleet. `refused` means the backend would not contact it (for
- * example its API server URL is not allowed by config); `error` means the evaluation as a whole
- * failed (unreachable, TLS mismatch, expired token).
- *
- * @public
- */
-export type ClusterStatus = 'ok' | 'error' | 'refused' | 'pending';
-
-/** One cluster's latest state, as the fleet view lists it. @public */
-export interface ClusterSummary {
-  /**
-   * The cluster's identity: its catalog entity ref (`resource:default/gpu-prod`) or, for a
-   * cluster that exists only in config, `config:<name>`. API paths take this value.
-   */
-  cluster: string;
-  /** The display name: the entity's name or the config cluster's name. */
-  name: string;
-  /** The catalog entity ref when the cluster comes from the catalog. */
-  entityRef?: string;
-  /** `catalog` or `config`. */
-  source: 'catalog' | 'config';
-  status: ClusterStatus;
-  /** For `error` and `refused`: what went wrong and what to fix. */
-  message?: string;
-  kubernetesVersion?: string;
-  checklistVersion?: string;
-  evaluatedAt?: string;
-  summary?: EvaluationSummary;
-  /** Who runs the cluster: the catalog annotation, else what the latest evaluation detected. */
-  provider?: ProviderDetection;
-}
-
-/** @public */
-export interface FleetSummary {
-  clusters: ClusterSummary[];
-  /** Clusters whose every MUST passes or is not applicable, per checklist version. */
-  conformantByChecklist: Record<string, number>;
-}
-
-/** One past evaluation of a cluster. @public */
-export interface EvaluationRun {
-  id: string;
-  /** The cluster's identity (see {@link ClusterSummary.cluster}). */
-  cluster: string;
-  status: ClusterStatus;
-  message?: string;
-  kubernetesVersion?: string;
-  checklistVersion?: string;
-  evaluatedAt: string;
-  durationMs?: number;
-  apiRequests?: number;
-  summary?: EvaluationSummary;
-  /** What triggered the run: `schedule`, or the user entity ref for "run now". */
-  trigger: string;
-}
-
-/** One requirement across the fleet. @public */
-export interface RequirementAcrossFleet {
-  id: string;
-  clusters: Array<{
-    /** The cluster's identity (see {@link ClusterSummary.cluster}). */
-    cluster: string;
-    /** The display name. */
-    name: string;
-    entityRef?: string;
-    checklistVersion: string;
-    level: RequirementLevel;
-    verdict: Verdict;
-    reason: string;
-    evaluatedAt: string;
-  }>;
 }

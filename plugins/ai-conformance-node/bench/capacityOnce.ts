@@ -44,15 +44,22 @@ async function main() {
   const [mode, kubeconfig] = process.argv.slice(2) as [Mode, string];
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfig);
-  if (kubeConfig.getContextObject('reader')) kubeConfig.setCurrentContext('reader');
+  if (kubeConfig.getContextObject('reader'))
+    kubeConfig.setCurrentContext('reader');
   const byPath = new Map<string, number>();
   const logger = countingLogger(byPath);
-  const reader = new KubeClusterReader({ kubeConfig, requestTimeoutMs: 120_000, logger });
+  const reader = new KubeClusterReader({
+    kubeConfig,
+    requestTimeoutMs: 120_000,
+    logger,
+  });
   const started = Date.now();
   let snapshot: CapacitySnapshot | undefined;
   try {
     if (mode === 'capacity') {
-      snapshot = buildCapacitySnapshot(await gatherFacts(reader, CAPACITY_FACTS));
+      snapshot = buildCapacitySnapshot(
+        await gatherFacts(reader, CAPACITY_FACTS),
+      );
     } else {
       await evaluateCluster({
         cluster: 'bench',

@@ -1,5 +1,5 @@
 /**
- * The AI conformance engine: reads a Kubernetes cluster once through @kubernetes/client-node,
+ * The AI conformance engine: reads a Kubernetes cluster once through `@kubernetes/client-node`,
  * decides every requirement of a CNCF Kubernetes AI Conformance checklist with pure checks,
  * optionally runs active probes, and exports PRODUCT.yaml and JUnit. The CLI and the backend
  * plugin both call it.
@@ -56,6 +56,7 @@ export {
   SERVER_TEXT_MAX_CHARS,
 } from './cluster/serverText';
 export type { KubeClusterReaderOptions } from './cluster/KubeClusterReader';
+export type { ProtobufListKind } from './cluster/protobuf/kubeProtobuf';
 export {
   AGGREGATED_DISCOVERY_ACCEPT,
   collectionPath,
@@ -66,7 +67,10 @@ export {
   parseLegacyResourceList,
 } from './cluster/discovery';
 export type {
+  AggregatedList,
+  AggregatedResource,
   ApiDiscovery,
+  LegacyResourceList,
   DiscoveredGroup,
   DiscoveredResource,
   DiscoveredVersion,
@@ -152,10 +156,7 @@ export type { InfrastructureAgent } from './platform/InfrastructureAgent';
 export { matchImage } from './platform/imagePatterns';
 export { classifyPod, owningWorkload } from './platform/classifyPod';
 export type { PlatformCatalog, PodRole } from './platform/classifyPod';
-export {
-  deviceBypasses,
-  requestsAccelerator,
-} from './platform/deviceBypass';
+export { deviceBypasses, requestsAccelerator } from './platform/deviceBypass';
 export type { DeviceBypass } from './platform/deviceBypass';
 
 // Capacity (pure, over the same gathered facts)

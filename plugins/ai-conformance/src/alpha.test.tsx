@@ -13,12 +13,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { aiConformanceApiRef } from '@internal/plugin-ai-conformance-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import plugin from './alpha';
 import { mockApi } from './__fixtures__/data';
+import { modelServerEntity } from './__fixtures__/modelServers';
 
 const cluster: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -37,6 +39,17 @@ function extension(id: string): ExtensionDefinition {
   const found = plugin.getExtension(id as any);
   expect(found).toBeDefined();
   return found as ExtensionDefinition;
+}
+
+/** An entity content extension's path and entity filter. */
+function entityContent(id: string) {
+  const tester = createExtensionTester(extension(id));
+  return {
+    path: tester.get(coreExtensionData.routePath),
+    matches: tester.get(EntityContentBlueprint.dataRefs.filterFunction) as
+      | ((entity: Entity) => boolean)
+      | undefined,
+  };
 }
 
 describe('new frontend system plugin', () => {
@@ -63,13 +76,10 @@ describe('new frontend system plugin', () => {
   });
 
   it('shows the entity tab only on kubernetes-cluster resources', () => {
-    const tester = createExtensionTester(
-      extension('entity-content:ai-conformance/cluster'),
+    const { path, matches } = entityContent(
+      'entity-content:ai-conformance/cluster',
     );
-    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-conformance');
-    const matches = tester.get(
-      EntityContentBlueprint.dataRefs.filterFunction,
-    ) as ((entity: Entity) => boolean) | undefined;
+    expect(path).toBe('/ai-conformance');
     expect(matches?.(cluster)).toBe(true);
     expect(matches?.({ ...cluster, kind: 'resource' })).toBe(true);
     expect(matches?.(service)).toBe(false);
@@ -126,5 +136,43 @@ describe('new frontend system plugin', () => {
     expect(
       screen.getByRole('link', { name: '← All clusters' }),
     ).toHaveAttribute('href', '/ai-conformance');
+  }, 20_000);
+
+  it('shows the model-server tab only on model-server Components', () => {
+    const { path, matches } = entityContent(
+      'entity-content:ai-conformance/model-server',
+    );
+    expect(path).toBe('/model-server');
+    expect(matches?.(modelServerEntity('qwen'))).toBe(true);
+    expect(matches?.(service)).toBe(false);
+    expect(matches?.(cluster)).toBe(false);
+  });
+
+  it('routes to the model-serving fleet view with its filters from the URL', async () => {
+    renderTestApp({
+      features: [plugin],
+      apis: [
+        [aiConformanceApiRef, mockApi()],
+        [permissionApiRef, mockApis.permission()],
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [
+              modelServerEntity('qwen', { runtime: 'vllm', cluster: 'east' }),
+              modelServerEntity('gemma', { runtime: 'tgi', cluster: 'west' }),
+            ],
+          }),
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/ai-conformance/model-serving?runtime=tgi'],
+    });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Model servers' },
+      { timeout: 10_000 },
+    );
+    expect(within(table).getByText('llm/gemma')).toBeInTheDocument();
+    expect(within(table).queryByText('llm/qwen')).not.toBeInTheDocument();
   }, 20_000);
 });

@@ -50,7 +50,7 @@ export const aiConformancePlugin = createPlugin({
  *
  * @public
  */
-export const AiConformancePage = aiConformancePlugin.provide(
+export const AiConformancePage: () => JSX.Element = aiConformancePlugin.provide(
   createRoutableExtension({
     name: 'AiConformancePage',
     component: () =>
@@ -64,24 +64,27 @@ export const AiConformancePage = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityAiConformanceContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityAiConformanceContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityContent').then(
-          m => m.EntityAiConformanceContent,
-        ),
-    },
-  }),
-);
+export const EntityAiConformanceContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityAiConformanceContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityContent').then(
+            m => m.EntityAiConformanceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The AI conformance summary card for cluster entities' overview pages.
  *
  * @public
  */
-export const EntityAiConformanceCard = aiConformancePlugin.provide(
+export const EntityAiConformanceCard: (props: {
+  title?: string;
+}) => JSX.Element = aiConformancePlugin.provide(
   createComponentExtension({
     name: 'EntityAiConformanceCard',
     component: {
@@ -99,17 +102,18 @@ export const EntityAiConformanceCard = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityAiCapacityContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityAiCapacityContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityContent').then(
-          m => m.EntityAiCapacityContent,
-        ),
-    },
-  }),
-);
+export const EntityAiCapacityContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityAiCapacityContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityContent').then(
+            m => m.EntityAiCapacityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The model-serving tab for model-server Components (`spec.type: model-server`, from the catalog
@@ -117,17 +121,18 @@ export const EntityAiCapacityContent = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityModelServerContent = aiConformancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityModelServerContent',
-    component: {
-      lazy: () =>
-        import('./components/ModelServing').then(
-          m => m.EntityModelServerContent,
-        ),
-    },
-  }),
-);
+export const EntityModelServerContent: () => JSX.Element =
+  aiConformancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityModelServerContent',
+      component: {
+        lazy: () =>
+          import('./components/ModelServing').then(
+            m => m.EntityModelServerContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The scaffolder field `AiConformantClusterPicker` for the legacy app: offers only clusters

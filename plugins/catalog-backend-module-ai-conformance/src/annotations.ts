@@ -8,7 +8,7 @@ import type { Readiness } from '@internal/plugin-ai-conformance-common';
  */
 export const AI_CONFORMANCE_ANNOTATIONS = {
   /**
-   * The readiness (`readinessOf` in `@internal/plugin-ai-conformance-common`): `conformant`,
+   * The readiness (`readinessOf` in the `plugin-ai-conformance-common` package): `conformant`,
    * `not-conformant` (a MUST fails), `undecided` (a MUST is unknown or error) or `not-evaluated`
    * (no successful evaluation yet). Also set as a label, for catalog filters.
    */

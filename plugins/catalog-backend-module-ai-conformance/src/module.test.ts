@@ -8,13 +8,14 @@ import {
   CatalogProcessor,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
-import { FleetSummary } from '@internal/plugin-ai-conformance-common';
+import { ClusterSummary } from '@internal/plugin-ai-conformance-common';
 import { catalogModuleAiConformance } from './module';
 
 describe('catalogModuleAiConformance', () => {
-  it('reads the fleet from the ai-conformance backend with a service token and annotates clusters', async () => {
+  it('looks clusters up by entity ref in the ai-conformance backend with a service token and annotates them', async () => {
     const processors: CatalogProcessor[] = [];
     const authorizations: string[] = [];
+    const lookups: string[] = [];
     const fakeBackend = createBackendPlugin({
       pluginId: 'ai-conformance',
       register(env) {
@@ -22,36 +23,44 @@ describe('catalogModuleAiConformance', () => {
           deps: { httpRouter: coreServices.httpRouter },
           async init({ httpRouter }) {
             httpRouter.use((req, res, next) => {
-              if (req.method !== 'GET' || req.path !== '/fleet') {
+              if (
+                req.method !== 'GET' ||
+                !req.path.startsWith('/clusters/by-entity/')
+              ) {
                 next();
                 return;
               }
               authorizations.push(String(req.headers.authorization));
-              const fleet: FleetSummary = {
-                clusters: [
-                  {
-                    cluster: 'gpu',
-                    name: 'gpu',
-                    entityRef: 'resource:default/gpu',
-                    source: 'catalog',
-                    status: 'ok',
-                    checklistVersion: '1.35',
-                    summary: {
-                      pass: 9,
-                      fail: 1,
-                      notApplicable: 0,
-                      unknown: 0,
-                      error: 0,
-                      total: 10,
-                      mustFailed: 1,
-                      mustUndecided: 0,
-                      conformant: false,
-                    },
-                  },
-                ],
-                conformantByChecklist: {},
+              lookups.push(req.path);
+              if (
+                req.path.toLowerCase() !==
+                '/clusters/by-entity/resource/default/gpu'
+              ) {
+                res.status(404).json({
+                  error: { name: 'NotFoundError', message: 'No cluster' },
+                });
+                return;
+              }
+              const cluster: ClusterSummary = {
+                cluster: 'gpu',
+                name: 'gpu',
+                entityRef: 'resource:default/gpu',
+                source: 'catalog',
+                status: 'ok',
+                checklistVersion: '1.35',
+                summary: {
+                  pass: 9,
+                  fail: 1,
+                  notApplicable: 0,
+                  unknown: 0,
+                  error: 0,
+                  total: 10,
+                  mustFailed: 1,
+                  mustUndecided: 0,
+                  conformant: false,
+                },
               };
-              res.json(fleet);
+              res.json(cluster);
             });
           },
         });
@@ -87,5 +96,26 @@ describe('catalogModuleAiConformance', () => {
     );
     expect(authorizations).toHaveLength(1);
     expect(authorizations[0]).toMatch(/^Bearer .+/);
+    expect(lookups).toEqual(['/clusters/by-entity/resource/default/gpu']);
+
+    // A namesake in another namespace is not the same cluster: left as it is.
+    const namesake: Entity = {
+      ...entity,
+      metadata: { name: 'gpu', namespace: 'other' },
+    };
+    const untouched = await processors[0].preProcessEntity!(
+      namesake,
+      { type: 'url', target: 'x' },
+      () => {},
+      { type: 'url', target: 'x' },
+      {} as any,
+    );
+    expect(untouched.metadata.labels?.['ai-conformance.io/status']).toBe(
+      undefined,
+    );
+    expect(lookups).toEqual([
+      '/clusters/by-entity/resource/default/gpu',
+      '/clusters/by-entity/resource/other/gpu',
+    ]);
   });
 });

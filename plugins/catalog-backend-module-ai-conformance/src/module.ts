@@ -6,6 +6,8 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import {
   aiConformanceClusterReaderFactoryServiceRef,
@@ -13,11 +15,11 @@ import {
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { registerModelServerProvider } from './modelServers/registerModelServerProvider';
 import { AiConformanceStatusProcessor } from './processor/AiConformanceStatusProcessor';
-import { FleetSummaryCache } from './processor/FleetSummaryCache';
+import { ClusterLookupCache } from './processor/ClusterLookupCache';
 
 /**
  * Adds the AI conformance summary to `kubernetes-cluster` Resource entities (read from the
- * `ai-conformance` backend's fleet summary with the catalog's own service credentials) and, when
+ * `ai-conformance` backend's lookup by entity ref with the catalog's own service credentials) and, when
  * `catalog.providers.aiConformanceModelServers` is configured, the model-server entity provider
  * (clusters, credentials and reader from the shared cluster layer).
  *
@@ -64,8 +66,18 @@ export const catalogModuleAiConformance = createBackendModule({
             },
           },
         });
-        const cache = new FleetSummaryCache({
-          loadFleet: () => client.getFleet(),
+        const cache = new ClusterLookupCache({
+          lookup: async entityRef => {
+            try {
+              return await client.getClusterByEntity(parseEntityRef(entityRef));
+            } catch (error) {
+              // 404: the backend knows no cluster for this entity.
+              if (error instanceof ResponseError && error.statusCode === 404) {
+                return undefined;
+              }
+              throw error;
+            }
+          },
           logger,
         });
         catalog.addProcessor(new AiConformanceStatusProcessor(cache));

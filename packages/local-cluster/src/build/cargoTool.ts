@@ -38,8 +38,15 @@ export async function ensureCargoTool(
     child.on('close', c => resolve(c ?? 1));
   }).finally(() => fs.closeSync(out));
   if (code !== 0 || !fs.existsSync(bin)) {
-    const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-10).join('\n');
-    throw new Error(`cargo install ${crate} failed (exit ${code}); log: ${logFile}\n${tail}`);
+    const tail = fs
+      .readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(-10)
+      .join('\n');
+    throw new Error(
+      `cargo install ${crate} failed (exit ${code}); log: ${logFile}\n${tail}`,
+    );
   }
   return bin;
 }

@@ -33,6 +33,54 @@ function baseCatalogLocations(): unknown[] {
   }
 }
 
+/**
+ * The object types the Kubernetes plugin fetches on the demo clusters: those the `reader` identity
+ * may list (its role is the suite's least-privileged one; no ConfigMaps, no ReplicaSets).
+ */
+export const KUBERNETES_PLUGIN_OBJECT_TYPES = [
+  'pods',
+  'services',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'horizontalpodautoscalers',
+];
+
+/**
+ * The Backstage Kubernetes plugin's config for the demo clusters. Its catalog cluster locator
+ * skips clusters whose auth provider is `serviceAccount` (the token cannot live in an
+ * annotation), so the clusters are listed by config under their entity names, which the model
+ * servers' `backstage.io/kubernetes-cluster` annotation names. The token is read from the token
+ * file (`$file`), never written into the config.
+ */
+export function kubernetesPluginConfig(
+  clusters: Array<{
+    name: string;
+    title: string;
+    url: string;
+    caData: string;
+    tokenFile: string;
+  }>,
+) {
+  return {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: clusters.map(c => ({
+          name: c.name,
+          title: c.title,
+          url: c.url,
+          caData: c.caData,
+          authProvider: 'serviceAccount',
+          serviceAccountToken: { $file: c.tokenFile },
+          skipMetricsLookup: true,
+        })),
+      },
+    ],
+    objectTypes: KUBERNETES_PLUGIN_OBJECT_TYPES,
+  };
+}
+
 /** Catalog entity name of a demo cluster. */
 export const demoEntityName = (scenario: string) => `local-${scenario}`;
 
@@ -43,7 +91,8 @@ export const demoEntityName = (scenario: string) => `local-${scenario}`;
  *  - credentials.env: LOCAL_<SCENARIO>_URL / _CA_DATA / _TOKEN lines
  *  - tokens/<entity name>.token: the reader token alone (for serviceAccountTokenFile)
  *  - ../app-config.demo.yaml: catalog.locations (app-config.yaml's plus
- *    catalog-clusters.yaml) and aiConformance.clusters using the token files
+ *    catalog-clusters.yaml), aiConformance.clusters using the token files, and the Backstage
+ *    Kubernetes plugin's clusters (see `kubernetesPluginConfig`)
  */
 export function writeDemoFiles(states: ClusterState[]): string[] {
   const dir = demoDir();
@@ -52,17 +101,19 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
   const creds: Record<string, unknown> = {};
   const env: string[] = [];
   const appConfig: unknown[] = [];
+  const kubernetesClusters: Parameters<typeof kubernetesPluginConfig>[0] = [];
   for (const state of states) {
     const name = demoEntityName(state.name);
     const reader = credentials(state, 'reader');
     const caData = Buffer.from(reader.caPem).toString('base64');
     const scenario = getScenario(state.name);
+    const title = `Local ${state.name} (Kubernetes ${state.versions.kubernetes})`;
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
         name,
-        title: `Local ${state.name} (Kubernetes ${state.versions.kubernetes})`,
+        title,
         description: scenario.description,
         labels: { 'local-cluster.ai-conformance-suite/scenario': state.name },
         annotations: {
@@ -80,6 +131,13 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
     });
     const tokenFile = path.join(dir, 'tokens', `${name}.token`);
     fs.writeFileSync(tokenFile, reader.token, { mode: 0o600 });
+    kubernetesClusters.push({
+      name,
+      title,
+      url: state.server,
+      caData,
+      tokenFile,
+    });
     creds[name] = {
       url: state.server,
       caData,
@@ -137,6 +195,7 @@ export function writeDemoFiles(states: ClusterState[]): string[] {
         },
       },
       aiConformance: { clusters: appConfig },
+      kubernetes: kubernetesPluginConfig(kubernetesClusters),
     }),
     { mode: 0o600 },
   );

@@ -12,7 +12,7 @@ export interface ScaleOptions {
   /** Wait until every pod is bound (and report how long scheduling took). */
   waitScheduled?: boolean;
   /**
-   * Create pods already bound (spec.nodeName, round-robin over the scale nodes) so that the
+   * Create pods already bound (spec.nodeName, in equal contiguous blocks per scale node) so that the
    * scheduler is not the bottleneck. Default true; it falls back to the scheduler when the
    * pods would not fit (more than 110 pods or 8 GPUs per node). False: the real scheduler places them.
    */
@@ -202,7 +202,9 @@ export async function runScale(
         ns,
         i,
         gpuEvery > 0 && i % gpuEvery === 0,
-        preBind ? scaleNodeName(i % opts.nodes) : undefined,
+        // contiguous blocks (pods 0–9 on the first node, …): round-robin would put every GPU pod
+        // on every 4th node when the node count is a multiple of gpuEvery (10 GPUs on 8)
+        preBind ? scaleNodeName(Math.floor(i / podsPerNode)) : undefined,
       ),
     ),
     concurrency,

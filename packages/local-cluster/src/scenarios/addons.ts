@@ -250,7 +250,11 @@ export function llmdPrefillDecode(opts: {
         'llm-d.ai/role': r,
       },
     );
-  return [ns(opts.namespace, { team: 'ml-platform' }), role('prefill'), role('decode')];
+  return [
+    ns(opts.namespace, { team: 'ml-platform' }),
+    role('prefill'),
+    role('decode'),
+  ];
 }
 
 /**

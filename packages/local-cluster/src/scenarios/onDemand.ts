@@ -6,9 +6,26 @@ import { container, daemonSet, ns, Scenario } from './types';
 
 /** Karpenter and Cluster API CRDs: stand-ins with their real groups, kinds, scopes and versions. */
 const onDemandCrds = () => [
-  permissiveCrd({ group: 'karpenter.sh', kind: 'NodePool', plural: 'nodepools', versions: ['v1'], scope: 'Cluster' }),
-  permissiveCrd({ group: 'karpenter.sh', kind: 'NodeClaim', plural: 'nodeclaims', versions: ['v1'], scope: 'Cluster' }),
-  permissiveCrd({ group: 'cluster.x-k8s.io', kind: 'MachineDeployment', plural: 'machinedeployments', versions: ['v1beta1'] }),
+  permissiveCrd({
+    group: 'karpenter.sh',
+    kind: 'NodePool',
+    plural: 'nodepools',
+    versions: ['v1'],
+    scope: 'Cluster',
+  }),
+  permissiveCrd({
+    group: 'karpenter.sh',
+    kind: 'NodeClaim',
+    plural: 'nodeclaims',
+    versions: ['v1'],
+    scope: 'Cluster',
+  }),
+  permissiveCrd({
+    group: 'cluster.x-k8s.io',
+    kind: 'MachineDeployment',
+    plural: 'machinedeployments',
+    versions: ['v1beta1'],
+  }),
 ];
 
 /**
@@ -44,17 +61,36 @@ export const gpuOnDemand: Scenario = {
             template: {
               metadata: { labels: { 'workload-type': 'gpu' } },
               spec: {
-                nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: 'gpu' },
+                nodeClassRef: {
+                  group: 'karpenter.k8s.aws',
+                  kind: 'EC2NodeClass',
+                  name: 'gpu',
+                },
                 requirements: [
-                  { key: 'karpenter.k8s.aws/instance-category', operator: 'In', values: ['g', 'p'] },
-                  { key: 'karpenter.k8s.aws/instance-gpu-manufacturer', operator: 'In', values: ['nvidia'] },
-                  { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] },
+                  {
+                    key: 'karpenter.k8s.aws/instance-category',
+                    operator: 'In',
+                    values: ['g', 'p'],
+                  },
+                  {
+                    key: 'karpenter.k8s.aws/instance-gpu-manufacturer',
+                    operator: 'In',
+                    values: ['nvidia'],
+                  },
+                  {
+                    key: 'karpenter.sh/capacity-type',
+                    operator: 'In',
+                    values: ['on-demand'],
+                  },
                 ],
                 taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
               },
             },
             limits: { 'nvidia.com/gpu': '16' },
-            disruption: { consolidationPolicy: 'WhenEmpty', consolidateAfter: '5m' },
+            disruption: {
+              consolidationPolicy: 'WhenEmpty',
+              consolidateAfter: '5m',
+            },
           },
         },
         {
@@ -64,10 +100,21 @@ export const gpuOnDemand: Scenario = {
           spec: {
             template: {
               spec: {
-                nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: 'default' },
+                nodeClassRef: {
+                  group: 'karpenter.k8s.aws',
+                  kind: 'EC2NodeClass',
+                  name: 'default',
+                },
                 requirements: [
-                  { key: 'karpenter.k8s.aws/instance-category', operator: 'In', values: ['c', 'm', 'r'] },
-                  { key: 'karpenter.k8s.aws/instance-gpu-count', operator: 'DoesNotExist' },
+                  {
+                    key: 'karpenter.k8s.aws/instance-category',
+                    operator: 'In',
+                    values: ['c', 'm', 'r'],
+                  },
+                  {
+                    key: 'karpenter.k8s.aws/instance-gpu-count',
+                    operator: 'DoesNotExist',
+                  },
                 ],
               },
             },
@@ -82,19 +129,28 @@ export const gpuOnDemand: Scenario = {
             namespace: 'capi-clusters',
             labels: { 'cluster.x-k8s.io/cluster-name': 'workload' },
             annotations: {
-              'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '0',
-              'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '4',
+              'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size':
+                '0',
+              'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size':
+                '4',
               'capacity.cluster-autoscaler.kubernetes.io/cpu': '48',
               'capacity.cluster-autoscaler.kubernetes.io/memory': '192G',
               'capacity.cluster-autoscaler.kubernetes.io/gpu-count': '4',
-              'capacity.cluster-autoscaler.kubernetes.io/gpu-type': 'nvidia.com/gpu',
+              'capacity.cluster-autoscaler.kubernetes.io/gpu-type':
+                'nvidia.com/gpu',
             },
           },
           spec: {
             clusterName: 'workload',
             replicas: 0,
             selector: { matchLabels: {} },
-            template: { spec: { clusterName: 'workload', bootstrap: {}, infrastructureRef: {} } },
+            template: {
+              spec: {
+                clusterName: 'workload',
+                bootstrap: {},
+                infrastructureRef: {},
+              },
+            },
           },
         },
         ...clusterAutoscaler([
@@ -106,8 +162,19 @@ export const gpuOnDemand: Scenario = {
           'nvidia-device-plugin-daemonset',
           {
             nodeSelector: { 'nvidia.com/gpu.present': 'true' },
-            tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
-            containers: [container('nvidia-device-plugin-ctr', 'nvcr.io/nvidia/k8s-device-plugin:v0.17.1')],
+            tolerations: [
+              {
+                key: 'nvidia.com/gpu',
+                operator: 'Exists',
+                effect: 'NoSchedule',
+              },
+            ],
+            containers: [
+              container(
+                'nvidia-device-plugin-ctr',
+                'nvcr.io/nvidia/k8s-device-plugin:v0.17.1',
+              ),
+            ],
           },
           { 'app.kubernetes.io/name': 'nvidia-device-plugin' },
         ),

@@ -55,7 +55,9 @@ export const otherVendors: Scenario = {
         memoryGi: 768,
         labels: { 'eks.amazonaws.com/nodegroup': 'gaudi' },
         extended: { 'habana.ai/gaudi': '8' },
-        taints: [{ key: 'habana.ai/gaudi', value: 'present', effect: 'NoSchedule' }],
+        taints: [
+          { key: 'habana.ai/gaudi', value: 'present', effect: 'NoSchedule' },
+        ],
       }),
       kwokNode({
         name: 'gke-tpu-v6e-0',
@@ -69,7 +71,9 @@ export const otherVendors: Scenario = {
           'cloud.google.com/gke-tpu-topology': '2x2',
         },
         extended: { 'google.com/tpu': '4' },
-        taints: [{ key: 'google.com/tpu', value: 'present', effect: 'NoSchedule' }],
+        taints: [
+          { key: 'google.com/tpu', value: 'present', effect: 'NoSchedule' },
+        ],
       }),
       kwokNode({
         name: 'inf2-0',
@@ -78,7 +82,10 @@ export const otherVendors: Scenario = {
         cpu: 4,
         memoryGi: 16,
         labels: { 'eks.amazonaws.com/nodegroup': 'inferentia' },
-        extended: { 'aws.amazon.com/neuron': '1', 'aws.amazon.com/neuroncore': '2' },
+        extended: {
+          'aws.amazon.com/neuron': '1',
+          'aws.amazon.com/neuroncore': '2',
+        },
         taints: [{ key: 'aws.amazon.com/neuron', effect: 'NoSchedule' }],
       }),
       kwokNode({
@@ -108,12 +115,37 @@ export const otherVendors: Scenario = {
       nodes,
       objects: (): KubeObject[] => [
         ns('intel-gpu'),
-        agent('intel-gpu', 'intel-gpu-plugin', 'intel/intel-gpu-plugin:0.32.0', { 'intel.feature.node.kubernetes.io/gpu': 'true' }),
+        agent(
+          'intel-gpu',
+          'intel-gpu-plugin',
+          'intel/intel-gpu-plugin:0.32.0',
+          { 'intel.feature.node.kubernetes.io/gpu': 'true' },
+        ),
         ns('habana-system'),
-        agent('habana-system', 'habanalabs-device-plugin-daemonset', 'vault.habana.ai/docker-k8s-device-plugin/docker-k8s-device-plugin:1.21.0', { 'node.kubernetes.io/instance-type': 'dl1.24xlarge' }),
-        agent('kube-system', 'tpu-device-plugin', 'gke.gcr.io/tpu-device-plugin:v0.3.0', { 'cloud.google.com/gke-tpu-accelerator': 'tpu-v6e-slice' }),
-        agent('kube-system', 'neuron-device-plugin', 'public.ecr.aws/neuron/neuron-device-plugin:2.22.4.0', { 'node.kubernetes.io/instance-type': 'inf2.xlarge' }),
-        agent('kube-system', 'amdgpu-device-plugin', 'rocm/k8s-device-plugin:1.31.0.7', { 'karpenter.k8s.aws/instance-gpu-manufacturer': 'amd' }),
+        agent(
+          'habana-system',
+          'habanalabs-device-plugin-daemonset',
+          'vault.habana.ai/docker-k8s-device-plugin/docker-k8s-device-plugin:1.21.0',
+          { 'node.kubernetes.io/instance-type': 'dl1.24xlarge' },
+        ),
+        agent(
+          'kube-system',
+          'tpu-device-plugin',
+          'gke.gcr.io/tpu-device-plugin:v0.3.0',
+          { 'cloud.google.com/gke-tpu-accelerator': 'tpu-v6e-slice' },
+        ),
+        agent(
+          'kube-system',
+          'neuron-device-plugin',
+          'public.ecr.aws/neuron/neuron-device-plugin:2.22.4.0',
+          { 'node.kubernetes.io/instance-type': 'inf2.xlarge' },
+        ),
+        agent(
+          'kube-system',
+          'amdgpu-device-plugin',
+          'rocm/k8s-device-plugin:1.31.0.7',
+          { 'karpenter.k8s.aws/instance-gpu-manufacturer': 'amd' },
+        ),
       ],
       statuses: [],
     };

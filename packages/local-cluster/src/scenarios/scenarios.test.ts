@@ -142,9 +142,13 @@ describe('scenario objects', () => {
   it('builds gpu-on-demand with GPU pools but no GPU node', async () => {
     const built = await gpuOnDemand.build();
     for (const n of built.nodes) {
-      expect(Object.keys(n.status.allocatable).filter(r => r.includes('/'))).toEqual([]);
+      expect(
+        Object.keys(n.status.allocatable).filter(r => r.includes('/')),
+      ).toEqual([]);
     }
-    const kinds = built.objects(new Map()).map(o => `${o.kind}/${o.metadata.name}`);
+    const kinds = built
+      .objects(new Map())
+      .map(o => `${o.kind}/${o.metadata.name}`);
     expect(kinds).toEqual(
       expect.arrayContaining([
         'NodePool/gpu',

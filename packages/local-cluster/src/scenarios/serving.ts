@@ -72,6 +72,7 @@ function inferenceService(
   namespace: string,
   name: string,
   status?: Record<string, unknown>,
+  runtime = 'kserve-huggingfaceserver',
 ): Part {
   const labels = {
     'serving.kserve.io/inferenceservice': name,
@@ -88,7 +89,7 @@ function inferenceService(
           minReplicas: 1,
           model: {
             modelFormat: { name: 'huggingface' },
-            runtime: 'kserve-huggingfaceserver',
+            runtime,
             storageUri: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
             resources: { limits: { 'nvidia.com/gpu': '1' } },
           },
@@ -255,6 +256,49 @@ function inferencePool(
   );
 }
 
+/** An NVIDIA Dynamo graph deployment (disaggregated vLLM: frontend, prefill and decode workers). */
+function dynamoGraph(
+  namespace: string,
+  name: string,
+  status: Record<string, unknown>,
+): Part {
+  const worker = (subComponentType: string) => ({
+    componentType: 'worker',
+    subComponentType,
+    replicas: 1,
+    resources: { limits: { gpu: '1' } },
+    extraPodSpec: {
+      mainContainer: {
+        image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
+        args: ['--model', 'Qwen/Qwen3-0.6B'],
+      },
+    },
+  });
+  return cr(
+    'nvidia.com/v1alpha1',
+    'DynamoGraphDeployment',
+    namespace,
+    name,
+    {
+      backendFramework: 'vllm',
+      services: {
+        Frontend: {
+          componentType: 'frontend',
+          replicas: 1,
+          extraPodSpec: {
+            mainContainer: {
+              image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
+            },
+          },
+        },
+        VllmPrefillWorker: worker('prefill'),
+        VllmDecodeWorker: worker('decode'),
+      },
+    },
+    status,
+  );
+}
+
 function plainServers(namespace: string): KubeObject[] {
   const plain = (name: string, image: string, args: string[], replicas = 1) =>
     deployment(namespace, name, replicas, {
@@ -298,12 +342,60 @@ function plainServers(namespace: string): KubeObject[] {
       'Qwen/Qwen3-4B',
     ]),
     ollama,
+    // A private build recognised by its app.kubernetes.io/name label, not by its image.
+    deployment(
+      namespace,
+      'llm-server',
+      1,
+      {
+        containers: [
+          container('server', 'ml-platform/llm-server:2.1', GPU, {
+            args: ['--model', 'Qwen/Qwen3-32B'],
+          }),
+        ],
+      },
+      {},
+      {
+        'app.kubernetes.io/name': 'vllm',
+        'app.kubernetes.io/instance': 'llm-server',
+      },
+    ),
     // Scaled to zero: not ready, accelerators only as requested.
     plain(
       'vllm-idle',
       'vllm/vllm-openai:v0.10.1',
       ['--model', 'Qwen/Qwen3-1.7B'],
       0,
+    ),
+  ];
+}
+
+/** The vLLM production-stack Helm chart's engine Deployment and router Service. */
+function productionStackEngine(namespace: string): KubeObject[] {
+  return [
+    deployment(
+      namespace,
+      'vllm-prod-llama3-deployment-vllm',
+      1,
+      {
+        containers: [
+          container('vllm', 'vllm/vllm-openai:v0.10.1', GPU, {
+            command: ['vllm', 'serve', 'meta-llama/Llama-3.2-1B-Instruct'],
+            args: ['--host', '0.0.0.0', '--port', '8000'],
+          }),
+        ],
+      },
+      {
+        model: 'llama3',
+        'helm-release-name': 'vllm-prod',
+        'app.kubernetes.io/component': 'serving-engine',
+      },
+    ),
+    service(
+      namespace,
+      'vllm-prod-router-service',
+      { app: 'vllm-prod-router' },
+      [{ name: 'router-sport', port: 80, targetPort: 8000 }],
     ),
   ];
 }
@@ -486,6 +578,32 @@ export function modelServers(
       ),
     ),
     inferenceService(namespace, 'isvc-no-url', { ...ready }),
+    // A namespaced ServingRuntime (Triton, gRPC only) named by the InferenceService's status.
+    inferenceService(
+      namespace,
+      'isvc-triton',
+      { ...ready, ...url('isvc-triton'), servingRuntimeName: 'triton-grpc' },
+      'triton-grpc',
+    ),
+    cr(
+      'serving.kserve.io/v1alpha1',
+      'ServingRuntime',
+      namespace,
+      'triton-grpc',
+      {
+        supportedModelFormats: [
+          { name: 'onnx', version: '1', autoSelect: true },
+        ],
+        protocolVersions: ['grpc-v2'],
+        containers: [
+          {
+            name: 'kserve-container',
+            image: 'nvcr.io/nvidia/tritonserver:25.01-py3',
+            args: ['tritonserver', '--model-store=/mnt/models'],
+          },
+        ],
+      },
+    ),
     cr(
       'serving.kserve.io/v1alpha1',
       'ClusterServingRuntime',
@@ -518,12 +636,27 @@ export function modelServers(
     llmInferenceService('serving.kserve.io/v1alpha2', namespace, 'llm-no-url', {
       ...ready,
     }),
-    // GAIE: v1 pool accepted with ready servers / v1alpha2 pool pending with no ready servers
+    // GAIE, each group: a pool accepted with ready servers and a Service / a pending pool with
+    // no ready servers and no Service (no URL)
     inferencePool(
       'inference.networking.k8s.io/v1',
       namespace,
       'pool-v1',
       2,
+      true,
+    ),
+    inferencePool(
+      'inference.networking.k8s.io/v1',
+      namespace,
+      'pool-v1-pending',
+      0,
+      false,
+    ),
+    inferencePool(
+      'inference.networking.x-k8s.io/v1alpha2',
+      namespace,
+      'pool-alpha-ready',
+      1,
       true,
     ),
     inferencePool(
@@ -548,6 +681,11 @@ export function modelServers(
           'False',
         ),
       ],
+    }),
+    rayService('ray-no-url', {
+      conditions: [condition('Ready', 'RayServiceReady')],
+      serviceStatus: 'Running',
+      activeServiceStatus: { rayClusterName: 'ray-no-url-fghij' },
     }),
     {
       objects: [
@@ -574,55 +712,51 @@ export function modelServers(
     }),
     nim('nim-failing', { state: 'Failed', availableReplicas: 0 }),
     nim('nim-pending'),
-    // Dynamo graph deployment
-    cr(
-      'nvidia.com/v1alpha1',
-      'DynamoGraphDeployment',
-      namespace,
-      'dynamo-disagg',
-      {
-        backendFramework: 'vllm',
-        services: {
-          Frontend: {
-            componentType: 'frontend',
-            replicas: 1,
-            extraPodSpec: {
-              mainContainer: {
-                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
-              },
-            },
+    // Dynamo graph deployments: ready with its frontend Service / failed, nothing running
+    dynamoGraph(namespace, 'dynamo-disagg', {
+      state: 'successful',
+      conditions: [condition('Ready', 'AllComponentsReady')],
+    }),
+    {
+      objects: [
+        deployment(
+          namespace,
+          'dynamo-disagg-frontend',
+          1,
+          {
+            containers: [
+              container('main', 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1'),
+            ],
           },
-          VllmPrefillWorker: {
-            componentType: 'worker',
-            subComponentType: 'prefill',
-            replicas: 1,
-            resources: { limits: { gpu: '1' } },
-            extraPodSpec: {
-              mainContainer: {
-                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
-                args: ['--model', 'Qwen/Qwen3-0.6B'],
-              },
-            },
+          {},
+          {
+            'nvidia.com/dynamo-graph-deployment-name': 'dynamo-disagg',
+            'nvidia.com/dynamo-component-type': 'frontend',
           },
-          VllmDecodeWorker: {
-            componentType: 'worker',
-            subComponentType: 'decode',
-            replicas: 1,
-            resources: { limits: { gpu: '1' } },
-            extraPodSpec: {
-              mainContainer: {
-                image: 'nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.4.1',
-                args: ['--model', 'Qwen/Qwen3-0.6B'],
-              },
-            },
+        ),
+        service(
+          namespace,
+          'dynamo-disagg-frontend',
+          {
+            'nvidia.com/dynamo-graph-deployment-name': 'dynamo-disagg',
+            'nvidia.com/dynamo-component-type': 'frontend',
           },
-        },
-      },
-      {
-        state: 'successful',
-        conditions: [condition('Ready', 'AllComponentsReady')],
-      },
-    ),
+          [{ name: 'http', port: 8000 }],
+        ),
+      ],
+      statuses: [],
+    },
+    dynamoGraph(namespace, 'dynamo-failed', {
+      state: 'failed',
+      conditions: [
+        condition(
+          'Ready',
+          'ComponentsNotReady',
+          'VllmDecodeWorker: 0/1 ready',
+          'False',
+        ),
+      ],
+    }),
     // vLLM production-stack operator runtime (+ the Deployment it creates)
     cr(
       'production-stack.vllm.ai/v1alpha1',
@@ -661,12 +795,31 @@ export function modelServers(
           {},
           { app: 'vllmruntime-llama' },
         ),
+        service(namespace, 'vllmruntime-llama', { app: 'vllmruntime-llama' }, [
+          { name: 'http', port: 8000 },
+        ]),
       ],
       statuses: [],
     },
+    // The operator has not created the Deployment yet: not ready, no URL.
+    cr(
+      'production-stack.vllm.ai/v1alpha1',
+      'VLLMRuntime',
+      namespace,
+      'vllmruntime-pending',
+      {
+        model: { modelURL: 'Qwen/Qwen3-0.6B' },
+        deploymentConfig: {
+          replicas: 1,
+          resources: { gpu: '1', gpuType: 'nvidia.com/gpu' },
+          image: { name: 'lmcache/vllm-openai:2025-05-27-v1' },
+        },
+      },
+    ),
     {
       objects: [
         ...plainServers(teamNamespace),
+        ...productionStackEngine(namespace),
         ...llmd(namespace),
         leaderWorkerSet(namespace),
         ...draServer(namespace),

@@ -268,7 +268,9 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
       expect(await status(discovery.get('/apis'))).toBe(200);
       expect(await status(discovery.get('/version'))).toBe(200);
       expect(await status(discovery.get('/api/v1/nodes'))).toBe(403);
-      expect(await status(discovery.get('/apis/apps/v1/deployments'))).toBe(403);
+      expect(await status(discovery.get('/apis/apps/v1/deployments'))).toBe(
+        403,
+      );
       const norights = cluster.client('norights');
       expect(await status(norights.get('/api/v1/nodes'))).toBe(403);
       expect(await status(norights.get('/version'))).toBe(200);

@@ -2,7 +2,7 @@
 
 /**
  * The suite's ledger: checks (passed/failed), faults injected and survived, and the figures the
- * suite prints at the end (peak heap, leftovers, canary hits).
+ * suite prints at the end (peak heap, leftovers, canary hits, redirects followed).
  */
 export class FaultReport {
   passed = 0;
@@ -11,6 +11,8 @@ export class FaultReport {
   survived = 0;
   leftovers = 0;
   canaryHits = 0;
+  /** Requests that reached a redirect's target (a followed redirect). */
+  redirectsFollowed = 0;
   peakHeapBytes = 0;
   readonly figures: Array<[string, string]> = [];
   readonly failures: string[] = [];
@@ -62,6 +64,7 @@ export class FaultReport {
       ['peak heap (MiB)', (this.peakHeapBytes / 1024 / 1024).toFixed(1)],
       ['leftovers after sweep', String(this.leftovers)],
       ['canary hits', String(this.canaryHits)],
+      ['redirects followed', String(this.redirectsFollowed)],
       ...this.figures,
       ['runtime (s)', (totalMs / 1000).toFixed(1)],
     ];

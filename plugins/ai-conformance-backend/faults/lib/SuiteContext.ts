@@ -15,6 +15,8 @@ export interface SuiteContext {
   postgres?: PostgresServer;
   /** A fresh, empty database of the given kind. */
   database(kind: DatabaseKind): Promise<Knex>;
+  /** Another client (own pool; on SQLite, own connection) to the database of `knex`. */
+  reopen(knex: Knex): Promise<Knex>;
   /** Directory for the suite's temporary files (kubeconfigs, token files). */
   tmpDir: string;
   /** The official checklist templates (../shared), when present. */

@@ -7,8 +7,9 @@ const API = '/api/ai-conformance';
 /**
  * Everything a user, an export, an MCP client, the auditor and the logs get from the backend, as
  * `[where, text]` pairs: /fleet, each cluster's scorecard, history, JUnit and PRODUCT.yaml,
- * each requirement across the fleet, the CSV, "run now" answers, both actions' results, every
- * audit event and every log line. `clusters` are identities (`config:<name>` or entity refs).
+ * each requirement across the fleet, the CSV, each cluster's capacity snapshot and trend, the
+ * fleet capacity and a capacity search, "run now" answers, both actions' results, every audit
+ * event and every log line. `clusters` are identities (`config:<name>` or entity refs).
  */
 export async function collectOutputs(
   backend: FaultBackend,
@@ -27,6 +28,8 @@ export async function collectOutputs(
     for (const r of scorecard.body?.requirements ?? [])
       requirementIds.add(r.id);
     await get(`/clusters/${cluster}/history`);
+    await get(`/clusters/${cluster}/capacity`);
+    await get(`/clusters/${cluster}/capacity/history`);
     await get(`/clusters/${cluster}/export/junit`);
     const yaml = await request(backend.server)
       .post(`${API}/clusters/${cluster}/export/product-yaml`)
@@ -68,6 +71,8 @@ export async function collectOutputs(
   }
   for (const id of requirementIds) await get(`/requirements/${id}`);
   await get('/export/csv');
+  await get('/capacity');
+  await get('/capacity/search?model=nvidia&count=1');
   out.push(['fleet summary', JSON.stringify(fleet.body ?? {})]);
   out.push(
     ...backend.audits.map((a, i): [string, string] => [`audit event ${i}`, a]),

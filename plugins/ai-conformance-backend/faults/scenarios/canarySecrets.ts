@@ -1,8 +1,12 @@
 import { configClusterId } from '@internal/plugin-ai-conformance-common';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import {
+  canary,
+  credentialCanaryClusters,
+  refusalCanaryClusters,
+} from '../lib/canaryClusters';
 import { collectOutputs } from '../lib/collectOutputs';
 import { expectThat } from '../lib/FaultReport';
 import { hostile, startHostileServer } from '../lib/hostileServer';
@@ -14,15 +18,16 @@ import {
 } from '../lib/SuiteContext';
 import { faultConfig, startFaultBackend } from '../lib/testBackend';
 
-const canary = (what: string) =>
-  `canary-${what}-${randomBytes(6).toString('hex')}`;
-
 /**
  * Canary secrets: credentials of every kind (a password inside the URL, an exec plugin, a token
  * file, a static token) behind an echoing proxy that quotes the Authorization header back, and
- * servers that redirect to another host and to plain http (with a canary in the Location).
- * No canary may appear in any API response, export, MCP result, audit event or log line, and
- * no redirect may be followed.
+ * servers that redirect to another host and to plain http (with a canary in the Location);
+ * kubeconfig users with a failing exec plugin that prints its arguments and environment, OIDC
+ * tokens, a token file and an auth provider's token file. No such canary may appear in any API
+ * response, export, MCP result, audit event or log line, and no redirect may be followed.
+ * Refused clusters (two entities claiming one configured cluster, a kubeconfig without the
+ * context, a kubeconfig pointing elsewhere, a missing token file) must not disclose paths,
+ * context names or servers to users (API, exports, MCP, audit), while the log keeps them.
  */
 export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
   const { report, cluster } = ctx;
@@ -94,7 +99,11 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
       'current-context': 'echo',
     }),
   );
+  const credentials = credentialCanaryClusters(dir, echo.url);
+  const refusals = refusalCanaryClusters(dir, echo.url);
   const names = [
+    ...credentials.clusters.map(c => c.name),
+    ...refusals.clusters.map(c => c.name),
     'canary-url',
     'canary-exec',
     'canary-file',
@@ -106,6 +115,7 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
   const faults = names.map(n => report.fault(`${kind}: canary ${n}`));
   const backend = await startFaultBackend({
     knex,
+    entities: refusals.entities,
     // The passive round runs at startup (the test scheduler), before the checks.
     config: faultConfig(
       [
@@ -140,10 +150,13 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
           caData: Buffer.from(cluster.caPem).toString('base64'),
           serviceAccountToken: C.redirectHttp,
         },
+        ...credentials.clusters,
+        ...refusals.clusters,
       ],
       {
         roundAtStartup: true,
         extra: {
+          catalog: { enabled: true },
           clusterTimeout: { seconds: 60 },
           requestTimeout: { seconds: 5 },
           ...(ctx.templatesDir
@@ -189,9 +202,63 @@ export async function canarySecrets(ctx: SuiteContext, kind: DatabaseKind) {
         }
       },
     );
-    const outputs = await collectOutputs(backend, names.map(configClusterId));
-    const hits = canaryHits(Object.values(C), outputs);
+    const outputs = await collectOutputs(backend, [
+      ...names.map(configClusterId),
+      ...refusals.entityRefs,
+    ]);
+    const secrets = [
+      ...Object.values(C),
+      ...Object.values(credentials.secrets),
+    ];
+    const hits = [
+      ...canaryHits(secrets, outputs),
+      // Paths, contexts and servers are for the operator's log, not for users.
+      ...canaryHits(
+        Object.values(refusals.disclosures),
+        outputs.filter(([where]) => !where.startsWith('log line')),
+      ),
+    ];
     report.canaryHits += hits.length;
+    report.redirectsFollowed += sink.requests.length;
+    await report.check(
+      `${kind}: capacity snapshots of the echoed clusters are among the searched answers`,
+      () => {
+        const served = outputs.filter(([where]) =>
+          /^GET \/clusters\/[^ ]+\/capacity \(200\)/.test(where),
+        );
+        expectThat(served.length > 0, 'no capacity snapshot was served');
+      },
+    );
+    await report.check(
+      `${kind}: refused clusters are refused or failed with a message saying what to fix, details in the log`,
+      async () => {
+        for (const n of refusals.clusters
+          .map(c => c.name)
+          .filter(c => c.startsWith('refused-'))) {
+          expectThat(
+            ['refused', 'error'].includes(status[configClusterId(n)]),
+            `${n} is ${status[configClusterId(n)]}`,
+          );
+        }
+        for (const ref of refusals.entityRefs) {
+          expectThat(status[ref] === 'refused', `${ref} is ${status[ref]}`);
+        }
+        const messages = JSON.stringify(fleet.body);
+        for (const hint of [
+          'the catalog cannot claim a configured cluster',
+          'kubeconfig.context',
+          'points at an API server other than the one announced',
+          'cannot read the serviceAccountTokenFile',
+        ]) {
+          expectThat(messages.includes(hint), `no message says "${hint}"`);
+        }
+        const logs = backend.logs.join('\n');
+        const { privateServer: _, ...logged } = refusals.disclosures;
+        for (const detail of Object.values(logged)) {
+          expectThat(logs.includes(detail), `the log lacks ${detail}`);
+        }
+      },
+    );
     await report.check(
       `${kind}: no canary in ${outputs.length} responses, exports, MCP results, audit events and log lines`,
       () => {

@@ -29,7 +29,10 @@ export interface CapacityStore {
   /** The newest figures of each given cluster, without per-node rows. */
   getFleetCapacity(clusters: string[]): Promise<FleetCapacityCluster[]>;
   /** Trend points of a cluster, oldest first, the newest `limit` of them. */
-  listCapacityTrend(cluster: string, limit: number): Promise<CapacityTrendPoint[]>;
+  listCapacityTrend(
+    cluster: string,
+    limit: number,
+  ): Promise<CapacityTrendPoint[]>;
   /** Deletes snapshots taken before the date, except each cluster's newest; returns how many. */
   deleteCapacityOlderThan(date: Date): Promise<number>;
 }

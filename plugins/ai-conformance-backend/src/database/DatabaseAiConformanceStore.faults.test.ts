@@ -15,7 +15,9 @@ describe.each(databases.eachSupportedId())(
       const store = await DatabaseAiConformanceStore.create({
         database: mockServices.database({ knex }),
       });
-      await store.syncClusters([{ cluster: 'odd', name: 'odd', source: 'config' }]);
+      await store.syncClusters([
+        { cluster: 'odd', name: 'odd', source: 'config' },
+      ]);
       const gitVersion = `v1.35.0-${'x'.repeat(500)}\u0000tail`;
       await store.recordRun({
         id: '00000000-0000-4000-8000-000000000001',

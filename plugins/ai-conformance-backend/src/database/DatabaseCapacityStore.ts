@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import {
   CapacitySnapshot,
   CapacityTrendPoint,
@@ -9,7 +12,10 @@ import {
 import { Knex } from 'knex';
 import { CapacityStore, NewCapacitySnapshot } from './CapacityStore';
 
-const migrationsDir = resolvePackagePath('@internal/plugin-ai-conformance-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-ai-conformance-backend',
+  'migrations',
+);
 
 const SNAPSHOTS = 'ai_conformance_capacity_snapshots';
 
@@ -88,13 +94,17 @@ export class DatabaseCapacityStore implements CapacityStore {
       .as('newest');
     return this.db(`${SNAPSHOTS} as s`)
       .join(newest, join =>
-        join.on('s.cluster', '=', 'newest.cluster').andOn('s.taken_at', '=', 'newest.taken_at'),
+        join
+          .on('s.cluster', '=', 'newest.cluster')
+          .andOn('s.taken_at', '=', 'newest.taken_at'),
       )
       .select(columns.map(c => `s.${c}`))
       .orderBy([{ column: 's.cluster' }, { column: 's.id' }]);
   }
 
-  async getLatestCapacity(cluster: string): Promise<ClusterCapacity | undefined> {
+  async getLatestCapacity(
+    cluster: string,
+  ): Promise<ClusterCapacity | undefined> {
     const row = await this.db<Row>(SNAPSHOTS)
       .where({ cluster })
       .orderBy([
@@ -102,7 +112,9 @@ export class DatabaseCapacityStore implements CapacityStore {
         { column: 'id', order: 'desc' },
       ])
       .first('snapshot');
-    return row ? { ...(JSON.parse(row.snapshot) as CapacitySnapshot), cluster } : undefined;
+    return row
+      ? { ...(JSON.parse(row.snapshot) as CapacitySnapshot), cluster }
+      : undefined;
   }
 
   async getLatestCapacities(clusters: string[]): Promise<ClusterCapacity[]> {
@@ -118,7 +130,10 @@ export class DatabaseCapacityStore implements CapacityStore {
     return dedupe(rows).map(r => JSON.parse(r.fleet) as FleetCapacityCluster);
   }
 
-  async listCapacityTrend(cluster: string, limit: number): Promise<CapacityTrendPoint[]> {
+  async listCapacityTrend(
+    cluster: string,
+    limit: number,
+  ): Promise<CapacityTrendPoint[]> {
     const rows = await this.db<Row>(SNAPSHOTS)
       .where({ cluster })
       .orderBy([
@@ -131,14 +146,24 @@ export class DatabaseCapacityStore implements CapacityStore {
   }
 
   async deleteCapacityOlderThan(date: Date): Promise<number> {
-    const newest = this.db(SNAPSHOTS).select('cluster').max({ taken_at: 'taken_at' }).groupBy('cluster');
+    const newest = this.db(SNAPSHOTS)
+      .select('cluster')
+      .max({ taken_at: 'taken_at' })
+      .groupBy('cluster');
     const keep = await newest;
     let deleted = 0;
-    for (const k of keep as Array<{ cluster: string; taken_at: Date | string | number }>) {
+    for (const k of keep as Array<{
+      cluster: string;
+      taken_at: Date | string | number;
+    }>) {
       deleted += await this.db(SNAPSHOTS)
         .where('cluster', k.cluster)
         .andWhere('taken_at', '<', date)
-        .andWhere('taken_at', '<', k.taken_at instanceof Date ? k.taken_at : new Date(k.taken_at))
+        .andWhere(
+          'taken_at',
+          '<',
+          k.taken_at instanceof Date ? k.taken_at : new Date(k.taken_at),
+        )
         .delete();
     }
     return deleted;
@@ -148,5 +173,7 @@ export class DatabaseCapacityStore implements CapacityStore {
 /** One row per cluster even when two snapshots share the newest timestamp. */
 function dedupe(rows: Row[]): Row[] {
   const seen = new Set<string>();
-  return rows.filter(r => (seen.has(r.cluster) ? false : (seen.add(r.cluster), true)));
+  return rows.filter(r =>
+    seen.has(r.cluster) ? false : (seen.add(r.cluster), true),
+  );
 }

@@ -7,7 +7,7 @@ import type { EvaluateClusterExtensions } from '@internal/plugin-ai-conformance-
 import { KubeConfig } from '@kubernetes/client-node';
 
 /**
- * What the backend needs from the conformance engine (`@internal/plugin-ai-conformance-node`).
+ * What the backend needs from the conformance engine (the `plugin-ai-conformance-node` package).
  * The seam lets tests stand in for the engine, and lets an adopter wrap it.
  *
  * @public

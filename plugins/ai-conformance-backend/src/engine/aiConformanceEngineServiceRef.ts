@@ -13,7 +13,7 @@ import {
 import { AiConformanceEngine } from './AiConformanceEngine';
 
 /**
- * The conformance engine the backend uses. Defaults to `@internal/plugin-ai-conformance-node`;
+ * The conformance engine the backend uses. Defaults to the `plugin-ai-conformance-node` package;
  * override the service to wrap or replace it.
  *
  * @public
@@ -28,8 +28,9 @@ export const aiConformanceEngineServiceRef =
         factory: () => ({
           evaluateCluster: async ({ onCapacity, ...options }) => {
             if (!onCapacity) return evaluateCluster(options);
-            const { scorecard, capacity } =
-              await evaluateClusterWithCapacity(options);
+            const { scorecard, capacity } = await evaluateClusterWithCapacity(
+              options,
+            );
             onCapacity(capacity);
             return scorecard;
           },

@@ -5,6 +5,7 @@ import type { JsonValue } from '@backstage/types';
 import type { ClusterTarget } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from '../database/DatabaseCapacityStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { makeScorecard } from '../__testUtils__/scorecards';
 import { testRegistry } from '../__testUtils__/testRegistry';
@@ -67,6 +68,9 @@ async function setup(options: {
     renderProductYaml: jest.fn(),
     sweepProbeLeftovers: jest.fn(async () => []),
   };
+  const capacity = await DatabaseCapacityStore.create({
+    database: mockServices.database({ knex }),
+  });
   const service = new ClusterEvaluationService({
     store,
     engine,
@@ -74,8 +78,9 @@ async function setup(options: {
     config: makeConfig(config),
     logger: mockServices.logger.mock(),
     auditor,
+    capacity,
   });
-  return { service, store, engine, auditEvent, knex, sources };
+  return { service, store, engine, auditEvent, knex, sources, capacity };
 }
 
 describe('ClusterEvaluationService', () => {
@@ -174,6 +179,102 @@ describe('ClusterEvaluationService', () => {
     expect(await knex('ai_conformance_locks').count('* as n')).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('syncs a configured cluster the store does not know yet, once for concurrent callers', async () => {
+    const { service, store } = await setup({
+      config: { clusters: [clusterSettings('fresh')] },
+      evaluate: async () => makeScorecard('fresh'),
+    });
+    const sync = jest.spyOn(store, 'syncClusters');
+    expect(await store.getCluster('config:fresh')).toBeUndefined();
+    const found = await Promise.all(
+      Array.from({ length: 5 }, () => service.getStoredCluster('config:fresh')),
+    );
+    expect(found.map(c => c?.cluster)).toEqual(Array(5).fill('config:fresh'));
+    expect(sync).toHaveBeenCalledTimes(1);
+    // an identity nobody announces costs no sync
+    expect(await service.getStoredCluster('config:nobody')).toBeUndefined();
+    expect(sync).toHaveBeenCalledTimes(1);
+  });
+
+  it('stores capacity snapshots with the same redaction as scorecards', async () => {
+    const token = 'tok3n-of-capacity-cluster';
+    const { service, capacity } = await setup({
+      config: { clusters: [clusterSettings('gpu', token)] },
+      evaluate: async ({ onCapacity }) => {
+        onCapacity?.({
+          takenAt: new Date().toISOString(),
+          totals: {
+            nodes: 1,
+            acceleratorNodes: 0,
+            physical: 0,
+            devices: { allocatable: 0, allocated: 0, free: 0 },
+            resources: [],
+          },
+          models: [],
+          nodes: [],
+          dra: { pools: [], devices: [] },
+          pending: { pods: [], byResource: {} },
+          queues: [],
+          unknown: [],
+          errors: [
+            {
+              fact: 'resourceSlices',
+              error: `proxy refused token ${token} for https://ops:hunter22@gpu.example.com`,
+            },
+          ],
+        });
+        return makeScorecard('gpu');
+      },
+    });
+    await service.evaluateFleet();
+    const stored = await capacity.getLatestCapacity('config:gpu');
+    expect(stored?.errors).toHaveLength(1);
+    const json = JSON.stringify(stored);
+    expect(json).not.toContain(token);
+    expect(json).not.toContain('hunter22');
+    expect(json).toContain('proxy refused token [redacted]');
+  });
+
+  it('does not let a passive round silently replace the verdicts of the last probe round', async () => {
+    const { service, store } = await setup({
+      config: { clusters: [clusterSettings('probes')] },
+      evaluate: async ({ activeProbes }) =>
+        makeScorecard('probes', {
+          evaluatedAt: new Date().toISOString(),
+          requirements: [
+            {
+              id: 'gang_scheduling',
+              category: 'schedulingOrchestration',
+              level: 'MUST',
+              verdict: activeProbes ? 'fail' : 'pass',
+              reason: activeProbes
+                ? 'the probe gang Job was admitted partially'
+                : 'Kueue is Available',
+              evidence: [],
+              ...(activeProbes ? { mode: 'active' as const } : {}),
+            },
+          ],
+        }),
+    });
+    await service.evaluateFleet(undefined, { probes: true });
+    const probedAt = (await store.getLatestScorecard('config:probes'))!
+      .evaluatedAt;
+    await service.evaluateFleet();
+    const latest = (await store.getLatestScorecard('config:probes'))!;
+    expect(latest.evaluatedAt).not.toBe(probedAt); // the passive run was recorded
+    const gang = latest.requirements[0];
+    expect(gang).toMatchObject({ verdict: 'fail', mode: 'active' });
+    expect(gang.reason).toContain(
+      `Not re-verified by this passive round; an active probe on ${probedAt}`,
+    );
+    expect(gang.evidence).toContainEqual(
+      expect.objectContaining({
+        message: 'This passive round found pass: Kueue is Available',
+      }),
+    );
+    expect(latest.summary.conformant).toBe(false);
   });
 
   it('passes budgets, checklist override and probe choice to the engine', async () => {

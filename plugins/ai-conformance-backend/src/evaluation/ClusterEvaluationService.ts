@@ -17,18 +17,24 @@ import type {
   ClusterConnection,
 } from '@internal/plugin-ai-conformance-node/backstage';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
-import { AiConformanceStore, NewRun } from '../database/AiConformanceStore';
+import {
+  AiConformanceStore,
+  NewRun,
+  StoredCluster,
+} from '../database/AiConformanceStore';
 import { CapacityStore } from '../database/CapacityStore';
 import { CapacitySnapshot } from '@internal/plugin-ai-conformance-common';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import {
   describeEvaluationError,
   EvaluationTimeoutError,
+  logDetailOf,
   withoutStack,
 } from './describeEvaluationError';
 import type { RecordedScorecard } from '../notifications/ConformanceNotifier';
+import { carryForwardProbeResults } from './carryForwardProbeResults';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
-import { redactScorecard } from './redactScorecard';
+import { redactStrings } from './redactStrings';
 import {
   DEFAULT_DATABASE_RETRY_DELAYS_MS,
   retryDatabaseWrite,
@@ -37,6 +43,8 @@ import { RunNowRateLimiter } from './RunNowRateLimiter';
 
 /** "Run now" requests that may wait for a slot; more are refused (503). */
 const MAX_QUEUED_RUNS = 100;
+/** How long a probe's verdict is carried into passive scorecards by default (two weekly rounds). */
+const DEFAULT_PROBE_EVIDENCE_MAX_AGE_MS = 14 * 24 * 3_600_000;
 /** How long shutdown waits for evaluations to stop and probes to clean up. */
 const SHUTDOWN_WAIT_MS = 20_000;
 /** Extra time the engine gets past its own budget before the backend gives up on it. */
@@ -82,6 +90,8 @@ export class ClusterEvaluationService {
       rateLimiter?: RunNowRateLimiter;
       /** Waits between attempts of a database write; default about 30 s in all. */
       databaseRetryDelaysMs?: readonly number[];
+      /** How long probe verdicts are carried into passive scorecards; default 14 days. */
+      probeEvidenceMaxAgeMs?: number;
     },
   ) {
     this.limiter = new ConcurrencyLimiter(options.config.concurrency);
@@ -144,6 +154,28 @@ export class ClusterEvaluationService {
     );
     return clusters;
   }
+
+  /**
+   * The stored cluster, syncing the store first when the registry announces a cluster the store
+   * does not know yet (a "run now" that arrives before the first sync after startup or after
+   * the catalog added it). Unknown identities cost a cached registry lookup, no sync; concurrent
+   * callers share one sync.
+   */
+  async getStoredCluster(id: string): Promise<StoredCluster | undefined> {
+    const { store, registry } = this.options;
+    const stored = await store.getCluster(id);
+    if (stored || !(await registry.getCluster(id))) return stored;
+    this.syncing ??= this.refresh()
+      .then(() => undefined)
+      .finally(() => {
+        this.syncing = undefined;
+      });
+    await this.syncing;
+    return store.getCluster(id);
+  }
+
+  /** The sync started by getStoredCluster, shared by concurrent callers. */
+  private syncing?: Promise<void>;
 
   /**
    * The scheduled task: evaluates every cluster that is not refused. Never throws; a cluster
@@ -236,7 +268,10 @@ export class ClusterEvaluationService {
         logger.warn(
           `Could not sweep probe leftovers in cluster ${
             cluster.id
-          }: ${describeEvaluationError(error, connection?.redact)}`,
+          }: ${describeEvaluationError(error, connection?.redact)}${logDetailOf(
+            error,
+            connection?.redact,
+          )}`,
         );
       }
     }
@@ -367,13 +402,20 @@ export class ClusterEvaluationService {
       }));
     try {
       let capacity: CapacitySnapshot | undefined;
-      const run = await this.execute(registered, runId, request, snapshot => {
+      let run = await this.execute(registered, runId, request, snapshot => {
         capacity = snapshot;
       });
-      const previous =
-        this.options.onScorecard && run.scorecard
-          ? await store.getLatestScorecard(cluster)
-          : undefined;
+      // The scorecard before this run: probe verdicts are carried forward from it, and the
+      // notifier compares against it. Read once; `unreadable` when the database refused.
+      const previous = run.scorecard
+        ? await this.readLatestScorecard(cluster)
+        : 'unreadable';
+      if (run.scorecard && !request.activeProbes) {
+        run = {
+          ...run,
+          scorecard: this.keepProbeResults(run.scorecard, previous),
+        };
+      }
       await retryDatabaseWrite(
         `record run ${runId} of cluster ${cluster}`,
         () => store.recordRun(run),
@@ -420,14 +462,50 @@ export class ClusterEvaluationService {
     }
   }
 
+  /**
+   * The newest stored scorecard of a cluster, or `unreadable` (logged) when the database keeps
+   * refusing: the run is recorded anyway, a lost run would be worse.
+   */
+  private async readLatestScorecard(
+    cluster: string,
+  ): Promise<Scorecard | undefined | 'unreadable'> {
+    const { store, logger } = this.options;
+    try {
+      return await retryDatabaseWrite(
+        `read the latest scorecard of ${cluster}`,
+        () => store.getLatestScorecard(cluster),
+        { delaysMs: this.retryDelays, logger },
+      );
+    } catch (error) {
+      logger.warn(
+        `The previous scorecard of cluster ${cluster} could not be read (probe verdicts are not carried forward, no notification is sent): ${describeEvaluationError(
+          error,
+        )}`,
+      );
+      return 'unreadable';
+    }
+  }
+
+  /** A passive scorecard with the last probe verdicts carried forward (see carryForwardProbeResults). */
+  private keepProbeResults(
+    scorecard: Scorecard,
+    previous: Scorecard | undefined | 'unreadable',
+  ): Scorecard {
+    if (previous === 'unreadable') return scorecard;
+    return carryForwardProbeResults(scorecard, previous, {
+      maxAgeMs:
+        this.options.probeEvidenceMaxAgeMs ?? DEFAULT_PROBE_EVIDENCE_MAX_AGE_MS,
+    });
+  }
+
   /** Hands a successful run to the listener; its failure never fails the run. */
   private async report(
     run: NewRun,
     name: string,
-    previous: Scorecard | undefined,
+    previous: Scorecard | undefined | 'unreadable',
   ) {
     const { onScorecard, logger } = this.options;
-    if (!onScorecard || !run.scorecard) return;
+    if (!onScorecard || !run.scorecard || previous === 'unreadable') return;
     try {
       await onScorecard({
         cluster: run.cluster,
@@ -459,9 +537,9 @@ export class ClusterEvaluationService {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Capacity snapshot of cluster ${registered.id} could not be stored: ${describeEvaluationError(
-          error,
-        )}`,
+        `Capacity snapshot of cluster ${
+          registered.id
+        } could not be stored: ${describeEvaluationError(error)}`,
       );
     }
   }
@@ -500,7 +578,7 @@ export class ClusterEvaluationService {
     try {
       // Fresh credentials for every run (rotating tokens); a credential failure is this run's error.
       connection = await Promise.race([registry.connect(cluster), deadline]);
-      const { kubeConfig } = connection;
+      const { kubeConfig, redact } = connection;
       const evaluation = Promise.resolve().then(() =>
         engine.evaluateCluster({
           cluster,
@@ -512,7 +590,13 @@ export class ClusterEvaluationService {
           maxResponseBytes: config.maxResponseBytes,
           logger: logger.child({ cluster }),
           signal: controller.signal,
-          ...(this.options.capacity ? { onCapacity } : {}),
+          // Snapshots are stored and served like scorecards: the connection's secrets removed.
+          ...(this.options.capacity
+            ? {
+                onCapacity: (snapshot: CapacitySnapshot) =>
+                  onCapacity(redactStrings(snapshot, redact)),
+              }
+            : {}),
         }),
       );
       // Shutdown aborts the controller and waits for the engine's own cleanup (probe objects);
@@ -526,14 +610,16 @@ export class ClusterEvaluationService {
         status: 'ok',
         evaluatedAt: new Date(),
         durationMs: Date.now() - started,
-        scorecard: redactScorecard(
-          { ...scorecard, cluster },
-          connection.redact,
-        ),
+        scorecard: redactStrings({ ...scorecard, cluster }, connection.redact),
       };
     } catch (error) {
       const message = describeEvaluationError(error, connection?.redact);
-      logger.warn(`Evaluation of cluster ${cluster} failed: ${message}`);
+      logger.warn(
+        `Evaluation of cluster ${cluster} failed: ${message}${logDetailOf(
+          error,
+          connection?.redact,
+        )}`,
+      );
       return {
         ...base,
         status: 'error',

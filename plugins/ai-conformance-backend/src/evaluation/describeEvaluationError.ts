@@ -44,6 +44,23 @@ export function describeEvaluationError(
 }
 
 /**
+ * What the log (never an API response) adds to {@link describeEvaluationError}: the `detail` of a
+ * credentials error (the file path, kubeconfig context or server concerned), secrets removed;
+ * empty for other errors.
+ *
+ * @internal
+ */
+export function logDetailOf(
+  error: unknown,
+  redact: (text: string) => string = text => text,
+): string {
+  const detail = (error as { detail?: unknown } | undefined)?.detail;
+  return isError(error) && typeof detail === 'string' && detail
+    ? ` (${redactSecrets(redact(detail))})`
+    : '';
+}
+
+/**
  * An error for audit and log records of expected failures (unreachable cluster, 403, 409):
  * the name and message of the cause, without a stack trace.
  *

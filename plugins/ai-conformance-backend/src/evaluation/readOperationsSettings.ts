@@ -14,6 +14,8 @@ import { durationToMilliseconds } from '@backstage/types';
 export interface OperationsSettings {
   probeSchedule: SchedulerServiceTaskScheduleDefinition;
   sweepOlderThanMs: number;
+  /** How long probe verdicts are carried into passive scorecards. */
+  probeEvidenceMaxAgeMs: number;
   clusterRefreshMs: number;
   runNow: { perUserLimit: number; windowMs: number };
 }
@@ -53,6 +55,11 @@ export function readOperationsSettings(root: Config): OperationsSettings {
           initialDelay: { minutes: 10 },
         },
     sweepOlderThanMs: durationMs(config, 'probes.sweep.olderThan', 30 * 60_000),
+    probeEvidenceMaxAgeMs: durationMs(
+      config,
+      'probes.evidenceMaxAge',
+      14 * 24 * 3_600_000,
+    ),
     clusterRefreshMs,
     runNow: {
       perUserLimit,

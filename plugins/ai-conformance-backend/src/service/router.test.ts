@@ -11,13 +11,19 @@ import request from 'supertest';
 import type { ClusterTarget } from '@internal/plugin-ai-conformance-node';
 import { AiConformanceConfig } from '../config/readAiConformanceConfig';
 import { DatabaseAiConformanceStore } from '../database/DatabaseAiConformanceStore';
+import { DatabaseCapacityStore } from '../database/DatabaseCapacityStore';
 import { AiConformanceEngine } from '../engine/AiConformanceEngine';
 import { ClusterEvaluationService } from '../evaluation/ClusterEvaluationService';
 import { ClusterAuthorizer } from '../permissions/ClusterAuthorizer';
+import {
+  h100Node,
+  makeCapacitySnapshot,
+} from '../__testUtils__/capacitySnapshots';
 import { makeScorecard } from '../__testUtils__/scorecards';
 import { testRegistry } from '../__testUtils__/testRegistry';
 import { testRuleset } from '../__testUtils__/testRuleset';
 import { createRouter } from './router';
+import { ownerDecision } from '../__testUtils__/ownerDecision';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -63,6 +69,9 @@ async function setup(
   const store = await DatabaseAiConformanceStore.create({
     database: mockServices.database({ knex }),
   });
+  const capacity = await DatabaseCapacityStore.create({
+    database: mockServices.database({ knex }),
+  });
   const permissions = mockServices.permissions.mock();
   permissions.authorizeConditional.mockImplementation(
     async requests =>
@@ -70,16 +79,7 @@ async function setup(
         const decision =
           options.decisions?.[permission.name] ?? AuthorizeResult.ALLOW;
         if (typeof decision === 'object') {
-          return {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'ai-conformance',
-            resourceType: 'ai-conformance-cluster',
-            conditions: {
-              rule: 'IS_CLUSTER_OWNER',
-              resourceType: 'ai-conformance-cluster',
-              params: { claims: decision.ownerClaims },
-            },
-          };
+          return ownerDecision(decision.ownerClaims);
         }
         return { result: decision };
       }) as any,
@@ -144,9 +144,10 @@ async function setup(
     evaluations,
     engine,
     templatesDir: options.templatesDir,
+    capacity,
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, store, engine, auditor, auditEvent, permissions };
+  return { app, store, capacity, engine, auditor, auditEvent, permissions };
 }
 
 async function seedRuns(store: DatabaseAiConformanceStore) {
@@ -251,6 +252,40 @@ describe('createRouter', () => {
     expect(unknown.body.error.message).toBe('No cluster resource:default/nope');
   });
 
+  it('GET /clusters/by-entity/{kind}/{namespace}/{name} finds one cluster by entity ref', async () => {
+    const { app, store } = await setup({
+      decisions: {
+        'ai-conformance.cluster.read': { ownerClaims: ['group:default/ml'] },
+      },
+    });
+    await seedRuns(store);
+    // Entity refs are case-insensitive: the catalog's `Resource` kind finds the cluster.
+    const res = await request(app).get(
+      '/clusters/by-entity/Resource/default/gpu-prod',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      cluster: PROD,
+      name: 'gpu-prod',
+      entityRef: PROD,
+      status: 'ok',
+      checklistVersion: '1.35',
+      summary: { conformant: true },
+    });
+
+    // Forbidden (owned by another group), a namesake in another namespace, and a config-only
+    // cluster's name all look the same: 404.
+    for (const path of [
+      '/clusters/by-entity/resource/default/gpu-dev',
+      '/clusters/by-entity/resource/other/gpu-prod',
+      '/clusters/by-entity/resource/default/lab',
+    ]) {
+      const missing = await request(app).get(path);
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toMatch(/^No cluster resource:/);
+    }
+  });
+
   it('GET /fleet is empty when reading is denied', async () => {
     const { app, store } = await setup({
       decisions: { 'ai-conformance.cluster.read': AuthorizeResult.DENY },
@@ -338,7 +373,7 @@ describe('createRouter', () => {
         .post(`/clusters/${P.lab}/evaluations`)
         .send({});
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ status: 'queued' });
+      expect(res.body).toEqual({ status: 'queued', runId: expect.any(String) });
       await eventually(async () =>
         expect((await store.getCluster(LAB))?.status).toBe('ok'),
       );
@@ -346,6 +381,7 @@ describe('createRouter', () => {
         expect.objectContaining({ cluster: LAB, activeProbes: false }),
       );
       const [run] = await store.listRuns(LAB, { limit: 1 });
+      expect(run.id).toBe(res.body.runId);
       expect(run.trigger).toBe(mockCredentials.user().principal.userEntityRef);
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -561,6 +597,171 @@ describe('createRouter', () => {
       expect(lines[1]).toBe('config:lab,lab,,config,pending,,,,');
       expect(lines[2]).toContain(`"'=HYPERLINK(""x"") no gang scheduler"`);
     });
+  });
+});
+
+describe('createRouter: capacity', () => {
+  async function seedCapacity(capacity: DatabaseCapacityStore) {
+    await capacity.addSnapshot({
+      id: 'cap-prod-1',
+      cluster: PROD,
+      entityRef: PROD,
+      snapshot: makeCapacitySnapshot('2026-12-01T00:00:00.000Z', 8, [
+        h100Node('p-0', 8),
+        h100Node('p-1', 0),
+      ]),
+    });
+    await capacity.addSnapshot({
+      id: 'cap-prod-2',
+      cluster: PROD,
+      entityRef: PROD,
+      snapshot: makeCapacitySnapshot('2026-12-02T00:00:00.000Z', 12, [
+        h100Node('p-0', 8),
+        h100Node('p-1', 4),
+      ]),
+    });
+    await capacity.addSnapshot({
+      id: 'cap-dev-1',
+      cluster: DEV,
+      entityRef: DEV,
+      snapshot: makeCapacitySnapshot('2026-12-02T00:00:00.000Z', 0, [
+        h100Node('d-0', 0),
+      ]),
+    });
+  }
+
+  it('GET /clusters/{cluster}/capacity serves the newest snapshot; 404 before the first one', async () => {
+    const { app, capacity } = await setup();
+    await seedCapacity(capacity);
+    const res = await request(app).get(`/clusters/${P.prod}/capacity`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      cluster: PROD,
+      takenAt: '2026-12-02T00:00:00.000Z',
+    });
+    expect(res.body.nodes.map((n: any) => n.name)).toEqual(['p-0', 'p-1']);
+    expect(res.body.totals.devices).toEqual({
+      allocatable: 16,
+      allocated: 12,
+      free: 4,
+    });
+
+    const lab = await request(app).get(`/clusters/${P.lab}/capacity`);
+    expect(lab.status).toBe(404);
+    expect(lab.body.error.message).toBe(
+      'No capacity snapshot of cluster config:lab yet; one is taken with each successful evaluation',
+    );
+  });
+
+  it('GET /clusters/{cluster}/capacity/history gives the trend oldest first and validates limit', async () => {
+    const { app, capacity } = await setup();
+    await seedCapacity(capacity);
+    const res = await request(app).get(
+      `/clusters/${P.prod}/capacity/history?limit=10`,
+    );
+    expect(res.status).toBe(200);
+    expect(
+      res.body.points.map((p: any) => [p.takenAt, p.devices.allocated]),
+    ).toEqual([
+      ['2026-12-01T00:00:00.000Z', 8],
+      ['2026-12-02T00:00:00.000Z', 12],
+    ]);
+    const one = await request(app).get(
+      `/clusters/${P.prod}/capacity/history?limit=1`,
+    );
+    expect(one.body.points).toHaveLength(1);
+    expect(
+      (await request(app).get(`/clusters/${P.prod}/capacity/history?limit=0`))
+        .status,
+    ).toBe(400);
+  });
+
+  it('an unknown cluster and one the caller may not read are both 404 on every cluster route', async () => {
+    const { app, capacity } = await setup({
+      decisions: {
+        'ai-conformance.cluster.read': { ownerClaims: ['group:default/ml'] },
+      },
+    });
+    await seedCapacity(capacity);
+    expect(
+      (await request(app).get(`/clusters/${P.prod}/capacity`)).status,
+    ).toBe(200);
+    for (const path of ['capacity', 'capacity/history']) {
+      const denied = await request(app).get(`/clusters/${P.dev}/${path}`);
+      expect(denied.status).toBe(404);
+      expect(denied.body.error.message).toBe(`No cluster ${DEV}`);
+      const unknown = await request(app).get(`/clusters/${P.nope}/${path}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe('No cluster config:nope');
+    }
+  });
+
+  it('GET /capacity and the search cover only the clusters the caller may read', async () => {
+    const { app, capacity } = await setup({
+      decisions: {
+        'ai-conformance.cluster.read': { ownerClaims: ['group:default/ml'] },
+      },
+    });
+    await seedCapacity(capacity);
+    const fleet = await request(app).get('/capacity');
+    expect(fleet.status).toBe(200);
+    expect(fleet.body.clusters.map((c: any) => c.cluster)).toEqual([PROD]);
+    const search = await request(app).get(
+      '/capacity/search?model=h100&count=4',
+    );
+    expect(search.status).toBe(200);
+    expect(search.body.matches).toEqual([
+      expect.objectContaining({
+        cluster: PROD,
+        clusterFree: 4,
+        nodes: [expect.objectContaining({ node: 'p-1', free: 4 })],
+      }),
+    ]);
+  });
+
+  it('the search answers "N free units of model X" with clusters and nodes, and validates its query', async () => {
+    const { app, capacity } = await setup();
+    await seedCapacity(capacity);
+    const res = await request(app).get(
+      '/capacity/search?model=nvidia%20h100&count=8',
+    );
+    expect(res.status).toBe(200);
+    // dev has a whole free node; prod has 4 free units but no node with 8
+    expect(
+      res.body.matches.map((m: any) => [
+        m.cluster,
+        m.clusterFree,
+        m.nodes.map((n: any) => n.node),
+      ]),
+    ).toEqual([
+      [DEV, 8, ['d-0']],
+      [PROD, 4, []],
+    ]);
+    expect((await request(app).get('/capacity/search?model=h100')).status).toBe(
+      400,
+    );
+    expect(
+      (await request(app).get('/capacity/search?model=h100&count=0')).status,
+    ).toBe(400);
+    expect((await request(app).get('/capacity/search?count=1')).status).toBe(
+      400,
+    );
+  });
+
+  it('everything is empty when reading is denied', async () => {
+    const { app, capacity } = await setup({
+      decisions: { 'ai-conformance.cluster.read': AuthorizeResult.DENY },
+    });
+    await seedCapacity(capacity);
+    expect((await request(app).get('/capacity')).body).toEqual({
+      clusters: [],
+    });
+    expect(
+      (await request(app).get('/capacity/search?model=h100&count=1')).body,
+    ).toEqual({ matches: [] });
+    expect(
+      (await request(app).get(`/clusters/${P.prod}/capacity`)).status,
+    ).toBe(404);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   aiConformanceClusterReadPermission,
   aiConformanceEvaluationCreatePermission,
   aiConformanceExportPermission,
+  catalogClusterId,
   getRequirement,
   resolveProvider,
 } from '@internal/plugin-ai-conformance-common';
@@ -30,6 +31,7 @@ import {
 } from '../permissions/ClusterAuthorizer';
 import { createOpenApiRouter, EndpointMap } from '../schema/openapi';
 import {
+  toClusterSummary,
   toFleetCsv,
   toFleetSummary,
   toRequirementAcrossFleet,
@@ -166,6 +168,26 @@ export async function createRouter(
   };
   router.get('/clusters/:cluster/scorecard', getScorecard);
 
+  const getClusterByEntity: openapi.EndpointMapRequestHandler<
+    EndpointMap,
+    '/clusters/by-entity/{kind}/{namespace}/{name}',
+    'get'
+  > = async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    // Unknown and forbidden look the same (404, same message): see ClusterAuthorizer.require.
+    const cluster = await getCluster(
+      catalogClusterId({ kind, namespace, name }),
+    );
+    await authorizer.require(
+      await credentialsOf(req),
+      cluster,
+      aiConformanceClusterReadPermission,
+    );
+    const summaries = await store.getLatestSummaries([cluster.cluster]);
+    res.json(toClusterSummary(cluster, summaries.get(cluster.cluster)));
+  };
+  router.get('/clusters/by-entity/:kind/:namespace/:name', getClusterByEntity);
+
   const getHistory: openapi.EndpointMapRequestHandler<
     EndpointMap,
     '/clusters/{cluster}/history',
@@ -213,7 +235,10 @@ export async function createRouter(
       meta: { cluster: req.params.cluster, activeProbes, trigger: 'run-now' },
     });
     try {
-      const cluster = await getCluster(req.params.cluster);
+      // A configured cluster the store does not know yet is synced first, not a 404.
+      const cluster = await evaluations.getStoredCluster(req.params.cluster);
+      if (!cluster)
+        throw new NotFoundError(notFoundMessage(req.params.cluster));
       await authorizer.require(
         credentials,
         cluster,
@@ -221,18 +246,18 @@ export async function createRouter(
         aiConformanceEvaluationCreatePermission,
         ...(activeProbes ? [aiConformanceActiveProbeRunPermission] : []),
       );
-      await evaluations.startEvaluation(cluster.cluster, {
+      const { runId } = await evaluations.startEvaluation(cluster.cluster, {
         trigger: triggerOf(credentials),
         activeProbes,
         auditEvent,
       });
+      res.status(202).json({ status: 'queued', runId });
     } catch (error) {
       await auditEvent.fail({
         error: withoutStack(error),
       });
       throw error;
     }
-    res.status(202).json({ status: 'queued' });
   };
   router.post('/clusters/:cluster/evaluations', createEvaluation);
 

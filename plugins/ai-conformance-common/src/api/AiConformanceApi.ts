@@ -7,32 +7,13 @@ import type {
   FleetCapacity,
 } from '../capacity';
 import type {
-  EvaluationRun,
+  ClusterHistory,
+  ClusterScorecard,
+  ClusterSummary,
+  CreateEvaluationResponse,
   FleetSummary,
   RequirementAcrossFleet,
-  Scorecard,
 } from '../types';
-
-/**
- * The latest scorecard of one cluster as the backend serves it: the evaluation plus where the
- * cluster came from.
- *
- * @public
- */
-export type ClusterScorecard = Scorecard & {
-  /** The catalog entity ref when the cluster comes from the catalog. */
-  entityRef?: string;
-  source: 'catalog' | 'config';
-};
-
-/**
- * Past evaluations of one cluster, newest first.
- *
- * @public
- */
-export interface ClusterHistory {
-  runs: EvaluationRun[];
-}
 
 /** @public */
 export interface GetClusterHistoryOptions {
@@ -46,10 +27,13 @@ export interface RunEvaluationOptions {
   activeProbes?: boolean;
 }
 
-/** @public */
-export interface RunEvaluationResponse {
-  status: 'queued';
-}
+/**
+ * The answer to "run now": the run is queued; once it has finished, the run with `runId` is in
+ * the cluster's history. Generated from the backend's `openapi.yaml`.
+ *
+ * @public
+ */
+export type RunEvaluationResponse = CreateEvaluationResponse;
 
 /** @public */
 export interface ExportProductYamlOptions {
@@ -106,6 +90,16 @@ export interface AiConformanceApi {
   ): Promise<FleetTrends>;
 
   /**
+   * The fleet entry of the cluster a catalog entity stands for, looked up by its entity ref
+   * without downloading the fleet. Rejects with a `ResponseError` whose `statusCode` is 404 when
+   * the backend knows no cluster for the entity or the caller may not read it.
+   */
+  getClusterByEntity(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterSummary>;
+
+  /**
    * The latest good scorecard of one cluster. Rejects with a `ResponseError` whose `statusCode`
    * is 404 when the cluster has never been evaluated successfully.
    */
@@ -127,7 +121,7 @@ export interface AiConformanceApi {
   ): Promise<RequirementAcrossFleet>;
 
   /**
-   * Queues an evaluation of one cluster now. Rejects with 409 when a run is already in progress
+   * Queues an evaluation of one cluster now and returns the id of the queued run. Rejects with 409 when a run is already in progress
    * and 403 without the permission.
    */
   runEvaluation(
@@ -166,7 +160,9 @@ export interface AiConformanceApi {
   ): Promise<CapacityHistory>;
 
   /** Every cluster's latest capacity totals per model (the clusters the user may read). */
-  getFleetCapacity(options?: AiConformanceRequestOptions): Promise<FleetCapacity>;
+  getFleetCapacity(
+    options?: AiConformanceRequestOptions,
+  ): Promise<FleetCapacity>;
 
   /** Which clusters and nodes can take `count` free units of a model now. */
   searchCapacity(

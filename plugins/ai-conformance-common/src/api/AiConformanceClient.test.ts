@@ -52,6 +52,43 @@ describe('AiConformanceClient', () => {
     ]);
   });
 
+  it('looks a cluster up by the entity ref of its catalog entity', async () => {
+    const summary = {
+      cluster: 'resource:team-a/gpu-prod',
+      name: 'gpu-prod',
+      entityRef: 'resource:team-a/gpu-prod',
+      source: 'catalog',
+      status: 'ok',
+    };
+    const { client, fetch } = setup(() => json(summary));
+
+    await expect(
+      client.getClusterByEntity({
+        kind: 'Resource',
+        namespace: 'team-a',
+        name: 'gpu prod',
+      }),
+    ).resolves.toEqual(summary);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${BASE}/clusters/by-entity/Resource/team-a/gpu%20prod`,
+    );
+  });
+
+  it('encodes a cluster identity (entity ref) as one path segment', async () => {
+    const { client, fetch } = setup(() => json({ runs: [] }));
+    await client.getClusterHistory('resource:team-a/gpu-prod');
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${BASE}/clusters/resource%3Ateam-a%2Fgpu-prod/history`,
+    );
+  });
+
+  it("passes the caller's abort signal to fetch", async () => {
+    const { client, fetch } = setup(() => json({ runs: [] }));
+    const controller = new AbortController();
+    await client.getClusterHistory('gpu-a', { signal: controller.signal });
+    expect(fetch.mock.calls[0][1]?.signal).toBe(controller.signal);
+  });
+
   it('omits the limit when none is given', async () => {
     const { client, fetch } = setup(() => json({ runs: [] }));
     await client.getClusterHistory('gpu-a');
@@ -59,11 +96,13 @@ describe('AiConformanceClient', () => {
   });
 
   it('posts "run now" with the active probe flag', async () => {
-    const { client, fetch } = setup(() => json({ status: 'queued' }, 202));
+    const { client, fetch } = setup(() =>
+      json({ status: 'queued', runId: 'run-1' }, 202),
+    );
 
     await expect(
       client.runEvaluation('gpu-a', { activeProbes: true }),
-    ).resolves.toEqual({ status: 'queued' });
+    ).resolves.toEqual({ status: 'queued', runId: 'run-1' });
 
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe(`${BASE}/clusters/gpu-a/evaluations`);

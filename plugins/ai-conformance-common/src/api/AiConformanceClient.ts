@@ -1,5 +1,11 @@
 import { ResponseError } from '@backstage/errors';
-import type { FleetSummary, RequirementAcrossFleet } from '../types';
+import type {
+  ClusterHistory,
+  ClusterScorecard,
+  ClusterSummary,
+  FleetSummary,
+  RequirementAcrossFleet,
+} from '../types';
 import type { FleetMatrix, FleetTrends } from '../fleetViewTypes';
 import type {
   CapacityHistory,
@@ -11,8 +17,6 @@ import type {
 import type {
   AiConformanceApi,
   AiConformanceRequestOptions,
-  ClusterHistory,
-  ClusterScorecard,
   ExportProductYamlOptions,
   GetClusterHistoryOptions,
   GetFleetMatrixOptions,
@@ -20,6 +24,10 @@ import type {
   RunEvaluationOptions,
   RunEvaluationResponse,
 } from './AiConformanceApi';
+import {
+  DefaultApiClient,
+  type TypedResponse,
+} from '../schema/openapi/generated';
 
 /**
  * The part of Backstage's `DiscoveryApi` the client needs. Structural, so this package stays free
@@ -47,19 +55,22 @@ export interface AiConformanceClientOptions {
   fetchApi: AiConformanceFetchApi;
 }
 
-const PLUGIN_ID = 'ai-conformance';
-
-/** `?a=1&b=2` for the defined values, or an empty string. */
-function queryOf(params: Record<string, string | undefined>): string {
-  const defined = Object.entries(params).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined,
-  );
-  return defined.length > 0 ? `?${new URLSearchParams(defined)}` : '';
+/**
+ * The spec describes a capacity snapshot's per-resource and per-model rows as open objects
+ * (their shape belongs to the capacity model in `../capacity`), so the generated types are looser
+ * than the model's: the response is typed as the model.
+ */
+function looseCapacity<T>(
+  response: Promise<TypedResponse<unknown>>,
+): Promise<TypedResponse<T>> {
+  return response as Promise<TypedResponse<T>>;
 }
 
 /**
- * HTTP client for the AI conformance backend. Non-OK responses reject with a `ResponseError` from
- * `@backstage/errors`, which carries the status code and the server's message.
+ * HTTP client for the AI conformance backend, built on the client generated from the backend's
+ * `openapi.yaml` (`src/schema/openapi/generated`, `yarn generate:api`). Non-OK responses reject
+ * with a `ResponseError` from `@backstage/errors`, which carries the status code and the
+ * server's message.
  *
  * @public
  */
@@ -73,24 +84,36 @@ export class AiConformanceClient implements AiConformanceApi {
   }
 
   async getFleet(options?: AiConformanceRequestOptions): Promise<FleetSummary> {
-    return this.#json<FleetSummary>('/fleet', { signal: options?.signal });
+    return this.#json(options, api => api.getFleet({}));
+  }
+
+  async getClusterByEntity(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: AiConformanceRequestOptions,
+  ): Promise<ClusterSummary> {
+    const { kind, namespace, name } = entityRef;
+    return this.#json(options, api =>
+      api.getClusterByEntity({ path: { kind, namespace, name } }),
+    );
   }
 
   async getFleetMatrix(
     options?: GetFleetMatrixOptions & AiConformanceRequestOptions,
   ): Promise<FleetMatrix> {
-    return this.#json<FleetMatrix>(
-      `/fleet/matrix${queryOf({ checklistVersion: options?.checklistVersion })}`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      api.getFleetMatrix({
+        query: { checklistVersion: options?.checklistVersion },
+      }),
     );
   }
 
   async getFleetTrends(
     options?: GetFleetTrendsOptions & AiConformanceRequestOptions,
   ): Promise<FleetTrends> {
-    return this.#json<FleetTrends>(
-      `/fleet/trends${queryOf({ since: options?.since, until: options?.until })}`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      api.getFleetTrends({
+        query: { since: options?.since, until: options?.until },
+      }),
     );
   }
 
@@ -98,9 +121,8 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: AiConformanceRequestOptions,
   ): Promise<ClusterScorecard> {
-    return this.#json<ClusterScorecard>(
-      `/clusters/${encodeURIComponent(cluster)}/scorecard`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      api.getClusterScorecard({ path: { cluster } }),
     );
   }
 
@@ -108,13 +130,11 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: GetClusterHistoryOptions & AiConformanceRequestOptions,
   ): Promise<ClusterHistory> {
-    const query =
-      options?.limit !== undefined
-        ? `?${new URLSearchParams({ limit: String(options.limit) })}`
-        : '';
-    return this.#json<ClusterHistory>(
-      `/clusters/${encodeURIComponent(cluster)}/history${query}`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      api.getClusterHistory({
+        path: { cluster },
+        query: { limit: options?.limit },
+      }),
     );
   }
 
@@ -122,9 +142,8 @@ export class AiConformanceClient implements AiConformanceApi {
     requirementId: string,
     options?: AiConformanceRequestOptions,
   ): Promise<RequirementAcrossFleet> {
-    return this.#json<RequirementAcrossFleet>(
-      `/requirements/${encodeURIComponent(requirementId)}`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      api.getRequirementAcrossFleet({ path: { id: requirementId } }),
     );
   }
 
@@ -132,17 +151,14 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: RunEvaluationOptions,
   ): Promise<RunEvaluationResponse> {
-    const body: RunEvaluationOptions = {};
-    if (options?.activeProbes !== undefined) {
-      body.activeProbes = options.activeProbes;
-    }
-    return this.#json<RunEvaluationResponse>(
-      `/clusters/${encodeURIComponent(cluster)}/evaluations`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      },
+    return this.#json(undefined, api =>
+      api.createEvaluation({
+        path: { cluster },
+        body:
+          options?.activeProbes === undefined
+            ? {}
+            : { activeProbes: options.activeProbes },
+      }),
     );
   }
 
@@ -150,33 +166,24 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: AiConformanceRequestOptions,
   ): Promise<string> {
-    return this.#text(`/clusters/${encodeURIComponent(cluster)}/export/junit`, {
-      signal: options?.signal,
-      headers: { Accept: 'application/xml' },
-    });
+    return this.#text(options, api =>
+      api.exportClusterJUnit({ path: { cluster } }),
+    );
   }
 
   async exportCsv(options?: AiConformanceRequestOptions): Promise<string> {
-    return this.#text('/export/csv', {
-      signal: options?.signal,
-      headers: { Accept: 'text/csv' },
-    });
+    return this.#text(options, api => api.exportFleetCsv({}));
   }
 
   async exportProductYaml(
     cluster: string,
     options?: ExportProductYamlOptions,
   ): Promise<string> {
-    const body: ExportProductYamlOptions = {};
-    if (options?.template !== undefined) body.template = options.template;
-    if (options?.metadata !== undefined) body.metadata = options.metadata;
-    return this.#text(
-      `/clusters/${encodeURIComponent(cluster)}/export/product-yaml`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/yaml' },
-        body: JSON.stringify(body),
-      },
+    return this.#text(undefined, api =>
+      api.exportClusterProductYaml({
+        path: { cluster },
+        body: { template: options?.template, metadata: options?.metadata },
+      }),
     );
   }
 
@@ -184,9 +191,10 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: AiConformanceRequestOptions,
   ): Promise<ClusterCapacity> {
-    return this.#json<ClusterCapacity>(
-      `/clusters/${encodeURIComponent(cluster)}/capacity`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      looseCapacity<ClusterCapacity>(
+        api.getClusterCapacity({ path: { cluster } }),
+      ),
     );
   }
 
@@ -194,52 +202,73 @@ export class AiConformanceClient implements AiConformanceApi {
     cluster: string,
     options?: GetClusterHistoryOptions & AiConformanceRequestOptions,
   ): Promise<CapacityHistory> {
-    const query =
-      options?.limit !== undefined
-        ? `?${new URLSearchParams({ limit: String(options.limit) })}`
-        : '';
-    return this.#json<CapacityHistory>(
-      `/clusters/${encodeURIComponent(cluster)}/capacity/history${query}`,
-      { signal: options?.signal },
+    return this.#json(options, api =>
+      looseCapacity<CapacityHistory>(
+        api.getClusterCapacityHistory({
+          path: { cluster },
+          query: { limit: options?.limit },
+        }),
+      ),
     );
   }
 
   async getFleetCapacity(
     options?: AiConformanceRequestOptions,
   ): Promise<FleetCapacity> {
-    return this.#json<FleetCapacity>('/capacity', { signal: options?.signal });
+    return this.#json(options, api =>
+      looseCapacity<FleetCapacity>(api.getFleetCapacity({})),
+    );
   }
 
   async searchCapacity(
     query: CapacityQuery,
     options?: AiConformanceRequestOptions,
   ): Promise<CapacitySearchResult> {
-    const params = new URLSearchParams({
-      model: query.model,
-      count: String(query.count),
-    });
-    if (query.resource) params.set('resource', query.resource);
-    return this.#json<CapacitySearchResult>(`/capacity/search?${params}`, {
-      signal: options?.signal,
-    });
+    return this.#json(options, api =>
+      api.searchCapacity({
+        query: {
+          model: query.model,
+          count: query.count,
+          resource: query.resource || undefined,
+        },
+      }),
+    );
   }
 
-  async #fetch(path: string, init: RequestInit): Promise<Response> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl(PLUGIN_ID);
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
+  /**
+   * Calls the generated client. It takes no abort signal, so each call gets a generated client
+   * whose fetch carries the caller's signal.
+   */
+  async #call<T>(
+    options: AiConformanceRequestOptions | undefined,
+    request: (api: DefaultApiClient) => Promise<TypedResponse<T>>,
+  ): Promise<TypedResponse<T>> {
+    const signal = options?.signal;
+    const api = new DefaultApiClient({
+      discoveryApi: this.#discoveryApi,
+      fetchApi: {
+        fetch: (input, init) =>
+          this.#fetchApi.fetch(input, signal ? { ...init, signal } : init),
+      },
+    });
+    const response = await request(api);
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await ResponseError.fromResponse(response as Response);
     }
     return response;
   }
 
-  async #json<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await this.#fetch(path, init);
-    return (await response.json()) as T;
+  async #json<T>(
+    options: AiConformanceRequestOptions | undefined,
+    request: (api: DefaultApiClient) => Promise<TypedResponse<T>>,
+  ): Promise<T> {
+    return (await this.#call(options, request)).json();
   }
 
-  async #text(path: string, init: RequestInit): Promise<string> {
-    const response = await this.#fetch(path, init);
-    return response.text();
+  async #text(
+    options: AiConformanceRequestOptions | undefined,
+    request: (api: DefaultApiClient) => Promise<TypedResponse<string>>,
+  ): Promise<string> {
+    return (await this.#call(options, request)).text();
   }
 }

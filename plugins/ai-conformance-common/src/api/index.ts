@@ -1,8 +1,6 @@
 export type {
   AiConformanceApi,
   AiConformanceRequestOptions,
-  ClusterHistory,
-  ClusterScorecard,
   ExportProductYamlOptions,
   GetClusterHistoryOptions,
   GetFleetMatrixOptions,

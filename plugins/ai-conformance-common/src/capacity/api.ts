@@ -49,7 +49,10 @@ export function trendPoint(snapshot: CapacitySnapshot): CapacityTrendPoint {
     takenAt: snapshot.takenAt,
     physical: snapshot.totals.physical,
     devices: snapshot.totals.devices,
-    pending: Object.values(snapshot.pending.byResource).reduce((a, b) => a + b, 0),
+    pending: Object.values(snapshot.pending.byResource).reduce(
+      (a, b) => a + b,
+      0,
+    ),
     models: snapshot.models.map(m => ({
       vendor: m.vendor,
       model: m.model,
@@ -130,6 +133,8 @@ export function fleetCapacityTotals(clusters: FleetCapacityCluster[]): {
     }
   }
   const sorted = (m: Map<string, FleetCapacityTotal>) =>
-    [...m.values()].sort((a, b) => b.physical - a.physical || a.key.localeCompare(b.key));
+    [...m.values()].sort(
+      (a, b) => b.physical - a.physical || a.key.localeCompare(b.key),
+    );
   return { byModel: sorted(byModel), byProvider: sorted(byProvider) };
 }

@@ -30,9 +30,16 @@ export interface CapacityMatch {
   nodes: CapacityNodeMatch[];
 }
 
-/** Lowercase words of a model name, so `NVIDIA-H100_80GB` and `nvidia h100 80gb` compare equal. */
+/**
+ * Lowercase words of a model name, so `NVIDIA-H100_80GB` and `nvidia h100 80gb` compare equal.
+ *
+ * @public
+ */
 export function normalizeModelName(model: string): string {
-  return model.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return model
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 function freeUnits(a: NodeAccelerators, resource?: string): number {
@@ -67,7 +74,12 @@ export function findCapacity(
         const free = freeUnits(a, query.resource);
         clusterFree += free;
         if (node.ready && !node.unschedulable && free >= query.count) {
-          nodes.push({ node: node.name, model: a.model, free, pool: node.pool });
+          nodes.push({
+            node: node.name,
+            model: a.model,
+            free,
+            pool: node.pool,
+          });
         }
       }
     }
@@ -77,7 +89,9 @@ export function findCapacity(
       takenAt: snapshot.takenAt,
       models: [...models].sort(),
       clusterFree,
-      nodes: nodes.sort((a, b) => b.free - a.free || a.node.localeCompare(b.node)),
+      nodes: nodes.sort(
+        (a, b) => b.free - a.free || a.node.localeCompare(b.node),
+      ),
     });
   }
   return matches.sort(

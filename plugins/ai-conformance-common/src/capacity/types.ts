@@ -183,7 +183,9 @@ export interface UnknownAccelerator {
 }
 
 /** Cluster-wide figures of one extended resource. @public */
-export type ResourceTotals = Omit<ResourceUnits, 'profile'> & { vendor?: string };
+export type ResourceTotals = Omit<ResourceUnits, 'profile'> & {
+  vendor?: string;
+};
 
 /** A cluster's accelerator capacity at one moment. @public */
 export interface CapacitySnapshot {

@@ -57,6 +57,8 @@ export function checklistVersionForKubernetes(
   if (!cluster || candidates.length === 0) {
     return undefined;
   }
-  const notNewer = candidates.filter(c => compareVersions(c.parsed, cluster) <= 0);
+  const notNewer = candidates.filter(
+    c => compareVersions(c.parsed, cluster) <= 0,
+  );
   return (notNewer.length ? notNewer[notNewer.length - 1] : candidates[0]).v;
 }

@@ -9,10 +9,15 @@ import {
   listChecklistVersions,
 } from './lookup';
 
-const TEMPLATES = path.resolve(__dirname, '../../../../../shared/cncf/checklists');
+const TEMPLATES = path.resolve(
+  __dirname,
+  '../../../../../shared/cncf/checklists',
+);
 
 /** Category → [id, level] in template order, read without a YAML dependency. */
-function readTemplate(file: string): Array<{ category: string; id: string; level: string }> {
+function readTemplate(
+  file: string,
+): Array<{ category: string; id: string; level: string }> {
   const out: Array<{ category: string; id: string; level: string }> = [];
   let category = '';
   let id = '';
@@ -43,31 +48,51 @@ describe('requirement catalogue', () => {
 
   it('marks the conditional requirements', () => {
     const v137 = getChecklist('1.37')!;
-    const conditional = v137.requirements.filter(r => r.conditional).map(r => r.id);
-    expect(conditional.sort()).toEqual(['cluster_autoscaling', 'high_performance_networking', 'pod_autoscaling']);
+    const conditional = v137.requirements
+      .filter(r => r.conditional)
+      .map(r => r.id);
+    expect(conditional.sort()).toEqual([
+      'cluster_autoscaling',
+      'high_performance_networking',
+      'pod_autoscaling',
+    ]);
   });
 
   it('has dra_support only in 1.33 (SHOULD), 1.34 and 1.35 (MUST)', () => {
-    const levels = listChecklistVersions().map(v => getChecklist(v)!.requirements.find(r => r.id === 'dra_support')?.level);
+    const levels = listChecklistVersions().map(
+      v =>
+        getChecklist(v)!.requirements.find(r => r.id === 'dra_support')?.level,
+    );
     expect(levels).toEqual(['SHOULD', 'MUST', 'MUST', undefined, undefined]);
   });
 
   const templatesPresent = fs.existsSync(TEMPLATES);
   if (!templatesPresent) {
     // eslint-disable-next-line no-console
-    console.warn(`../shared/cncf/checklists not found at ${TEMPLATES}: skipping the template comparison`);
+    console.warn(
+      `../shared/cncf/checklists not found at ${TEMPLATES}: skipping the template comparison`,
+    );
   }
   const itWithTemplates = templatesPresent ? it : it.skip;
   /* eslint-disable jest/no-standalone-expect -- itWithTemplates is `it` or `it.skip` */
-  itWithTemplates('matches the official templates: ids, categories, levels and order', () => {
-    for (const checklist of CHECKLISTS) {
-      const template = readTemplate(path.join(TEMPLATES, `AIConformance-${checklist.version}.yaml`));
-      expect(template.length).toBeGreaterThan(5);
-      expect(checklist.requirements.map(r => [getRequirement(r.id)!.category, r.id, r.level])).toEqual(
-        template.map(t => [t.category, t.id, t.level]),
-      );
-    }
-  });
+  itWithTemplates(
+    'matches the official templates: ids, categories, levels and order',
+    () => {
+      for (const checklist of CHECKLISTS) {
+        const template = readTemplate(
+          path.join(TEMPLATES, `AIConformance-${checklist.version}.yaml`),
+        );
+        expect(template.length).toBeGreaterThan(5);
+        expect(
+          checklist.requirements.map(r => [
+            getRequirement(r.id)!.category,
+            r.id,
+            r.level,
+          ]),
+        ).toEqual(template.map(t => [t.category, t.id, t.level]));
+      }
+    },
+  );
   /* eslint-enable jest/no-standalone-expect */
 });
 
@@ -83,7 +108,9 @@ describe('checklistVersionForKubernetes', () => {
   });
 
   it('picks the newest available version not newer than the cluster', () => {
-    expect(checklistVersionForKubernetes('v1.36.0', ['1.33', '1.35'])).toBe('1.35');
+    expect(checklistVersionForKubernetes('v1.36.0', ['1.33', '1.35'])).toBe(
+      '1.35',
+    );
   });
 
   it('returns undefined for an unparsable version', () => {

@@ -36,7 +36,11 @@ export class FakeClusterReader implements ClusterReader {
 
   async getVersion(): Promise<KubeVersion> {
     this.#count('/version');
-    const v = this.options.version ?? { gitVersion: 'v1.35.2', major: '1', minor: '35' };
+    const v = this.options.version ?? {
+      gitVersion: 'v1.35.2',
+      major: '1',
+      minor: '35',
+    };
     if (v instanceof KubeApiError) throw v;
     return v;
   }
@@ -45,7 +49,10 @@ export class FakeClusterReader implements ClusterReader {
     return this.options.discovery;
   }
 
-  async *listPages(path: string, _options?: ListOptions): AsyncGenerator<KubeObject[]> {
+  async *listPages(
+    path: string,
+    _options?: ListOptions,
+  ): AsyncGenerator<KubeObject[]> {
     this.#count(path);
     yield this.options.objects?.[path] ?? [];
   }
@@ -60,7 +67,11 @@ export class FakeClusterReader implements ClusterReader {
     return undefined;
   }
 
-  async create<T>(path: string, body: object, options?: { dryRun?: boolean }): Promise<T> {
+  async create<T>(
+    path: string,
+    body: object,
+    options?: { dryRun?: boolean },
+  ): Promise<T> {
     this.#count(path);
     this.created.push({ path, body, dryRun: options?.dryRun });
     this.options.onCreate?.(path, body);
@@ -76,4 +87,9 @@ export class FakeClusterReader implements ClusterReader {
 }
 
 export const forbidden = (path: string) =>
-  new KubeApiError({ status: 403, kind: 'forbidden', path, message: `Forbidden (403): the identity may not read ${path}.` });
+  new KubeApiError({
+    status: 403,
+    kind: 'forbidden',
+    path,
+    message: `Forbidden (403): the identity may not read ${path}.`,
+  });

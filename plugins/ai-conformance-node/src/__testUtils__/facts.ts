@@ -47,14 +47,21 @@ export function makeFacts(options: {
     (facts as any)[key] = { ok: false, error, kind: 'forbidden' };
   }
   return {
-    version: { gitVersion: options.gitVersion ?? 'v1.35.1', major: '1', minor: '35' },
+    version: {
+      gitVersion: options.gitVersion ?? 'v1.35.1',
+      major: '1',
+      minor: '35',
+    },
     discovery: discoveryOf(options.served ?? { v1: ['nodes', 'pods'] }),
     facts,
   };
 }
 
 /** Every fact key a check declares but the test did not set is set to an empty list. */
-export function withDefaults(facts: ClusterFacts, keys: FactKey[]): ClusterFacts {
+export function withDefaults(
+  facts: ClusterFacts,
+  keys: FactKey[],
+): ClusterFacts {
   for (const key of keys) {
     if (!facts.facts[key]) {
       (facts.facts as any)[key] = {
@@ -66,7 +73,9 @@ export function withDefaults(facts: ClusterFacts, keys: FactKey[]): ClusterFacts
   return facts;
 }
 
-export const context = (overrides: Partial<CheckContext> = {}): CheckContext => ({
+export const context = (
+  overrides: Partial<CheckContext> = {},
+): CheckContext => ({
   checklistVersion: '1.35',
   level: 'MUST',
   conditional: false,
@@ -74,7 +83,10 @@ export const context = (overrides: Partial<CheckContext> = {}): CheckContext => 
   ...overrides,
 });
 
-export function node(name: string, overrides: Partial<NodeFact> = {}): NodeFact {
+export function node(
+  name: string,
+  overrides: Partial<NodeFact> = {},
+): NodeFact {
   return {
     name,
     labels: {},
@@ -137,7 +149,10 @@ export function describeWithShared(name: string, fn: () => void) {
 
 /** Reads a file under ../shared/fixtures: YAML lists are flattened to their items. */
 export function readFixture(relative: string): any[] {
-  const text = fs.readFileSync(path.join(SHARED_DIR, 'fixtures', relative), 'utf8');
+  const text = fs.readFileSync(
+    path.join(SHARED_DIR, 'fixtures', relative),
+    'utf8',
+  );
   if (relative.endsWith('.json')) return [JSON.parse(text)];
   return parseAllDocuments(text).flatMap(doc => {
     const value = doc.toJS();

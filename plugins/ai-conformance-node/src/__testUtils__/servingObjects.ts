@@ -12,10 +12,7 @@ import {
   reduceResourceSlice,
   reduceStatefulSet,
 } from '../gather/reduce';
-import {
-  reduceLeaderWorkerSet,
-  reduceService,
-} from '../gather/reduceServing';
+import { reduceLeaderWorkerSet, reduceService } from '../gather/reduceServing';
 import { SERVING_FACTS } from '../serving/discoverModelServers';
 import { makeFacts, SHARED_DIR } from './facts';
 

@@ -1,15 +1,41 @@
 /**
  * The shared cluster layer for Backstage backends: the cluster registry and reader factory
  * services, credential providers, cluster sources, extension points and the cluster permission
- * resource. Import from `@internal/plugin-ai-conformance-node/backstage`; the package root stays
- * free of Backstage services for the CLI.
+ * resource. Import from the `/backstage` subpath of `plugin-ai-conformance-node`; the package
+ * root stays free of Backstage services for the CLI.
  *
  * @packageDocumentation
  */
 
+// Engine types the services below take or return (also exported from the package root)
+export type {
+  ApiDiscovery,
+  CheckContext,
+  CheckOutcome,
+  ClusterBinding,
+  ClusterReader,
+  ClusterTarget,
+  DiscoveredGroup,
+  DiscoveredResource,
+  DiscoveredVersion,
+  EngineLogger,
+  InfrastructureAgent,
+  KubeObject,
+  KubeVersion,
+  ListOptions,
+  ProtobufListKind,
+  RegisteredCluster,
+  RequirementCheck,
+  VendorProfile,
+  WriteOptions,
+} from '..';
+export type * from '../gather/factTypes';
+
 // Registry
-export type { AiConformanceClusterRegistry } from './registry/AiConformanceClusterRegistry';
-export { ClusterRefusedError } from './registry/AiConformanceClusterRegistry';
+export {
+  type AiConformanceClusterRegistry,
+  ClusterRefusedError,
+} from './registry/AiConformanceClusterRegistry';
 export { DefaultAiConformanceClusterRegistry } from './registry/DefaultAiConformanceClusterRegistry';
 export type { DefaultAiConformanceClusterRegistryOptions } from './registry/DefaultAiConformanceClusterRegistry';
 export { aiConformanceClusterRegistryServiceRef } from './registry/clusterRegistryServiceRef';

@@ -35,8 +35,14 @@ function attribute(
   return undefined;
 }
 
-/** Slices of each pool's highest generation only: older ones are being replaced. */
-export function currentSlices(slices: ResourceSliceFact[]): ResourceSliceFact[] {
+/**
+ * Slices of each pool's highest generation only: older ones are being replaced.
+ *
+ * @public
+ */
+export function currentSlices(
+  slices: ResourceSliceFact[],
+): ResourceSliceFact[] {
   const newest = new Map<string, number>();
   for (const s of slices) {
     const key = `${s.driver}\u0000${s.pool.name}`;
@@ -100,7 +106,10 @@ export function draInventory(
       allocations.set(key, list);
     }
   }
-  const skipped = new Set<string>([...NETWORK_DRA_DRIVERS, ...AUXILIARY_DRA_DRIVERS]);
+  const skipped = new Set<string>([
+    ...NETWORK_DRA_DRIVERS,
+    ...AUXILIARY_DRA_DRIVERS,
+  ]);
   const vendorOf = (driver: string) =>
     profiles.find(p => p.draDrivers.includes(driver))?.id;
   const poolSlices = new Map<string, ResourceSliceFact[]>();
@@ -132,30 +141,58 @@ export function draInventory(
     for (const s of group) {
       for (const device of s.devices) {
         const type = attribute(device, s.driver, ['type']);
-        if (type && (DRA_DEVICE_ATTRIBUTES.auxiliaryTypes as readonly string[]).includes(type)) {
+        if (
+          type &&
+          (DRA_DEVICE_ATTRIBUTES.auxiliaryTypes as readonly string[]).includes(
+            type,
+          )
+        ) {
           continue;
         }
-        const profile = attribute(device, s.driver, DRA_DEVICE_ATTRIBUTES.profile);
-        const parentAttr = attribute(device, s.driver, DRA_DEVICE_ATTRIBUTES.parent);
+        const profile = attribute(
+          device,
+          s.driver,
+          DRA_DEVICE_ATTRIBUTES.profile,
+        );
+        const parentAttr = attribute(
+          device,
+          s.driver,
+          DRA_DEVICE_ATTRIBUTES.parent,
+        );
         const isPartition =
-          (!!type && (DRA_DEVICE_ATTRIBUTES.partitionTypes as readonly string[]).includes(type)) ||
+          (!!type &&
+            (
+              DRA_DEVICE_ATTRIBUTES.partitionTypes as readonly string[]
+            ).includes(type)) ||
           !!parentAttr;
         const counterSet = device.counterConsumption?.[0]?.counterSet;
         const ownId =
-          attribute(device, s.driver, ['uuid', 'pciAddr', 'resource.kubernetes.io/pciBusID', 'pcieBusID']) ??
-          `${s.pool.name}/${device.name}`;
+          attribute(device, s.driver, [
+            'uuid',
+            'pciAddr',
+            'resource.kubernetes.io/pciBusID',
+            'pcieBusID',
+          ]) ?? `${s.pool.name}/${device.name}`;
         const memory = DRA_DEVICE_ATTRIBUTES.memory
-          .map(name => device.capacity?.[name] ?? device.capacity?.[`${s.driver}/${name}`])
+          .map(
+            name =>
+              device.capacity?.[name] ??
+              device.capacity?.[`${s.driver}/${name}`],
+          )
           .find(v => v !== undefined);
         const claimsOf =
-          allocations.get(`${s.driver}\u0000${s.pool.name}\u0000${device.name}`) ?? [];
+          allocations.get(
+            `${s.driver}\u0000${s.pool.name}\u0000${device.name}`,
+          ) ?? [];
         const out: DraDevice = {
           driver: s.driver,
           pool: s.pool.name,
           node: s.nodeName,
           device: device.name,
           vendor,
-          model: attribute(device, s.driver, DRA_DEVICE_ATTRIBUTES.model) ?? 'unknown',
+          model:
+            attribute(device, s.driver, DRA_DEVICE_ATTRIBUTES.model) ??
+            'unknown',
           memoryBytes: memory !== undefined ? parseQuantity(memory) : undefined,
           kind: isPartition ? 'partition' : 'device',
           profile,
@@ -199,7 +236,9 @@ export function draInventory(
     pools.push({
       driver: first.driver,
       pool: first.pool.name,
-      node: group.every(s => s.nodeName === first.nodeName) ? first.nodeName : undefined,
+      node: group.every(s => s.nodeName === first.nodeName)
+        ? first.nodeName
+        : undefined,
       generation: first.pool.generation,
       slices: group.length,
       expectedSlices: Math.max(...group.map(s => s.pool.resourceSliceCount)),

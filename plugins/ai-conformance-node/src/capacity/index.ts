@@ -11,5 +11,5 @@ export { currentSlices, draInventory, type DraInventory } from './dra';
 export { pendingDemand } from './pending';
 export { queueCapacity } from './queues';
 
-export type * from "./types";
+export type * from './types';
 export { evaluateClusterWithCapacity } from './evaluateWithCapacity';

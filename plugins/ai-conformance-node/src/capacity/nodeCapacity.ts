@@ -24,7 +24,10 @@ const INSTANCE_TYPE_LABELS = [
 ];
 
 /** The model name without decorations that name a sharing mode rather than the hardware. */
-function hardwareModel(vendor: string, model: string): { model: string; profile?: string } {
+function hardwareModel(
+  vendor: string,
+  model: string,
+): { model: string; profile?: string } {
   const suffix = capacityData(vendor)?.partitionModelSuffix;
   const m = suffix?.exec(model);
   const base = m ? model.slice(0, m.index) : model;
@@ -84,8 +87,18 @@ export function nodeCapacity(input: NodeCapacityInput): {
   for (const resource of names) {
     const kind = classify(resource);
     if (!kind) continue;
-    const capacity = quantityOrReport(node.name, resource, node.capacity[resource], unknown);
-    const allocatable = quantityOrReport(node.name, resource, node.allocatable[resource], unknown);
+    const capacity = quantityOrReport(
+      node.name,
+      resource,
+      node.capacity[resource],
+      unknown,
+    );
+    const allocatable = quantityOrReport(
+      node.name,
+      resource,
+      node.allocatable[resource],
+      unknown,
+    );
     const used = allocated.get(resource) ?? 0;
     if (!capacity && !allocatable && !used) continue;
     const units: ResourceUnits = {
@@ -132,10 +145,14 @@ export function nodeCapacity(input: NodeCapacityInput): {
       });
     }
     const sources = [...(labels?.sources ?? [])];
-    const labelModel = labels?.model ? hardwareModel(vendor, labels.model) : undefined;
+    const labelModel = labels?.model
+      ? hardwareModel(vendor, labels.model)
+      : undefined;
     const draModel = devices.find(d => d.model !== 'unknown')?.model;
     const model =
-      vendor === 'unknown' ? 'unknown accelerator' : labelModel?.model ?? draModel ?? 'unknown';
+      vendor === 'unknown'
+        ? 'unknown accelerator'
+        : labelModel?.model ?? draModel ?? 'unknown';
     if (model === 'unknown') {
       for (const r of resources) {
         unknown.push({
@@ -146,17 +163,26 @@ export function nodeCapacity(input: NodeCapacityInput): {
         });
       }
     }
+    // GKE names the partition size in a label of its own and keeps the count label physical
+    const partitionProfile =
+      labelModel?.profile ??
+      firstLabel(
+        node.labels,
+        capacityData(vendor)?.partitionProfileLabels ?? [],
+      );
     // shares per device of a time-sliced whole-device resource
     const replicas = Number(
       firstLabel(node.labels, capacityData(vendor)?.replicasLabels ?? []) ?? 1,
     );
-    const sharesPerDevice = Number.isInteger(replicas) && replicas > 1 ? replicas : undefined;
+    const sharesPerDevice =
+      Number.isInteger(replicas) && replicas > 1 ? replicas : undefined;
     for (const r of resources) {
       if (r.kind === 'device' && sharesPerDevice) r.kind = 'share';
-      if (r.kind === 'device' && labelModel?.profile) {
-        // MIG single strategy: the whole-device resource hands out partitions
+      if (r.kind === 'device' && partitionProfile) {
+        // MIG single strategy (GFD) or GKE GPU partitions: the whole-device resource hands out
+        // partitions
         r.kind = 'partition';
-        r.profile = labelModel.profile;
+        r.profile = partitionProfile;
       }
       if (r.kind === 'device' || r.kind === 'unknown') sources.push(r.resource);
     }
@@ -172,7 +198,8 @@ export function nodeCapacity(input: NodeCapacityInput): {
     if (labelModel?.profile) physical = undefined;
     else if (labels?.count !== undefined) physical = labels.count;
     else if (deviceUnits) physical = deviceUnits;
-    else if (shareUnits && sharesPerDevice) physical = Math.floor(shareUnits / sharesPerDevice);
+    else if (shareUnits && sharesPerDevice)
+      physical = Math.floor(shareUnits / sharesPerDevice);
     // DRA and device plugins do not hand out the same devices: take the larger figure
     const dra = countDevices(devices, input.physicalIds);
     if (dra.physical) physical = Math.max(physical ?? 0, dra.physical);
@@ -194,7 +221,8 @@ export function nodeCapacity(input: NodeCapacityInput): {
       vendor,
       model,
       memoryBytes:
-        labels?.memoryBytes ?? devices.find(d => d.kind === 'device')?.memoryBytes,
+        labels?.memoryBytes ??
+        devices.find(d => d.kind === 'device')?.memoryBytes,
       physical,
       ...(sharesPerDevice ? { sharesPerDevice } : {}),
       resources,
@@ -210,7 +238,9 @@ export function nodeCapacity(input: NodeCapacityInput): {
       unschedulable: node.unschedulable,
       pool: firstLabel(node.labels, POOL_LABELS),
       instanceType: firstLabel(node.labels, INSTANCE_TYPE_LABELS),
-      accelerators: accelerators.sort((a, b) => a.vendor.localeCompare(b.vendor)),
+      accelerators: accelerators.sort((a, b) =>
+        a.vendor.localeCompare(b.vendor),
+      ),
       dra: countDevices(nodeDevices, input.physicalIds),
     },
     unknown,

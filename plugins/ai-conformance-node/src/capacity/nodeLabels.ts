@@ -84,7 +84,10 @@ export function readAcceleratorLabels(
     if (entry.count === undefined && nonEmpty(countValue || undefined)) {
       const n = count(countValue as string);
       if (n === undefined) {
-        entry.malformed.push({ label: source.countLabel!, value: countValue as string });
+        entry.malformed.push({
+          label: source.countLabel!,
+          value: countValue as string,
+        });
       } else {
         entry.count = n;
         entry.sources.push(source.countLabel!);
@@ -94,7 +97,10 @@ export function readAcceleratorLabels(
     if (entry.memoryBytes === undefined && nonEmpty(memoryValue || undefined)) {
       const bytes = memoryBytes(memoryValue as string, source.memoryUnit);
       if (bytes === undefined) {
-        entry.malformed.push({ label: source.memoryLabel!, value: memoryValue as string });
+        entry.malformed.push({
+          label: source.memoryLabel!,
+          value: memoryValue as string,
+        });
       } else {
         entry.memoryBytes = bytes;
         entry.sources.push(source.memoryLabel!);

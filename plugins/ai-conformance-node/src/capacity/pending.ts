@@ -21,7 +21,8 @@ export function pendingDemand(
   for (const pod of pods) {
     if (pod.nodeName || pod.unschedulableMessage === undefined) continue;
     const requests: Record<string, number> = {};
-    for (const [resource, n] of effectivePodRequests(pod.resourceRequests).requests) {
+    for (const [resource, n] of effectivePodRequests(pod.resourceRequests)
+      .requests) {
       if (n > 0 && classify(resource)) requests[resource] = n;
     }
     const message = pod.unschedulableMessage;
@@ -30,7 +31,11 @@ export function pendingDemand(
     const insufficient = [
       ...new Set([...message.matchAll(INSUFFICIENT)].map(m => m[1])),
     ];
-    if (claims && CLAIM_FAILURE.test(message) && !insufficient.includes('resourceclaims')) {
+    if (
+      claims &&
+      CLAIM_FAILURE.test(message) &&
+      !insufficient.includes('resourceclaims')
+    ) {
       insufficient.push('resourceclaims');
     }
     for (const [resource, n] of Object.entries(requests)) {

@@ -22,8 +22,14 @@ describe('effectivePodRequests (the scheduler rule)', () => {
       requests(
         pod({
           containers: [
-            { name: 'a', resources: { requests: { cpu: '1', 'nvidia.com/gpu': '2' } } },
-            { name: 'b', resources: { requests: { cpu: '500m', 'nvidia.com/gpu': '1' } } },
+            {
+              name: 'a',
+              resources: { requests: { cpu: '1', 'nvidia.com/gpu': '2' } },
+            },
+            {
+              name: 'b',
+              resources: { requests: { cpu: '500m', 'nvidia.com/gpu': '1' } },
+            },
             { name: 'c' },
           ],
         }),
@@ -36,11 +42,17 @@ describe('effectivePodRequests (the scheduler rule)', () => {
       requests(
         pod({
           initContainers: [
-            { name: 'warmup', resources: { requests: { 'nvidia.com/gpu': '4' } } },
+            {
+              name: 'warmup',
+              resources: { requests: { 'nvidia.com/gpu': '4' } },
+            },
             { name: 'fetch', resources: { requests: { cpu: '2' } } },
           ],
           containers: [
-            { name: 'main', resources: { requests: { cpu: '1', 'nvidia.com/gpu': '1' } } },
+            {
+              name: 'main',
+              resources: { requests: { cpu: '1', 'nvidia.com/gpu': '1' } },
+            },
           ],
         }),
       ),
@@ -58,9 +70,17 @@ describe('effectivePodRequests (the scheduler rule)', () => {
               resources: { requests: { 'nvidia.com/gpu': '1' } },
             },
             // runs next to the proxy: 2 + 1 = 3 at this step
-            { name: 'convert', resources: { requests: { 'nvidia.com/gpu': '2' } } },
+            {
+              name: 'convert',
+              resources: { requests: { 'nvidia.com/gpu': '2' } },
+            },
           ],
-          containers: [{ name: 'main', resources: { requests: { 'nvidia.com/gpu': '1' } } }],
+          containers: [
+            {
+              name: 'main',
+              resources: { requests: { 'nvidia.com/gpu': '1' } },
+            },
+          ],
         }),
       ),
     ).toEqual({ 'nvidia.com/gpu': 3 });
@@ -74,7 +94,12 @@ describe('effectivePodRequests (the scheduler rule)', () => {
               resources: { requests: { 'nvidia.com/gpu': '1' } },
             },
           ],
-          containers: [{ name: 'main', resources: { requests: { 'nvidia.com/gpu': '2' } } }],
+          containers: [
+            {
+              name: 'main',
+              resources: { requests: { 'nvidia.com/gpu': '2' } },
+            },
+          ],
         }),
       ),
     ).toEqual({ 'nvidia.com/gpu': 3 });
@@ -89,7 +114,9 @@ describe('effectivePodRequests (the scheduler rule)', () => {
           containers: [
             {
               name: 'main',
-              resources: { requests: { cpu: '1', memory: '512Mi', 'amd.com/gpu': '1' } },
+              resources: {
+                requests: { cpu: '1', memory: '512Mi', 'amd.com/gpu': '1' },
+              },
             },
           ],
         }),
@@ -106,17 +133,24 @@ describe('effectivePodRequests (the scheduler rule)', () => {
       reducePod(
         pod({
           containers: [
-            { name: 'main', resources: { requests: { 'nvidia.com/gpu': 'two', cpu: '1' } } },
+            {
+              name: 'main',
+              resources: { requests: { 'nvidia.com/gpu': 'two', cpu: '1' } },
+            },
           ],
         }) as any,
       ).resourceRequests,
     );
     expect(Object.fromEntries(result.requests)).toEqual({ cpu: 1 });
-    expect(result.malformed).toEqual([{ resource: 'nvidia.com/gpu', value: 'two' }]);
+    expect(result.malformed).toEqual([
+      { resource: 'nvidia.com/gpu', value: 'two' },
+    ]);
   });
 
   it('a pod without requests has none', () => {
-    expect(reducePod(pod({ containers: [{ name: 'x' }] }) as any).resourceRequests).toBeUndefined();
+    expect(
+      reducePod(pod({ containers: [{ name: 'x' }] }) as any).resourceRequests,
+    ).toBeUndefined();
     expect(effectivePodRequests(undefined).requests.size).toBe(0);
   });
 });

@@ -40,7 +40,9 @@ function maxInto(into: Map<string, number>, other: Map<string, number>) {
  *
  * @public
  */
-export function effectivePodRequests(requests: PodResourceRequestsFact | undefined): {
+export function effectivePodRequests(
+  requests: PodResourceRequestsFact | undefined,
+): {
   requests: Map<string, number>;
   malformed: MalformedQuantity[];
 } {

@@ -4,7 +4,9 @@ import { QueueCapacity, QueueFlavorResource } from './types';
 
 type Any = any; // custom resources: every field is optional and checked
 
-function usageOf(list: unknown): Map<string, { total: number; borrowed: number }> {
+function usageOf(
+  list: unknown,
+): Map<string, { total: number; borrowed: number }> {
   const out = new Map<string, { total: number; borrowed: number }>();
   if (!Array.isArray(list)) return out;
   for (const flavor of list as Any[]) {

@@ -1,5 +1,10 @@
 import { ClusterProvider } from '@internal/plugin-ai-conformance-common';
-import { ClusterFacts, FactKey, FactValues, PodFact } from '../gather/factTypes';
+import {
+  ClusterFacts,
+  FactKey,
+  FactValues,
+  PodFact,
+} from '../gather/factTypes';
 import { VENDOR_PROFILES } from '../vendors/profiles';
 import { VendorProfile } from '../vendors/VendorProfile';
 import { draInventory } from './dra';
@@ -11,7 +16,12 @@ import { effectivePodRequests } from './podRequests';
 import { queueCapacity } from './queues';
 import { resourceClassifier, ResourceKind } from './resourceKinds';
 import { summarizeModels, summarizeTotals } from './summarize';
-import { CapacitySnapshot, DraDevice, NodeCapacity, UnknownAccelerator } from './types';
+import {
+  CapacitySnapshot,
+  DraDevice,
+  NodeCapacity,
+  UnknownAccelerator,
+} from './types';
 
 /**
  * The facts a capacity snapshot reads. Gathered together with an evaluation's facts, the
@@ -132,7 +142,11 @@ export function buildCapacitySnapshot(
     unknown.push(...result.unknown);
     if (result.node.accelerators.length) nodeRows.push(result.node);
   }
-  const models = summarizeModels(nodeRows, dra.devices.filter(d => !d.node), dra.physicalIds);
+  const models = summarizeModels(
+    nodeRows,
+    dra.devices.filter(d => !d.node),
+    dra.physicalIds,
+  );
   return {
     takenAt: options.takenAt ?? new Date().toISOString(),
     kubernetesVersion: facts.version?.gitVersion,

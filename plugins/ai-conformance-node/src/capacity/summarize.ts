@@ -28,10 +28,18 @@ function addWhole(a: WholeDevices, b: WholeDevices): WholeDevices {
   };
 }
 
-const NO_DEVICES: DeviceCounts = { physical: 0, devices: 0, allocated: 0, free: 0 };
+const NO_DEVICES: DeviceCounts = {
+  physical: 0,
+  devices: 0,
+  allocated: 0,
+  free: 0,
+};
 const NO_WHOLE: WholeDevices = { allocatable: 0, allocated: 0, free: 0 };
 
-function mergeResources(into: Map<string, ResourceUnits>, list: ResourceUnits[]) {
+function mergeResources(
+  into: Map<string, ResourceUnits>,
+  list: ResourceUnits[],
+) {
   for (const r of list) {
     const key = `${r.resource}\u0000${r.kind}`;
     const sum = into.get(key);
@@ -63,7 +71,10 @@ export function summarizeModels(
   unattachedDevices: DraDevice[],
   physicalIds: Map<DraDevice, string | undefined>,
 ): ModelCapacity[] {
-  const models = new Map<string, ModelCapacity & { units: Map<string, ResourceUnits> }>();
+  const models = new Map<
+    string,
+    ModelCapacity & { units: Map<string, ResourceUnits> }
+  >();
   const entry = (vendor: string, model: string, memoryBytes?: number) => {
     const key = modelKey(vendor, model);
     let m = models.get(key);
@@ -102,7 +113,11 @@ export function summarizeModels(
     byModel.set(key, [...(byModel.get(key) ?? []), d]);
   }
   for (const devices of byModel.values()) {
-    const m = entry(devices[0].vendor ?? 'unknown', devices[0].model, devices[0].memoryBytes);
+    const m = entry(
+      devices[0].vendor ?? 'unknown',
+      devices[0].model,
+      devices[0].memoryBytes,
+    );
     const counts = countDevices(devices, physicalIds);
     m.physical += counts.physical;
     m.dra = addCounts(m.dra, counts);
@@ -116,9 +131,14 @@ export function summarizeModels(
   return [...models.values()]
     .map(({ units, ...m }) => ({
       ...m,
-      resources: [...units.values()].sort((a, b) => a.resource.localeCompare(b.resource)),
+      resources: [...units.values()].sort((a, b) =>
+        a.resource.localeCompare(b.resource),
+      ),
     }))
-    .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model));
+    .sort(
+      (a, b) =>
+        a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model),
+    );
 }
 
 /** Cluster totals: nodes, physical and whole devices, and every accelerator resource. @public */
@@ -157,7 +177,11 @@ export function summarizeTotals(
       n.accelerators.some(a => a.vendor !== 'unknown'),
     ).length,
     physical: models.reduce((sum, m) => sum + m.physical, 0),
-    devices: models.reduce((sum, m) => addWhole(sum, m.devices), { ...NO_WHOLE }),
-    resources: [...resources.values()].sort((a, b) => a.resource.localeCompare(b.resource)),
+    devices: models.reduce((sum, m) => addWhole(sum, m.devices), {
+      ...NO_WHOLE,
+    }),
+    resources: [...resources.values()].sort((a, b) =>
+      a.resource.localeCompare(b.resource),
+    ),
   };
 }

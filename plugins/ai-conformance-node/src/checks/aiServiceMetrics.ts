@@ -37,22 +37,64 @@ export const aiServiceMetrics: RequirementCheck = {
     const list: Evidence[] = [];
     for (const d of detected) {
       for (const c of d.collectors) {
-        list.push(evidence(`${d.stack.displayName} collector ${c.kind} ${c.namespace}/${c.name}: ${c.ready}/${c.desired} ready`, workloadRef(c), c.kind === 'Deployment' ? 'status.conditions[Available]' : 'status.readyReplicas', c.available));
+        list.push(
+          evidence(
+            `${d.stack.displayName} collector ${c.kind} ${c.namespace}/${c.name}: ${c.ready}/${c.desired} ready`,
+            workloadRef(c),
+            c.kind === 'Deployment'
+              ? 'status.conditions[Available]'
+              : 'status.readyReplicas',
+            c.available,
+          ),
+        );
       }
     }
     for (const a of apis) {
-      list.push(evidence(`${a.stack.displayName} API ${a.resource}.${a.group} is served`, undefined, 'discovery'));
+      list.push(
+        evidence(
+          `${a.stack.displayName} API ${a.resource}.${a.group} is served`,
+          undefined,
+          'discovery',
+        ),
+      );
     }
     const running = detected.filter(d => d.running);
     if (running.length) {
-      return outcome('pass', `Workload metrics are collected by ${running.map(d => d.stack.displayName).join(', ')} (collector Available).`, capEvidence(list));
+      return outcome(
+        'pass',
+        `Workload metrics are collected by ${running
+          .map(d => d.stack.displayName)
+          .join(', ')} (collector Available).`,
+        capEvidence(list),
+      );
     }
-    const orphaned = detected.flatMap(d => d.withoutOperator.map(c => `${d.stack.displayName} ${c.namespace}/${c.name}`));
+    const orphaned = detected.flatMap(d =>
+      d.withoutOperator.map(
+        c => `${d.stack.displayName} ${c.namespace}/${c.name}`,
+      ),
+    );
     if (orphaned.length) {
-      return outcome('fail', `The metrics collector runs but the operator that configures it does not, so new scrape targets (ServiceMonitors, PodMonitors) are not discovered: ${orphaned.join(', ')}.`, capEvidence(list));
+      return outcome(
+        'fail',
+        `The metrics collector runs but the operator that configures it does not, so new scrape targets (ServiceMonitors, PodMonitors) are not discovered: ${orphaned.join(
+          ', ',
+        )}.`,
+        capEvidence(list),
+      );
     }
     if (detected.length) {
-      return outcome('fail', `A monitoring collector is installed but not running: ${detected.flatMap(d => d.collectors.map(c => `${d.stack.displayName} ${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`)).join(', ')}.`, capEvidence(list));
+      return outcome(
+        'fail',
+        `A monitoring collector is installed but not running: ${detected
+          .flatMap(d =>
+            d.collectors.map(
+              c =>
+                `${d.stack.displayName} ${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`,
+            ),
+          )
+          .join(', ')}.`,
+        capEvidence(list),
+      );
     }
     if (apis.length) {
       return outcome(
@@ -61,6 +103,9 @@ export const aiServiceMetrics: RequirementCheck = {
         capEvidence(list),
       );
     }
-    return outcome('fail', 'No monitoring system that discovers and collects workload metrics was found: no Prometheus, VictoriaMetrics, OpenTelemetry, Grafana Alloy/Agent or managed-cloud collector runs, and no scrape-configuration API is served.');
+    return outcome(
+      'fail',
+      'No monitoring system that discovers and collects workload metrics was found: no Prometheus, VictoriaMetrics, OpenTelemetry, Grafana Alloy/Agent or managed-cloud collector runs, and no scrape-configuration API is served.',
+    );
   },
 };

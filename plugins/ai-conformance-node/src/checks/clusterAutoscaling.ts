@@ -48,51 +48,132 @@ export const clusterAutoscaling: RequirementCheck = {
   evaluate(facts, context): CheckOutcome {
     const list: Evidence[] = [];
     const status = requireFact(facts, 'clusterAutoscalerStatus');
-    const statusRef = { apiVersion: 'v1', kind: 'ConfigMap', name: 'cluster-autoscaler-status', namespace: 'kube-system' };
+    const statusRef = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      name: 'cluster-autoscaler-status',
+      namespace: 'kube-system',
+    };
     if (status) {
-      list.push(evidence('Cluster Autoscaler status ConfigMap kube-system/cluster-autoscaler-status exists', statusRef));
+      list.push(
+        evidence(
+          'Cluster Autoscaler status ConfigMap kube-system/cluster-autoscaler-status exists',
+          statusRef,
+        ),
+      );
     }
-    const controllers = requireFact(facts, 'deployments').filter(d => imagesMatch(d.images, AUTOSCALER_IMAGES));
+    const controllers = requireFact(facts, 'deployments').filter(d =>
+      imagesMatch(d.images, AUTOSCALER_IMAGES),
+    );
     for (const d of controllers) {
-      list.push(evidence(`Autoscaler Deployment ${d.namespace}/${d.name}: ${d.ready}/${d.desired} ready`, workloadRef(d), 'status.conditions[Available]', d.available));
+      list.push(
+        evidence(
+          `Autoscaler Deployment ${d.namespace}/${d.name}: ${d.ready}/${d.desired} ready`,
+          workloadRef(d),
+          'status.conditions[Available]',
+          d.available,
+        ),
+      );
     }
     const nodePools = requireFact(facts, 'karpenterNodePools');
     for (const p of nodePools) {
-      list.push(evidence(`Karpenter NodePool ${p.metadata?.name}`, { apiVersion: p.apiVersion, kind: 'NodePool', name: p.metadata?.name ?? '' }));
+      list.push(
+        evidence(`Karpenter NodePool ${p.metadata?.name}`, {
+          apiVersion: p.apiVersion,
+          kind: 'NodePool',
+          name: p.metadata?.name ?? '',
+        }),
+      );
     }
-    const autoscaled = requireFact(facts, 'clusterApiMachineDeployments').filter(
-      md => md.metadata?.annotations?.[CAPI_MIN] !== undefined && md.metadata?.annotations?.[CAPI_MAX] !== undefined,
+    const autoscaled = requireFact(
+      facts,
+      'clusterApiMachineDeployments',
+    ).filter(
+      md =>
+        md.metadata?.annotations?.[CAPI_MIN] !== undefined &&
+        md.metadata?.annotations?.[CAPI_MAX] !== undefined,
     );
     for (const md of autoscaled) {
       const a = md.metadata?.annotations ?? {};
-      const ref = { apiVersion: md.apiVersion, kind: 'MachineDeployment', name: md.metadata?.name ?? '', namespace: md.metadata?.namespace };
-      list.push(evidence(`Cluster API MachineDeployment ${ref.name} autoscales ${a[CAPI_MIN]}..${a[CAPI_MAX]}`, ref, `metadata.annotations['${CAPI_MAX}']`, a[CAPI_MAX]));
+      const ref = {
+        apiVersion: md.apiVersion,
+        kind: 'MachineDeployment',
+        name: md.metadata?.name ?? '',
+        namespace: md.metadata?.namespace,
+      };
+      list.push(
+        evidence(
+          `Cluster API MachineDeployment ${ref.name} autoscales ${a[CAPI_MIN]}..${a[CAPI_MAX]}`,
+          ref,
+          `metadata.annotations['${CAPI_MAX}']`,
+          a[CAPI_MAX],
+        ),
+      );
     }
     if (serves(facts, 'cloud.google.com', 'computeclasses')) {
-      list.push(evidence('GKE ComputeClass API is served (node auto-provisioning)', undefined, 'discovery'));
+      list.push(
+        evidence(
+          'GKE ComputeClass API is served (node auto-provisioning)',
+          undefined,
+          'discovery',
+        ),
+      );
     }
     if (list.length === 0) {
-      return outcome('not-applicable', 'No cluster autoscaler of any kind is installed or configured (no Cluster Autoscaler status or controller, no Karpenter NodePool or controller, no autoscaled Cluster API MachineDeployment, no GKE ComputeClass API); the requirement applies only if the platform provides one.');
+      return outcome(
+        'not-applicable',
+        'No cluster autoscaler of any kind is installed or configured (no Cluster Autoscaler status or controller, no Karpenter NodePool or controller, no autoscaled Cluster API MachineDeployment, no GKE ComputeClass API); the requirement applies only if the platform provides one.',
+      );
     }
     if (controllers.length && !controllers.some(c => c.available)) {
-      return outcome('fail', `The cluster autoscaler is installed but not running: ${controllers.map(c => `${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`).join(', ')}.`, capEvidence(list));
+      return outcome(
+        'fail',
+        `The cluster autoscaler is installed but not running: ${controllers
+          .map(c => `${c.namespace}/${c.name} ${c.ready}/${c.desired} ready`)
+          .join(', ')}.`,
+        capEvidence(list),
+      );
     }
     const autoscaledNames = new Set(autoscaled.map(md => md.metadata?.name));
     const coverage = onDemandAccelerators(facts, context).filter(
-      s => s.kind === 'NodePool' || s.kind === 'ComputeClass' || s.kind === 'ClusterAutoscalerNodeGroup' || (s.kind === 'MachineDeployment' && autoscaledNames.has(s.name)),
+      s =>
+        s.kind === 'NodePool' ||
+        s.kind === 'ComputeClass' ||
+        s.kind === 'ClusterAutoscalerNodeGroup' ||
+        (s.kind === 'MachineDeployment' && autoscaledNames.has(s.name)),
     );
     const coverageEvidence = onDemandEvidence(coverage);
     const inventory = acceleratorInventory(facts, context);
     if (status?.status && inventory.nodes.length) {
-      const pools = new Set(inventory.nodes.map(n => n.node.labels['cloud.google.com/gke-nodepool'] ?? n.node.labels['eks.amazonaws.com/nodegroup'] ?? n.node.labels['kubernetes.azure.com/agentpool'] ?? n.node.labels.agentpool).filter(Boolean));
+      const pools = new Set(
+        inventory.nodes
+          .map(
+            n =>
+              n.node.labels['cloud.google.com/gke-nodepool'] ??
+              n.node.labels['eks.amazonaws.com/nodegroup'] ??
+              n.node.labels['kubernetes.azure.com/agentpool'] ??
+              n.node.labels.agentpool,
+          )
+          .filter(Boolean),
+      );
       for (const pool of pools) {
         if (status.status.includes(pool as string)) {
-          coverageEvidence.push(evidence(`The Cluster Autoscaler status lists the accelerator node group ${pool}`, statusRef, 'data.status'));
+          coverageEvidence.push(
+            evidence(
+              `The Cluster Autoscaler status lists the accelerator node group ${pool}`,
+              statusRef,
+              'data.status',
+            ),
+          );
         }
       }
     }
     if (coverageEvidence.length) {
-      return outcome('pass', 'A cluster autoscaler manages accelerator node groups.', capEvidence([...list, ...coverageEvidence]));
+      return outcome(
+        'pass',
+        'A cluster autoscaler manages accelerator node groups.',
+        capEvidence([...list, ...coverageEvidence]),
+      );
     }
     return outcome(
       'unknown',

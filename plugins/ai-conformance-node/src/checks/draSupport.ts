@@ -8,7 +8,12 @@ import {
   requireFact,
 } from './RequirementCheck';
 
-const DRA_RESOURCES = ['deviceclasses', 'resourceclaims', 'resourceclaimtemplates', 'resourceslices'];
+const DRA_RESOURCES = [
+  'deviceclasses',
+  'resourceclaims',
+  'resourceclaimtemplates',
+  'resourceslices',
+];
 
 /** Versions of resource.k8s.io that satisfy each checklist: DRA went GA (v1) in 1.34. */
 function acceptedVersions(checklistVersion: string): string[] {
@@ -25,7 +30,13 @@ export const draSupport: RequirementCheck = {
       return outcome(
         'fail',
         'The API server does not serve resource.k8s.io (Dynamic Resource Allocation).',
-        [evidence('API discovery lists no resource.k8s.io group', undefined, 'discovery')],
+        [
+          evidence(
+            'API discovery lists no resource.k8s.io group',
+            undefined,
+            'discovery',
+          ),
+        ],
       );
     }
     const served = group.versions.map(v => v.version);
@@ -34,8 +45,16 @@ export const draSupport: RequirementCheck = {
     if (!version) {
       return outcome(
         'fail',
-        `resource.k8s.io is served only at ${served.join(', ')}; checklist ${context.checklistVersion} expects ${accepted.join(' or ')}.`,
-        [evidence(`resource.k8s.io versions served: ${served.join(', ')}`, undefined, 'discovery')],
+        `resource.k8s.io is served only at ${served.join(', ')}; checklist ${
+          context.checklistVersion
+        } expects ${accepted.join(' or ')}.`,
+        [
+          evidence(
+            `resource.k8s.io versions served: ${served.join(', ')}`,
+            undefined,
+            'discovery',
+          ),
+        ],
       );
     }
     const missing = DRA_RESOURCES.filter(
@@ -45,7 +64,13 @@ export const draSupport: RequirementCheck = {
       return outcome(
         'fail',
         `resource.k8s.io/${version} is served but lacks ${missing.join(', ')}.`,
-        [evidence(`resource.k8s.io/${version} misses ${missing.join(', ')}`, undefined, 'discovery')],
+        [
+          evidence(
+            `resource.k8s.io/${version} misses ${missing.join(', ')}`,
+            undefined,
+            'discovery',
+          ),
+        ],
       );
     }
     const list = [
@@ -58,15 +83,28 @@ export const draSupport: RequirementCheck = {
     const classes = requireFact(facts, 'deviceClasses');
     const slices = requireFact(facts, 'resourceSlices');
     for (const c of classes) {
-      list.push(evidence(`DeviceClass ${c.name}`, { apiVersion: c.apiVersion, kind: 'DeviceClass', name: c.name }));
+      list.push(
+        evidence(`DeviceClass ${c.name}`, {
+          apiVersion: c.apiVersion,
+          kind: 'DeviceClass',
+          name: c.name,
+        }),
+      );
     }
     const drivers = [...new Set(slices.map(s => s.driver))];
     for (const driver of drivers) {
       const own = slices.filter(s => s.driver === driver);
       list.push(
         evidence(
-          `DRA driver ${driver} publishes ${own.reduce((n, s) => n + s.devices.length, 0)} device(s) in ${own.length} ResourceSlice(s)`,
-          { apiVersion: `resource.k8s.io/${version}`, kind: 'ResourceSlice', name: own[0].name },
+          `DRA driver ${driver} publishes ${own.reduce(
+            (n, s) => n + s.devices.length,
+            0,
+          )} device(s) in ${own.length} ResourceSlice(s)`,
+          {
+            apiVersion: `resource.k8s.io/${version}`,
+            kind: 'ResourceSlice',
+            name: own[0].name,
+          },
           'spec.driver',
           driver,
         ),

@@ -1,6 +1,13 @@
 import { Evidence } from '@internal/plugin-ai-conformance-common';
-import { AcceleratorNode, describeUnrecognised } from '../vendors/detectAccelerators';
-import { ON_DEMAND_FACTS, acceleratorInventory, withoutRecognisedAccelerators } from './support';
+import {
+  AcceleratorNode,
+  describeUnrecognised,
+} from '../vendors/detectAccelerators';
+import {
+  ON_DEMAND_FACTS,
+  acceleratorInventory,
+  withoutRecognisedAccelerators,
+} from './support';
 import {
   CheckOutcome,
   RequirementCheck,
@@ -15,7 +22,8 @@ function attributeVersions(node: AcceleratorNode): string[] {
     for (const device of slice.devices) {
       for (const attr of node.vendor.driverVersionAttributes) {
         const v =
-          device.attributes[attr] ?? device.attributes[`${slice.driver}/${attr}`];
+          device.attributes[attr] ??
+          device.attributes[`${slice.driver}/${attr}`];
         if (v !== undefined) values.add(String(v));
       }
     }
@@ -45,21 +53,47 @@ export const driverRuntimeManagement: RequirementCheck = {
       const fromDra = attributeVersions(n);
       const label = n.vendor.driverVersionLabels.find(l => n.node.labels[l]);
       if (fromDra.length) {
-        list.push(evidence(`${n.node.name}: ${n.vendor.displayName} driver ${fromDra.join(', ')} (DRA attributes)`, ref, 'ResourceSlice devices[].attributes', fromDra.join(',')));
+        list.push(
+          evidence(
+            `${n.node.name}: ${n.vendor.displayName} driver ${fromDra.join(
+              ', ',
+            )} (DRA attributes)`,
+            ref,
+            'ResourceSlice devices[].attributes',
+            fromDra.join(','),
+          ),
+        );
       } else if (label) {
-        list.push(evidence(`${n.node.name}: ${n.vendor.displayName} driver ${n.node.labels[label]} (label)`, ref, `metadata.labels['${label}']`, n.node.labels[label]));
+        list.push(
+          evidence(
+            `${n.node.name}: ${n.vendor.displayName} driver ${n.node.labels[label]} (label)`,
+            ref,
+            `metadata.labels['${label}']`,
+            n.node.labels[label],
+          ),
+        );
       } else {
         missing.push(n.node.name);
       }
       if (n.node.containerRuntimeVersion) {
-        list.push(evidence(`${n.node.name}: container runtime ${n.node.containerRuntimeVersion}`, ref, 'status.nodeInfo.containerRuntimeVersion', n.node.containerRuntimeVersion));
+        list.push(
+          evidence(
+            `${n.node.name}: container runtime ${n.node.containerRuntimeVersion}`,
+            ref,
+            'status.nodeInfo.containerRuntimeVersion',
+            n.node.containerRuntimeVersion,
+          ),
+        );
       }
     }
     // NVIDIA publishes driverVersion and cudaDriverVersion: only a disagreement of one attribute counts.
     const disagreeing = inventory.nodes.filter(n =>
       n.vendor.driverVersionAttributes.some(attr => {
         const values = new Set(
-          n.slices.flatMap(s => s.devices.map(d => d.attributes[attr])).filter(v => v !== undefined).map(String),
+          n.slices
+            .flatMap(s => s.devices.map(d => d.attributes[attr]))
+            .filter(v => v !== undefined)
+            .map(String),
         );
         return values.size > 1;
       }),
@@ -67,7 +101,11 @@ export const driverRuntimeManagement: RequirementCheck = {
     if (disagreeing.length) {
       return outcome(
         'fail',
-        `Devices on ${disagreeing.map(n => n.node.name).join(', ')} report different driver versions; the driver is not consistently installed.`,
+        `Devices on ${disagreeing
+          .map(n => n.node.name)
+          .join(
+            ', ',
+          )} report different driver versions; the driver is not consistently installed.`,
         capEvidence(list),
       );
     }
@@ -77,21 +115,35 @@ export const driverRuntimeManagement: RequirementCheck = {
       const silentVendors = [
         ...new Set(
           inventory.nodes
-            .filter(n => missing.includes(n.node.name) && n.vendor.driverVersionLabels.length === 0)
+            .filter(
+              n =>
+                missing.includes(n.node.name) &&
+                n.vendor.driverVersionLabels.length === 0,
+            )
             .map(n => n.vendor.displayName),
         ),
       ];
       const why = silentVendors.length
-        ? ` ${silentVendors.join(', ')} publish${silentVendors.length === 1 ? 'es' : ''} no driver-version label (and no DRA driverVersion attribute was found)`
+        ? ` ${silentVendors.join(', ')} publish${
+            silentVendors.length === 1 ? 'es' : ''
+          } no driver-version label (and no DRA driverVersion attribute was found)`
         : ' the version labels or DRA attributes are missing (for NVIDIA, GPU Feature Discovery publishes them)';
       return outcome(
         'unknown',
-        `${missing.length} of ${inventory.nodes.length} accelerator node(s) advertise no driver version (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}):${why}; verify the driver and runtime versions manually.`,
+        `${missing.length} of ${
+          inventory.nodes.length
+        } accelerator node(s) advertise no driver version (${missing
+          .slice(0, 5)
+          .join(', ')}${
+          missing.length > 5 ? ', …' : ''
+        }):${why}; verify the driver and runtime versions manually.`,
         capEvidence(list),
       );
     }
     const suffix = inventory.unrecognised.length
-      ? ` Unrecognised accelerators (${describeUnrecognised(inventory.unrecognised)}) were not checked.`
+      ? ` Unrecognised accelerators (${describeUnrecognised(
+          inventory.unrecognised,
+        )}) were not checked.`
       : '';
     return outcome(
       'pass',

@@ -97,7 +97,10 @@ export function onDemandAccelerators(
     {
       karpenterNodePools: requireFact(facts, 'karpenterNodePools'),
       karpenterNodeClaims: requireFact(facts, 'karpenterNodeClaims'),
-      clusterApiMachineDeployments: requireFact(facts, 'clusterApiMachineDeployments'),
+      clusterApiMachineDeployments: requireFact(
+        facts,
+        'clusterApiMachineDeployments',
+      ),
       gkeComputeClasses: requireFact(facts, 'gkeComputeClasses'),
       clusterAutoscalerStatus: requireFact(facts, 'clusterAutoscalerStatus'),
       daemonSets: requireFact(facts, 'daemonSets'),
@@ -110,10 +113,24 @@ export function onDemandAccelerators(
 export function onDemandEvidence(sources: OnDemandAcceleratorSource[]) {
   return sources.map(s =>
     evidence(
-      `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name} can provision accelerators${s.vendors.length ? ` (${s.vendors.join(', ')})` : ''}: ${s.signals.slice(0, 3).join('; ')}`,
+      `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${
+        s.name
+      } can provision accelerators${
+        s.vendors.length ? ` (${s.vendors.join(', ')})` : ''
+      }: ${s.signals.slice(0, 3).join('; ')}`,
       s.kind === 'ClusterAutoscalerNodeGroup'
-        ? { apiVersion: 'v1', kind: 'ConfigMap', name: 'cluster-autoscaler-status', namespace: 'kube-system' }
-        : { apiVersion: s.apiVersion, kind: s.kind, name: s.name, namespace: s.namespace },
+        ? {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            name: 'cluster-autoscaler-status',
+            namespace: 'kube-system',
+          }
+        : {
+            apiVersion: s.apiVersion,
+            kind: s.kind,
+            name: s.name,
+            namespace: s.namespace,
+          },
       s.kind === 'ClusterAutoscalerNodeGroup' ? 'data.status' : undefined,
     ),
   );
@@ -149,7 +166,9 @@ export function withoutRecognisedAccelerators(
       'unknown',
       `No accelerator node exists now, but accelerators can be provisioned on demand (${describeOnDemand(
         onDemand,
-      )}); nothing can be observed until they scale up, so ${texts.verifyManually} or evaluate again while accelerator nodes run.`,
+      )}); nothing can be observed until they scale up, so ${
+        texts.verifyManually
+      } or evaluate again while accelerator nodes run.`,
       capEvidence(onDemandEvidence(onDemand)),
     );
   }

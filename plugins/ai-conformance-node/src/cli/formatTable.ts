@@ -17,9 +17,14 @@ export function formatTable(scorecard: Scorecard): string {
     r.reason,
   ]);
   const header = ['REQUIREMENT', 'LEVEL', 'VERDICT', 'REASON'];
-  const widths = [0, 1, 2].map(i => Math.max(header[i].length, ...rows.map(row => row[i].length)));
+  const widths = [0, 1, 2].map(i =>
+    Math.max(header[i].length, ...rows.map(row => row[i].length)),
+  );
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c))
+      .join('  ')
+      .trimEnd();
   const s = scorecard.summary;
   return [
     `Cluster ${scorecard.cluster}: Kubernetes ${scorecard.kubernetesVersion}, checklist ${scorecard.checklistVersion}`,

@@ -283,8 +283,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
 
   program
     .command('rbac')
-    .description('Print the least-privileged reader RBAC (generated from what the checks read)')
-    .option('--service-account <namespace/name>', 'bind it to this ServiceAccount', 'backstage/ai-conformance-reader')
+    .description(
+      'Print the least-privileged reader RBAC (generated from what the checks read)',
+    )
+    .option(
+      '--service-account <namespace/name>',
+      'bind it to this ServiceAccount',
+      'backstage/ai-conformance-reader',
+    )
     .option('--user <name>', 'bind it to this user instead')
     .action(opts => {
       const [namespace, name] = String(opts.serviceAccount).split('/');

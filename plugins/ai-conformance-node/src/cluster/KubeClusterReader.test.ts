@@ -86,6 +86,27 @@ describe('KubeClusterReader', () => {
     }
   });
 
+  it('asks for compressed answers except from a loopback API server', async () => {
+    const s = await serve((_req, res) =>
+      json(res, 200, { major: '1', minor: '37' }),
+    );
+    try {
+      const loopback = new KubeClusterReader({ kubeConfig: s.kubeConfig });
+      await loopback.get('/version');
+      await loopback.close();
+      const compressing = new KubeClusterReader({
+        kubeConfig: s.kubeConfig,
+        compressResponses: true,
+      });
+      await compressing.get('/version');
+      await compressing.close();
+      expect(s.requests[0].headers['accept-encoding']).toBe('identity');
+      expect(s.requests[1].headers['accept-encoding']).toContain('gzip');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('requests the next page as soon as the continue token arrived, before the current page is complete', async () => {
     const pending: http.ServerResponse[] = [];
     const s = await serve((req, res) => {

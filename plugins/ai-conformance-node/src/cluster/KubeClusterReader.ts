@@ -60,6 +60,12 @@ export interface KubeClusterReaderOptions {
   maxEvaluationBytes?: number;
   /** List pages this reader may request in total (endless continue tokens). Default 2 000. */
   maxPages?: number;
+  /**
+   * Ask for gzip-compressed answers. Default: yes, unless the API server is on a loopback address:
+   * there compression saves no transfer and only costs the server CPU (at 5,000 nodes / 50,000
+   * pods about 60 % of the API server's time for the lists, measured with `yarn bench:capacity`).
+   */
+  compressResponses?: boolean;
   /** Aborts every request in flight (the evaluation's budget or a cancellation). */
   signal?: AbortSignal;
   logger?: EngineLogger;
@@ -97,6 +103,15 @@ function isCacheBehind(res: RawResponse): boolean {
   return res.status === 504 && res.text.includes('Too large resource version');
 }
 
+/** `localhost`, 127.0.0.0/8 or ::1 (URL host names keep IPv6 brackets). */
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  );
+}
+
 /** One list page in flight: its continue token as soon as the head arrived, then the page. */
 interface PendingPage {
   /** The continue token this page was asked for with. */
@@ -107,7 +122,7 @@ interface PendingPage {
 }
 
 /**
- * ClusterReader over HTTP with @kubernetes/client-node's authentication (the same machinery its
+ * ClusterReader over HTTP with `@kubernetes/client-node`'s authentication (the same machinery its
  * own Health and Metrics clients use): per-request timeout, a response size cap that aborts the
  * transfer, and a count of requests sent.
  *
@@ -130,6 +145,7 @@ export class KubeClusterReader implements ClusterReader {
   readonly #maxBytes: number;
   readonly #maxEvaluationBytes: number;
   readonly #maxPages: number;
+  readonly #compress: boolean;
   readonly #signal?: AbortSignal;
   readonly #logger?: EngineLogger;
 
@@ -166,6 +182,7 @@ export class KubeClusterReader implements ClusterReader {
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#maxEvaluationBytes = options.maxEvaluationBytes ?? 1024 * 1024 * 1024;
     this.#maxPages = options.maxPages ?? 2_000;
+    this.#compress = options.compressResponses ?? !isLoopbackHost(url.hostname);
     this.#signal = options.signal;
     this.#logger = options.logger;
   }
@@ -581,6 +598,8 @@ export class KubeClusterReader implements ClusterReader {
     };
     this.#rememberCredentials(headers);
     if (options.body) headers['Content-Type'] = 'application/json';
+    // fetch asks for gzip, deflate and br unless told otherwise
+    if (!this.#compress) headers['Accept-Encoding'] = 'identity';
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);

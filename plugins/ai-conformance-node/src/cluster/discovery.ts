@@ -40,14 +40,16 @@ export const AGGREGATED_DISCOVERY_ACCEPT = [
   'application/json',
 ].join(',');
 
-interface AggregatedResource {
+/** @public */
+export interface AggregatedResource {
   resource: string;
   responseKind?: { kind?: string };
   scope?: string;
   verbs?: string[];
 }
 
-interface AggregatedList {
+/** @public */
+export interface AggregatedList {
   apiVersion?: string;
   kind?: string;
   items?: Array<{
@@ -87,7 +89,8 @@ export function parseAggregatedDiscovery(
   );
 }
 
-interface LegacyResourceList {
+/** @public */
+export interface LegacyResourceList {
   resources?: Array<{
     name: string;
     kind: string;

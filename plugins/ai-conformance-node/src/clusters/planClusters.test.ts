@@ -85,11 +85,13 @@ describe('planClusters', () => {
     const refused = plan([moved], [binding]).byId.get(REF)!;
     expect(refused.connection).toBeUndefined();
     expect(refused.cluster.refusal).toContain(
-      'https://attacker.example.com of resource:default/gpu-prod is not allowed by config',
+      'the API server URL that resource:default/gpu-prod announces is not one that aiConformance.clusters[0] allows',
     );
+    // the URLs concerned are for the log only
+    expect(refused.refusalDetail).toContain('https://attacker.example.com');
     const unbound = plan([prod], []).byId.get(REF)!;
     expect(unbound.cluster.refusal).toContain(
-      `add to app-config: aiConformance.clusters: [{ entityRef: ${REF}, url: ${URL}`,
+      `add to app-config: aiConformance.clusters: [{ entityRef: ${REF}, url: <its kubernetes.io/api-server URL>`,
     );
   });
 
@@ -155,7 +157,10 @@ describe('planClusters', () => {
       expect(fake.cluster.owner).toBe('group:aaa-attacker/team');
       expect(fake.connection).toBeUndefined();
       expect(fake.cluster.refusal).toContain(
-        `announces the API server ${URL}, which config binds to ${REF} (aiConformance.clusters[0]); the catalog cannot claim a configured cluster`,
+        'announces an API server that config binds to another cluster; the catalog cannot claim a configured cluster',
+      );
+      expect(fake.refusalDetail).toContain(
+        `announces the API server ${URL}, which config binds to ${REF} (aiConformance.clusters[0])`,
       );
     });
 
@@ -205,7 +210,7 @@ describe('planClusters', () => {
       });
       expect(byId.get('config:lab')!.connection).toBeDefined();
       expect(byId.get('resource:default/lab')!.connection).toBeUndefined();
-      expect(byId.get('resource:default/lab')!.cluster.refusal).toContain(
+      expect(byId.get('resource:default/lab')!.refusalDetail).toContain(
         'which config binds to config:lab',
       );
     });
@@ -223,7 +228,10 @@ describe('planClusters', () => {
       const { byId } = plan([claim('a'), claim('b')], [lab]);
       for (const id of ['resource:a/lab', 'resource:b/lab']) {
         expect(byId.get(id)!.connection).toBeUndefined();
-        expect(byId.get(id)!.cluster.refusal).toContain('config:lab');
+        expect(byId.get(id)!.cluster.refusal).toContain(
+          'the catalog cannot claim a configured cluster',
+        );
+        expect(byId.get(id)!.refusalDetail).toContain('config:lab');
       }
     });
 
@@ -298,8 +306,9 @@ describe('planClusters', () => {
         'config:sa',
       )!;
       expect(gke.cluster.refusal).toContain(
-        'add to app-config aiConformance.clusters: [{ url: https://sa.example.com',
+        'add to app-config aiConformance.clusters: [{ url: <its url in kubernetes.clusterLocatorMethods>',
       );
+      expect(gke.refusalDetail).toContain('https://sa.example.com');
     });
 
     it('refuse a config cluster whose URL disagrees with its entry of the same name', () => {
@@ -329,5 +338,57 @@ describe('planClusters', () => {
         expect.stringContaining('aiConformance.clusters[1] binds no cluster'),
       ]);
     });
+  });
+
+  it('never puts a URL, a file path or URL credentials into a refusal that users read', () => {
+    const secretUrl = 'https://ops:pa55w0rd-canary@lab.example.com:6443';
+    const lab = {
+      name: 'lab',
+      url: secretUrl,
+      serviceAccountToken: 't',
+    };
+    const claim = (ns: string) =>
+      entity(ns, 'lab', { 'kubernetes.io/api-server': secretUrl });
+    const configOnly: ClusterTarget = {
+      name: 'k8s',
+      source: 'config',
+      url: 'https://internal-k8s.corp.example:6443',
+    };
+    const { plans } = plan(
+      [
+        claim('a'),
+        claim('b'),
+        configOnly,
+        entity('default', 'unbound', {
+          'kubernetes.io/api-server': 'https://unbound.corp.example',
+        }),
+        entity('default', 'moved', {
+          'kubernetes.io/api-server': 'https://moved.corp.example',
+        }),
+        entity('default', 'bad', {
+          'kubernetes.io/api-server': 'ftp://bad.corp.example/path',
+        }),
+      ],
+      [
+        lab,
+        {
+          entityRef: 'resource:default/moved',
+          url: 'https://allowed.corp.example',
+          kubeconfig: { path: '/etc/secret/kubeconfig' },
+        },
+      ],
+    );
+    const refusals = plans.filter(p => p.cluster.refusal);
+    expect(refusals.length).toBeGreaterThanOrEqual(5);
+    for (const p of refusals) {
+      expect(p.cluster.refusal).not.toMatch(
+        /[a-z]+:\/\/|\/etc\/|corp\.example|lab\.example/,
+      );
+      // the detail keeps the URLs for the log, without the password
+      expect(p.refusalDetail ?? '').not.toContain('pa55w0rd-canary');
+    }
+    expect(
+      refusals.find(p => p.cluster.id === 'resource:a/lab')!.refusalDetail,
+    ).toContain('https://[redacted]@lab.example.com:6443');
   });
 });

@@ -2,6 +2,8 @@ import {
   catalogClusterId,
   configClusterId,
 } from '@internal/plugin-ai-conformance-common';
+import { ANNOTATION_KUBERNETES_API_SERVER } from '@backstage/plugin-kubernetes-common';
+import { redactSecrets } from '../cluster/serverText';
 import { normalizeApiServerUrl } from './normalizeApiServerUrl';
 import {
   ClusterBinding,
@@ -46,14 +48,28 @@ function registered(
   };
 }
 
-function refused(cluster: RegisteredCluster, refusal: string): ClusterPlan {
-  return { cluster: { ...cluster, activeProbes: false, refusal } };
+/**
+ * A refused plan. `refusal` reaches API responses and the UI, so it names config keys and entity
+ * refs but never a URL or a file path; `detail` (the same with the URLs concerned) is for the
+ * operator's log only, with any credentials inside the URLs removed.
+ */
+function refused(
+  cluster: RegisteredCluster,
+  refusal: string,
+  detail?: string,
+): ClusterPlan {
+  return {
+    cluster: {
+      ...cluster,
+      activeProbes: false,
+      refusal: redactSecrets(refusal),
+    },
+    ...(detail ? { refusalDetail: redactSecrets(detail) } : {}),
+  };
 }
 
-function bindingHint(target: ClusterTarget, id: string): string {
-  return `add to app-config: aiConformance.clusters: [{ entityRef: ${id}${
-    target.url ? `, url: ${target.url}` : ''
-  }, serviceAccountToken: \${TOKEN} }] (or serviceAccountTokenFile, clientCertificate, kubeconfig, authProvider)`;
+function bindingHint(id: string): string {
+  return `add to app-config: aiConformance.clusters: [{ entityRef: ${id}, url: <its ${ANNOTATION_KUBERNETES_API_SERVER} URL>, serviceAccountToken: \${TOKEN} }] (or serviceAccountTokenFile, clientCertificate, kubeconfig, authProvider)`;
 }
 
 /** Who config says owns an API server URL: a binding's cluster or a config cluster. */
@@ -79,13 +95,12 @@ function planCatalogCluster(
   if (!binding && claimed.length > 0) {
     return refused(
       cluster,
+      `${id} announces an API server that config binds to another cluster; the catalog cannot claim a configured cluster. Remove its ${ANNOTATION_KUBERNETES_API_SERVER} annotation, or bind this entity in config with aiConformance.clusters[].entityRef: ${id}`,
       `${id} announces the API server ${
         target.url
       }, which config binds to ${claimed
         .map(c => `${c.id} (${c.key})`)
-        .join(
-          ', ',
-        )}; the catalog cannot claim a configured cluster. Remove the annotation, or bind this entity in config with aiConformance.clusters[].entityRef`,
+        .join(', ')}`,
     );
   }
   if (target.problem) {
@@ -97,17 +112,14 @@ function planCatalogCluster(
       : 'no credentials are bound to it in config; ';
     return refused(
       cluster,
-      `catalog cluster ${id} is not contacted: ${legacy}${bindingHint(
-        target,
-        id,
-      )}`,
+      `catalog cluster ${id} is not contacted: ${legacy}${bindingHint(id)}`,
+      `catalog cluster ${id} announces ${target.url ?? 'no URL'}`,
     );
   }
   if (!binding.authProvider) {
     return refused(
       cluster,
       `${binding.key} (entityRef: ${id}) has no credentials; ${bindingHint(
-        target,
         id,
       )}`,
     );
@@ -120,7 +132,10 @@ function planCatalogCluster(
   if (!urlAllowed) {
     return refused(
       cluster,
-      `the API server URL ${target.url} of ${id} is not allowed by config, so no credentials are sent to it; if it is right, add it to ${binding.key}.url (or allowedUrls)`,
+      `the API server URL that ${id} announces is not one that ${binding.key} allows, so no credentials are sent to it; if the ${ANNOTATION_KUBERNETES_API_SERVER} annotation is right, add its URL to ${binding.key}.url (or allowedUrls)`,
+      `${id} announces ${target.url ?? 'no URL'}; ${binding.key} allows ${
+        allowed.join(', ') || 'none'
+      }`,
     );
   }
   // A catalog CA counts only where config allows it, and never replaces a configured CA.
@@ -158,7 +173,10 @@ function planConfigCluster(
     if (allowed.length > 0 && !allowed.includes(normalized(target.url)!)) {
       return refused(
         cluster,
-        `config cluster ${id} has url ${target.url}, but ${binding.key} allows other URLs; make them agree`,
+        `config cluster ${id} has a url that ${binding.key} does not allow; make them agree`,
+        `config cluster ${id} has url ${target.url}; ${
+          binding.key
+        } allows ${allowed.join(', ')}`,
       );
     }
   }
@@ -167,9 +185,8 @@ function planConfigCluster(
   if (!authProvider) {
     return refused(
       cluster,
-      `no credentials for config cluster ${id}: add to app-config aiConformance.clusters: [{ url: ${
-        target.url ?? '<API server URL>'
-      }, serviceAccountToken: \${TOKEN} }], or set serviceAccountToken in kubernetes.clusterLocatorMethods`,
+      `no credentials for config cluster ${id}: add to app-config aiConformance.clusters: [{ url: <its url in kubernetes.clusterLocatorMethods>, serviceAccountToken: \${TOKEN} }], or set serviceAccountToken in kubernetes.clusterLocatorMethods`,
+      `config cluster ${id} has url ${target.url ?? '(none)'}`,
     );
   }
   const isKubeconfig = authProvider === 'kubeconfig';
@@ -359,6 +376,10 @@ function refuseSharedIdentities(plans: ClusterPlan[]): ClusterPlan[] {
           `${counts.get(
             id,
           )} sources announce a cluster ${id}; give them different names, or remove one`,
+          `${counts.get(id)} sources announce a cluster ${id}: ${plans
+            .filter(p => p.cluster.id === id)
+            .map(p => `${p.cluster.source} ${p.cluster.url ?? '(no URL)'}`)
+            .join(', ')}`,
         ),
       );
     }

@@ -85,7 +85,11 @@ export interface RegisteredCluster {
   owner?: string;
   /** The API server URL the backend contacts (or would contact). */
   url?: string;
-  /** Set when the backend will not contact the cluster: why, and what to change in config. */
+  /**
+   * Set when the backend will not contact the cluster: why, and what to change in config. Shown
+   * to every user who may read the cluster: it names config keys and entity refs, never a URL
+   * or a file path (those are in the plan's `refusalDetail`, for the log).
+   */
   refusal?: string;
   activeProbes: boolean;
   checklistVersion?: string;
@@ -127,4 +131,9 @@ export interface ClusterPlan {
   cluster: RegisteredCluster;
   /** Absent when refused. */
   connection?: PlannedConnection;
+  /**
+   * For the operator's log only, never an API response: the refusal's specifics (the URLs
+   * concerned, credentials inside them removed).
+   */
+  refusalDetail?: string;
 }

@@ -32,7 +32,8 @@ function runOne(
   if (!check) {
     return {
       verdict: 'unknown',
-      reason: 'The engine has no automated check for this requirement; provide evidence manually.',
+      reason:
+        'The engine has no automated check for this requirement; provide evidence manually.',
       evidence: [],
     };
   }
@@ -54,7 +55,9 @@ function runOne(
     }
     return {
       verdict: 'error',
-      reason: `The check failed unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+      reason: `The check failed unexpectedly: ${
+        (error as Error)?.message ?? String(error)
+      }`,
       evidence: [],
     };
   }

@@ -8,9 +8,9 @@ function evidenceText(result: RequirementResult): string {
   return result.evidence
     .map(e => {
       const ref = e.object
-        ? ` [${e.object.kind}${e.object.namespace ? ` ${e.object.namespace}/` : ' '}${
-            e.object.name
-          }]`
+        ? ` [${e.object.kind}${
+            e.object.namespace ? ` ${e.object.namespace}/` : ' '
+          }${e.object.name}]`
         : '';
       return `- ${e.message}${ref}`;
     })
@@ -26,10 +26,18 @@ function testcase(scorecard: Scorecard, result: RequirementResult) {
   const message = `${result.level}: ${result.reason}`;
   switch (result.verdict) {
     case 'fail':
-      body.failure = { '@_message': message, '@_type': 'fail', '#text': evidenceText(result) };
+      body.failure = {
+        '@_message': message,
+        '@_type': 'fail',
+        '#text': evidenceText(result),
+      };
       break;
     case 'error':
-      body.error = { '@_message': message, '@_type': 'error', '#text': evidenceText(result) };
+      body.error = {
+        '@_message': message,
+        '@_type': 'error',
+        '#text': evidenceText(result),
+      };
       break;
     case 'not-applicable':
     case 'unknown':
@@ -70,8 +78,14 @@ export function renderJUnit(scorecards: Scorecard[]): string {
       properties: {
         property: [
           { '@_name': 'cluster', '@_value': scorecard.cluster },
-          { '@_name': 'kubernetesVersion', '@_value': scorecard.kubernetesVersion },
-          { '@_name': 'checklistVersion', '@_value': scorecard.checklistVersion },
+          {
+            '@_name': 'kubernetesVersion',
+            '@_value': scorecard.kubernetesVersion,
+          },
+          {
+            '@_name': 'checklistVersion',
+            '@_value': scorecard.checklistVersion,
+          },
           { '@_name': 'apiRequests', '@_value': String(scorecard.apiRequests) },
         ],
       },

@@ -5,7 +5,13 @@ import {
   findResource,
 } from '../cluster/discovery';
 import type { ProtobufListKind } from '../cluster/protobuf/kubeProtobuf';
-import { FactRead, describeRead, listRead, getRead, sameRead } from './factReads';
+import {
+  FactRead,
+  describeRead,
+  listRead,
+  getRead,
+  sameRead,
+} from './factReads';
 
 /** @public */
 export interface GatherListOptions {
@@ -132,7 +138,9 @@ export function scopedGatherContext(
   const allow = (read: FactRead) => {
     if (!reads.some(r => sameRead(r, read))) {
       throw new UndeclaredReadError(
-        `The fact ${fact} sends "${describeRead(read)}" without declaring it in its reads.`,
+        `The fact ${fact} sends "${describeRead(
+          read,
+        )}" without declaring it in its reads.`,
       );
     }
   };

@@ -167,7 +167,10 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     // the namespaces of webhook and endpoint-picker Services, which the same permission covers.
     reads: [
       listRead('discovery.k8s.io', 'endpointslices'),
-      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead(
+        'admissionregistration.k8s.io',
+        'validatingwebhookconfigurations',
+      ),
       listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
       listRead('inference.networking.k8s.io', 'inferencepools'),
       listRead('inference.networking.x-k8s.io', 'inferencepools'),
@@ -216,7 +219,10 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   webhookConfigurations: {
     key: 'webhookConfigurations',
     reads: [
-      listRead('admissionregistration.k8s.io', 'validatingwebhookconfigurations'),
+      listRead(
+        'admissionregistration.k8s.io',
+        'validatingwebhookconfigurations',
+      ),
       listRead('admissionregistration.k8s.io', 'mutatingwebhookconfigurations'),
     ],
     gather: async ctx => [
@@ -294,7 +300,9 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
   clusterApiMachineDeployments: {
     key: 'clusterApiMachineDeployments',
     reads: [
-      listRead('cluster.x-k8s.io', 'machinedeployments', { metadataOnly: true }),
+      listRead('cluster.x-k8s.io', 'machinedeployments', {
+        metadataOnly: true,
+      }),
     ],
     gather: ctx =>
       ctx.list('cluster.x-k8s.io', 'machinedeployments', identity, {

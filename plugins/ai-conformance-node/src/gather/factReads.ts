@@ -42,14 +42,16 @@ export function getRead(
 }
 
 /** `deployments.apps`, `nodes` (core group), as RBAC and kubectl write resources. @public */
-export function qualifiedResource(read: Pick<FactRead, 'group' | 'resource'>): string {
+export function qualifiedResource(
+  read: Pick<FactRead, 'group' | 'resource'>,
+): string {
   return read.group ? `${read.resource}.${read.group}` : read.resource;
 }
 
 /**
  * The permission a read needs, in words a platform team can act on, e.g.
- * `list deployments.apps (all namespaces)` or `get configmaps cluster-autoscaler-status in
- * namespace kube-system`.
+ * `list deployments.apps (all namespaces)` or
+ * `get configmaps cluster-autoscaler-status in namespace kube-system`.
  *
  * @public
  */

@@ -11,12 +11,15 @@ const forbidden = (path: string) =>
     status: 403,
     kind: 'forbidden',
     path,
-    message: 'Forbidden (403): the identity may not list nodepools.karpenter.sh.',
+    message:
+      'Forbidden (403): the identity may not list nodepools.karpenter.sh.',
   });
 
 describe('gatherFacts: discovery decides absence, a failed read is an error', () => {
   it('gives an empty value when discovery does not serve the API, without a request', async () => {
-    const reader = new FakeClusterReader({ discovery: discoveryOf({ v1: ['nodes'] }) });
+    const reader = new FakeClusterReader({
+      discovery: discoveryOf({ v1: ['nodes'] }),
+    });
     const facts = await gatherFacts(reader, ['karpenterNodePools']);
     expect(facts.facts.karpenterNodePools).toEqual({ ok: true, value: [] });
     expect(reader.requested).toEqual(['/version']);
@@ -25,7 +28,11 @@ describe('gatherFacts: discovery decides absence, a failed read is an error', ()
   it('records a refused read of a served API as an error naming what to grant', async () => {
     const reader = new FakeClusterReader({
       discovery: discoveryOf({ 'karpenter.sh/v1': ['nodepools'] }),
-      errors: { '/apis/karpenter.sh/v1/nodepools': forbidden('/apis/karpenter.sh/v1/nodepools') },
+      errors: {
+        '/apis/karpenter.sh/v1/nodepools': forbidden(
+          '/apis/karpenter.sh/v1/nodepools',
+        ),
+      },
     });
     const facts = await gatherFacts(reader, ['karpenterNodePools']);
     expect(facts.facts.karpenterNodePools).toEqual({
@@ -42,14 +49,23 @@ describe('gatherFacts: discovery decides absence, a failed read is an error', ()
       objects: { '/apis/apps/v1/deployments': [null as any] },
     });
     const facts = await gatherFacts(reader, ['deployments']);
-    expect(facts.facts.deployments).toMatchObject({ ok: false, kind: 'badResponse' });
+    expect(facts.facts.deployments).toMatchObject({
+      ok: false,
+      kind: 'badResponse',
+    });
   });
 
   it('holds every fact definition to the reads it declares', async () => {
-    const reader = new FakeClusterReader({ discovery: discoveryOf({ 'apps/v1': ['deployments', 'daemonsets'] }) });
+    const reader = new FakeClusterReader({
+      discovery: discoveryOf({ 'apps/v1': ['deployments', 'daemonsets'] }),
+    });
     const ctx = createGatherContext(reader, await reader.getDiscovery());
-    const scoped = scopedGatherContext(ctx, 'example', [listRead('apps', 'deployments')]);
-    await expect(scoped.list('apps', 'deployments', o => o)).resolves.toEqual([]);
+    const scoped = scopedGatherContext(ctx, 'example', [
+      listRead('apps', 'deployments'),
+    ]);
+    await expect(scoped.list('apps', 'deployments', o => o)).resolves.toEqual(
+      [],
+    );
     expect(() => scoped.list('apps', 'daemonsets', o => o)).toThrow(
       'The fact example sends "list daemonsets.apps (all namespaces)" without declaring it in its reads.',
     );

@@ -237,7 +237,9 @@ function podCapacityFields(
     .filter(Boolean) as Array<Record<string, string>>;
   const initContainers = (p.spec?.initContainers ?? []).flatMap((c: Any) => {
     const requests = nonEmpty(c.resources?.requests);
-    return requests ? [{ requests, sidecar: c.restartPolicy === 'Always' }] : [];
+    return requests
+      ? [{ requests, sidecar: c.restartPolicy === 'Always' }]
+      : [];
   });
   const overhead = nonEmpty(p.spec?.overhead);
   const pod = nonEmpty(p.spec?.resources?.requests);
@@ -372,7 +374,11 @@ export function reduceResourceSlice(o: KubeObject): ResourceSliceFact {
       : undefined,
     multiNode:
       !s.spec?.nodeName &&
-      !!(s.spec?.allNodes || s.spec?.nodeSelector || s.spec?.perDeviceNodeSelection),
+      !!(
+        s.spec?.allNodes ||
+        s.spec?.nodeSelector ||
+        s.spec?.perDeviceNodeSelection
+      ),
   };
 }
 

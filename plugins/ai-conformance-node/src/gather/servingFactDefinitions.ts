@@ -4,10 +4,7 @@ import { KubeObject } from '../cluster/ClusterReader';
 import { FactKey } from './factTypes';
 import type { FactDefinition } from './factDefinitions';
 import { listRead } from './factReads';
-import {
-  reduceLeaderWorkerSet,
-  reduceService,
-} from './reduceServing';
+import { reduceLeaderWorkerSet, reduceService } from './reduceServing';
 
 /* The facts model-server discovery reads besides the shared ones (nodes, pods, deployments,
    inferencePools, resourceSlices). A resource the cluster does not serve reads as `[]` without a

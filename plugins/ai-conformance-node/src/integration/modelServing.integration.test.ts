@@ -75,9 +75,13 @@ describeWithLocalCluster(
         result = await discover(cluster);
         const dra = result.servers.find(s => s.name === 'vllm-dra');
         const pool = result.servers.find(s => s.name === 'pool-v1');
+        const deployments = result.servers.filter(
+          s => s.kind === 'Deployment' && s.name !== 'vllm-idle',
+        );
         if (
           dra?.accelerators.some(a => a.source === 'dra') &&
-          pool?.replicas.ready === 2
+          pool?.replicas.ready === 2 &&
+          deployments.every(s => s.readiness === 'ready')
         )
           break;
         if (Date.now() > deadline) break; // the assertions below say what is missing
@@ -98,29 +102,122 @@ describeWithLocalCluster(
       ['InferenceService', 'isvc-ready', 'ready', 'status'],
       ['InferenceService', 'isvc-failing', 'not-ready', 'service'],
       ['InferenceService', 'isvc-no-url', 'ready', 'service'],
+      ['InferenceService', 'isvc-triton', 'ready', 'status'],
       ['LLMInferenceService', 'llm-ready', 'ready', 'status'],
       ['LLMInferenceService', 'llm-failing', 'not-ready', undefined],
       ['LLMInferenceService', 'llm-no-url', 'ready', undefined],
       ['InferencePool', 'pool-v1', 'ready', 'service'],
+      ['InferencePool', 'pool-v1-pending', 'not-ready', undefined],
+      ['InferencePool', 'pool-alpha-ready', 'ready', 'service'],
       ['InferencePool', 'pool-alpha', 'not-ready', undefined],
       ['RayService', 'ray-ready', 'ready', 'service'],
       ['RayService', 'ray-failing', 'not-ready', undefined],
+      ['RayService', 'ray-no-url', 'ready', undefined],
       ['NIMService', 'nim-ready', 'ready', 'status'],
       ['NIMService', 'nim-failing', 'not-ready', undefined],
       ['NIMService', 'nim-pending', 'unknown', undefined],
-      ['DynamoGraphDeployment', 'dynamo-disagg', 'ready', undefined],
-      ['VLLMRuntime', 'vllmruntime-llama', 'ready', undefined],
+      ['DynamoGraphDeployment', 'dynamo-disagg', 'ready', 'service'],
+      ['DynamoGraphDeployment', 'dynamo-failed', 'not-ready', undefined],
+      ['VLLMRuntime', 'vllmruntime-llama', 'ready', 'service'],
+      ['VLLMRuntime', 'vllmruntime-pending', 'not-ready', undefined],
+      ['Deployment', 'vllm-prod-llama3-deployment-vllm', 'ready', 'service'],
+      ['Deployment', 'llama-3.1-8b-instruct', 'ready', undefined],
       ['LeaderWorkerSet', 'deepseek-decode', 'not-ready', undefined],
+      // plain runtimes in the team namespace: ready with a Service / ready, no Service / scaled to zero
+      ['Deployment', 'vllm-qwen', 'ready', 'service', TEAM_NS],
+      ['Deployment', 'tgi-gemma', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'triton', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'sglang-qwen', 'ready', undefined, TEAM_NS],
+      ['StatefulSet', 'ollama', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'llm-server', 'ready', undefined, TEAM_NS],
+      ['Deployment', 'vllm-idle', 'not-ready', undefined, TEAM_NS],
     ])(
       '%s %s is %s with endpoint from %s',
-      (kind, name, readiness, endpointSource) => {
-        const s = server(kind, name);
+      (kind, name, readiness, endpointSource, namespace = NS) => {
+        const s = server(kind, name, namespace);
         expect(s.readiness).toBe(readiness);
         // no endpoint at all when there is no source
         expect(s.endpoint?.source).toBe(endpointSource);
         expect(s.endpoint === undefined).toBe(endpointSource === undefined);
       },
     );
+
+    it('takes the runtime of an InferenceService from its ClusterServingRuntime or namespaced ServingRuntime', () => {
+      expect(server('InferenceService', 'isvc-ready')).toMatchObject({
+        apiVersion: 'serving.kserve.io/v1beta1',
+        runtime: {
+          name: 'kserve-huggingfaceserver',
+          version: 'v0.15.2',
+          servingRuntime: 'kserve-huggingfaceserver',
+        },
+        apiType: 'openai',
+        models: [
+          {
+            name: 'isvc-ready',
+            uri: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
+            format: 'huggingface',
+          },
+        ],
+      });
+      // Triton speaks only gRPC v2 here
+      expect(server('InferenceService', 'isvc-triton')).toMatchObject({
+        runtime: {
+          name: 'triton',
+          version: '25.01-py3',
+          servingRuntime: 'triton-grpc',
+        },
+        apiType: 'grpc',
+        endpoint: { url: `https://isvc-triton.${NS}.example.com` },
+      });
+    });
+
+    it('reads NIMService with the model source from its NIMCache, and keeps a NIMService without status with a warning', () => {
+      expect(server('NIMService', 'nim-ready')).toMatchObject({
+        apiVersion: 'apps.nvidia.com/v1alpha1',
+        models: [
+          {
+            name: 'meta/llama-3.1-8b-instruct',
+            uri: 'nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.4',
+          },
+        ],
+        runtime: { name: 'nim', version: '1.8.4' },
+        endpoint: { url: 'https://nim.example.com', source: 'status' },
+        replicas: { desired: 1, ready: 1 },
+      });
+      const pending = server('NIMService', 'nim-pending');
+      expect(pending.warnings.join(' ')).toMatch(/no status yet/);
+      expect(pending.models[0]?.name).toBe('llama-3.1-8b-instruct');
+    });
+
+    it('reads Dynamo graphs with roles and the frontend Service, and vLLM production-stack engines with the router', () => {
+      expect(server('DynamoGraphDeployment', 'dynamo-disagg')).toMatchObject({
+        roles: ['decode', 'frontend', 'prefill'],
+        runtime: { name: 'vllm', version: '0.4.1' },
+        models: [{ name: 'Qwen/Qwen3-0.6B' }],
+        endpoint: {
+          url: `http://dynamo-disagg-frontend.${NS}.svc.cluster.local:8000`,
+        },
+        replicas: { desired: 3, ready: 1 },
+      });
+      expect(
+        server('DynamoGraphDeployment', 'dynamo-failed').readinessReason,
+      ).toContain('VllmDecodeWorker: 0/1 ready');
+      expect(
+        server('Deployment', 'vllm-prod-llama3-deployment-vllm'),
+      ).toMatchObject({
+        framework: 'vllm-production-stack',
+        models: [{ name: 'meta-llama/Llama-3.2-1B-Instruct' }],
+        runtime: { name: 'vllm', version: 'v0.10.1' },
+        endpoint: {
+          url: `http://vllm-prod-router-service.${NS}.svc.cluster.local`,
+        },
+      });
+      expect(server('VLLMRuntime', 'vllmruntime-llama')).toMatchObject({
+        framework: 'vllm-production-stack',
+        models: [{ name: 'meta-llama/Llama-3.2-1B-Instruct' }],
+        replicas: { desired: 1, ready: 1 },
+      });
+    });
 
     it('reads both InferencePool API groups side by side', () => {
       expect(server('InferencePool', 'pool-v1')).toMatchObject({
@@ -185,6 +282,7 @@ describeWithLocalCluster(
         triton: 'triton',
         'sglang-qwen': 'sglang',
         ollama: 'ollama',
+        'llm-server': 'vllm', // by its app.kubernetes.io/name label; the image is a private build
         'vllm-idle': 'vllm',
       });
       expect(server('Deployment', 'vllm-qwen', TEAM_NS).endpoint).toEqual({
@@ -236,22 +334,39 @@ describeWithLocalCluster(
       });
       await admin.apply(only(false), 'model-serving-test');
       try {
-        let s: ModelServer | undefined;
+        let llm: ModelServer[] = [];
         for (
           let i = 0;
-          i < 30 && s?.apiVersion !== 'serving.kserve.io/v1alpha1';
+          i < 30 &&
+          !(
+            llm.length === 3 &&
+            llm.every(x => x.apiVersion === 'serving.kserve.io/v1alpha1')
+          );
           i++
         ) {
           await new Promise(r => setTimeout(r, 1000));
-          s = (await discover(cluster)).servers.find(
-            x => x.name === 'llm-ready',
+          llm = (await discover(cluster)).servers.filter(
+            x => x.kind === 'LLMInferenceService',
           );
         }
-        expect(s).toMatchObject({
+        const byName = (name: string) => llm.find(x => x.name === name);
+        // the same three status variants, read at v1alpha1
+        expect(byName('llm-ready')).toMatchObject({
           apiVersion: 'serving.kserve.io/v1alpha1',
           readiness: 'ready',
+          endpoint: { source: 'status' },
           models: [{ name: 'Qwen/Qwen3-0.6B' }],
         });
+        expect(byName('llm-failing')).toMatchObject({
+          apiVersion: 'serving.kserve.io/v1alpha1',
+          readiness: 'not-ready',
+        });
+        expect(byName('llm-failing')?.endpoint).toBeUndefined();
+        expect(byName('llm-no-url')).toMatchObject({
+          apiVersion: 'serving.kserve.io/v1alpha1',
+          readiness: 'ready',
+        });
+        expect(byName('llm-no-url')?.endpoint).toBeUndefined();
       } finally {
         await admin.apply(only(true), 'model-serving-test');
       }

@@ -240,7 +240,7 @@ describeWithLocalCluster(
       );
       await scale('kueue-system', 'kueue-controller-manager', 0);
       await admin.apply(kueueviz);
-        for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
+      for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
         await admin.apply(o);
 
       const broken = await verdicts();
@@ -258,7 +258,7 @@ describeWithLocalCluster(
       expect(broken.robust_controller.reason).toContain(
         'no ready endpoint behind Service ray-system/kuberay-webhook-service',
       );
-  
+
       await gatewayProgrammed('True');
       await scale(SERVING, 'vllm-llama3-8b-epp', 1);
       await waitUntil(
@@ -267,7 +267,7 @@ describeWithLocalCluster(
       );
       await scale('kueue-system', 'kueue-controller-manager', 1);
       await admin.delete(kueueviz);
-        for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
+      for (const o of kuberayWebhookWithoutEndpoints(cluster.caPem))
         await admin.delete(o);
 
       const restored = await verdicts();

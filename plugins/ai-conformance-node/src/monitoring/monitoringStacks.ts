@@ -59,9 +59,7 @@ export const MONITORING_STACKS: readonly MonitoringStack[] = [
     id: 'victoriametrics',
     displayName: 'VictoriaMetrics',
     // vmagent scrapes; a single-node victoria-metrics scrapes too when given a scrape config.
-    collectorImages: [
-      /(^|\/)victoriametrics\/(vmagent|victoria-metrics)$/,
-    ],
+    collectorImages: [/(^|\/)victoriametrics\/(vmagent|victoria-metrics)$/],
     apis: [
       { group: 'operator.victoriametrics.com', resource: 'vmservicescrapes' },
       { group: 'operator.victoriametrics.com', resource: 'vmpodscrapes' },
@@ -82,7 +80,8 @@ export const MONITORING_STACKS: readonly MonitoringStack[] = [
   },
   {
     id: 'aws-adot',
-    displayName: 'AWS Distro for OpenTelemetry (Amazon Managed Service for Prometheus)',
+    displayName:
+      'AWS Distro for OpenTelemetry (Amazon Managed Service for Prometheus)',
     collectorImages: [/(^|\/)aws-observability\/aws-otel-collector$/],
     apis: [{ group: 'opentelemetry.io', resource: 'opentelemetrycollectors' }],
     managed: true,

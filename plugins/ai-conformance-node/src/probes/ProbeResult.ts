@@ -15,6 +15,14 @@ export async function pollUntil<T>(
     const value = await test();
     if (value !== undefined) return value;
     if (Date.now() >= deadline || options.signal?.aborted) return undefined;
-    await new Promise(r => setTimeout(r, Math.min(options.intervalMs ?? 1000, Math.max(0, deadline - Date.now()))));
+    await new Promise(r =>
+      setTimeout(
+        r,
+        Math.min(
+          options.intervalMs ?? 1000,
+          Math.max(0, deadline - Date.now()),
+        ),
+      ),
+    );
   }
 }

@@ -139,8 +139,16 @@ export function readerRbacManifests(
   const rules = options.rules ?? readerRbacRules();
   const subjects = [
     subject.kind === 'ServiceAccount'
-      ? { kind: 'ServiceAccount', name: subject.name, namespace: subject.namespace }
-      : { apiGroup: 'rbac.authorization.k8s.io', kind: subject.kind, name: subject.name },
+      ? {
+          kind: 'ServiceAccount',
+          name: subject.name,
+          namespace: subject.namespace,
+        }
+      : {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: subject.kind,
+          name: subject.name,
+        },
   ];
   const labels = { 'app.kubernetes.io/part-of': 'ai-conformance-suite' };
   const roleRef = (kind: string) => ({

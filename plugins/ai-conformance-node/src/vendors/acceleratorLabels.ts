@@ -140,6 +140,8 @@ export interface CapacityVendorData {
   replicasLabels: string[];
   /** Resource named in the model label when it is a partition (`…-MIG-1g.5gb`, MIG single). */
   partitionModelSuffix?: RegExp;
+  /** Labels naming the partition profile that the whole-device resource hands out (GKE MIG). */
+  partitionProfileLabels?: string[];
 }
 
 /** @public */
@@ -152,6 +154,7 @@ export const CAPACITY_VENDOR_DATA: readonly CapacityVendorData[] = [
       'cloud.google.com/gke-max-shared-clients-per-gpu',
     ],
     partitionModelSuffix: /-MIG-(\d+g\.\d+gb)$/,
+    partitionProfileLabels: ['cloud.google.com/gke-gpu-partition-size'],
   },
 ];
 

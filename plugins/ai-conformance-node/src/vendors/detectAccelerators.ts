@@ -47,7 +47,10 @@ function truthyLabel(value: string | undefined): boolean {
 }
 
 /** True when a label value is one of the patterns (case-insensitive; `x*` matches a prefix). @internal */
-export function labelValueMatches(value: string, patterns: readonly string[]): boolean {
+export function labelValueMatches(
+  value: string,
+  patterns: readonly string[],
+): boolean {
   const v = value.toLowerCase();
   return patterns.some(p => {
     const q = p.toLowerCase();
@@ -67,7 +70,8 @@ export function vendorLabelSignals(
 ): string[] {
   const signals: string[] = [];
   for (const label of vendor.nodeLabels) {
-    if (truthyLabel(labels[label])) signals.push(`label ${label}=${labels[label]}`);
+    if (truthyLabel(labels[label]))
+      signals.push(`label ${label}=${labels[label]}`);
   }
   for (const [label, values] of Object.entries(vendor.nodeLabelValues)) {
     const value = labels[label];
@@ -130,13 +134,27 @@ export function detectAccelerators(
         }
       }
       signals.push(...vendorLabelSignals(node.labels, vendor));
-      const vendorSlices = nodeSlices.filter(s => vendor.draDrivers.includes(s.driver));
+      const vendorSlices = nodeSlices.filter(s =>
+        vendor.draDrivers.includes(s.driver),
+      );
       if (vendorSlices.length) {
-        const devices = vendorSlices.reduce((sum, s) => sum + s.devices.length, 0);
-        signals.push(`DRA driver ${vendorSlices[0].driver} publishes ${devices} device(s)`);
+        const devices = vendorSlices.reduce(
+          (sum, s) => sum + s.devices.length,
+          0,
+        );
+        signals.push(
+          `DRA driver ${vendorSlices[0].driver} publishes ${devices} device(s)`,
+        );
       }
       if (signals.length) {
-        result.push({ node, vendor, signals, allocatable, partitions, slices: vendorSlices });
+        result.push({
+          node,
+          vendor,
+          signals,
+          allocatable,
+          partitions,
+          slices: vendorSlices,
+        });
       }
     }
     for (const [name, value] of Object.entries(node.allocatable)) {
@@ -147,12 +165,20 @@ export function detectAccelerators(
         !NON_ACCELERATOR_RESOURCE_PATTERNS.some(p => p.test(name)) &&
         !profiles.some(p => p.resources.includes(name))
       ) {
-        unrecognised.push({ node: node.name, name, source: 'extendedResource' });
+        unrecognised.push({
+          node: node.name,
+          name,
+          source: 'extendedResource',
+        });
       }
     }
     for (const slice of nodeSlices) {
       if (!knownDrivers.has(slice.driver)) {
-        unrecognised.push({ node: node.name, name: slice.driver, source: 'draDriver' });
+        unrecognised.push({
+          node: node.name,
+          name: slice.driver,
+          source: 'draDriver',
+        });
       }
     }
   }

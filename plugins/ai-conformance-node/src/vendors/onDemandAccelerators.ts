@@ -58,7 +58,9 @@ function requirementsOf(spec: any): Requirement[] {
 
 /** A requirement that admits accelerator instances (never NotIn, DoesNotExist or Lt). */
 function requirementSignal(r: Requirement): string | undefined {
-  const text = `requirement ${r.key} ${r.operator}${r.values.length ? ` ${r.values.join(',')}` : ''}`;
+  const text = `requirement ${r.key} ${r.operator}${
+    r.values.length ? ` ${r.values.join(',')}` : ''
+  }`;
   if (ACCELERATOR_COUNT_KEYS.includes(r.key)) {
     if (r.operator === 'Exists' || r.operator === 'Gt') return text;
     if (r.operator === 'In' && r.values.some(v => Number(v) > 0)) return text;
@@ -137,10 +139,15 @@ function karpenterSource(
 ): OnDemandAcceleratorSource | undefined {
   const any = o as any;
   // NodePool: spec.template.{metadata.labels, spec.requirements, spec.taints}; NodeClaim: its own.
-  const template = kind === 'NodePool' ? any.spec?.template : { metadata: o.metadata, spec: any.spec };
+  const template =
+    kind === 'NodePool'
+      ? any.spec?.template
+      : { metadata: o.metadata, spec: any.spec };
   const labels: Record<string, string> = template?.metadata?.labels ?? {};
   const requirements = requirementsOf(template?.spec);
-  const taints: string[] = (template?.spec?.taints ?? []).map((t: any) => String(t?.key ?? ''));
+  const taints: string[] = (template?.spec?.taints ?? []).map((t: any) =>
+    String(t?.key ?? ''),
+  );
   const resources = [
     ...positiveResources(any.spec?.limits, profiles),
     ...positiveResources(any.status?.capacity, profiles),
@@ -148,7 +155,9 @@ function karpenterSource(
   const signals = [
     ...requirements.map(requirementSignal).filter((s): s is string => !!s),
     ...labelSignals(labels, profiles),
-    ...taints.filter(t => profiles.some(p => p.taints.includes(t))).map(t => `taint ${t}`),
+    ...taints
+      .filter(t => profiles.some(p => p.taints.includes(t)))
+      .map(t => `taint ${t}`),
     ...resources.map(r => `${kind === 'NodePool' ? 'limit' : 'capacity'} ${r}`),
   ];
   if (!signals.length) return undefined;
@@ -175,7 +184,10 @@ function parsePairs(text: string | undefined): Array<[string, string]> {
     .filter(Boolean)
     .map(s => {
       const i = s.indexOf('=');
-      return (i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)]) as [string, string];
+      return (i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)]) as [
+        string,
+        string,
+      ];
     });
 }
 
@@ -191,10 +203,20 @@ function machineDeploymentSource(
   const gpuType = a[`${CAPACITY}gpu-type`];
   if (gpuType) signals.push(`annotation ${CAPACITY}gpu-type=${gpuType}`);
   const labels = parsePairs(a[`${CAPACITY}labels`]);
-  signals.push(...labelSignals(Object.fromEntries(labels), profiles).map(s => `capacity ${s}`));
+  signals.push(
+    ...labelSignals(Object.fromEntries(labels), profiles).map(
+      s => `capacity ${s}`,
+    ),
+  );
   // taints: key=value:Effect
-  const taints = parsePairs(a[`${CAPACITY}taints`]).map(([k]) => k.split(':')[0]);
-  signals.push(...taints.filter(t => profiles.some(p => p.taints.includes(t))).map(t => `capacity taint ${t}`));
+  const taints = parsePairs(a[`${CAPACITY}taints`]).map(
+    ([k]) => k.split(':')[0],
+  );
+  signals.push(
+    ...taints
+      .filter(t => profiles.some(p => p.taints.includes(t)))
+      .map(t => `capacity taint ${t}`),
+  );
   if (!signals.length) return undefined;
   return {
     kind: 'MachineDeployment',
@@ -214,21 +236,36 @@ function computeClassSource(
   o: KubeObject,
   profiles: readonly VendorProfile[],
 ): OnDemandAcceleratorSource | undefined {
-  const priorities: any[] = Array.isArray((o as any).spec?.priorities) ? (o as any).spec.priorities : [];
-  const instance = ACCELERATOR_INSTANCE_KEYS['node.kubernetes.io/instance-type'];
+  const priorities: any[] = Array.isArray((o as any).spec?.priorities)
+    ? (o as any).spec.priorities
+    : [];
+  const instance =
+    ACCELERATOR_INSTANCE_KEYS['node.kubernetes.io/instance-type'];
   const pairs: Array<[string, string]> = [];
   const signals: string[] = [];
   for (const p of priorities) {
     if (p?.gpu?.type || Number(p?.gpu?.count) > 0) {
-      signals.push(`priority gpu ${p.gpu.type ?? ''}${p.gpu.count ? ` x${p.gpu.count}` : ''}`.trim());
-      if (p.gpu.type) pairs.push(['cloud.google.com/gke-accelerator', String(p.gpu.type)]);
+      signals.push(
+        `priority gpu ${p.gpu.type ?? ''}${
+          p.gpu.count ? ` x${p.gpu.count}` : ''
+        }`.trim(),
+      );
+      if (p.gpu.type)
+        pairs.push(['cloud.google.com/gke-accelerator', String(p.gpu.type)]);
     }
     if (p?.tpu?.type || Number(p?.tpu?.count) > 0) {
       signals.push(`priority tpu ${p.tpu.type ?? ''}`.trim());
-      if (p.tpu.type) pairs.push(['cloud.google.com/gke-tpu-accelerator', String(p.tpu.type)]);
+      if (p.tpu.type)
+        pairs.push([
+          'cloud.google.com/gke-tpu-accelerator',
+          String(p.tpu.type),
+        ]);
     }
     const machine = String(p?.machineType ?? p?.machineFamily ?? '');
-    if (machine && (instance.test(machine) || /^(a[234]|g2|ct\d)[a-z0-9]*$/i.test(machine))) {
+    if (
+      machine &&
+      (instance.test(machine) || /^(a[234]|g2|ct\d)[a-z0-9]*$/i.test(machine))
+    ) {
       signals.push(`priority machine ${machine}`);
     }
   }
@@ -248,7 +285,9 @@ function computeClassSource(
  *
  * @internal
  */
-export function clusterAutoscalerNodeGroups(status: string | undefined): string[] {
+export function clusterAutoscalerNodeGroups(
+  status: string | undefined,
+): string[] {
   if (!status) return [];
   const names = new Set<string>();
   for (const m of status.matchAll(/^\s*(?:-\s*)?name:\s*["']?([^\s"']+)/gim)) {
@@ -287,28 +326,40 @@ export function detectOnDemandAccelerators(
     const s = computeClassSource(cc, profiles);
     if (s) sources.push(s);
   }
-  for (const group of clusterAutoscalerNodeGroups(inputs.clusterAutoscalerStatus?.status)) {
+  for (const group of clusterAutoscalerNodeGroups(
+    inputs.clusterAutoscalerStatus?.status,
+  )) {
     if (ACCELERATOR_NODE_GROUP_NAME.test(group)) {
       sources.push({
         kind: 'ClusterAutoscalerNodeGroup',
         apiVersion: 'v1',
         name: group,
         namespace: 'kube-system',
-        signals: [`Cluster Autoscaler node group ${group} is named for accelerators`],
+        signals: [
+          `Cluster Autoscaler node group ${group} is named for accelerators`,
+        ],
         vendors: [],
       });
     }
   }
   for (const ds of inputs.daemonSets) {
     if (ds.desired !== 0) continue;
-    const vendors = profiles.filter(p => imagesMatch(ds.images, p.nodeAgentImages));
+    const vendors = profiles.filter(p =>
+      imagesMatch(ds.images, p.nodeAgentImages),
+    );
     if (vendors.length) {
       sources.push({
         kind: 'DaemonSet',
         apiVersion: 'apps/v1',
         name: ds.name,
         namespace: ds.namespace,
-        signals: [`${vendors.map(v => v.displayName).join(', ')} node agent with no desired pods (waits for accelerator nodes)`],
+        signals: [
+          `${vendors
+            .map(v => v.displayName)
+            .join(
+              ', ',
+            )} node agent with no desired pods (waits for accelerator nodes)`,
+        ],
         vendors: vendors.map(v => v.displayName),
       });
     }
@@ -321,5 +372,7 @@ export function describeOnDemand(sources: OnDemandAcceleratorSource[]): string {
   const shown = sources
     .slice(0, 4)
     .map(s => `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`);
-  return `${shown.join(', ')}${sources.length > 4 ? ` and ${sources.length - 4} more` : ''}`;
+  return `${shown.join(', ')}${
+    sources.length > 4 ? ` and ${sources.length - 4} more` : ''
+  }`;
 }

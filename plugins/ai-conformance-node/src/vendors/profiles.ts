@@ -9,7 +9,11 @@ import { VendorProfile } from './VendorProfile';
 export const VENDOR_PROFILES: readonly VendorProfile[] = [
   {
     id: 'nvidia',
-    productLabels: ['nvidia.com/gpu.product', 'cloud.google.com/gke-accelerator', 'karpenter.k8s.aws/instance-gpu-name'],
+    productLabels: [
+      'nvidia.com/gpu.product',
+      'cloud.google.com/gke-accelerator',
+      'karpenter.k8s.aws/instance-gpu-name',
+    ],
     productAttributes: ['productName'],
     displayName: 'NVIDIA GPU',
     resources: ['nvidia.com/gpu', 'nvidia.com/gpu.shared'],
@@ -98,7 +102,10 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   },
   {
     id: 'amd',
-    productLabels: ['amd.com/gpu.product-name', 'beta.amd.com/gpu.product-name'],
+    productLabels: [
+      'amd.com/gpu.product-name',
+      'beta.amd.com/gpu.product-name',
+    ],
     productAttributes: ['productName'],
     displayName: 'AMD GPU',
     resources: ['amd.com/gpu'],
@@ -120,7 +127,10 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     deviceClasses: ['gpu.amd.com'],
     taints: ['amd.com/gpu'],
     deviceFiles: ['/dev/kfd', '/dev/dri'],
-    driverVersionLabels: ['amd.com/gpu.driver-version', 'beta.amd.com/gpu.driver-version'],
+    driverVersionLabels: [
+      'amd.com/gpu.driver-version',
+      'beta.amd.com/gpu.driver-version',
+    ],
     driverVersionAttributes: ['driverVersion'],
     supportsSharing: true,
     sharingLabels: {
@@ -131,7 +141,12 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationLabels: [],
     virtualizationDeviceClasses: [],
     metricsExporters: ['device-metrics-exporter', 'amd-metrics-exporter'],
-    devicePlugins: ['amdgpu-device-plugin', 'amd-gpu-device-plugin', 'k8s-device-plugin', 'amd-dra-driver'],
+    devicePlugins: [
+      'amdgpu-device-plugin',
+      'amd-gpu-device-plugin',
+      'k8s-device-plugin',
+      'amd-dra-driver',
+    ],
     componentImages: [
       'rocm/k8s-device-plugin',
       'rocm/k8s-node-labeller',
@@ -154,7 +169,11 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     displayName: 'Intel GPU',
     resources: ['gpu.intel.com/i915', 'gpu.intel.com/xe'],
     partitionResources: [/^gpu\.intel\.com\/(millicores|tiles)$/],
-    nodeLabels: ['gpu.intel.com/family', 'gpu.intel.com/product', 'intel.feature.node.kubernetes.io/gpu'],
+    nodeLabels: [
+      'gpu.intel.com/family',
+      'gpu.intel.com/product',
+      'intel.feature.node.kubernetes.io/gpu',
+    ],
     nodeLabelValues: {},
     draDrivers: ['gpu.intel.com'],
     deviceClasses: ['gpu.intel.com'],
@@ -177,7 +196,9 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
       'intel/intel-deviceplugin-operator',
       'intel/xpumanager',
     ],
-    nodeAgentImages: [/(^|\/)intel\/(intel-gpu-plugin|intel-gpu-resource-driver|intel-gpu-initcontainer)$/],
+    nodeAgentImages: [
+      /(^|\/)intel\/(intel-gpu-plugin|intel-gpu-resource-driver|intel-gpu-initcontainer)$/,
+    ],
   },
   {
     id: 'intel-gaudi',
@@ -204,7 +225,11 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
     virtualizationLabels: [],
     virtualizationDeviceClasses: [],
     metricsExporters: ['habana-metric-exporter', 'gaudi-metric-exporter'],
-    devicePlugins: ['habanalabs-device-plugin', 'intel-gaudi-device-plugin', 'intel-gaudi-resource-driver'],
+    devicePlugins: [
+      'habanalabs-device-plugin',
+      'intel-gaudi-device-plugin',
+      'intel-gaudi-resource-driver',
+    ],
     componentImages: [
       'docker-k8s-device-plugin/docker-k8s-device-plugin',
       'gaudi-metric-exporter/metric-exporter',

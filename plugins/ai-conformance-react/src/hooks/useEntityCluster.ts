@@ -1,13 +1,15 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  type ClusterSummary,
-  findClusterForEntity,
-} from '@internal/plugin-ai-conformance-common';
-import { useFleet } from './useFleet';
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { ClusterSummary } from '@internal/plugin-ai-conformance-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { aiConformanceApiRef } from '../api';
 
 /**
- * The fleet entry of a catalog cluster entity (`Resource` of type `kubernetes-cluster`), found by
- * its entity ref. `cluster` is undefined when the backend does not know the entity.
+ * The fleet entry of a catalog cluster entity (`Resource` of type `kubernetes-cluster`), looked
+ * up by its entity ref (one request, not the whole fleet). `cluster` is undefined when the
+ * backend does not know the entity, or the user may not read it (the backend answers 404 to
+ * both).
  *
  * @public
  */
@@ -17,9 +19,17 @@ export function useEntityCluster(entity: Entity): {
   error?: Error;
   retry: () => void;
 } {
-  const { fleet, loading, error, retry } = useFleet();
-  const cluster = fleet
-    ? findClusterForEntity(fleet.clusters, entity)
-    : undefined;
-  return { cluster, loading, error, retry };
+  const api = useApi(aiConformanceApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    try {
+      return await api.getClusterByEntity(ref);
+    } catch (e) {
+      if (e instanceof ResponseError && e.statusCode === 404) {
+        return undefined;
+      }
+      throw e;
+    }
+  }, [api, ref.kind, ref.namespace, ref.name]);
+  return { cluster: value, loading, error, retry };
 }

@@ -6,7 +6,8 @@ import type {
   NodeCapacity,
 } from '@internal/plugin-ai-conformance-common';
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+const hoursAgo = (h: number) =>
+  new Date(Date.now() - h * 3600_000).toISOString();
 const NO_DRA = { physical: 0, devices: 0, allocated: 0, free: 0 };
 
 function h100Node(name: string, allocated: number): NodeCapacity {
@@ -23,7 +24,14 @@ function h100Node(name: string, allocated: number): NodeCapacity {
         memoryBytes: 80 * 2 ** 30,
         physical: 8,
         resources: [
-          { resource: 'nvidia.com/gpu', kind: 'device', capacity: 8, allocatable: 8, allocated, free: 8 - allocated },
+          {
+            resource: 'nvidia.com/gpu',
+            kind: 'device',
+            capacity: 8,
+            allocatable: 8,
+            allocated,
+            free: 8 - allocated,
+          },
         ],
         dra: NO_DRA,
         devices: { allocatable: 8, allocated, free: 8 - allocated },
@@ -45,7 +53,15 @@ const a100Mig: NodeCapacity = {
       model: 'NVIDIA-A100-SXM4-80GB',
       physical: 2,
       resources: [
-        { resource: 'nvidia.com/mig-1g.10gb', kind: 'partition', profile: '1g.10gb', capacity: 14, allocatable: 14, allocated: 3, free: 11 },
+        {
+          resource: 'nvidia.com/mig-1g.10gb',
+          kind: 'partition',
+          profile: '1g.10gb',
+          capacity: 14,
+          allocatable: 14,
+          allocated: 3,
+          free: 11,
+        },
       ],
       dra: NO_DRA,
       devices: { allocatable: 0, allocated: 0, free: 0 },
@@ -75,14 +91,23 @@ const models: ModelCapacity[] = [
     physicalUnknownNodes: 0,
     devices: { allocatable: 20, allocated: 11, free: 9 },
     resources: [
-      { resource: 'nvidia.com/gpu', kind: 'device', capacity: 16, allocatable: 16, allocated: 9, free: 7 },
+      {
+        resource: 'nvidia.com/gpu',
+        kind: 'device',
+        capacity: 16,
+        allocatable: 16,
+        allocated: 9,
+        free: 7,
+      },
     ],
     dra: { physical: 4, devices: 4, allocated: 2, free: 2 },
   },
 ];
 
 /** gpu-east: two H100 device-plugin nodes, an A100 with MIG, four DRA H100s, a pending pod, a queue. */
-export function clusterCapacity(overrides: Partial<ClusterCapacity> = {}): ClusterCapacity {
+export function clusterCapacity(
+  overrides: Partial<ClusterCapacity> = {},
+): ClusterCapacity {
   return {
     cluster: 'gpu-east',
     takenAt: hoursAgo(1),
@@ -98,7 +123,15 @@ export function clusterCapacity(overrides: Partial<ClusterCapacity> = {}): Clust
     nodes: [h100Node('gpu-h100-0', 7), h100Node('gpu-h100-1', 2), a100Mig],
     dra: {
       pools: [
-        { driver: 'gpu.nvidia.com', pool: 'gpu-dra-0', node: 'gpu-dra-0', generation: 1, slices: 1, expectedSlices: 1, counts: { physical: 4, devices: 4, allocated: 2, free: 2 } },
+        {
+          driver: 'gpu.nvidia.com',
+          pool: 'gpu-dra-0',
+          node: 'gpu-dra-0',
+          generation: 1,
+          slices: 1,
+          expectedSlices: 1,
+          counts: { physical: 4, devices: 4, allocated: 2, free: 2 },
+        },
       ],
       devices: [0, 1, 2, 3].map(i => ({
         driver: 'gpu.nvidia.com',
@@ -133,11 +166,28 @@ export function clusterCapacity(overrides: Partial<ClusterCapacity> = {}): Clust
         active: true,
         pendingWorkloads: 1,
         admittedWorkloads: 2,
-        resources: [{ flavor: 'h100', resource: 'nvidia.com/gpu', nominalQuota: 16, usage: 12, borrowed: 0, reserved: 12 }],
+        resources: [
+          {
+            flavor: 'h100',
+            resource: 'nvidia.com/gpu',
+            nominalQuota: 16,
+            usage: 12,
+            borrowed: 0,
+            reserved: 12,
+          },
+        ],
       },
     ],
     unknown: [
-      { name: 'xilinx.com/fpga', node: 'fpga-0', reason: 'unknown-extended-resource', detail: 'extended resource xilinx.com/fpga on node fpga-0 matches no accelerator vendor profile', allocatable: 2, allocated: 0 },
+      {
+        name: 'xilinx.com/fpga',
+        node: 'fpga-0',
+        reason: 'unknown-extended-resource',
+        detail:
+          'extended resource xilinx.com/fpga on node fpga-0 matches no accelerator vendor profile',
+        allocatable: 2,
+        allocated: 0,
+      },
     ],
     errors: [],
     ...overrides,
@@ -160,13 +210,34 @@ export function fleetCapacity(): FleetCapacity {
   const east = clusterCapacity();
   return {
     clusters: [
-      { cluster: 'gpu-east', takenAt: east.takenAt, provider: 'aws', totals: east.totals, models: east.models, pendingPods: 1, unknown: 1 },
+      {
+        cluster: 'gpu-east',
+        takenAt: east.takenAt,
+        provider: 'aws',
+        totals: east.totals,
+        models: east.models,
+        pendingPods: 1,
+        unknown: 1,
+      },
       {
         cluster: 'gpu-west',
         takenAt: hoursAgo(2),
         provider: 'gcp',
-        totals: { nodes: 1, acceleratorNodes: 1, physical: 8, devices: { allocatable: 8, allocated: 0, free: 8 }, resources: [] },
-        models: [{ ...models[1], nodes: 1, physical: 8, devices: { allocatable: 8, allocated: 0, free: 8 } }],
+        totals: {
+          nodes: 1,
+          acceleratorNodes: 1,
+          physical: 8,
+          devices: { allocatable: 8, allocated: 0, free: 8 },
+          resources: [],
+        },
+        models: [
+          {
+            ...models[1],
+            nodes: 1,
+            physical: 8,
+            devices: { allocatable: 8, allocated: 0, free: 8 },
+          },
+        ],
         pendingPods: 0,
         unknown: 0,
       },

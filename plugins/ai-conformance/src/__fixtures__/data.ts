@@ -1,10 +1,12 @@
-import type {
-  AiConformanceApi,
-  ClusterScorecard,
-  EvaluationRun,
-  FleetMatrix,
-  FleetSummary,
-  FleetTrends,
+import { ResponseError } from '@backstage/errors';
+import {
+  type AiConformanceApi,
+  type ClusterScorecard,
+  type EvaluationRun,
+  type FleetMatrix,
+  type FleetSummary,
+  type FleetTrends,
+  findClusterForEntity,
 } from '@internal/plugin-ai-conformance-common';
 
 import { capacityHistory, clusterCapacity, fleetCapacity } from './capacity';
@@ -248,17 +250,41 @@ export type MockAiConformanceApi = AiConformanceApi & {
 export function mockApi(
   overrides: Partial<Record<keyof AiConformanceApi, jest.Mock>> = {},
 ): MockAiConformanceApi {
+  const getFleet = overrides.getFleet ?? jest.fn(async () => fleet());
   const defaults: Record<keyof AiConformanceApi, jest.Mock> = {
-    getFleet: jest.fn(async () => fleet()),
+    getFleet,
     getFleetMatrix: jest.fn(async () => fleetMatrix()),
     getFleetTrends: jest.fn(async () => fleetTrends()),
+    // The backend's lookup by entity ref, answered from the fleet (404 when it has no match).
+    getClusterByEntity: jest.fn(
+      async (ref: { kind: string; namespace: string; name: string }) => {
+        const found = findClusterForEntity(
+          ((await getFleet()) as FleetSummary).clusters,
+          ref,
+        );
+        if (!found) {
+          throw await ResponseError.fromResponse(
+            new Response(
+              JSON.stringify({
+                error: { name: 'NotFoundError', message: 'no such cluster' },
+              }),
+              { status: 404, headers: { 'Content-Type': 'application/json' } },
+            ),
+          );
+        }
+        return found;
+      },
+    ),
     getScorecard: jest.fn(async () => scorecard()),
     getClusterHistory: jest.fn(async () => ({ runs: runs() })),
     getRequirementAcrossFleet: jest.fn(async (id: string) => ({
       id,
       clusters: [],
     })),
-    runEvaluation: jest.fn(async () => ({ status: 'queued' })),
+    runEvaluation: jest.fn(async () => ({
+      status: 'queued',
+      runId: 'run-now-1',
+    })),
     exportJUnit: jest.fn(async () => '<testsuites/>'),
     exportCsv: jest.fn(async () => 'cluster,requirement,verdict\n'),
     exportProductYaml: jest.fn(async () => 'metadata: {}\n'),

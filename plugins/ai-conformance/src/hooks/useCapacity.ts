@@ -11,7 +11,9 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 /** The latest capacity snapshot of a cluster; `notTaken` when the backend has none yet (404). */
 export function useClusterCapacity(cluster: string) {
   const api = useApi(aiConformanceApiRef);
-  const state = useAsyncRetry(async (): Promise<ClusterCapacity | undefined> => {
+  const state = useAsyncRetry(async (): Promise<
+    ClusterCapacity | undefined
+  > => {
     try {
       return await api.getClusterCapacity(cluster);
     } catch (error) {
@@ -32,7 +34,8 @@ export function useClusterCapacity(cluster: string) {
 export function useClusterCapacityHistory(cluster: string, limit: number) {
   const api = useApi(aiConformanceApiRef);
   return useAsyncRetry(
-    (): Promise<CapacityHistory> => api.getClusterCapacityHistory(cluster, { limit }),
+    (): Promise<CapacityHistory> =>
+      api.getClusterCapacityHistory(cluster, { limit }),
     [api, cluster, limit],
   );
 }
@@ -40,5 +43,8 @@ export function useClusterCapacityHistory(cluster: string, limit: number) {
 /** Every readable cluster's latest capacity totals. */
 export function useFleetCapacity() {
   const api = useApi(aiConformanceApiRef);
-  return useAsyncRetry((): Promise<FleetCapacity> => api.getFleetCapacity(), [api]);
+  return useAsyncRetry(
+    (): Promise<FleetCapacity> => api.getFleetCapacity(),
+    [api],
+  );
 }

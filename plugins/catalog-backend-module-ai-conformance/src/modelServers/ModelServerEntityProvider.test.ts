@@ -10,7 +10,11 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { ClusterFacts, FactKey } from '@internal/plugin-ai-conformance-node';
+import {
+  ClusterFacts,
+  FactKey,
+  ServiceFact,
+} from '@internal/plugin-ai-conformance-node';
 import { MODEL_SERVER_ANNOTATIONS as A } from './annotations';
 import { ModelServingCluster } from './entities';
 import {
@@ -27,7 +31,7 @@ const CLUSTER: ModelServingCluster = {
 
 function deploymentFact(
   name: string,
-  options: { model: string; ready: number; team?: string },
+  options: { model?: string; ready: number; team?: string },
 ) {
   const labels = { app: name, ...(options.team ? { team: options.team } : {}) };
   return {
@@ -49,7 +53,7 @@ function deploymentFact(
           name: 'vllm',
           image: 'vllm/vllm-openai:v0.10.1',
           command: [],
-          args: ['--model', options.model],
+          args: options.model ? ['--model', options.model] : [],
           modelEnv: {},
           ports: [8000],
           extendedResources: { 'nvidia.com/gpu': 1 },
@@ -63,10 +67,12 @@ function deploymentFact(
 function facts(
   deployments: ReturnType<typeof deploymentFact>[],
   refuse: FactKey[] = [],
+  services: ServiceFact[] = [],
 ): ClusterFacts {
   const out: ClusterFacts['facts'] = {};
   const values: Partial<Record<FactKey, unknown>> = {
     deployments,
+    services,
     namespaces: [
       {
         name: 'llm',
@@ -319,5 +325,159 @@ describe('ModelServerEntityProvider', () => {
     expect(h.last().added[0].metadata.annotations![A.statusReason]).toBe(
       'cluster refused: no credentials bound in aiConformance.clusters',
     );
+  });
+
+  it('makes one model Resource per cluster and model name, however many servers serve it', async () => {
+    const h = new Harness();
+    const other: ModelServingCluster = {
+      id: 'resource:default/gpu-west',
+      name: 'gpu-west',
+      entityRef: 'resource:default/gpu-west',
+    };
+    h.clusters = [CLUSTER, other];
+    h.read = async () =>
+      facts([
+        deploymentFact('a', { model: 'Qwen/Qwen3-8B', ready: 1 }),
+        deploymentFact('b', { model: 'Qwen/Qwen3-8B', ready: 1 }),
+      ]);
+    await h.connect();
+    await h.provider.refresh();
+    const { added } = h.last();
+    expect(
+      added
+        .filter(e => e.kind === 'Resource')
+        .map(e => [e.metadata.name, e.spec?.dependsOn]),
+    ).toEqual([
+      ['qwen-qwen3-8b-gpu-east', ['resource:default/gpu-east']],
+      ['qwen-qwen3-8b-gpu-west', ['resource:default/gpu-west']],
+    ]);
+    const east = added.filter(
+      e => e.kind === 'Component' && e.metadata.name.endsWith('gpu-east'),
+    );
+    expect(east.map(e => e.spec?.dependsOn)).toEqual([
+      ['resource:default/qwen-qwen3-8b-gpu-east', 'resource:default/gpu-east'],
+      ['resource:default/qwen-qwen3-8b-gpu-east', 'resource:default/gpu-east'],
+    ]);
+  });
+
+  it('puts serverType and serverUrl on the API, and the endpoint on the Component as RHDH names it', async () => {
+    const h = new Harness();
+    h.read = async () =>
+      facts(
+        [
+          deploymentFact('public', { model: 'm', ready: 1 }),
+          deploymentFact('internal', { model: 'm', ready: 1 }),
+        ],
+        [],
+        [
+          {
+            namespace: 'llm',
+            name: 'public',
+            type: 'LoadBalancer',
+            selector: { app: 'public' },
+            ports: [{ name: 'http', port: 8000 }],
+            externalAddresses: ['203.0.113.7'],
+          },
+          {
+            namespace: 'llm',
+            name: 'internal',
+            type: 'ClusterIP',
+            selector: { app: 'internal' },
+            ports: [{ name: 'http', port: 8000 }],
+            externalAddresses: [],
+          },
+        ],
+      );
+    await h.connect();
+    await h.provider.refresh();
+    const byName = (name: string) =>
+      h.last().added.find(e => e.metadata.name === name)!;
+    expect(byName('public-llm-gpu-east-api').spec).toMatchObject({
+      type: 'openai',
+      serverType: 'vllm',
+      serverUrl: 'http://203.0.113.7:8000',
+    });
+    expect(
+      byName('public-llm-gpu-east-api').metadata.annotations,
+    ).toMatchObject({
+      [A.serverType]: 'vllm',
+      [A.serverUrl]: 'http://203.0.113.7:8000',
+    });
+    expect(byName('public-llm-gpu-east').metadata).toMatchObject({
+      annotations: { [A.rhdhExternalUrl]: 'http://203.0.113.7:8000' },
+      links: [{ url: 'http://203.0.113.7:8000', title: 'Endpoint' }],
+    });
+    // A cluster-local URL is the internal service URL and no link (a browser cannot reach it).
+    const internal = byName('internal-llm-gpu-east');
+    expect(internal.metadata.annotations![A.rhdhInternalUrl]).toBe(
+      'http://internal.llm.svc.cluster.local:8000',
+    );
+    expect(internal.metadata.links).toBeUndefined();
+  });
+
+  it("takes the owner from the object before its namespace, then the cluster's owner, then the default", async () => {
+    const h = new Harness();
+    h.read = async () =>
+      facts([
+        deploymentFact('labelled', { model: 'm', ready: 1, team: 'search' }),
+        deploymentFact('plain', { model: 'm', ready: 1 }),
+      ]);
+    await h.connect();
+    await h.provider.refresh();
+    const owner = (name: string) => {
+      const e = h.last().added.find(x => x.metadata.name === name)!;
+      return [e.spec?.owner, e.metadata.annotations![A.ownerSource]];
+    };
+    expect(owner('labelled-llm-gpu-east')).toEqual([
+      'group:default/search',
+      'object team',
+    ]);
+    expect(owner('plain-llm-gpu-east')).toEqual([
+      'group:default/ml',
+      'namespace team (mapped)',
+    ]);
+
+    // A namespace without owner labels: the cluster's owner, else the configured default.
+    const bare = (clusterOwner?: string) => {
+      const b = new Harness();
+      b.clusters = [{ ...CLUSTER, owner: clusterOwner }];
+      b.read = async () => {
+        const f = facts([deploymentFact('plain', { model: 'm', ready: 1 })]);
+        (f.facts as any).namespaces = { ok: true, value: [] };
+        return f;
+      };
+      return b;
+    };
+    const withOwner = bare('group:default/platform');
+    await withOwner.connect();
+    await withOwner.provider.refresh();
+    expect(
+      withOwner.last().added.find(e => e.kind === 'Component')!.spec!.owner,
+    ).toBe('group:default/platform');
+    const without = bare();
+    await without.connect();
+    await without.provider.refresh();
+    const component = without.last().added.find(e => e.kind === 'Component')!;
+    expect(component.spec!.owner).toBe(DEFAULT_OWNERSHIP_RULES.defaultOwner);
+    expect(component.metadata.annotations![A.ownerSource]).toBe('default');
+  });
+
+  it('turns a server with missing fields into entities with what is known and the warnings', async () => {
+    const h = new Harness();
+    h.read = async () => facts([deploymentFact('nameless', { ready: 1 })]);
+    await h.connect();
+    const [result] = await h.provider.refresh();
+    expect(result.status).toBe('live');
+    const component = h.last().added.find(e => e.kind === 'Component')!;
+    expect(component.spec!.dependsOn).toEqual(['resource:default/gpu-east']);
+    expect(component.metadata.annotations![A.warnings]).toContain(
+      'no model named in the container arguments or labels',
+    );
+    expect(component.metadata.annotations![A.warnings]).toContain(
+      'no Service selects the server pods: no endpoint',
+    );
+    await expect(
+      componentEntityV1alpha1Validator.check(component),
+    ).resolves.toBe(true);
   });
 });

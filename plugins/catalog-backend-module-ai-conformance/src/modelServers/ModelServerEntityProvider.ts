@@ -37,16 +37,25 @@ export interface ModelServingClusterAccess {
   ): Promise<ClusterFacts>;
 }
 
-/** @public */
+/**
+ * How the model-server provider reads clusters and writes entities.
+ *
+ * @public
+ */
 export interface ModelServerEntityProviderOptions {
+  /** The clusters and one gather per cluster (see {@link clusterRegistryAccess}). */
   access: ModelServingClusterAccess;
   /** Which clusters are read: registry ids, or `*` for all. */
   enabledClusters: string[];
+  /** Ownership rules and naming of the entities. */
   entityOptions: EntityOptions;
+  /** The schedule of the refreshes. */
   taskRunner: SchedulerServiceTaskRunner;
+  /** Where refresh failures are logged (per cluster). */
   logger: LoggerService;
   /** The provider's entities already in the catalog (read once, so a restart keeps stale ones). */
   loadExisting?: () => Promise<Entity[]>;
+  /** The clock; tests pass their own. */
   now?: () => Date;
 }
 
@@ -88,11 +97,19 @@ function markStale(entity: Entity, reason: string, now: Date): Entity {
   };
 }
 
-/** @public */
+/**
+ * The outcome of one refresh on one cluster.
+ *
+ * @public
+ */
 export interface ClusterRefreshResult {
+  /** The cluster's identity. */
   cluster: string;
+  /** `live`: read fully; `partial`: some reads failed; `stale`: unreadable, entities kept; `skipped`: refused. */
   status: 'live' | 'partial' | 'stale' | 'skipped';
+  /** How many model servers were found. */
   servers: number;
+  /** Why the cluster is partial, stale or skipped. */
   message?: string;
 }
 
@@ -115,10 +132,12 @@ export class ModelServerEntityProvider implements EntityProvider {
 
   constructor(private readonly options: ModelServerEntityProviderOptions) {}
 
+  /** The provider's name, under which the catalog keeps its entities. */
   getProviderName(): string {
     return 'ai-conformance-model-servers';
   }
 
+  /** Starts the scheduled refreshes, writing through the catalog's connection. */
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     await this.options.taskRunner.run({

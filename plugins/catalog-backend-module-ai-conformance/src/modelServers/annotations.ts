@@ -32,7 +32,11 @@ export const MODEL_SERVER_ANNOTATIONS = {
   kubernetesCluster: 'backstage.io/kubernetes-cluster',
 } as const;
 
-/** @public */
+/**
+ * Labels the provider sets on model-server entities, for catalog filters.
+ *
+ * @public
+ */
 export const MODEL_SERVER_LABELS = {
   readiness: 'ai-conformance.io/readiness',
   runtime: 'ai-conformance.io/runtime',

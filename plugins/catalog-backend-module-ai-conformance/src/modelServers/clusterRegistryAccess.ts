@@ -4,8 +4,13 @@ import {
 } from '@internal/plugin-ai-conformance-node';
 import { ModelServingClusterAccess } from './ModelServerEntityProvider';
 
-/** The parts of the shared cluster registry the provider uses. */
+/**
+ * The parts of the shared cluster registry the provider uses.
+ *
+ * @public
+ */
 export interface ClusterRegistryLike<Connection> {
+  /** Every cluster, refused ones with `refusal`. */
   listClusters(): Promise<
     Array<{
       id: string;
@@ -15,11 +20,17 @@ export interface ClusterRegistryLike<Connection> {
       refusal?: string;
     }>
   >;
+  /** A connection with fresh credentials to one cluster, by identity. */
   connect(id: string): Promise<Connection>;
 }
 
-/** The parts of the shared reader factory the provider uses. */
+/**
+ * The parts of the shared reader factory the provider uses.
+ *
+ * @public
+ */
 export interface ClusterReaderFactoryLike<Connection> {
+  /** The suite's reader (request budgets, redaction) over a connection. */
   createReader(
     connection: Connection,
     options?: { signal?: AbortSignal },

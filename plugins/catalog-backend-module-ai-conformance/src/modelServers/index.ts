@@ -5,6 +5,10 @@ export type {
   ModelServingClusterAccess,
 } from './ModelServerEntityProvider';
 export { clusterRegistryAccess } from './clusterRegistryAccess';
+export type {
+  ClusterReaderFactoryLike,
+  ClusterRegistryLike,
+} from './clusterRegistryAccess';
 export { MODEL_SERVER_ANNOTATIONS, MODEL_SERVER_LABELS } from './annotations';
 export type { EntityOptions, ModelServingCluster } from './entities';
 export {
@@ -12,7 +16,7 @@ export {
   resolveOwner,
   resolveSystem,
 } from './ownership';
-export type { OwnershipRules } from './ownership';
+export type { OwnershipRules, Tagged } from './ownership';
 export {
   MODEL_SERVER_PROVIDER_CONFIG_KEY,
   readModelServerProviderConfig,

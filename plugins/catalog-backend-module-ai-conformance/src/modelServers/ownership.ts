@@ -23,7 +23,11 @@ export const DEFAULT_OWNERSHIP_RULES: OwnershipRules = {
   systemKeys: ['backstage.io/system', 'ai-conformance.io/system', 'system'],
 };
 
-/** Labels and annotations of one object (server or namespace). */
+/**
+ * Labels and annotations of one object (server or namespace).
+ *
+ * @public
+ */
 export interface Tagged {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

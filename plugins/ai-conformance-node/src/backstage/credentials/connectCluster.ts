@@ -3,6 +3,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { normalizeApiServerUrl } from '../../clusters/normalizeApiServerUrl';
 import type { ClusterPlan, RegisteredCluster } from '../../clusters/types';
 import { redactSecrets } from '../../cluster/serverText';
+import { urlCredentialSecrets } from './credentialSecrets';
 import { AiConformanceCredentialProvider, CredentialsError } from './types';
 
 /**
@@ -19,6 +20,16 @@ export interface ClusterConnection {
   server: string;
   /** Removes this connection's secret values from a text. */
   redact(text: string): string;
+}
+
+/** The URL, host and host name of a server, as messages may quote it. */
+function privateServerNames(server: string): string[] {
+  try {
+    const url = new URL(server);
+    return [server.replace(/\/+$/, ''), url.host, url.hostname];
+  } catch {
+    return [server];
+  }
 }
 
 /**
@@ -61,9 +72,22 @@ export async function connectCluster(
     !connection.allowedServers.includes(normalizeApiServerUrl(server) ?? '')
   ) {
     throw new CredentialsError(
-      `the credentials of ${cluster.id} point at ${server}, which is not its announced API server ${cluster.url}; fix the kubeconfig or the annotation`,
+      `the kubeconfig context of cluster ${cluster.id} points at an API server other than the one announced for it; fix the server of that context in the kubeconfig file, or the announced URL (catalog annotation or config url)`,
+      {
+        detail: redactSecrets(
+          `the kubeconfig context points at ${server}; announced: ${cluster.url}`,
+        ),
+      },
     );
   }
+  // Known before any request: the provider's values and credentials inside the server URL, and
+  // a server that only a kubeconfig names (no catalog or config URL announces it): users who
+  // may read the scorecard must not learn it from an error message.
+  const secrets = [
+    ...credential.secrets,
+    ...urlCredentialSecrets(server),
+    ...(credential.cluster && !cluster.url ? privateServerNames(server) : []),
+  ];
   const configCa = connection.caData || connection.caFile;
   const kubeConfig = new KubeConfig();
   const name = 'cluster';
@@ -88,6 +112,6 @@ export async function connectCluster(
     cluster,
     kubeConfig,
     server,
-    redact: text => redactSecrets(text, credential.secrets),
+    redact: text => redactSecrets(text, secrets),
   };
 }

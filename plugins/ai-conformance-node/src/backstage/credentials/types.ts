@@ -3,12 +3,20 @@ import type { RegisteredCluster } from '../../clusters/types';
 
 /**
  * Thrown when a credential cannot be produced (missing file, malformed kubeconfig, no
- * provider); the message says what to fix and never contains a secret.
+ * provider). The message reaches users who may read the cluster's scorecard: it says what to fix
+ * in config terms and never contains a secret, a file path or a URL from a kubeconfig. `detail`
+ * (paths, context names, servers; never a secret) is for the operator's log only.
  *
  * @public
  */
 export class CredentialsError extends Error {
   name = 'CredentialsError';
+  readonly detail?: string;
+
+  constructor(message: string, options?: { detail?: string }) {
+    super(message);
+    this.detail = options?.detail;
+  }
 }
 
 /**
@@ -42,6 +50,11 @@ export interface ClusterCredential {
      * (kubeconfig files only; the command comes from the administrator's file, never the catalog).
      */
     exec?: object;
+    /**
+     * A kubeconfig `auth-provider` (OIDC, a token file, …), run by the Kubernetes client
+     * (kubeconfig files only).
+     */
+    authProvider?: object;
   };
   cluster?: {
     server: string;

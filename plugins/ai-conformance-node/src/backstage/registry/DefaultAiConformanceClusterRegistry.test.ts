@@ -125,11 +125,137 @@ current-context: ctx1
     expect(ok.kubeConfig.getCurrentCluster()?.caData).toBe(CA);
     expect(ok.kubeConfig.getCurrentUser()?.token).toBe('file-token');
     await expect(bind('wrong.yaml')).rejects.toThrow(
-      'point at https://elsewhere.example.com, which is not its announced API server',
+      'points at an API server other than the one announced for it',
     );
-    await expect(bind('good.yaml', 'nope')).rejects.toThrow(
+    const noContext = await bind('good.yaml', 'nope').catch(e => e);
+    expect(noContext.message).toContain(
+      'has no context named by kubeconfig.context; set kubeconfig.context',
+    );
+    // users who may read the scorecard learn neither the path nor the file's context names
+    expect(noContext.message).not.toMatch(/ctx1|nope|good\.yaml/);
+    expect(noContext.detail).toContain(
       'has no context "nope" (available: ctx1)',
     );
+    const wrong = await bind('wrong.yaml').catch(e => e);
+    expect(wrong.message).not.toContain('elsewhere.example.com');
+    expect(wrong.detail).toContain('elsewhere.example.com');
+  });
+
+  it('redacts every secret a kubeconfig user carries: exec args and env, auth-provider tokens, token files', async () => {
+    mockDir.setContent({
+      'own-token': 'canary-own-token-file\n',
+      'provider-token': 'canary-provider-token-file\n',
+      'users.yaml': `apiVersion: v1
+kind: Config
+clusters:
+  - name: c1
+    cluster: { server: 'https://lab.example.com' }
+users:
+  - name: exec
+    user:
+      exec:
+        apiVersion: client.authentication.k8s.io/v1
+        command: get-token
+        args: [--role=canary-exec-arg, canary-exec-positional, --verbose]
+        env: [{ name: SECRET, value: canary-exec-env }]
+        interactiveMode: Never
+  - name: oidc
+    user:
+      auth-provider:
+        name: oidc
+        config:
+          client-id: backstage
+          client-secret: canary-client-secret
+          id-token: canary-id-token
+          refresh-token: canary-refresh-token
+          idp-issuer-url: https://idp.example.com
+  - name: file
+    user: { tokenFile: ${mockDir.resolve('own-token')} }
+  - name: provider-file
+    user:
+      auth-provider:
+        name: tokenFile
+        config: { tokenFile: ${mockDir.resolve('provider-token')} }
+contexts:
+  - { name: exec, context: { cluster: c1, user: exec } }
+  - { name: oidc, context: { cluster: c1, user: oidc } }
+  - { name: file, context: { cluster: c1, user: file } }
+  - { name: provider-file, context: { cluster: c1, user: provider-file } }
+current-context: exec
+`,
+    });
+    const contexts = {
+      exec: ['canary-exec-arg', 'canary-exec-positional', 'canary-exec-env'],
+      oidc: ['canary-client-secret', 'canary-id-token', 'canary-refresh-token'],
+      file: ['canary-own-token-file'],
+      'provider-file': ['canary-provider-token-file'],
+    };
+    const r = registry({
+      clusters: Object.keys(contexts).map(context => ({
+        name: context,
+        kubeconfig: { path: mockDir.resolve('users.yaml'), context },
+      })),
+    });
+    for (const [context, canaries] of Object.entries(contexts)) {
+      const connection = await r.connect(`config:${context}`);
+      const text = `the plugin said: ${canaries.join(' and ')}`;
+      const redacted = connection.redact(text);
+      for (const canary of canaries) expect(redacted).not.toContain(canary);
+      // harmless words stay readable
+      expect(redacted).toContain('the plugin said:');
+    }
+    // the kubeconfig user's own token file is used as its token
+    expect(
+      (await r.connect('config:file')).kubeConfig.getCurrentUser()?.token,
+    ).toBe('canary-own-token-file');
+    // the OIDC auth provider is handed to the client (which refreshes the token itself)
+    expect(
+      (await r.connect('config:oidc')).kubeConfig.getCurrentUser()
+        ?.authProvider,
+    ).toMatchObject({ name: 'oidc' });
+  });
+
+  it('keeps a server that only a kubeconfig names out of messages', async () => {
+    mockDir.setContent({
+      'private.yaml': `apiVersion: v1
+kind: Config
+clusters:
+  - name: c1
+    cluster: { server: 'https://10.20.30.40:6443/' }
+users:
+  - name: u1
+    user: { token: file-token }
+contexts:
+  - name: ctx1
+    context: { cluster: c1, user: u1 }
+current-context: ctx1
+`,
+    });
+    const connection = await registry({
+      clusters: [
+        { name: 'lab', kubeconfig: { path: mockDir.resolve('private.yaml') } },
+      ],
+    }).connect('config:lab');
+    const redacted = connection.redact(
+      'connect ECONNREFUSED 10.20.30.40:6443 (https://10.20.30.40:6443/version)',
+    );
+    expect(redacted).not.toContain('10.20.30.40');
+    expect(redacted).toContain('connect ECONNREFUSED');
+  });
+
+  it('redacts the password of an API server URL wherever a message quotes it', async () => {
+    const connection = await registry({
+      clusters: [
+        {
+          name: 'lab',
+          url: 'https://ops:canary%2Fpass@lab.example.com',
+          serviceAccountToken: 'tok-123456',
+        },
+      ],
+    }).connect('config:lab');
+    expect(
+      connection.redact('login as ops failed with password canary/pass'),
+    ).not.toContain('canary/pass');
   });
 
   it("keeps a kubeconfig user's exec credential plugin (the client runs it per request)", async () => {
@@ -188,7 +314,7 @@ current-context: ctx1
       (await r.connect('config:lab')).kubeConfig.getCurrentUser()?.token,
     ).toBe('rotated');
     await expect(r.connect('config:gone')).rejects.toThrow(
-      /cannot read serviceAccountTokenFile ".*absent" \(ENOENT\)/,
+      /cannot read the serviceAccountTokenFile of cluster config:gone \(ENOENT\)/,
     );
     await expect(r.connect('config:gone')).rejects.toBeInstanceOf(
       CredentialsError,
@@ -308,7 +434,7 @@ current-context: ctx1
       }).getVersion();
       await expect(
         allowed.connect('resource:aaa-attacker/gpu-prod'),
-      ).rejects.toThrow('which config binds to resource:default/gpu-prod');
+      ).rejects.toThrow('the catalog cannot claim a configured cluster');
       expect(seen.map(h => h.authorization)).toEqual(['Bearer s3cr3t-token']);
     });
   });

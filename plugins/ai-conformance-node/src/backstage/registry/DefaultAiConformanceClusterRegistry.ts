@@ -44,6 +44,8 @@ export class DefaultAiConformanceClusterRegistry
   readonly #providers: ReadonlyMap<string, AiConformanceCredentialProvider>;
   #plans?: { at: number; byId: Map<string, ClusterPlan> };
   #inFlight?: Promise<Map<string, ClusterPlan>>;
+  /** Refusal details logged by the last plan: each is logged when it appears, not every minute. */
+  #loggedRefusals = new Set<string>();
 
   constructor(options: DefaultAiConformanceClusterRegistryOptions) {
     this.#options = options;
@@ -97,11 +99,29 @@ export class DefaultAiConformanceClusterRegistry
     for (const warning of warnings) {
       logger.warn(warning);
     }
+    this.#logRefusalDetails(plans);
     const byId = new Map(
       plans.map(plan => [plan.cluster.id, this.#withProvider(plan)]),
     );
     this.#plans = { at: Date.now(), byId };
     return byId;
+  }
+
+  /**
+   * The specifics of each refusal (URLs the public message leaves out) go to the operator's log
+   * when they first appear.
+   */
+  #logRefusalDetails(plans: ClusterPlan[]) {
+    const current = new Set<string>();
+    for (const { cluster, refusalDetail } of plans) {
+      if (!cluster.refusal) continue;
+      const line = `Cluster ${cluster.id} is refused: ${cluster.refusal}${
+        refusalDetail ? ` (${refusalDetail})` : ''
+      }`;
+      current.add(line);
+      if (!this.#loggedRefusals.has(line)) this.#options.logger.warn(line);
+    }
+    this.#loggedRefusals = current;
   }
 
   /** A cluster whose authProvider nobody implements is refused up front. */

@@ -32,13 +32,13 @@ function parseUrlProblem(url: string | undefined): string | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      return `annotation ${ANNOTATION_KUBERNETES_API_SERVER} "${url}" is not an http(s) URL`;
+      return `annotation ${ANNOTATION_KUBERNETES_API_SERVER} is not an http(s) URL; set it to the https URL of the API server`;
     }
     if (parsed.username || parsed.password) {
       return `annotation ${ANNOTATION_KUBERNETES_API_SERVER} must not contain credentials`;
     }
   } catch {
-    return `annotation ${ANNOTATION_KUBERNETES_API_SERVER} "${url}" is not a valid URL`;
+    return `annotation ${ANNOTATION_KUBERNETES_API_SERVER} is not a valid URL; set it to the https URL of the API server`;
   }
   return undefined;
 }

@@ -50,7 +50,13 @@ export function compareAllocations(
       for (const field of ['allocatable', 'requested'] as const) {
         compared++;
         if (Math.abs(a[field] - b[field]) > 1e-6) {
-          differences.push({ node, resource, field, ours: a[field], theirs: b[field] });
+          differences.push({
+            node,
+            resource,
+            field,
+            ours: a[field],
+            theirs: b[field],
+          });
         }
       }
     }

@@ -1,7 +1,10 @@
 import { parseQuantity } from '../quantity';
 
 /** Per node and resource: allocatable and requested, as an independent tool printed them. @public */
-export type NodeAllocations = Record<string, Record<string, { allocatable: number; requested: number }>>;
+export type NodeAllocations = Record<
+  string,
+  Record<string, { allocatable: number; requested: number }>
+>;
 
 /**
  * Parses `kubectl describe nodes`: the `Allocatable:` block and the `Allocated resources:` table
@@ -43,7 +46,12 @@ export function parseDescribeNodes(text: string): NodeAllocations {
       }
     } else if (section === 'allocated') {
       const m = /^\s+(\S+)\s+(\S+)(?:\s+\(\d+%\))?\s+\S+/.exec(line);
-      if (m && m[1] !== 'Resource' && !m[1].startsWith('-') && !m[1].startsWith('(')) {
+      if (
+        m &&
+        m[1] !== 'Resource' &&
+        !m[1].startsWith('-') &&
+        !m[1].startsWith('(')
+      ) {
         (out[node][m[1]] ??= { allocatable: 0, requested: 0 }).requested =
           parseQuantity(m[2]) ?? NaN;
       }

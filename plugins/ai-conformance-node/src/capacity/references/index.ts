@@ -3,4 +3,8 @@
 export { parseDescribeNodes, type NodeAllocations } from './describeNodes';
 export { parseViewAllocationsCsv } from './viewAllocations';
 export { compareAllocations, type AllocationDifference } from './compare';
-export { runDescribeNodes, runViewAllocations } from './runReferences';
+export {
+  runDescribeNodes,
+  runViewAllocations,
+  type ReferenceRun,
+} from './runReferences';

@@ -7,6 +7,8 @@ export interface ReferenceRun {
   allocations: NodeAllocations;
   wallMs: number;
   peakRssMiB: number;
+  /** Requests the tool sent, by method and path, when its log tells them. */
+  requests?: string[];
 }
 
 const TIME = '/usr/bin/time';
@@ -29,7 +31,13 @@ function timed(
     child.on('close', code => {
       const m = /time: (\d+) ([\d.]+)\s*$/.exec(err);
       if (code !== 0 || !m) {
-        reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(-2000)}`));
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (exit ${code}): ${err.slice(
+              -2000,
+            )}`,
+          ),
+        );
         return;
       }
       resolve({
@@ -66,9 +74,16 @@ export async function runDescribeNodes(
   return { ...run, allocations: parseDescribeNodes(run.stdout) };
 }
 
+/** kube-rs logs each request as `requesting` inside its `HTTP` span (at debug level). */
+const KUBE_RS_REQUEST =
+  /HTTP\{http\.method=(\S+) http\.url=([^ }]+).*requesting/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 /**
  * `kubectl-view-allocations -g resource,node -o csv --ignore-taints` (every node, tainted GPU
- * nodes included) as the given context, parsed.
+ * nodes included) as the given context, parsed. Its client's debug log (on stdout, between the
+ * CSV lines) gives the requests it sent.
  *
  * @public
  */
@@ -77,16 +92,33 @@ export async function runViewAllocations(
   kubeconfig: string,
   context: string,
 ): Promise<ReferenceRun> {
-  const run = await timed(binary, [
-    '--kubeconfig',
-    kubeconfig,
-    '--context',
-    context,
-    '-g',
-    'resource,node',
-    '-o',
-    'csv',
-    '--ignore-taints',
-  ]);
-  return { ...run, allocations: parseViewAllocationsCsv(run.stdout) };
+  const run = await timed(
+    binary,
+    [
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      context,
+      '-g',
+      'resource,node',
+      '-o',
+      'csv',
+      '--ignore-taints',
+    ],
+    { ...process.env, RUST_LOG: 'warn,kube_client=debug', NO_COLOR: '1' },
+  );
+  const requests: string[] = [];
+  const csv: string[] = [];
+  for (const raw of run.stdout.split('\n')) {
+    const line = raw.replace(ANSI, '');
+    const request = KUBE_RS_REQUEST.exec(line);
+    if (request) requests.push(`${request[1]} ${new URL(request[2]).pathname}`);
+    else if (!/^\S+Z\s+(TRACE|DEBUG|INFO|WARN|ERROR)\b/.test(line.trim()))
+      csv.push(line);
+  }
+  return {
+    ...run,
+    requests,
+    allocations: parseViewAllocationsCsv(csv.join('\n')),
+  };
 }

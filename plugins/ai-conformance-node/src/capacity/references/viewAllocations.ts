@@ -11,7 +11,10 @@ export function parseViewAllocationsCsv(csv: string): NodeAllocations {
   const columns = header.split(',');
   const col = (name: string) => {
     const i = columns.indexOf(name);
-    if (i < 0) throw new Error(`kubectl-view-allocations CSV has no ${name} column: ${header}`);
+    if (i < 0)
+      throw new Error(
+        `kubectl-view-allocations CSV has no ${name} column: ${header}`,
+      );
     return i;
   };
   const kind = col('Kind');

@@ -212,13 +212,13 @@ const root = protobuf.Root.fromJSON({
 const Unknown = root.lookupType('Unknown');
 const ListMeta = root.lookupType('ListMeta');
 const Status = root.lookupType('Status');
-const LIST_TYPES = {
+/** The kinds whose lists can be read as protobuf. @public */
+export type ProtobufListKind = 'Pod' | 'Node';
+
+const LIST_TYPES: Record<ProtobufListKind, protobuf.Type> = {
   Pod: root.lookupType('PodList'),
   Node: root.lookupType('NodeList'),
 };
-
-/** The kinds whose lists can be read as protobuf. @public */
-export type ProtobufListKind = keyof typeof LIST_TYPES;
 
 const TO_OBJECT: protobuf.IConversionOptions = {
   longs: Number,

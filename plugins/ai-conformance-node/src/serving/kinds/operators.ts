@@ -362,10 +362,11 @@ export function dynamoServer(o: KubeObject, ctx: ServingContext): ModelServer {
       version: image ? image.split(':')[1] : undefined,
       image,
     },
+    // The frontend's Service by name, or one selecting the graph's pods (even before any runs).
     endpoint: serviceEndpoint(
       ctx,
       base.namespace,
-      behind.pods[0]?.labels,
+      behind.pods[0]?.labels ?? selector,
       frontend ? `${base.name}-${frontend.toLowerCase()}` : undefined,
     ),
     apiType: 'openai',

@@ -1,9 +1,11 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  AiConformanceApi,
-  FleetSummary,
+import { ResponseError } from '@backstage/errors';
+import {
+  type AiConformanceApi,
+  type FleetSummary,
+  findClusterForEntity,
 } from '@internal/plugin-ai-conformance-common';
 import { screen } from '@testing-library/react';
 import { aiConformanceApiRef } from '../../api';
@@ -18,8 +20,20 @@ const entity: Entity = {
 };
 
 function render(fleet: FleetSummary) {
+  // The backend's lookup by entity ref, answered from the given fleet.
   const api = {
-    getFleet: jest.fn(async () => fleet),
+    getClusterByEntity: jest.fn(async ref => {
+      const found = findClusterForEntity(fleet.clusters, ref);
+      if (!found) {
+        throw await ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({ error: { name: 'NotFoundError', message: 'x' } }),
+            { status: 404, headers: { 'Content-Type': 'application/json' } },
+          ),
+        );
+      }
+      return found;
+    }),
     getScorecard: jest.fn(async () => makeScorecard()),
   } as unknown as AiConformanceApi;
   return renderInTestApp(
@@ -49,6 +63,11 @@ describe('EntityClusterConformanceCard', () => {
       await screen.findByText('Not conformant · 1.35'),
     ).toBeInTheDocument();
     expect(api.getScorecard).toHaveBeenCalledWith('east-gpu-prod');
+    expect(api.getClusterByEntity).toHaveBeenCalledWith({
+      kind: 'Resource',
+      namespace: 'default',
+      name: 'gpu-east',
+    });
   });
 
   it('explains what to check when the backend does not know the entity', async () => {
@@ -57,5 +76,22 @@ describe('EntityClusterConformanceCard', () => {
       await screen.findByText(/does not evaluate this cluster/),
     ).toBeInTheDocument();
     expect(api.getScorecard).not.toHaveBeenCalled();
+  });
+
+  it('shows an error other than 404 instead of hiding it', async () => {
+    const api = {
+      getClusterByEntity: jest.fn(async () => {
+        throw new Error('backend unreachable');
+      }),
+      getScorecard: jest.fn(),
+    } as unknown as AiConformanceApi;
+    await renderInTestApp(
+      <TestApiProvider apis={[[aiConformanceApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          <EntityClusterConformanceCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText(/backend unreachable/)).toBeInTheDocument();
   });
 });

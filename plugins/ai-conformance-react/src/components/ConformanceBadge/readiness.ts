@@ -7,7 +7,7 @@ import {
 
 /**
  * How the UI shows a cluster's readiness (the rule itself is `readinessOf` in
- * `@internal/plugin-ai-conformance-common`).
+ * the `plugin-ai-conformance-common` package).
  *
  * @public
  */

@@ -32,16 +32,43 @@ export function CapacityTrendChart(props: { points: CapacityTrendPoint[] }) {
         </Typography>
       ) : (
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
+          <LineChart
+            data={data}
+            margin={{ top: 8, right: 16, left: 0, bottom: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="at" minTickGap={40} />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend />
-            <Line type="stepAfter" dataKey="physical" name="Physical" stroke={theme.palette.text.secondary} dot={false} />
-            <Line type="stepAfter" dataKey="allocatable" name="Allocatable" stroke={theme.palette.primary.main} dot={false} />
-            <Line type="stepAfter" dataKey="allocated" name="Allocated" stroke={theme.palette.warning.main} dot={false} />
-            <Line type="stepAfter" dataKey="pending" name="Pending demand" stroke={theme.palette.error.main} dot={false} />
+            <Line
+              type="stepAfter"
+              dataKey="physical"
+              name="Physical"
+              stroke={theme.palette.text.secondary}
+              dot={false}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="allocatable"
+              name="Allocatable"
+              stroke={theme.palette.primary.main}
+              dot={false}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="allocated"
+              name="Allocated"
+              stroke={theme.palette.warning.main}
+              dot={false}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="pending"
+              name="Pending demand"
+              stroke={theme.palette.error.main}
+              dot={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       )}

@@ -33,7 +33,8 @@ export function ClusterCapacityContent(props: { cluster: string }) {
   const { capacity, notTaken, loading, error } = useClusterCapacity(cluster);
   const history = useClusterCapacityHistory(cluster, TREND_LIMIT);
   if (loading && !capacity) return <Progress />;
-  if (error) return <LoadErrorPanel what={`the capacity of ${cluster}`} error={error} />;
+  if (error)
+    return <LoadErrorPanel what={`the capacity of ${cluster}`} error={error} />;
   if (notTaken || !capacity) {
     return (
       <EmptyState
@@ -58,19 +59,22 @@ export function ClusterCapacityContent(props: { cluster: string }) {
             <WarningPanel
               severity="error"
               title="Part of the capacity could not be read"
-              message={capacity.errors.map(e => `${e.fact}: ${e.error}`).join('\n')}
+              message={capacity.errors
+                .map(e => `${e.fact}: ${e.error}`)
+                .join('\n')}
             />
           </Grid>
         )}
         <Grid item xs={12} md={4}>
           <InfoCard title="Cluster">
             <Typography>
-              {totals.acceleratorNodes} of {totals.nodes} nodes have accelerators
+              {totals.acceleratorNodes} of {totals.nodes} nodes have
+              accelerators
             </Typography>
             <Typography>{totals.physical} physical devices</Typography>
             <Typography>
-              Whole devices: {totals.devices.allocated} of {totals.devices.allocatable} allocated,{' '}
-              {totals.devices.free} free
+              Whole devices: {totals.devices.allocated} of{' '}
+              {totals.devices.allocatable} allocated, {totals.devices.free} free
             </Typography>
             <Typography>
               {capacity.pending.pods.length} pod(s) waiting for accelerators
@@ -85,7 +89,9 @@ export function ClusterCapacityContent(props: { cluster: string }) {
             <WarningPanel
               severity="warning"
               title={`${capacity.unknown.length} unknown accelerator figure(s)`}
-              message={capacity.unknown.map(u => `${u.name}: ${u.detail}`).join('\n')}
+              message={capacity.unknown
+                .map(u => `${u.name}: ${u.detail}`)
+                .join('\n')}
             />
           </Grid>
         )}
@@ -97,7 +103,10 @@ export function ClusterCapacityContent(props: { cluster: string }) {
         </Grid>
         {capacity.dra.devices.length > 0 && (
           <Grid item xs={12}>
-            <DraDevicesTable devices={capacity.dra.devices} pools={capacity.dra.pools} />
+            <DraDevicesTable
+              devices={capacity.dra.devices}
+              pools={capacity.dra.pools}
+            />
           </Grid>
         )}
         <Grid item xs={12}>

@@ -13,8 +13,14 @@ export function ClusterCapacityView() {
   return (
     <>
       <Box sx={{ mb: 1, display: 'flex', gap: 2 }}>
-        {fleetCapacityLink && <Link to={fleetCapacityLink()}>← Fleet capacity</Link>}
-        {clusterLink && <Link to={clusterLink({ cluster })}>Conformance of {cluster}</Link>}
+        {fleetCapacityLink && (
+          <Link to={fleetCapacityLink()}>← Fleet capacity</Link>
+        )}
+        {clusterLink && (
+          <Link to={clusterLink({ cluster: encodeURIComponent(cluster) })}>
+            Conformance of {cluster}
+          </Link>
+        )}
       </Box>
       <ClusterCapacityContent cluster={cluster} />
     </>

@@ -1,10 +1,16 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import type { DraDevice, DraPool } from '@internal/plugin-ai-conformance-common';
+import type {
+  DraDevice,
+  DraPool,
+} from '@internal/plugin-ai-conformance-common';
 import Chip from '@mui/material/Chip';
 import { formatMemory } from './format';
 
 /** Devices published through DRA ResourceSlices, with the claims that hold them. */
-export function DraDevicesTable(props: { devices: DraDevice[]; pools: DraPool[] }) {
+export function DraDevicesTable(props: {
+  devices: DraDevice[];
+  pools: DraPool[];
+}) {
   const incomplete = props.pools.filter(p => p.slices < p.expectedSlices);
   const columns: TableColumn<DraDevice & { id: string }>[] = [
     { title: 'Node', field: 'node', render: d => d.node ?? '(several nodes)' },
@@ -12,13 +18,34 @@ export function DraDevicesTable(props: { devices: DraDevice[]; pools: DraPool[] 
     { title: 'Pool', field: 'pool' },
     { title: 'Device', field: 'device' },
     { title: 'Model', field: 'model' },
-    { title: 'Memory', render: d => formatMemory(d.memoryBytes), customSort: (a, b) => (a.memoryBytes ?? 0) - (b.memoryBytes ?? 0) },
-    { title: 'Kind', render: d => (d.kind === 'partition' ? `partition ${d.profile ?? ''}`.trim() : 'device') },
+    {
+      title: 'Memory',
+      render: d => formatMemory(d.memoryBytes),
+      customSort: (a, b) => (a.memoryBytes ?? 0) - (b.memoryBytes ?? 0),
+    },
+    {
+      title: 'Kind',
+      render: d =>
+        d.kind === 'partition'
+          ? `partition ${d.profile ?? ''}`.trim()
+          : 'device',
+    },
     {
       title: 'State',
       render: d => {
-        if (d.claims.length) return <Chip size="small" color="primary" label={`allocated: ${d.claims.join(', ')}`} />;
-        return d.free ? <Chip size="small" color="success" label="free" /> : <Chip size="small" label="blocked by a sibling partition" />;
+        if (d.claims.length)
+          return (
+            <Chip
+              size="small"
+              color="primary"
+              label={`allocated: ${d.claims.join(', ')}`}
+            />
+          );
+        return d.free ? (
+          <Chip size="small" color="success" label="free" />
+        ) : (
+          <Chip size="small" label="blocked by a sibling partition" />
+        );
       },
     },
   ];
@@ -32,7 +59,10 @@ export function DraDevicesTable(props: { devices: DraDevice[]; pools: DraPool[] 
       }
       options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
       columns={columns}
-      data={props.devices.map(d => ({ ...d, id: `${d.driver}/${d.pool}/${d.device}` }))}
+      data={props.devices.map(d => ({
+        ...d,
+        id: `${d.driver}/${d.pool}/${d.device}`,
+      }))}
     />
   );
 }

@@ -11,7 +11,8 @@ function unitsCell(m: ModelCapacity) {
     <>
       {units.map(r => (
         <Typography key={`${r.resource}-${r.kind}`} variant="body2">
-          {r.resource} ({r.kind}): {r.allocated}/{r.allocatable} allocated, {r.free} free
+          {r.resource} ({r.kind}): {r.allocated}/{r.allocatable} allocated,{' '}
+          {r.free} free
         </Typography>
       ))}
     </>
@@ -34,15 +35,34 @@ export function ModelSummaryTable(props: { models: ModelCapacity[] }) {
       type: 'numeric',
       render: m =>
         m.physicalUnknownNodes
-          ? `${formatCount(m.physical)} (+ ${m.physicalUnknownNodes} node(s) unknown)`
+          ? `${formatCount(m.physical)} (+ ${
+              m.physicalUnknownNodes
+            } node(s) unknown)`
           : formatCount(m.physical),
     },
-    { title: 'Allocatable', render: m => m.devices.allocatable, customSort: (a, b) => a.devices.allocatable - b.devices.allocatable },
-    { title: 'Allocated', render: m => m.devices.allocated, customSort: (a, b) => a.devices.allocated - b.devices.allocated },
-    { title: 'Free', render: m => m.devices.free, customSort: (a, b) => a.devices.free - b.devices.free },
+    {
+      title: 'Allocatable',
+      render: m => m.devices.allocatable,
+      customSort: (a, b) => a.devices.allocatable - b.devices.allocatable,
+    },
+    {
+      title: 'Allocated',
+      render: m => m.devices.allocated,
+      customSort: (a, b) => a.devices.allocated - b.devices.allocated,
+    },
+    {
+      title: 'Free',
+      render: m => m.devices.free,
+      customSort: (a, b) => a.devices.free - b.devices.free,
+    },
     {
       title: 'Whole devices used',
-      render: m => <UtilisationBar allocated={m.devices.allocated} allocatable={m.devices.allocatable} />,
+      render: m => (
+        <UtilisationBar
+          allocated={m.devices.allocated}
+          allocatable={m.devices.allocatable}
+        />
+      ),
     },
     { title: 'Shares and partitions', render: unitsCell },
   ];

@@ -50,15 +50,23 @@ export function NodeCapacityTable(props: { nodes: NodeCapacity[] }) {
     { title: 'Pool', field: 'pool' },
     { title: 'Vendor', field: 'vendor', render: r => vendorName(r.vendor) },
     { title: 'Model', field: 'model' },
-    { title: 'Physical', field: 'physical', type: 'numeric', render: r => formatCount(r.physical) },
+    {
+      title: 'Physical',
+      field: 'physical',
+      type: 'numeric',
+      render: r => formatCount(r.physical),
+    },
     { title: 'Allocatable', field: 'allocatable', type: 'numeric' },
     { title: 'Allocated', field: 'allocated', type: 'numeric' },
     { title: 'Free', field: 'free', type: 'numeric' },
     {
       title: 'Utilisation',
       customSort: (a, b) =>
-        utilisation(a.allocated, a.allocatable) - utilisation(b.allocated, b.allocatable),
-      render: r => <UtilisationBar allocated={r.allocated} allocatable={r.allocatable} />,
+        utilisation(a.allocated, a.allocatable) -
+        utilisation(b.allocated, b.allocatable),
+      render: r => (
+        <UtilisationBar allocated={r.allocated} allocatable={r.allocatable} />
+      ),
     },
     {
       title: 'Shares / partitions',
@@ -68,8 +76,10 @@ export function NodeCapacityTable(props: { nodes: NodeCapacity[] }) {
     {
       title: 'State',
       render: r => {
-        if (!r.ready) return <Chip size="small" color="error" label="NotReady" />;
-        if (r.unschedulable) return <Chip size="small" color="warning" label="Cordoned" />;
+        if (!r.ready)
+          return <Chip size="small" color="error" label="NotReady" />;
+        if (r.unschedulable)
+          return <Chip size="small" color="warning" label="Cordoned" />;
         return <Chip size="small" label="Ready" />;
       },
     },

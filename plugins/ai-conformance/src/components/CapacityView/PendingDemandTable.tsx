@@ -1,5 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import type { PendingDemand, PendingPod } from '@internal/plugin-ai-conformance-common';
+import type {
+  PendingDemand,
+  PendingPod,
+} from '@internal/plugin-ai-conformance-common';
 
 /** Pods the scheduler could not place that wait for accelerators. */
 export function PendingDemandTable(props: { pending: PendingDemand }) {
@@ -24,7 +27,11 @@ export function PendingDemandTable(props: { pending: PendingDemand }) {
   return (
     <Table
       title="Pending demand"
-      subtitle={pending.pods.length ? `Unschedulable pods ask for ${asked || 'DRA devices'}` : 'No pod waits for accelerators'}
+      subtitle={
+        pending.pods.length
+          ? `Unschedulable pods ask for ${asked || 'DRA devices'}`
+          : 'No pod waits for accelerators'
+      }
       options={{ paging: true, pageSize: 10, search: false, padding: 'dense' }}
       columns={columns}
       data={pending.pods.map(p => ({ ...p, id: `${p.namespace}/${p.name}` }))}

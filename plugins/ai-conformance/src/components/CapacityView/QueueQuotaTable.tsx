@@ -1,5 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import type { QueueCapacity, QueueFlavorResource } from '@internal/plugin-ai-conformance-common';
+import type {
+  QueueCapacity,
+  QueueFlavorResource,
+} from '@internal/plugin-ai-conformance-common';
 import { UtilisationBar } from './UtilisationBar';
 
 type Row = QueueFlavorResource & { id: string; queue: string; active: boolean };
@@ -15,7 +18,11 @@ export function QueueQuotaTable(props: { queues: QueueCapacity[] }) {
     })),
   );
   const columns: TableColumn<Row>[] = [
-    { title: 'ClusterQueue', field: 'queue', render: r => (r.active ? r.queue : `${r.queue} (inactive)`) },
+    {
+      title: 'ClusterQueue',
+      field: 'queue',
+      render: r => (r.active ? r.queue : `${r.queue} (inactive)`),
+    },
     { title: 'Flavor', field: 'flavor' },
     { title: 'Resource', field: 'resource' },
     { title: 'Quota', field: 'nominalQuota', type: 'numeric' },
@@ -23,7 +30,12 @@ export function QueueQuotaTable(props: { queues: QueueCapacity[] }) {
     { title: 'Used', field: 'usage', type: 'numeric' },
     { title: 'Borrowed', field: 'borrowed', type: 'numeric' },
     { title: 'Reserved', field: 'reserved', type: 'numeric' },
-    { title: 'Quota used', render: r => <UtilisationBar allocated={r.usage} allocatable={r.nominalQuota} /> },
+    {
+      title: 'Quota used',
+      render: r => (
+        <UtilisationBar allocated={r.usage} allocatable={r.nominalQuota} />
+      ),
+    },
   ];
   return (
     <Table

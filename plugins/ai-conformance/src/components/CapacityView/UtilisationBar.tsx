@@ -4,7 +4,10 @@ import Typography from '@mui/material/Typography';
 import { utilisation } from './format';
 
 /** Allocated of allocatable as a bar with the figures beside it. */
-export function UtilisationBar(props: { allocated: number; allocatable: number }) {
+export function UtilisationBar(props: {
+  allocated: number;
+  allocatable: number;
+}) {
   const { allocated, allocatable } = props;
   const percent = utilisation(allocated, allocatable);
   let color: 'success' | 'warning' | 'error' = 'success';

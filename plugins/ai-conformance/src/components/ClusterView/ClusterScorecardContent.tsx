@@ -39,17 +39,14 @@ export function ClusterScorecardContent(props: { cluster: string }) {
   const { scorecard, notEvaluated, loading, error, retry } =
     useScorecard(cluster);
   const history = useClusterHistory(cluster, { limit: HISTORY_LIMIT });
-  // After "run now": poll the history until a newer run shows up, then reload the scorecard.
-  const [waiting, setWaiting] = useState<{
-    afterRunId?: string;
-    since: number;
-  }>();
+  // After "run now": poll the history until the queued run (by its id) shows up, then reload
+  // the scorecard. A scheduled run finishing meanwhile does not end the wait.
+  const [waiting, setWaiting] = useState<{ runId: string; since: number }>();
 
   useInterval(history.retry, waiting ? POLL_INTERVAL_MS : null);
   useEffect(() => {
     if (!waiting) return;
-    const latest = history.runs?.[0];
-    if (latest && latest.id !== waiting.afterRunId) {
+    if (history.runs?.some(run => run.id === waiting.runId)) {
       setWaiting(undefined);
       retry();
     } else if (Date.now() - waiting.since > POLL_GIVE_UP_MS) {
@@ -58,8 +55,7 @@ export function ClusterScorecardContent(props: { cluster: string }) {
   }, [history.runs, waiting, retry]);
 
   const latestRun = history.runs?.[0];
-  const onQueued = () =>
-    setWaiting({ afterRunId: history.runs?.[0]?.id, since: Date.now() });
+  const onQueued = (runId: string) => setWaiting({ runId, since: Date.now() });
 
   let body;
   if (loading && !scorecard) {

@@ -36,7 +36,8 @@ function explainFailure(cluster: string, error: unknown): string {
  */
 export function RunNowButton(props: {
   cluster: string;
-  onQueued?: () => void;
+  /** Called with the id of the queued run. */
+  onQueued?: (runId: string) => void;
 }) {
   const { cluster, onQueued } = props;
   const api = useApi(aiConformanceApiRef);
@@ -60,7 +61,7 @@ export function RunNowButton(props: {
   const start = async () => {
     setSubmitting(true);
     try {
-      await api.runEvaluation(cluster, {
+      const { runId } = await api.runEvaluation(cluster, {
         activeProbes: canProbe.allowed && activeProbes,
       });
       alertApi.post({
@@ -69,7 +70,7 @@ export function RunNowButton(props: {
         display: 'transient',
       });
       setOpen(false);
-      onQueued?.();
+      onQueued?.(runId);
     } catch (error) {
       alertApi.post({
         message: explainFailure(cluster, error),

@@ -13,7 +13,8 @@ export function EntityAiCapacityContent() {
   const { entity } = useEntity();
   const { cluster, loading, error } = useEntityCluster(entity);
   if (loading) return <Progress />;
-  if (error) return <LoadErrorPanel what="the accelerator capacity" error={error} />;
+  if (error)
+    return <LoadErrorPanel what="the accelerator capacity" error={error} />;
   if (!cluster) {
     return (
       <EmptyState

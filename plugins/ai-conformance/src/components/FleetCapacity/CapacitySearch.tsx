@@ -1,7 +1,10 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { CapacityMatch } from '@internal/plugin-ai-conformance-common';
-import { aiConformanceApiRef, formatRelativeTime } from '@internal/plugin-ai-conformance-react';
+import {
+  aiConformanceApiRef,
+  formatRelativeTime,
+} from '@internal/plugin-ai-conformance-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
@@ -17,7 +20,10 @@ export function CapacitySearch() {
   const capacityLink = useOptionalRouteRef(capacityRouteRef);
   const [model, setModel] = useState('');
   const [count, setCount] = useState('1');
-  const [result, setResult] = useState<{ query: string; matches: CapacityMatch[] }>();
+  const [result, setResult] = useState<{
+    query: string;
+    matches: CapacityMatch[];
+  }>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const n = Number(count);
@@ -28,7 +34,10 @@ export function CapacitySearch() {
     setBusy(true);
     setError(undefined);
     try {
-      const { matches } = await api.searchCapacity({ model: model.trim(), count: n });
+      const { matches } = await api.searchCapacity({
+        model: model.trim(),
+        count: n,
+      });
       setResult({ query: `${n} free ${model.trim()}`, matches });
     } catch (e) {
       setError(e as Error);
@@ -41,7 +50,13 @@ export function CapacitySearch() {
       title: 'Cluster',
       field: 'cluster',
       render: m =>
-        capacityLink ? <Link to={capacityLink({ cluster: m.cluster })}>{m.cluster}</Link> : m.cluster,
+        capacityLink ? (
+          <Link to={capacityLink({ cluster: encodeURIComponent(m.cluster) })}>
+            {m.cluster}
+          </Link>
+        ) : (
+          m.cluster
+        ),
     },
     { title: 'Models', render: m => m.models.join(', ') },
     { title: 'Free in cluster', field: 'clusterFree', type: 'numeric' },
@@ -56,7 +71,11 @@ export function CapacitySearch() {
   ];
   return (
     <Box>
-      <Box component="form" onSubmit={search} sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
+      <Box
+        component="form"
+        onSubmit={search}
+        sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}
+      >
         <TextField
           label="Free units"
           type="number"
@@ -83,13 +102,19 @@ export function CapacitySearch() {
           title={`Where can I get ${result.query} now?`}
           subtitle={
             result.matches.some(m => m.nodes.length)
-              ? `${result.matches.filter(m => m.nodes.length).length} cluster(s) can take it now`
+              ? `${
+                  result.matches.filter(m => m.nodes.length).length
+                } cluster(s) can take it now`
               : 'No cluster can take it now'
           }
           options={{ paging: false, search: false, padding: 'dense' }}
           columns={columns}
           data={result.matches.map(m => ({ ...m, id: m.cluster }))}
-          emptyContent={<Typography sx={{ p: 2 }}>No cluster has a model matching "{model}".</Typography>}
+          emptyContent={
+            <Typography sx={{ p: 2 }}>
+              No cluster has a model matching "{model}".
+            </Typography>
+          }
         />
       )}
     </Box>

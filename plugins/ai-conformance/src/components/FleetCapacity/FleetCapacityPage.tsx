@@ -1,4 +1,11 @@
-import { ContentHeader, EmptyState, Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import {
+  ContentHeader,
+  EmptyState,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import {
   fleetCapacityTotals,
   FleetCapacityCluster,
@@ -22,17 +29,40 @@ const providerLabel = (provider: string | undefined) => {
   return isClusterProvider(provider) ? providerTitle(provider) : provider;
 };
 
-function totalsTable(title: string, first: string, data: FleetCapacityTotal[], withVendor: boolean) {
+function totalsTable(
+  title: string,
+  first: string,
+  data: FleetCapacityTotal[],
+  withVendor: boolean,
+) {
   const columns: TableColumn<FleetCapacityTotal & { id: string }>[] = [
-    ...(withVendor ? [{ title: 'Vendor', render: (t: FleetCapacityTotal) => vendorName(t.vendor) }] : []),
-    { title: first, render: t => (withVendor ? t.label : providerLabel(t.label)) },
+    ...(withVendor
+      ? [
+          {
+            title: 'Vendor',
+            render: (t: FleetCapacityTotal) => vendorName(t.vendor),
+          },
+        ]
+      : []),
+    {
+      title: first,
+      render: t => (withVendor ? t.label : providerLabel(t.label)),
+    },
     { title: 'Clusters', field: 'clusters', type: 'numeric' },
     { title: 'Nodes', field: 'nodes', type: 'numeric' },
     { title: 'Physical', field: 'physical', type: 'numeric' },
     { title: 'Allocatable', render: t => t.devices.allocatable },
     { title: 'Allocated', render: t => t.devices.allocated },
     { title: 'Free', render: t => t.devices.free },
-    { title: 'Used', render: t => <UtilisationBar allocated={t.devices.allocated} allocatable={t.devices.allocatable} /> },
+    {
+      title: 'Used',
+      render: t => (
+        <UtilisationBar
+          allocated={t.devices.allocated}
+          allocatable={t.devices.allocatable}
+        />
+      ),
+    },
   ];
   return (
     <Table
@@ -50,20 +80,51 @@ export function FleetCapacityPage() {
   const capacityLink = useOptionalRouteRef(capacityRouteRef);
   const fleetLink = useOptionalRouteRef(rootRouteRef);
   if (fleet.loading && !fleet.value) return <Progress />;
-  if (fleet.error) return <LoadErrorPanel what="the fleet capacity" error={fleet.error} />;
+  if (fleet.error)
+    return <LoadErrorPanel what="the fleet capacity" error={fleet.error} />;
   const clusters = fleet.value?.clusters ?? [];
   const { byModel, byProvider } = fleetCapacityTotals(clusters);
   const clusterColumns: TableColumn<FleetCapacityCluster & { id: string }>[] = [
     {
       title: 'Cluster',
       field: 'cluster',
-      render: c => (capacityLink ? <Link to={capacityLink({ cluster: c.cluster })}>{c.cluster}</Link> : c.cluster),
+      render: c =>
+        capacityLink ? (
+          <Link to={capacityLink({ cluster: encodeURIComponent(c.cluster) })}>
+            {c.cluster}
+          </Link>
+        ) : (
+          c.cluster
+        ),
     },
     { title: 'Provider', render: c => providerLabel(c.provider) },
-    { title: 'Models', render: c => c.models.filter(m => m.vendor !== 'unknown').map(m => m.model).join(', ') || '—' },
-    { title: 'Physical', render: c => c.totals.physical, customSort: (a, b) => a.totals.physical - b.totals.physical },
-    { title: 'Free', render: c => c.totals.devices.free, customSort: (a, b) => a.totals.devices.free - b.totals.devices.free },
-    { title: 'Used', render: c => <UtilisationBar allocated={c.totals.devices.allocated} allocatable={c.totals.devices.allocatable} /> },
+    {
+      title: 'Models',
+      render: c =>
+        c.models
+          .filter(m => m.vendor !== 'unknown')
+          .map(m => m.model)
+          .join(', ') || '—',
+    },
+    {
+      title: 'Physical',
+      render: c => c.totals.physical,
+      customSort: (a, b) => a.totals.physical - b.totals.physical,
+    },
+    {
+      title: 'Free',
+      render: c => c.totals.devices.free,
+      customSort: (a, b) => a.totals.devices.free - b.totals.devices.free,
+    },
+    {
+      title: 'Used',
+      render: c => (
+        <UtilisationBar
+          allocated={c.totals.devices.allocated}
+          allocatable={c.totals.devices.allocatable}
+        />
+      ),
+    },
     { title: 'Pending pods', field: 'pendingPods', type: 'numeric' },
     { title: 'Snapshot', render: c => formatRelativeTime(c.takenAt) },
   ];

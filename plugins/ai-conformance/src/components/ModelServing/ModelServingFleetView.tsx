@@ -18,15 +18,17 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { describeAccelerators, readModelServer } from './modelServerEntity';
 import {
   ModelServerRow,
   ModelServingFilters,
-  NO_FILTERS,
   applyFilters,
   filterOptions,
+  filtersFromSearch,
+  filtersToSearch,
 } from './modelServingFilters';
 import { ReadinessChip } from './ReadinessChip';
 import { LoadErrorPanel } from '../LoadErrorPanel';
@@ -39,15 +41,28 @@ const FILTER_LABELS: Record<keyof ModelServingFilters, string> = {
   readiness: 'Readiness',
 };
 
+/** The options, plus the current value when no server has it (a link to a server now gone). */
+function withCurrent(options: string[], current: string): string[] {
+  return current && !options.includes(current)
+    ? [current, ...options]
+    : options;
+}
+
 /**
  * Every model server in the catalog (Components of type `model-server`), with filters by model,
- * runtime, cluster, owner and readiness.
+ * runtime, cluster, owner and readiness, kept in the URL's query string.
  *
  * @public
  */
 export function ModelServingFleetView() {
   const catalogApi = useApi(catalogApiRef);
-  const [filters, setFilters] = useState<ModelServingFilters>(NO_FILTERS);
+  // The filters live in the query string: a filtered view can be bookmarked, shared and reloaded.
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const setFilter = (key: keyof ModelServingFilters, value: string) =>
+    setSearch(filtersToSearch({ ...filters, [key]: value }), {
+      replace: true,
+    });
   const {
     value: rows,
     loading,
@@ -82,12 +97,10 @@ export function ModelServingFleetView() {
                 labelId={`model-serving-filter-${key}`}
                 label={FILTER_LABELS[key]}
                 value={filters[key]}
-                onChange={e =>
-                  setFilters({ ...filters, [key]: String(e.target.value) })
-                }
+                onChange={e => setFilter(key, String(e.target.value))}
               >
                 <MenuItem value="">All</MenuItem>
-                {options[key].map(v => (
+                {withCurrent(options[key], filters[key]).map(v => (
                   <MenuItem key={v} value={v}>
                     {v}
                   </MenuItem>

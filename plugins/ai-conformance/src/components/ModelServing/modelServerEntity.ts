@@ -47,7 +47,11 @@ export interface ModelServerView {
   status: { state: 'live' | 'stale'; reason?: string; since?: string };
 }
 
-/** A `Component` of `spec.type: model-server`. */
+/**
+ * A `Component` of `spec.type: model-server`.
+ *
+ * @public
+ */
 export function isModelServerEntity(entity: Entity): boolean {
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'component' &&

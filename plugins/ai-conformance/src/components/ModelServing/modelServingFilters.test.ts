@@ -1,6 +1,12 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { readModelServer } from './modelServerEntity';
-import { applyFilters, filterOptions, NO_FILTERS } from './modelServingFilters';
+import {
+  applyFilters,
+  filterOptions,
+  filtersFromSearch,
+  filtersToSearch,
+  NO_FILTERS,
+} from './modelServingFilters';
 import { modelServerEntity } from '../../__fixtures__/modelServers';
 
 const rows = [
@@ -49,5 +55,29 @@ describe('model-serving filters', () => {
     ).toEqual(['c']);
     // an unexpected readiness value reads as unknown
     expect(names({ ...NO_FILTERS, readiness: 'unknown' })).toEqual(['c']);
+  });
+
+  it('reads the filters from the query string and writes only those set', () => {
+    const filters = filtersFromSearch(
+      new URLSearchParams(
+        'model=Qwen%2FQwen3-8B&cluster=west&readiness=not-ready&other=x',
+      ),
+    );
+    expect(filters).toEqual({
+      ...NO_FILTERS,
+      model: 'Qwen/Qwen3-8B',
+      cluster: 'west',
+      readiness: 'not-ready',
+    });
+    expect(filtersToSearch(filters).toString()).toBe(
+      'model=Qwen%2FQwen3-8B&cluster=west&readiness=not-ready',
+    );
+    expect(filtersToSearch(NO_FILTERS).toString()).toBe('');
+  });
+
+  it('drops a readiness value that would match nothing', () => {
+    expect(
+      filtersFromSearch(new URLSearchParams('readiness=bogus&owner=x')),
+    ).toEqual({ ...NO_FILTERS, owner: 'x' });
   });
 });

@@ -17,6 +17,31 @@ export const NO_FILTERS: ModelServingFilters = {
   readiness: '',
 };
 
+const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof ModelServingFilters>;
+const READINESS = ['ready', 'not-ready', 'unknown'];
+
+/**
+ * The filters named in the page's query string (`?model=…&runtime=…&cluster=…&owner=…&readiness=…`),
+ * so a filtered view can be bookmarked and shared. Unknown keys are ignored; an unknown readiness
+ * value is dropped (it would match nothing).
+ */
+export function filtersFromSearch(
+  search: URLSearchParams,
+): ModelServingFilters {
+  const filters = { ...NO_FILTERS };
+  for (const key of FILTER_KEYS) filters[key] = search.get(key)?.trim() ?? '';
+  if (!READINESS.includes(filters.readiness)) filters.readiness = '';
+  return filters;
+}
+
+/** The query string of the filters: only those that are set, in a fixed order. */
+export function filtersToSearch(filters: ModelServingFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of FILTER_KEYS)
+    if (filters[key]) search.set(key, filters[key]);
+  return search;
+}
+
 /** A row of the fleet view: the server and its entity's ref. */
 export interface ModelServerRow {
   entityRef: string;
@@ -36,7 +61,7 @@ export function filterOptions(
     runtime: collect(r => [r.server.runtime?.name ?? '']),
     cluster: collect(r => [r.server.cluster]),
     owner: collect(r => [r.server.owner ?? '']),
-    readiness: ['ready', 'not-ready', 'unknown'],
+    readiness: READINESS,
   };
 }
 

@@ -127,6 +127,8 @@ export const spec = {
       },
       Verdict: {
         type: 'string',
+        description:
+          'The verdict of one requirement on one cluster. `pass` / `fail`: the mechanism was recognised and the evidence decides. `not-applicable`: the requirement does not apply (a conditional MUST whose condition is not met, or a SHOULD for hardware the cluster lacks); always carries a reason. `unknown`: the mechanism was not recognised; manual evidence is needed, never a failure. `error`: the check could not be made (403, timeout, bad response); the reason says what to fix.',
         enum: ['pass', 'fail', 'not-applicable', 'unknown', 'error'],
       },
       RequirementLevel: {
@@ -303,7 +305,10 @@ export const spec = {
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
+            description:
+              'When the evaluation finished, as an ISO 8601 timestamp in UTC.',
+            pattern:
+              '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
           },
           durationMs: {
             type: 'number',
@@ -333,13 +338,23 @@ export const spec = {
       },
       ClusterSummary: {
         type: 'object',
-        required: ['cluster', 'source', 'status'],
+        description: "One cluster's latest state, as the fleet view lists it.",
+        required: ['cluster', 'name', 'source', 'status'],
         properties: {
           cluster: {
             type: 'string',
+            description:
+              "The cluster's identity: its catalog entity ref (`resource:default/gpu-prod`) or, for a cluster that exists only in config, `config:<name>`. API paths take this value.",
+          },
+          name: {
+            type: 'string',
+            description:
+              "The display name, the entity's name or the config cluster's name.",
           },
           entityRef: {
             type: 'string',
+            description:
+              'The catalog entity ref when the cluster comes from the catalog.',
           },
           source: {
             $ref: '#/components/schemas/ClusterSource',
@@ -349,6 +364,8 @@ export const spec = {
           },
           message: {
             type: 'string',
+            description:
+              'For `error` and `refused`: what went wrong and what to fix.',
           },
           kubernetesVersion: {
             type: 'string',
@@ -358,7 +375,10 @@ export const spec = {
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
+            description:
+              'When the evaluation finished, as an ISO 8601 timestamp in UTC.',
+            pattern:
+              '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
           },
           summary: {
             $ref: '#/components/schemas/EvaluationSummary',
@@ -445,7 +465,6 @@ export const spec = {
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
           },
           summary: {
             $ref: '#/components/schemas/EvaluationSummary',
@@ -532,7 +551,6 @@ export const spec = {
             properties: {
               at: {
                 type: 'string',
-                format: 'date-time',
               },
               byProvider: {
                 type: 'object',
@@ -562,7 +580,6 @@ export const spec = {
           },
           at: {
             type: 'string',
-            format: 'date-time',
           },
           provider: {
             $ref: '#/components/schemas/ClusterProvider',
@@ -585,11 +602,9 @@ export const spec = {
         properties: {
           from: {
             type: 'string',
-            format: 'date-time',
           },
           to: {
             type: 'string',
-            format: 'date-time',
           },
           bucket: {
             type: 'string',
@@ -651,7 +666,10 @@ export const spec = {
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
+            description:
+              'When the evaluation finished, as an ISO 8601 timestamp in UTC.',
+            pattern:
+              '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
           },
           durationMs: {
             type: 'number',
@@ -684,6 +702,7 @@ export const spec = {
         type: 'object',
         required: [
           'cluster',
+          'name',
           'checklistVersion',
           'level',
           'verdict',
@@ -693,6 +712,10 @@ export const spec = {
         properties: {
           cluster: {
             type: 'string',
+          },
+          name: {
+            type: 'string',
+            description: 'The display name.',
           },
           entityRef: {
             type: 'string',
@@ -711,7 +734,10 @@ export const spec = {
           },
           evaluatedAt: {
             type: 'string',
-            format: 'date-time',
+            description:
+              'When the evaluation finished, as an ISO 8601 timestamp in UTC.',
+            pattern:
+              '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
           },
         },
       },
@@ -743,11 +769,16 @@ export const spec = {
       },
       CreateEvaluationResponse: {
         type: 'object',
-        required: ['status'],
+        required: ['status', 'runId'],
         properties: {
           status: {
             type: 'string',
             enum: ['queued'],
+          },
+          runId: {
+            type: 'string',
+            description:
+              "The id of the queued run. Once it has finished, the run with this id is in the cluster's history (`GET /clusters/{cluster}/history`).",
           },
         },
       },
@@ -1136,7 +1167,6 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
-              format: 'date-time',
             },
           },
           {
@@ -1146,7 +1176,6 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
-              format: 'date-time',
             },
           },
         ],
@@ -1190,6 +1219,66 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ClusterScorecard',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/clusters/by-entity/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetClusterByEntity',
+        description:
+          'The fleet entry of the cluster a catalog entity stands for, found by its entity ref (never by name). 404 when the backend knows no cluster for the entity or the caller may not read it (the two look the same).',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 253,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterSummary',
                 },
               },
             },

@@ -9,6 +9,7 @@ import { CapacitySearchResult } from '../models/CapacitySearchResult.model';
 import { ClusterCapacity } from '../models/ClusterCapacity.model';
 import { ClusterHistory } from '../models/ClusterHistory.model';
 import { ClusterScorecard } from '../models/ClusterScorecard.model';
+import { ClusterSummary } from '../models/ClusterSummary.model';
 import { CreateEvaluationRequest } from '../models/CreateEvaluationRequest.model';
 import { CreateEvaluationResponse } from '../models/CreateEvaluationResponse.model';
 import { FleetCapacity } from '../models/FleetCapacity.model';
@@ -52,6 +53,17 @@ export type ExportClusterProductYaml = {
  */
 export type ExportFleetCsv = {
   response: string | Error;
+};
+/**
+ * @public
+ */
+export type GetClusterByEntity = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  response: ClusterSummary | Error;
 };
 /**
  * @public
@@ -114,7 +126,7 @@ export type GetFleetMatrix = {
   query: {
     checklistVersion?: string;
   };
-  response: FleetMatrix;
+  response: FleetMatrix | Error;
 };
 /**
  * @public
@@ -124,7 +136,7 @@ export type GetFleetTrends = {
     since?: string;
     until?: string;
   };
-  response: FleetTrends;
+  response: FleetTrends | Error;
 };
 /**
  * @public
@@ -156,6 +168,8 @@ export type EndpointMap = {
 
   '#get|/export/csv': ExportFleetCsv;
 
+  '#get|/clusters/by-entity/{kind}/{namespace}/{name}': GetClusterByEntity;
+
   '#get|/clusters/{cluster}/capacity': GetClusterCapacity;
 
   '#get|/clusters/{cluster}/capacity/history': GetClusterCapacityHistory;
@@ -166,11 +180,11 @@ export type EndpointMap = {
 
   '#get|/fleet': GetFleet;
 
+  '#get|/capacity': GetFleetCapacity;
+
   '#get|/fleet/matrix': GetFleetMatrix;
 
   '#get|/fleet/trends': GetFleetTrends;
-
-  '#get|/capacity': GetFleetCapacity;
 
   '#get|/requirements/{id}': GetRequirementAcrossFleet;
 
