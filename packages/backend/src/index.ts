@@ -26,7 +26,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-backend.add(import('@internal/plugin-scaffolder-backend-module-ai-conformance'));
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-ai-conformance'),
+);
 
 // notifications: cluster owners hear when a cluster regresses or recovers; signals push them live
 backend.add(import('@backstage/plugin-notifications-backend'));

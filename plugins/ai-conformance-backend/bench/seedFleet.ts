@@ -51,11 +51,15 @@ export function syntheticScorecard(
       evidence: [{ message: `seeded evidence for ${r.id}` }],
     };
   });
-  const count = (v: Verdict) => requirements.filter(r => r.verdict === v).length;
+  const count = (v: Verdict) =>
+    requirements.filter(r => r.verdict === v).length;
   const must = requirements.filter(r => r.level === 'MUST');
   const mustFailed = must.filter(r => r.verdict === 'fail').length;
-  const mustUndecided = must.filter(r => r.verdict === 'unknown' || r.verdict === 'error').length;
-  const provider = CLUSTER_PROVIDERS[Math.floor(next() * CLUSTER_PROVIDERS.length)];
+  const mustUndecided = must.filter(
+    r => r.verdict === 'unknown' || r.verdict === 'error',
+  ).length;
+  const provider =
+    CLUSTER_PROVIDERS[Math.floor(next() * CLUSTER_PROVIDERS.length)];
   return {
     cluster,
     kubernetesVersion: 'v1.35.2',
@@ -75,7 +79,11 @@ export function syntheticScorecard(
       mustUndecided,
       conformant: mustFailed === 0 && mustUndecided === 0,
     },
-    provider: { provider, source: 'detected', reason: 'seeded by the benchmark' },
+    provider: {
+      provider,
+      source: 'detected',
+      reason: 'seeded by the benchmark',
+    },
   };
 }
 
@@ -94,8 +102,9 @@ export async function seedFleet(options: {
     const store = await DatabaseAiConformanceStore.create({
       database: mockServices.database({ knex }),
     });
-    const names = Array.from({ length: options.clusters }, (_, i) =>
-      `bench-${String(i).padStart(4, '0')}`,
+    const names = Array.from(
+      { length: options.clusters },
+      (_, i) => `bench-${String(i).padStart(4, '0')}`,
     );
     await store.syncClusters(
       names.map((cluster, i) => ({

@@ -13,13 +13,17 @@ exports.up = async function up(knex) {
     table
       .string('provider', 16)
       .nullable()
-      .comment('Provider detected by the run: aws, gcp, azure, openshift, other');
+      .comment(
+        'Provider detected by the run: aws, gcp, azure, openshift, other',
+      );
   });
   await knex.schema.alterTable('ai_conformance_clusters', table => {
     table
       .string('provider_annotation', 255)
       .nullable()
-      .comment('Value of the ai-conformance.io/provider annotation, as written');
+      .comment(
+        'Value of the ai-conformance.io/provider annotation, as written',
+      );
     table
       .string('lifecycle', 64)
       .nullable()

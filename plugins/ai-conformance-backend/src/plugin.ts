@@ -189,7 +189,9 @@ export const aiConformancePlugin = createBackendPlugin({
           auth,
           logger,
           clusterLink: cluster =>
-            `${appBaseUrl}/ai-conformance/clusters/${encodeURIComponent(cluster)}`,
+            `${appBaseUrl}/ai-conformance/clusters/${encodeURIComponent(
+              cluster,
+            )}`,
         });
         const evaluations = new ClusterEvaluationService({
           store,

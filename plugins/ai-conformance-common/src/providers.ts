@@ -72,7 +72,9 @@ export function resolveProvider(
       reason: `annotation ${PROVIDER_ANNOTATION}`,
     };
   }
-  const problem = `annotation ${PROVIDER_ANNOTATION} "${annotation}" is not one of ${CLUSTER_PROVIDERS.join(', ')}; it is ignored`;
+  const problem = `annotation ${PROVIDER_ANNOTATION} "${annotation}" is not one of ${CLUSTER_PROVIDERS.join(
+    ', ',
+  )}; it is ignored`;
   return detected
     ? { ...detected, reason: `${detected.reason} (${problem})` }
     : { provider: 'other', source: 'detected', reason: problem };

@@ -140,12 +140,13 @@ export const EntityModelServerContent: () => JSX.Element =
  *
  * @public
  */
-export const AiConformantClusterPickerFieldExtension = aiConformancePlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'AiConformantClusterPicker',
-    component: ConformantClusterPicker,
-  }),
-);
+export const AiConformantClusterPickerFieldExtension =
+  aiConformancePlugin.provide(
+    createScaffolderFieldExtension({
+      name: 'AiConformantClusterPicker',
+      component: ConformantClusterPicker,
+    }),
+  );
 
 /**
  * Fleet conformance at a glance for the legacy home page (`@backstage/plugin-home`): conformant

@@ -32,7 +32,10 @@ const result = (
   evidence: [],
 });
 
-function scorecard(cluster: string, requirements: RequirementResult[]): Scorecard {
+function scorecard(
+  cluster: string,
+  requirements: RequirementResult[],
+): Scorecard {
   const mustFailed = requirements.filter(r => r.verdict === 'fail').length;
   return {
     cluster,
@@ -66,7 +69,11 @@ const SCORECARDS: Record<string, Scorecard> = {
     result('ai_inference', 'pass', 'Gateway API with an InferencePool'),
   ]),
   'resource:default/partial': scorecard('resource:default/partial', [
-    result('gang_scheduling', 'fail', 'No gang scheduler (Kueue, Volcano) was found'),
+    result(
+      'gang_scheduling',
+      'fail',
+      'No gang scheduler (Kueue, Volcano) was found',
+    ),
     result('ai_inference', 'pass', 'Gateway API with an InferencePool'),
   ]),
 };

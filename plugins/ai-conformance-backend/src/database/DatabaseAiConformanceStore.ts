@@ -88,7 +88,9 @@ function toStoredCluster(row: ClusterRow): StoredCluster {
     providerAnnotation: orUndefined(row.provider_annotation),
     lifecycle: orUndefined(row.lifecycle),
     conformant: row.last_good_summary
-      ? Boolean((JSON.parse(row.last_good_summary) as EvaluationSummary).conformant)
+      ? Boolean(
+          (JSON.parse(row.last_good_summary) as EvaluationSummary).conformant,
+        )
       : undefined,
   };
 }
@@ -264,10 +266,7 @@ export class DatabaseAiConformanceStore implements AiConformanceStore {
           summary: scorecard ? JSON.stringify(scorecard.summary) : null,
           scorecard: scorecard ? JSON.stringify(scorecard) : null,
           trigger: storable(run.trigger, COLUMN_LIMITS.trigger),
-          provider: storable(
-            scorecard?.provider?.provider,
-            COLUMN_LIMITS.ref,
-          ),
+          provider: storable(scorecard?.provider?.provider, COLUMN_LIMITS.ref),
         })
         // A retry after a commit whose acknowledgement was lost must not fail on the run id.
         .onConflict('id')

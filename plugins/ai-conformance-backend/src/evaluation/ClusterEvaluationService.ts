@@ -516,7 +516,9 @@ export class ClusterEvaluationService {
       });
     } catch (error) {
       logger.warn(
-        `Could not send the conformance notification of ${run.cluster}: ${withoutStack(error).message}`,
+        `Could not send the conformance notification of ${run.cluster}: ${
+          withoutStack(error).message
+        }`,
       );
     }
   }

@@ -43,7 +43,10 @@ export class ConformanceNotifier {
       // Config clusters have no catalog owner to tell.
       return;
     }
-    const recipients = [event.entityRef, ...(await this.dependents(event.entityRef))];
+    const recipients = [
+      event.entityRef,
+      ...(await this.dependents(event.entityRef)),
+    ];
     const link = this.options.clusterLink(event.cluster);
     const payload =
       transition.kind === 'recovered'
@@ -55,7 +58,11 @@ export class ConformanceNotifier {
         : {
             title: transition.lostConformance
               ? `Cluster ${event.name} is no longer AI conformant`
-              : `Cluster ${event.name} regressed on ${transition.mustRegressions.length} MUST requirement${transition.mustRegressions.length === 1 ? '' : 's'}`,
+              : `Cluster ${event.name} regressed on ${
+                  transition.mustRegressions.length
+                } MUST requirement${
+                  transition.mustRegressions.length === 1 ? '' : 's'
+                }`,
             description: [
               ...transition.mustRegressions.map(
                 r => `${r.id}: ${r.verdict} — ${r.reason}`,
@@ -78,7 +85,9 @@ export class ConformanceNotifier {
       },
     });
     this.options.logger.info(
-      `Notified the owners of ${event.cluster} and ${recipients.length - 1} dependent entities: ${payload.title}`,
+      `Notified the owners of ${event.cluster} and ${
+        recipients.length - 1
+      } dependent entities: ${payload.title}`,
     );
   }
 
@@ -86,14 +95,18 @@ export class ConformanceNotifier {
   private async dependents(clusterRef: string): Promise<string[]> {
     const { items } = await this.options.catalog.getEntities(
       {
-        filter: { 'relations.dependsOn': clusterRef.toLocaleLowerCase('en-US') },
+        filter: {
+          'relations.dependsOn': clusterRef.toLocaleLowerCase('en-US'),
+        },
         fields: ['kind', 'metadata.name', 'metadata.namespace'],
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
     return items.map(
       e =>
-        `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+        `${e.kind.toLocaleLowerCase('en-US')}:${
+          e.metadata.namespace ?? 'default'
+        }/${e.metadata.name}`,
     );
   }
 }

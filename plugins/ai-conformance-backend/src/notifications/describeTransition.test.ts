@@ -20,7 +20,9 @@ const card = (...requirements: RequirementResult[]) =>
 
 describe('describeTransition', () => {
   it('says nothing about a first evaluation or an unchanged cluster', () => {
-    expect(describeTransition(undefined, card(result('a', 'fail')))).toBeUndefined();
+    expect(
+      describeTransition(undefined, card(result('a', 'fail'))),
+    ).toBeUndefined();
     expect(
       describeTransition(card(result('a', 'pass')), card(result('a', 'pass'))),
     ).toBeUndefined();
@@ -33,8 +35,16 @@ describe('describeTransition', () => {
   it('reports a MUST going from pass to fail or error, and the loss of conformance', () => {
     expect(
       describeTransition(
-        card(result('a', 'pass'), result('b', 'pass'), result('c', 'pass', 'SHOULD')),
-        card(result('a', 'fail'), result('b', 'error'), result('c', 'fail', 'SHOULD')),
+        card(
+          result('a', 'pass'),
+          result('b', 'pass'),
+          result('c', 'pass', 'SHOULD'),
+        ),
+        card(
+          result('a', 'fail'),
+          result('b', 'error'),
+          result('c', 'fail', 'SHOULD'),
+        ),
       ),
     ).toEqual({
       kind: 'regressed',
@@ -57,8 +67,15 @@ describe('describeTransition', () => {
 
   it('does not call a MUST going from pass to unknown a regression, but reports the loss of conformance', () => {
     expect(
-      describeTransition(card(result('a', 'pass')), card(result('a', 'unknown'))),
-    ).toEqual({ kind: 'regressed', lostConformance: true, mustRegressions: [] });
+      describeTransition(
+        card(result('a', 'pass')),
+        card(result('a', 'unknown')),
+      ),
+    ).toEqual({
+      kind: 'regressed',
+      lostConformance: true,
+      mustRegressions: [],
+    });
   });
 
   it('reports recovery when the cluster is conformant again', () => {

@@ -12,7 +12,11 @@ export type ConformanceTransition =
       kind: 'regressed';
       lostConformance: boolean;
       /** MUST requirements that passed before and now fail or error, with their reasons. */
-      mustRegressions: Array<{ id: string; verdict: 'fail' | 'error'; reason: string }>;
+      mustRegressions: Array<{
+        id: string;
+        verdict: 'fail' | 'error';
+        reason: string;
+      }>;
     }
   | { kind: 'recovered' };
 

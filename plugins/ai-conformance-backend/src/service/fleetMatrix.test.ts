@@ -32,7 +32,10 @@ describe('toFleetMatrix', () => {
 
   it('has one column per requirement of the newest checklist in use and one row per cluster', () => {
     const matrix = toFleetMatrix(
-      [cluster('a', { owner: 'group:default/ml', lifecycle: 'production' }), cluster('b', { status: 'pending' })],
+      [
+        cluster('a', { owner: 'group:default/ml', lifecycle: 'production' }),
+        cluster('b', { status: 'pending' }),
+      ],
       scorecards,
     );
     expect(matrix.checklistVersion).toBe('1.34');
@@ -59,9 +62,7 @@ describe('toFleetMatrix', () => {
 
   it('lets the provider annotation win and explains a malformed one', () => {
     const matrix = toFleetMatrix(
-      [
-        cluster('a', { providerAnnotation: 'OpenShift' }),
-      ],
+      [cluster('a', { providerAnnotation: 'OpenShift' })],
       scorecards,
     );
     expect(matrix.rows[0].provider).toEqual({

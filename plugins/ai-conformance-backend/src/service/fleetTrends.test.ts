@@ -43,7 +43,14 @@ describe('aggregateTrends', () => {
       window,
     );
     expect(trends.bucket).toBe('day');
-    expect(trends.points.map(p => [p.at.slice(0, 10), p.evaluated, p.conformant, p.mustFailed])).toEqual([
+    expect(
+      trends.points.map(p => [
+        p.at.slice(0, 10),
+        p.evaluated,
+        p.conformant,
+        p.mustFailed,
+      ]),
+    ).toEqual([
       ['2026-11-02', 1, 1, 0],
       ['2026-11-03', 2, 1, 2],
       ['2026-11-04', 2, 2, 0],
@@ -90,7 +97,10 @@ describe('aggregateTrends', () => {
 
   it('does not count a regression that happened before the window', () => {
     const trends = aggregateTrends(
-      [run('a', '2026-10-01T00:00:00.000Z', 0), run('a', '2026-10-02T00:00:00.000Z', 2)],
+      [
+        run('a', '2026-10-01T00:00:00.000Z', 0),
+        run('a', '2026-10-02T00:00:00.000Z', 2),
+      ],
       window,
     );
     expect(trends.regressions).toEqual([]);

@@ -44,10 +44,7 @@ function pointOf(
   const byProvider: TrendPoint['byProvider'] = {};
   const groups = new Map<ClusterProvider, ClusterState[]>();
   for (const state of states.values()) {
-    groups.set(state.provider, [
-      ...(groups.get(state.provider) ?? []),
-      state,
-    ]);
+    groups.set(state.provider, [...(groups.get(state.provider) ?? []), state]);
   }
   for (const [provider, group] of groups) {
     byProvider[provider] = figuresOf(group);
@@ -98,7 +95,8 @@ export function aggregateTrends(
         conformant: run.summary.conformant,
         mustFailed: run.summary.mustFailed,
         provider:
-          override ?? (isClusterProvider(run.provider) ? run.provider : 'other'),
+          override ??
+          (isClusterProvider(run.provider) ? run.provider : 'other'),
       };
       const before = states.get(run.cluster);
       states.set(run.cluster, state);

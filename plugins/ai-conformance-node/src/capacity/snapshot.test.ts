@@ -883,13 +883,17 @@ describe('buildCapacitySnapshot: Kueue ClusterQueues', () => {
 describe('buildCapacitySnapshot: provider', () => {
   it('detects the provider with the same rules as the scorecard', () => {
     const snapshot = buildCapacitySnapshot(
-      facts({ nodes: [node('h100-a', H100_LABELS, { 'nvidia.com/gpu': '8' })] }),
+      facts({
+        nodes: [node('h100-a', H100_LABELS, { 'nvidia.com/gpu': '8' })],
+      }),
     );
     expect(snapshot.provider).toBe('aws');
   });
 
   it('is other when no signal names a provider', () => {
-    const snapshot = buildCapacitySnapshot(facts({ nodes: [node('plain', {}, {})] }));
+    const snapshot = buildCapacitySnapshot(
+      facts({ nodes: [node('plain', {}, {})] }),
+    );
     expect(snapshot.provider).toBe('other');
   });
 

@@ -62,7 +62,10 @@ const RULES: readonly ProviderRule[] = [
         ? 'API server host *.eks.amazonaws.com'
         : undefined) ??
       (/-eks-/.test(s.gitVersion) ? `version ${s.gitVersion}` : undefined) ??
-      someNodeHasLabel(s.nodeLabels, ['eks.amazonaws.com/', 'alpha.eksctl.io/']),
+      someNodeHasLabel(s.nodeLabels, [
+        'eks.amazonaws.com/',
+        'alpha.eksctl.io/',
+      ]),
   },
   {
     provider: 'gcp',
@@ -75,7 +78,8 @@ const RULES: readonly ProviderRule[] = [
     match: s =>
       (hostOf(s.apiServerUrl).endsWith('.azmk8s.io')
         ? 'API server host *.azmk8s.io'
-        : undefined) ?? someNodeHasLabel(s.nodeLabels, ['kubernetes.azure.com/']),
+        : undefined) ??
+      someNodeHasLabel(s.nodeLabels, ['kubernetes.azure.com/']),
   },
 ];
 

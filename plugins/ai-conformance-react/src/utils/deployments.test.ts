@@ -6,12 +6,36 @@ import {
 } from './deployments';
 
 const clusters: ClusterSummary[] = [
-  { cluster: 'resource:default/gpu-east', name: 'gpu-east', entityRef: 'resource:default/gpu-east', source: 'catalog', status: 'ok' },
-  { cluster: 'resource:default/gpu-west', name: 'gpu-west', entityRef: 'resource:default/gpu-west', source: 'catalog', status: 'ok' },
+  {
+    cluster: 'resource:default/gpu-east',
+    name: 'gpu-east',
+    entityRef: 'resource:default/gpu-east',
+    source: 'catalog',
+    status: 'ok',
+  },
+  {
+    cluster: 'resource:default/gpu-west',
+    name: 'gpu-west',
+    entityRef: 'resource:default/gpu-west',
+    source: 'catalog',
+    status: 'ok',
+  },
   { cluster: 'config:lab', name: 'lab', source: 'config', status: 'ok' },
   // Two entities named gpu-shared in different namespaces: the Kubernetes plugin's name is ambiguous.
-  { cluster: 'resource:a/gpu-shared', name: 'gpu-shared', entityRef: 'resource:a/gpu-shared', source: 'catalog', status: 'ok' },
-  { cluster: 'resource:b/gpu-shared', name: 'gpu-shared', entityRef: 'resource:b/gpu-shared', source: 'catalog', status: 'ok' },
+  {
+    cluster: 'resource:a/gpu-shared',
+    name: 'gpu-shared',
+    entityRef: 'resource:a/gpu-shared',
+    source: 'catalog',
+    status: 'ok',
+  },
+  {
+    cluster: 'resource:b/gpu-shared',
+    name: 'gpu-shared',
+    entityRef: 'resource:b/gpu-shared',
+    source: 'catalog',
+    status: 'ok',
+  },
 ];
 
 const component = (extra: Partial<Entity> = {}): Entity => ({
@@ -38,10 +62,17 @@ describe('findDeploymentClusters', () => {
 
   it('adds clusters where the Kubernetes plugin found workloads (by cluster name), each cluster once', () => {
     const entity = component({
-      relations: [{ type: 'dependsOn', targetRef: 'resource:default/gpu-east' }],
+      relations: [
+        { type: 'dependsOn', targetRef: 'resource:default/gpu-east' },
+      ],
     });
     expect(
-      findDeploymentClusters(entity, clusters, ['gpu-east', 'lab', 'gpu-shared', 'unknown']),
+      findDeploymentClusters(entity, clusters, [
+        'gpu-east',
+        'lab',
+        'gpu-shared',
+        'unknown',
+      ]),
     ).toEqual([
       { cluster: clusters[0], via: 'dependsOn' },
       { cluster: clusters[2], via: 'workloads' },

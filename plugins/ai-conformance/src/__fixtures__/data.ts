@@ -129,8 +129,16 @@ export function fleet(): FleetSummary {
 
 /** Providers by cluster name. */
 const PROVIDERS = {
-  'gpu-east': { provider: 'aws', source: 'detected', reason: 'node label eks.amazonaws.com/nodegroup' },
-  'tpu-west': { provider: 'gcp', source: 'annotation', reason: 'annotation ai-conformance.io/provider' },
+  'gpu-east': {
+    provider: 'aws',
+    source: 'detected',
+    reason: 'node label eks.amazonaws.com/nodegroup',
+  },
+  'tpu-west': {
+    provider: 'gcp',
+    source: 'annotation',
+    reason: 'annotation ai-conformance.io/provider',
+  },
 } as const;
 
 /** The fleet as the matrix endpoint serves it: columns of checklist 1.35, providers and owners. */
@@ -140,12 +148,27 @@ export function fleetMatrix(): FleetMatrix {
     'gpu-east': Object.fromEntries(
       gpuEast.requirements.map(r => [
         r.id,
-        { verdict: r.verdict, reason: r.reason, level: r.level, evidenceCount: r.evidence.length },
+        {
+          verdict: r.verdict,
+          reason: r.reason,
+          level: r.level,
+          evidenceCount: r.evidence.length,
+        },
       ]),
     ),
     'tpu-west': {
-      dra_support: { verdict: 'pass', reason: 'DRA served', level: 'MUST', evidenceCount: 1 },
-      gang_scheduling: { verdict: 'pass', reason: 'Kueue ClusterQueue tpu is active', level: 'MUST', evidenceCount: 2 },
+      dra_support: {
+        verdict: 'pass',
+        reason: 'DRA served',
+        level: 'MUST',
+        evidenceCount: 1,
+      },
+      gang_scheduling: {
+        verdict: 'pass',
+        reason: 'Kueue ClusterQueue tpu is active',
+        level: 'MUST',
+        evidenceCount: 2,
+      },
     },
   };
   return {
@@ -153,7 +176,11 @@ export function fleetMatrix(): FleetMatrix {
     checklistVersions: ['1.37', '1.36', '1.35', '1.34', '1.33'],
     columns: [
       { id: 'dra_support', category: 'accelerators', level: 'MUST' },
-      { id: 'gang_scheduling', category: 'schedulingOrchestration', level: 'MUST' },
+      {
+        id: 'gang_scheduling',
+        category: 'schedulingOrchestration',
+        level: 'MUST',
+      },
       { id: 'accelerator_metrics', category: 'observability', level: 'MUST' },
     ],
     rows: fleet().clusters.map(c => ({
@@ -182,13 +209,27 @@ export function fleetTrends(): FleetTrends {
       {
         at: hoursAgo(24),
         ...figures(2, 0),
-        byProvider: { aws: { evaluated: 1, conformant: 1, conformantShare: 1, mustFailed: 0 } },
+        byProvider: {
+          aws: {
+            evaluated: 1,
+            conformant: 1,
+            conformantShare: 1,
+            mustFailed: 0,
+          },
+        },
         regression: false,
       },
       {
         at: hoursAgo(0),
         ...figures(1, 1),
-        byProvider: { aws: { evaluated: 1, conformant: 0, conformantShare: 0, mustFailed: 1 } },
+        byProvider: {
+          aws: {
+            evaluated: 1,
+            conformant: 0,
+            conformantShare: 0,
+            mustFailed: 1,
+          },
+        },
         regression: true,
       },
     ],

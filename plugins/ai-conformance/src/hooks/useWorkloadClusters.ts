@@ -18,7 +18,10 @@ export function useWorkloadClusters(entity: Entity): {
   const annotated = hasKubernetesWorkloadAnnotation(entity);
   const { value, loading, error } = useAsync(async () => {
     if (!kubernetesApi || !annotated) return [];
-    const response = await kubernetesApi.getObjectsByEntity({ entity, auth: {} });
+    const response = await kubernetesApi.getObjectsByEntity({
+      entity,
+      auth: {},
+    });
     return response.items
       .filter(item => item.resources.some(r => r.resources.length > 0))
       .map(item => item.cluster.name);

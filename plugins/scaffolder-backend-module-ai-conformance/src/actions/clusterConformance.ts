@@ -27,7 +27,9 @@ export function findCluster(
 ): ClusterSummary | undefined {
   const wanted = cluster.toLocaleLowerCase('en-US');
   const withKind = wanted.includes(':') ? wanted : `resource:default/${wanted}`;
-  const named = clusters.filter(c => c.name.toLocaleLowerCase('en-US') === wanted);
+  const named = clusters.filter(
+    c => c.name.toLocaleLowerCase('en-US') === wanted,
+  );
   return (
     clusters.find(c => c.entityRef?.toLocaleLowerCase('en-US') === withKind) ??
     clusters.find(c => c.cluster.toLocaleLowerCase('en-US') === wanted) ??
@@ -52,14 +54,18 @@ export async function assessCluster(
   const found = findCluster(fleet.clusters, options.cluster);
   if (!found) {
     throw new InputError(
-      `The AI conformance backend knows no cluster "${options.cluster}" (or you may not read it). Known clusters: ${
+      `The AI conformance backend knows no cluster "${
+        options.cluster
+      }" (or you may not read it). Known clusters: ${
         fleet.clusters.map(c => c.entityRef ?? c.cluster).join(', ') || 'none'
       }.`,
     );
   }
   if (!found.summary) {
     throw new InputError(
-      `Cluster ${found.name} has not been evaluated successfully yet (status ${found.status}${
+      `Cluster ${found.name} has not been evaluated successfully yet (status ${
+        found.status
+      }${
         found.message ? `: ${found.message}` : ''
       }); its conformance cannot be asserted.`,
     );
@@ -69,10 +75,17 @@ export async function assessCluster(
   const problems: string[] = [];
   if (options.requireConformant && !scorecard.summary.conformant) {
     const blocking = scorecard.requirements
-      .filter(r => r.level === 'MUST' && r.verdict !== 'pass' && r.verdict !== 'not-applicable')
+      .filter(
+        r =>
+          r.level === 'MUST' &&
+          r.verdict !== 'pass' &&
+          r.verdict !== 'not-applicable',
+      )
       .map(r => `${r.id} (${r.verdict}: ${r.reason})`);
     problems.push(
-      `cluster ${found.name} is not AI conformant on checklist ${scorecard.checklistVersion}: ${blocking.join('; ')}`,
+      `cluster ${found.name} is not AI conformant on checklist ${
+        scorecard.checklistVersion
+      }: ${blocking.join('; ')}`,
     );
   }
   const verdicts: ClusterAssertion['verdicts'] = {};

@@ -25,7 +25,8 @@ export function createClusterAssertAction(options: {
       'Fails the step when a Kubernetes cluster is not AI conformant, or a named requirement of the CNCF AI Conformance checklist does not pass on it.',
     examples: [
       {
-        description: 'Only deploy inference services to conformant clusters with gang scheduling',
+        description:
+          'Only deploy inference services to conformant clusters with gang scheduling',
         example: [
           'steps:',
           '  - id: conformance',
@@ -43,7 +44,9 @@ export function createClusterAssertAction(options: {
           z
             .string()
             .min(1)
-            .describe('The cluster: its entity ref (resource:default/gpu-east) or name'),
+            .describe(
+              'The cluster: its entity ref (resource:default/gpu-east) or name',
+            ),
         requirements: z =>
           z
             .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/))
@@ -53,7 +56,9 @@ export function createClusterAssertAction(options: {
           z
             .boolean()
             .default(true)
-            .describe('Also require every MUST of the checklist to pass or not apply'),
+            .describe(
+              'Also require every MUST of the checklist to pass or not apply',
+            ),
       },
       output: {
         cluster: z => z.string(),
@@ -89,11 +94,17 @@ export function createClusterAssertAction(options: {
       ctx.output('verdicts', assertion.verdicts);
       if (assertion.problems.length > 0) {
         throw new Error(
-          `Cluster ${assertion.cluster} does not meet this template's AI conformance conditions: ${assertion.problems.join('; ')}. See the cluster's scorecard in the AI Conformance page for the evidence and how to fix it.`,
+          `Cluster ${
+            assertion.cluster
+          } does not meet this template's AI conformance conditions: ${assertion.problems.join(
+            '; ',
+          )}. See the cluster's scorecard in the AI Conformance page for the evidence and how to fix it.`,
         );
       }
       ctx.logger.info(
-        `Cluster ${assertion.cluster} meets the conditions (checklist ${assertion.checklistVersion}${
+        `Cluster ${assertion.cluster} meets the conditions (checklist ${
+          assertion.checklistVersion
+        }${
           Object.keys(assertion.verdicts).length
             ? `, ${Object.keys(assertion.verdicts).join(', ')} pass`
             : ''

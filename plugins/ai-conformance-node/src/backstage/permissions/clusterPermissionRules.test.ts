@@ -56,8 +56,12 @@ describe('cluster permission rules', () => {
   });
 
   it('IS_CLUSTER_CONFORMANT matches only clusters whose latest evaluation is conformant', () => {
-    expect(isClusterConformant.apply({ ...owned, conformant: true }, {})).toBe(true);
-    expect(isClusterConformant.apply({ ...owned, conformant: false }, {})).toBe(false);
+    expect(isClusterConformant.apply({ ...owned, conformant: true }, {})).toBe(
+      true,
+    );
+    expect(isClusterConformant.apply({ ...owned, conformant: false }, {})).toBe(
+      false,
+    );
     // never evaluated successfully
     expect(isClusterConformant.apply(owned, {})).toBe(false);
   });

@@ -120,7 +120,13 @@ export class CatalogClusterSource implements AiConformanceClusterSource {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
-        fields: ['kind', 'metadata', 'spec.owner', 'spec.type', 'spec.lifecycle'],
+        fields: [
+          'kind',
+          'metadata',
+          'spec.owner',
+          'spec.type',
+          'spec.lifecycle',
+        ],
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );

@@ -27,26 +27,47 @@ import {
 export function ConformantClusterPicker(
   props: FieldExtensionComponentProps<string, ConformantClusterPickerOptions>,
 ) {
-  const { onChange, formData, required, rawErrors, uiSchema, schema, idSchema } = props;
-  const options = (uiSchema?.['ui:options'] ?? {}) as ConformantClusterPickerOptions;
+  const {
+    onChange,
+    formData,
+    required,
+    rawErrors,
+    uiSchema,
+    schema,
+    idSchema,
+  } = props;
+  const options = (uiSchema?.['ui:options'] ??
+    {}) as ConformantClusterPickerOptions;
   const api = useApi(aiConformanceApiRef);
-  const { value: matrix, loading, error } = useAsync(() => api.getFleetMatrix(), [api]);
+  const {
+    value: matrix,
+    loading,
+    error,
+  } = useAsync(() => api.getFleetMatrix(), [api]);
   const eligible = matrix ? eligibleClusters(matrix.rows, options) : [];
   const conditions = [
     options.requireConformant ?? true ? 'AI conformant' : undefined,
-    options.requirements?.length ? `passing ${options.requirements.join(', ')}` : undefined,
+    options.requirements?.length
+      ? `passing ${options.requirements.join(', ')}`
+      : undefined,
   ]
     .filter(Boolean)
     .join(' and ');
 
-  let helper = schema.description ?? `Only clusters that are ${conditions || 'evaluated'} are offered.`;
+  let helper =
+    schema.description ??
+    `Only clusters that are ${conditions || 'evaluated'} are offered.`;
   if (error) helper = `Could not load the clusters: ${describeError(error)}`;
   else if (matrix && eligible.length === 0) {
     helper = `No cluster is ${conditions}; see the AI Conformance page for what each cluster lacks.`;
   }
 
   return (
-    <FormControl fullWidth required={required} error={Boolean(rawErrors?.length) || Boolean(error)}>
+    <FormControl
+      fullWidth
+      required={required}
+      error={Boolean(rawErrors?.length) || Boolean(error)}
+    >
       <TextField
         select
         id={idSchema?.$id}
@@ -55,12 +76,18 @@ export function ConformantClusterPicker(
         value={formData ?? ''}
         disabled={loading || eligible.length === 0}
         onChange={e => onChange(e.target.value)}
-        SelectProps={{ inputProps: { 'aria-describedby': `${idSchema?.$id}-helper` } }}
+        SelectProps={{
+          inputProps: { 'aria-describedby': `${idSchema?.$id}-helper` },
+        }}
       >
         {eligible.map(row => (
           <MenuItem key={row.cluster} value={clusterValue(row)}>
             {row.name}
-            {row.provider ? ` (${providerTitle(row.provider.provider)}, checklist ${row.checklistVersion})` : ''}
+            {row.provider
+              ? ` (${providerTitle(row.provider.provider)}, checklist ${
+                  row.checklistVersion
+                })`
+              : ''}
           </MenuItem>
         ))}
       </TextField>

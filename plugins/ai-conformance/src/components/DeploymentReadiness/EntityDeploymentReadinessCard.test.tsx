@@ -29,7 +29,9 @@ async function render(entity: Entity, kubernetesApi?: object) {
     <TestApiProvider
       apis={[
         [aiConformanceApiRef, fleetApi()],
-        ...(kubernetesApi ? ([[kubernetesApiRef, kubernetesApi]] as const) : []),
+        ...(kubernetesApi
+          ? ([[kubernetesApiRef, kubernetesApi]] as const)
+          : []),
       ]}
     >
       <EntityProvider entity={entity}>
@@ -44,22 +46,42 @@ describe('EntityDeploymentReadinessCard', () => {
   it('shows the clusters a Component dependsOn, with their readiness', async () => {
     await render(
       component({
-        relations: [{ type: 'dependsOn', targetRef: 'resource:default/gpu-east' }],
+        relations: [
+          { type: 'dependsOn', targetRef: 'resource:default/gpu-east' },
+        ],
       }),
     );
-    expect(await screen.findByRole('link', { name: 'gpu-east' })).toHaveAttribute(
+    expect(
+      await screen.findByRole('link', { name: 'gpu-east' }),
+    ).toHaveAttribute(
       'href',
-      `/ai-conformance/clusters/${encodeURIComponent('resource:default/gpu-east')}`,
+      `/ai-conformance/clusters/${encodeURIComponent(
+        'resource:default/gpu-east',
+      )}`,
     );
     expect(screen.getByText('0 of 1 conformant')).toBeInTheDocument();
-    expect(screen.getByText(/AWS · 1 MUST requirement fails\. · via dependsOn relation/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /AWS · 1 MUST requirement fails\. · via dependsOn relation/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('adds the clusters where the Kubernetes plugin finds the workloads', async () => {
     const getObjectsByEntity = jest.fn(async () => ({
       items: [
-        { cluster: { name: 'tpu-west' }, resources: [{ type: 'pods', resources: [{}] }], podMetrics: [], errors: [] },
-        { cluster: { name: 'edge-lab' }, resources: [{ type: 'pods', resources: [] }], podMetrics: [], errors: [] },
+        {
+          cluster: { name: 'tpu-west' },
+          resources: [{ type: 'pods', resources: [{}] }],
+          podMetrics: [],
+          errors: [],
+        },
+        {
+          cluster: { name: 'edge-lab' },
+          resources: [{ type: 'pods', resources: [] }],
+          podMetrics: [],
+          errors: [],
+        },
       ],
     }));
     await render(
@@ -71,21 +93,29 @@ describe('EntityDeploymentReadinessCard', () => {
       }),
       { getObjectsByEntity },
     );
-    expect(await screen.findByRole('link', { name: 'tpu-west' })).toHaveAttribute(
+    expect(
+      await screen.findByRole('link', { name: 'tpu-west' }),
+    ).toHaveAttribute(
       'href',
       `/ai-conformance/clusters/${encodeURIComponent('config:tpu-west')}`,
     );
-    expect(screen.queryByRole('link', { name: 'edge-lab' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'edge-lab' }),
+    ).not.toBeInTheDocument();
     expect(screen.getByText('1 of 1 conformant')).toBeInTheDocument();
     expect(getObjectsByEntity).toHaveBeenCalledWith(
-      expect.objectContaining({ entity: expect.objectContaining({ kind: 'Component' }) }),
+      expect.objectContaining({
+        entity: expect.objectContaining({ kind: 'Component' }),
+      }),
     );
   });
 
   it('says how to link clusters when none is known', async () => {
     await render(component());
     expect(
-      await screen.findByText(/No evaluated cluster is known to run this entity/),
+      await screen.findByText(
+        /No evaluated cluster is known to run this entity/,
+      ),
     ).toBeInTheDocument();
   });
 });

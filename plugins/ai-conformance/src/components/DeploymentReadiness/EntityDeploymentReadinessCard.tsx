@@ -46,11 +46,18 @@ export function EntityDeploymentReadinessCard(props: { title?: string }) {
   if (error || !fleet) {
     return (
       <InfoCard title={title}>
-        <LoadErrorPanel what="the fleet" error={error ?? new Error('no data')} />
+        <LoadErrorPanel
+          what="the fleet"
+          error={error ?? new Error('no data')}
+        />
       </InfoCard>
     );
   }
-  const found = findDeploymentClusters(entity, fleet.clusters, workloads.clusters);
+  const found = findDeploymentClusters(
+    entity,
+    fleet.clusters,
+    workloads.clusters,
+  );
   const conformant = found.filter(
     f => describeReadiness(f.cluster.summary).state === 'conformant',
   ).length;
@@ -66,8 +73,8 @@ export function EntityDeploymentReadinessCard(props: { title?: string }) {
       {workloads.error && (
         <Typography variant="body2" color="warning.main" sx={{ mb: 1 }}>
           The Kubernetes plugin could not list the workloads of{' '}
-          {stringifyEntityRef(entity)} ({describeError(workloads.error)});
-          only dependsOn relations are shown.
+          {stringifyEntityRef(entity)} ({describeError(workloads.error)}); only
+          dependsOn relations are shown.
         </Typography>
       )}
       {found.length === 0 ? (

@@ -21,19 +21,24 @@ describe('FleetConformanceHomeCardContent', () => {
     );
     expect(await screen.findByText(/1 of 3/)).toBeInTheDocument();
     expect(
-      screen.getByRole('progressbar', { name: 'Google Cloud: 1 of 1 clusters conformant' }),
+      screen.getByRole('progressbar', {
+        name: 'Google Cloud: 1 of 1 clusters conformant',
+      }),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('progressbar', { name: 'AWS: 0 of 1 clusters conformant' }),
+      screen.getByRole('progressbar', {
+        name: 'AWS: 0 of 1 clusters conformant',
+      }),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'AWS' })).toHaveAttribute(
       'href',
       '/ai-conformance?provider=aws',
     );
-    expect(screen.getByText('1 not conformant · 1 cannot be evaluated')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Open the matrix' })).toHaveAttribute(
-      'href',
-      '/ai-conformance?tab=matrix&group=provider',
-    );
+    expect(
+      screen.getByText('1 not conformant · 1 cannot be evaluated'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the matrix' }),
+    ).toHaveAttribute('href', '/ai-conformance?tab=matrix&group=provider');
   });
 });

@@ -22,7 +22,12 @@ function conformantOf(clusters: ClusterSummary[]) {
   ).length;
 }
 
-function ShareBar(props: { label: string; conformant: number; total: number; link?: string }) {
+function ShareBar(props: {
+  label: string;
+  conformant: number;
+  total: number;
+  link?: string;
+}) {
   const { label, conformant, total, link } = props;
   const share = total === 0 ? 0 : Math.round((conformant / total) * 100);
   return (
@@ -56,7 +61,9 @@ export function FleetConformanceHomeCardContent() {
   const rootLink = useOptionalRouteRef(rootRouteRef);
   if (loading) return <Progress />;
   if (error || !fleet) {
-    return <LoadErrorPanel what="the fleet" error={error ?? new Error('no data')} />;
+    return (
+      <LoadErrorPanel what="the fleet" error={error ?? new Error('no data')} />
+    );
   }
   const clusters = fleet.clusters;
   const notConformant = clusters.filter(
@@ -78,7 +85,9 @@ export function FleetConformanceHomeCardContent() {
         </Typography>
       </Typography>
       {CLUSTER_PROVIDERS.map(provider => {
-        const ofProvider = clusters.filter(c => c.provider?.provider === provider);
+        const ofProvider = clusters.filter(
+          c => c.provider?.provider === provider,
+        );
         return ofProvider.length === 0 ? null : (
           <ShareBar
             key={provider}
@@ -94,7 +103,9 @@ export function FleetConformanceHomeCardContent() {
       </Typography>
       {fleetLink && (
         <Stack direction="row" spacing={2}>
-          <Link to={`${fleetLink}?tab=matrix&group=provider`}>Open the matrix</Link>
+          <Link to={`${fleetLink}?tab=matrix&group=provider`}>
+            Open the matrix
+          </Link>
           <Link to={`${fleetLink}?tab=trends`}>See the trends</Link>
         </Stack>
       )}

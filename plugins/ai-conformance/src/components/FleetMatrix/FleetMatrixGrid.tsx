@@ -151,14 +151,18 @@ const MatrixRow = memo(function ClusterMatrixRow(props: RowProps) {
         <span className="caption">
           <span className={`r-${readiness.state}`}>{readiness.label}</span>
           {' · '}
-          {row.provider ? providerTitle(row.provider.provider) : 'provider not detected'}
+          {row.provider
+            ? providerTitle(row.provider.provider)
+            : 'provider not detected'}
         </span>
       </th>
       {columns.map((column, index) => {
         const cell = row.cells[column.id];
         const verdict = cell ? getVerdictPresentation(cell.verdict) : undefined;
         const title = cell
-          ? `${requirementTitle(column.id)} on ${row.name}: ${verdict!.label}. ${cell.reason}`
+          ? `${requirementTitle(column.id)} on ${row.name}: ${
+              verdict!.label
+            }. ${cell.reason}`
           : `${requirementTitle(column.id)} on ${row.name}: no verdict (${
               row.summary ? 'not in its checklist' : 'not evaluated'
             })`;
@@ -198,7 +202,9 @@ export interface FleetMatrixGridProps {
   groups: RowGroup<FleetMatrixRow>[];
   links: FleetMatrixLinks;
   selected?: { cluster: string; requirement: string };
-  onSelect: (cell: { cluster: string; requirement: string } | undefined) => void;
+  onSelect: (
+    cell: { cluster: string; requirement: string } | undefined,
+  ) => void;
   /** Grouping is shown with a header row per group. */
   grouped: boolean;
 }
@@ -355,7 +361,11 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
             <Fragment key={group.key}>
               {grouped && (
                 <tr role="row" className="group">
-                  <th role="rowheader" colSpan={columns.length + 1} scope="rowgroup">
+                  <th
+                    role="rowheader"
+                    colSpan={columns.length + 1}
+                    scope="rowgroup"
+                  >
                     {group.label} ({group.rows.length})
                   </th>
                 </tr>
@@ -385,4 +395,3 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
     </Box>
   );
 }
-

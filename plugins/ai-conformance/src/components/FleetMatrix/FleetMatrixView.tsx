@@ -24,7 +24,9 @@ function useMatrixLinks(): FleetMatrixLinks {
         : undefined,
       evidence: clusterLink
         ? (cluster: string, requirement: string) =>
-            `${clusterLink({ cluster: encodeURIComponent(cluster) })}?${new URLSearchParams({ requirement })}`
+            `${clusterLink({
+              cluster: encodeURIComponent(cluster),
+            })}?${new URLSearchParams({ requirement })}`
         : undefined,
       requirement: requirementLink
         ? (requirementId: string) => requirementLink({ requirementId })

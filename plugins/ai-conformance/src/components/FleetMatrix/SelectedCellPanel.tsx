@@ -29,7 +29,8 @@ export function SelectedCellPanel(props: {
       <CardContent>
         <Stack direction="row" alignItems="center" spacing={2}>
           <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
-            {requirementTitle(requirement)} on {row?.name ?? 'an unknown cluster'}
+            {requirementTitle(requirement)} on{' '}
+            {row?.name ?? 'an unknown cluster'}
           </Typography>
           <IconButton aria-label="Clear the selection" onClick={onClose}>
             <Close />

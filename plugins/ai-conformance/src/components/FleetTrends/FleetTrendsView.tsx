@@ -3,7 +3,10 @@ import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { providerTitle, type TrendRegression } from '@internal/plugin-ai-conformance-common';
+import {
+  providerTitle,
+  type TrendRegression,
+} from '@internal/plugin-ai-conformance-common';
 import { formatDateTime } from '@internal/plugin-ai-conformance-react';
 import { useFleetTrends } from '../../hooks/useFleetTrends';
 import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
@@ -25,14 +28,21 @@ function RegressionTable(props: { regressions: TrendRegression[] }) {
   return (
     <Table<TrendRegression>
       title={`Regressions (${props.regressions.length})`}
-      options={{ paging: props.regressions.length > 10, pageSize: 10, search: false, padding: 'dense' }}
+      options={{
+        paging: props.regressions.length > 10,
+        pageSize: 10,
+        search: false,
+        padding: 'dense',
+      }}
       data={[...props.regressions].reverse()}
       columns={[
         {
           title: 'Cluster',
           render: r =>
             clusterLink ? (
-              <Link to={clusterLink({ cluster: encodeURIComponent(r.cluster) })}>
+              <Link
+                to={clusterLink({ cluster: encodeURIComponent(r.cluster) })}
+              >
                 {r.cluster}
               </Link>
             ) : (
@@ -70,7 +80,9 @@ export function FleetTrendsView(props: {
           size="small"
           exclusive
           value={range}
-          onChange={(_e, value: TrendRange | null) => value && onRangeChange(value)}
+          onChange={(_e, value: TrendRange | null) =>
+            value && onRangeChange(value)
+          }
           aria-labelledby="trend-range-label"
         >
           {TREND_RANGES.map(r => (
@@ -82,19 +94,19 @@ export function FleetTrendsView(props: {
       </Stack>
       {loading && <Progress />}
       {error && <LoadErrorPanel what="the trends" error={error} />}
-      {trends && !loading && (
-        trends.points.every(p => p.evaluated === 0) ? (
+      {trends &&
+        !loading &&
+        (trends.points.every(p => p.evaluated === 0) ? (
           <Typography>
-            No cluster was evaluated successfully in this time range; choose a longer one or wait
-            for the next evaluation.
+            No cluster was evaluated successfully in this time range; choose a
+            longer one or wait for the next evaluation.
           </Typography>
         ) : (
           <>
             <TrendCharts trends={trends} />
             <RegressionTable regressions={trends.regressions} />
           </>
-        )
-      )}
+        ))}
     </>
   );
 }

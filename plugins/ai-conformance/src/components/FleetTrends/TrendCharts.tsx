@@ -34,9 +34,12 @@ function useSeriesColors(): Record<ClusterProvider | 'fleet', string> {
 
 function formatTick(bucket: FleetTrends['bucket']) {
   return (at: number) =>
-    new Date(at).toLocaleString(undefined, bucket === 'hour'
-      ? { hour: '2-digit', minute: '2-digit' }
-      : { month: 'short', day: 'numeric' });
+    new Date(at).toLocaleString(
+      undefined,
+      bucket === 'hour'
+        ? { hour: '2-digit', minute: '2-digit' }
+        : { month: 'short', day: 'numeric' },
+    );
 }
 
 /** One chart of the fleet and each provider over time, regressions marked by vertical lines. */
@@ -57,13 +60,18 @@ function TrendChart(props: {
     <Box
       component="figure"
       sx={{ m: 0, mb: 3 }}
-      aria-label={`${title}, from ${new Date(trends.from).toLocaleDateString()} to ${new Date(trends.to).toLocaleDateString()}`}
+      aria-label={`${title}, from ${new Date(
+        trends.from,
+      ).toLocaleDateString()} to ${new Date(trends.to).toLocaleDateString()}`}
     >
       <Typography component="figcaption" variant="subtitle1" gutterBottom>
         {title}
       </Typography>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        >
           <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
           <XAxis
             dataKey="at"
@@ -96,7 +104,12 @@ function TrendChart(props: {
                 x={d.at}
                 stroke={theme.palette.error.main}
                 strokeDasharray="4 2"
-                label={{ value: 'regression', fill: theme.palette.error.main, fontSize: 11, position: 'top' }}
+                label={{
+                  value: 'regression',
+                  fill: theme.palette.error.main,
+                  fontSize: 11,
+                  position: 'top',
+                }}
               />
             ))}
           <Line

@@ -10,7 +10,9 @@ export type TrendDatum = {
   fleetShare: number;
   fleetMustFailed: number;
   regression: boolean;
-} & Partial<Record<`${ClusterProvider}Share` | `${ClusterProvider}MustFailed`, number>>;
+} & Partial<
+  Record<`${ClusterProvider}Share` | `${ClusterProvider}MustFailed`, number>
+>;
 
 /** The providers that have clusters somewhere in the window, in the usual order. */
 export function providersIn(trends: FleetTrends): ClusterProvider[] {
@@ -28,7 +30,9 @@ export function toChartData(trends: FleetTrends): TrendDatum[] {
   return trends.points.map(point => {
     const datum: TrendDatum = {
       at: Date.parse(point.at),
-      fleetShare: point.evaluated ? Math.round(point.conformantShare * 1000) / 10 : NaN,
+      fleetShare: point.evaluated
+        ? Math.round(point.conformantShare * 1000) / 10
+        : NaN,
       fleetMustFailed: point.mustFailed,
       regression: point.regression,
     };

@@ -11,7 +11,11 @@ import { FleetView } from './FleetView';
 /** Shows the current URL, so tests can check that the view's state lives in it. */
 function LocationProbe() {
   const location = useLocation();
-  return <output data-testid="location">{location.pathname + location.search}</output>;
+  return (
+    <output data-testid="location">
+      {location.pathname + location.search}
+    </output>
+  );
 }
 
 function render(api = mockApi(), url = '/ai-conformance') {
@@ -205,7 +209,11 @@ describe('FleetView', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Matrix' }));
     const grid = await screen.findByRole('grid');
     expect(currentUrl()).toBe('/ai-conformance?tab=matrix');
-    expect(within(grid).getAllByRole('columnheader').map(h => h.textContent)).toEqual([
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
       'Cluster',
       'dra_support *',
       'gang_scheduling *',
@@ -228,7 +236,10 @@ describe('FleetView', () => {
     const cell = await screen.findByRole('gridcell', {
       name: /Gang scheduling on gpu-east: Fail\. No gang scheduler/,
     });
-    expect(cell).toHaveAttribute('title', expect.stringMatching(/No gang scheduler/));
+    expect(cell).toHaveAttribute(
+      'title',
+      expect.stringMatching(/No gang scheduler/),
+    );
     expect(within(cell).getByText('✗').closest('a')).toHaveAttribute(
       'href',
       '/ai-conformance/clusters/resource%3Adefault%2Fgpu-east?requirement=gang_scheduling',
@@ -238,8 +249,7 @@ describe('FleetView', () => {
   it('moves a roving tabindex with the arrow keys and selects a cell with Space', async () => {
     await render(mockApi(), '/ai-conformance?tab=matrix');
     const grid = await screen.findByRole('grid');
-    const focusable = () =>
-      grid.querySelectorAll('[tabindex="0"]');
+    const focusable = () => grid.querySelectorAll('[tabindex="0"]');
     expect(focusable()).toHaveLength(1);
     const start = screen.getByRole('rowheader', { name: /gpu-east/ });
     expect(start).toHaveAttribute('tabindex', '0');
@@ -248,13 +258,20 @@ describe('FleetView', () => {
     fireEvent.keyDown(start, { key: 'ArrowRight' });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     await waitFor(() =>
-      expect(document.activeElement).toHaveAttribute('data-requirement', 'gang_scheduling'),
+      expect(document.activeElement).toHaveAttribute(
+        'data-requirement',
+        'gang_scheduling',
+      ),
     );
     expect(focusable()).toHaveLength(1);
 
     fireEvent.keyDown(document.activeElement!, { key: ' ' });
     const panel = await screen.findByRole('region', { name: 'Selected cell' });
-    expect(within(panel).getByText('No gang scheduler (Kueue, Volcano, …) was found')).toBeInTheDocument();
+    expect(
+      within(panel).getByText(
+        'No gang scheduler (Kueue, Volcano, …) was found',
+      ),
+    ).toBeInTheDocument();
     expect(currentUrl()).toBe(
       '/ai-conformance?tab=matrix&cell=resource%3Adefault%2Fgpu-east%7Egang_scheduling',
     );
@@ -262,17 +279,30 @@ describe('FleetView', () => {
 
     fireEvent.keyDown(document.activeElement!, { key: 'End', ctrlKey: true });
     await waitFor(() =>
-      expect(document.activeElement).toHaveAttribute('data-requirement', 'accelerator_metrics'),
+      expect(document.activeElement).toHaveAttribute(
+        'data-requirement',
+        'accelerator_metrics',
+      ),
     );
   });
 
   it('shows trends for the range in the URL, with regressions listed', async () => {
-    const { api } = await render(mockApi(), '/ai-conformance?tab=trends&range=7d');
+    const { api } = await render(
+      mockApi(),
+      '/ai-conformance?tab=trends&range=7d',
+    );
     expect(await screen.findByText('Regressions (1)')).toBeInTheDocument();
-    expect(screen.getByText('Stopped being conformant (1 MUST failing)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Stopped being conformant (1 MUST failing)'),
+    ).toBeInTheDocument();
     const [request] = api.getFleetTrends.mock.calls[0];
-    expect(Date.parse(request.until) - Date.parse(request.since)).toBe(7 * 24 * 3600_000);
-    expect(screen.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
+    expect(Date.parse(request.until) - Date.parse(request.since)).toBe(
+      7 * 24 * 3600_000,
+    );
+    expect(screen.getByRole('button', { name: '7 days' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: '90 days' }));
     expect(currentUrl()).toBe('/ai-conformance?tab=trends&range=90d');

@@ -124,9 +124,24 @@ export function FleetView() {
           aria-label="Fleet views"
           sx={{ mb: 2 }}
         >
-          <Tab value="list" label="Clusters" id="fleet-tab-list" aria-controls="fleet-panel" />
-          <Tab value="matrix" label="Matrix" id="fleet-tab-matrix" aria-controls="fleet-panel" />
-          <Tab value="trends" label="Trends" id="fleet-tab-trends" aria-controls="fleet-panel" />
+          <Tab
+            value="list"
+            label="Clusters"
+            id="fleet-tab-list"
+            aria-controls="fleet-panel"
+          />
+          <Tab
+            value="matrix"
+            label="Matrix"
+            id="fleet-tab-matrix"
+            aria-controls="fleet-panel"
+          />
+          <Tab
+            value="trends"
+            label="Trends"
+            id="fleet-tab-trends"
+            aria-controls="fleet-panel"
+          />
         </Tabs>
         <Box
           role="tabpanel"
@@ -145,7 +160,10 @@ export function FleetView() {
             />
           )}
           {query.tab === 'trends' && (
-            <FleetTrendsView range={query.range} onRangeChange={range => update({ range })} />
+            <FleetTrendsView
+              range={query.range}
+              onRangeChange={range => update({ range })}
+            />
           )}
         </Box>
       </>

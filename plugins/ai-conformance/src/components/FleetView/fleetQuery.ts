@@ -43,7 +43,10 @@ const oneOf = <T extends string>(
   values: readonly T[],
   value: string | null,
   fallback: T,
-): T => (value && (values as readonly string[]).includes(value) ? (value as T) : fallback);
+): T =>
+  value && (values as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback;
 
 /** Reads the fleet view from URL search parameters; unknown values fall back to defaults. */
 export function parseFleetQuery(params: URLSearchParams): FleetQuery {

@@ -1,6 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { parseFleetQuery, writeFleetQuery, type FleetQuery } from './fleetQuery';
+import {
+  parseFleetQuery,
+  writeFleetQuery,
+  type FleetQuery,
+} from './fleetQuery';
 
 /**
  * The fleet view's state, kept in the URL so that a link reproduces the view. Updates replace
