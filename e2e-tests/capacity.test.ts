@@ -1,4 +1,5 @@
 import { test, expect, Locator, Page } from '@playwright/test';
+import { signIn } from './support';
 
 /* Both capacity views against the running portal and backend with the demo clusters
    (scripts/e2e-backend.sh): the cluster capacity tab of a cluster entity and the fleet capacity
@@ -37,11 +38,6 @@ interface Snapshot {
   }>;
   dra: { devices: Array<{ device: string; node?: string }> };
   queues: Array<{ name: string }>;
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
 }
 
 const isResponse = (url: string, path: string) =>

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   BACKEND_URL,
   DEMO_CLUSTERS,
+  entityTab,
   guestHeaders,
   keepScreenshot,
   signIn,
@@ -122,8 +123,9 @@ for (const theme of THEMES) {
       await page.goto('/catalog/default/resource/local-conformant-nvidia');
       await expect(page.getByText(/MUST/).first()).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-card-cluster', theme);
-      await page.goto(
-        '/catalog/default/resource/local-conformant-nvidia/ai-conformance',
+      await entityTab(page, 'AI Conformance').click();
+      await expect(page).toHaveURL(
+        /\/catalog\/default\/resource\/local-conformant-nvidia\/ai-conformance/,
       );
       await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-tab', theme);
@@ -143,6 +145,23 @@ for (const theme of THEMES) {
         card.getByRole('link', { name: 'local-partial-amd' }),
       ).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-card-component', theme);
+    });
+
+    test('component card: a cluster found through the Kubernetes annotation', async ({
+      page,
+    }, testInfo) => {
+      // example-llama-chat has no dependsOn: only the Kubernetes plugin, through its
+      // label-selector annotation, finds its workloads on local-conformant-nvidia.
+      await page.goto('/catalog/default/component/example-llama-chat');
+      const clusters = page.getByRole('list', { name: 'Deployment clusters' });
+      await expect(
+        clusters.getByRole('link', { name: 'local-conformant-nvidia' }),
+      ).toBeVisible({ timeout: 60_000 });
+      await expect(
+        clusters.getByText(/via workloads found by the Kubernetes plugin/),
+      ).toBeVisible();
+      await expect(clusters.getByRole('link')).toHaveCount(1);
+      await keepScreenshot(page, testInfo, 'entity-card-component-k8s', theme);
     });
 
     test('home page card', async ({ page }, testInfo) => {

@@ -1,29 +1,11 @@
 import { test, expect, Page } from '@playwright/test';
+import { entityTab, signIn } from './support';
 
 /* Against the running portal with the demo clusters (`yarn cluster:demo`, then the portal with
    .local-cluster/app-config.demo.yaml): their model servers are catalog entities. The provider
    refreshes every minute, so the first visit may wait for the first refresh.
    conformant-nvidia serves ml-serving/llama-3-8b (KServe InferenceService), an InferencePool with
    vLLM and llm-d; partial-amd serves inference/vllm-rocm (a plain vLLM ROCm Deployment). */
-
-/** An entity page tab (the new frontend system renders tabs as links of "Content navigation"). */
-function entityTab(page: Page, name: string) {
-  return page
-    .getByRole('navigation', { name: 'Content navigation' })
-    .getByRole('link', { name, exact: true });
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  // Signed in once the app shell shows; navigating earlier lands on the sign-in page again.
-  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0, {
-    timeout: 90_000,
-  });
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeAttached();
-}
 
 /** Opens the fleet view (at `query`), reloading until the provider's first refresh has run. */
 async function openFleetView(page: Page, query = '') {

@@ -1,6 +1,7 @@
 import {
   expect,
   type APIRequestContext,
+  type Locator,
   type Page,
   type TestInfo,
 } from '@playwright/test';
@@ -19,18 +20,35 @@ export const DEMO_CLUSTERS = [
   'local-bare',
 ] as const;
 
-/** Signs in as guest with the given theme (the app keeps the choice in local storage). */
-export async function signIn(page: Page, theme: Theme) {
-  await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
+/**
+ * Signs in as guest, in the given theme when one is named (the app keeps the choice in local
+ * storage; each call's init script runs after the earlier ones, so the last theme wins).
+ */
+export async function signIn(page: Page, theme?: Theme) {
+  if (theme) {
+    await page.addInitScript(
+      t => window.localStorage.setItem('theme', t),
+      theme,
+    );
+  }
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  // The nav element itself can have no box of its own (Playwright calls it hidden while its
-  // links show), so wait for a link in it.
+  // Signed in once the app shell replaces the sign-in page (navigating earlier lands on the
+  // sign-in page again). The development bundle can take long to start on a busy machine. The
+  // sidebar's nav element may have no box of its own, so it is checked for presence only.
+  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0, {
+    timeout: 120_000,
+  });
   await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'AI Conformance' }),
-  ).toBeVisible({ timeout: 120_000 });
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeAttached();
+}
+
+/** An entity page tab (the new frontend system renders tabs as links of "Content navigation"). */
+export function entityTab(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
 }
 
 /**

@@ -1,13 +1,17 @@
 /* `yarn bench:ui`: the fleet matrix in Chromium on a fleet of BENCH_CLUSTERS (default 500) ×
-   16 requirements, served by the real portal (app + backend) from a seeded SQLite database.
-   Prints, and judges against the targets of the portal issue:
-   1. the matrix renders within 1 s of the data arriving (time from the /fleet/matrix response
-      body being parsed to every row being in the DOM and painted);
-   2. a filter applies in under 100 ms (click on a provider option to the grid showing the
-      filtered rows, painted), median of BENCH_FILTER_RUNS (default 5);
+   16 requirements, from a seeded SQLite database. The app is the production build
+   (`backstage-cli package build` of packages/app, minified), served by the real backend through
+   its app-backend plugin on BENCH_PORT (default 7207, so the bench never needs the portal's ports
+   3000/7007). Prints, and judges against the targets of the portal issue:
+   1. the matrix renders within 1 s of the data arriving: from the /fleet/matrix body being
+      parsed to the grid painted with every cluster counted (`aria-rowcount`) and the rows in view
+      in the DOM (a large fleet is virtualized: only the rows in view and a few around them are
+      rendered);
+   2. a filter applies in under 100 ms: click on a provider option to the grid painted with the
+      filtered rows, median of BENCH_FILTER_RUNS (default 5);
    3. the page's bundle contribution: the JavaScript the browser loads when going from the home
-      page to the fleet matrix (the plugin's lazy chunks; the dev server's unminified build).
-   Needs ports 3000 and 7007: run it as `flock /tmp/portal.lock yarn bench:ui`. */
+      page to the fleet matrix (the plugin's lazy chunks), minified and as transferred.
+   BENCH_SKIP_BUILD=1 reuses packages/app/dist. */
 /* eslint-disable no-console */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,11 +21,13 @@ import { chromium, type Page } from '@playwright/test';
 import { seedFleet } from './seedFleet';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
-const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 5);
+const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 9);
+const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 5);
 const TARGETS = { renderMs: 1000, filterMs: 100 };
 const ROOT = path.resolve(__dirname, '../../..');
-const APP = 'http://localhost:3000';
-const BACKEND = 'http://localhost:7007';
+const PORT = Number(process.env.BENCH_PORT ?? 7207);
+/** The backend serves the API and the built app on one origin. */
+const APP = `http://localhost:${PORT}`;
 
 async function waitForUrl(url: string, timeoutMs: number, child: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
@@ -46,8 +52,20 @@ function start(args: string[], log: string): ChildProcess {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     detached: true,
+    // The backend runs as in development (guest sign-in); the app it serves is the production build.
     env: { ...process.env, NODE_ENV: 'development' },
   });
+}
+
+/** The production build of packages/app (minified chunks in packages/app/dist). */
+async function buildApp(log: string) {
+  const build = start(['workspace', 'app', 'build'], log);
+  const code = await new Promise<number | null>(resolve =>
+    build.on('exit', resolve),
+  );
+  if (code !== 0) {
+    throw new Error(`building packages/app failed (exit ${code}); see ${log}`);
+  }
 }
 
 function stop(child: ChildProcess) {
@@ -68,9 +86,11 @@ function instrument(expectedRows: number) {
     const response = await originalFetch(...args);
     const url = String(args[0] instanceof Request ? args[0].url : args[0]);
     if (url.includes('/api/ai-conformance/fleet/matrix')) {
-      const json = response.json.bind(response);
+      const text = response.text.bind(response);
       response.json = async () => {
-        const body = await json();
+        const raw = await text();
+        w.__matrixBytes = new TextEncoder().encode(raw).length;
+        const body = JSON.parse(raw);
         w.__matrixDataAt = performance.now();
         return body;
       };
@@ -79,14 +99,18 @@ function instrument(expectedRows: number) {
   };
   const observer = new MutationObserver(() => {
     if (w.__matrixRenderedAt || !w.__matrixDataAt) return;
-    const rows = document.querySelectorAll(
-      'table[role="grid"] tbody tr[role="row"]',
-    ).length;
-    if (rows >= expectedRows) {
+    const grid = document.querySelector('table[role="grid"]');
+    // every cluster counted (header row + clusters) and the first rows in the DOM
+    const counted =
+      Number(grid?.getAttribute('aria-rowcount')) >= expectedRows + 1;
+    const rendered =
+      (grid?.querySelectorAll('tbody tr[role="row"]').length ?? 0) >=
+      Math.min(expectedRows, 10);
+    if (counted && rendered) {
+      observer.disconnect();
       requestAnimationFrame(() => {
         w.__matrixRenderedAt = performance.now();
       });
-      observer.disconnect();
     }
   });
   document.addEventListener('DOMContentLoaded', () =>
@@ -94,21 +118,17 @@ function instrument(expectedRows: number) {
   );
 }
 
-async function scriptBytes(page: Page): Promise<Map<string, number>> {
+/** Per script URL: [decoded bytes, bytes transferred (compressed)]. */
+async function scriptBytes(page: Page): Promise<Map<string, [number, number]>> {
   return new Map(
     await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter(
-          e =>
-            (e as PerformanceResourceTiming).initiatorType === 'script' ||
-            e.name.endsWith('.js'),
-        )
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter(e => e.initiatorType === 'script' || e.name.endsWith('.js'))
         .map(
           e =>
-            [e.name, (e as PerformanceResourceTiming).decodedBodySize] as [
+            [e.name, [e.decodedBodySize, e.encodedBodySize]] as [
               string,
-              number,
+              [number, number],
             ],
         ),
     ),
@@ -126,14 +146,12 @@ async function timeFilter(page: Page, optionName: string): Promise<number> {
   return page.evaluate(
     el =>
       new Promise<number>(resolve => {
-        const grid = document.querySelector('table[role="grid"] tbody')!;
-        const before = grid.querySelectorAll('tr[role="row"]').length;
+        const grid = document.querySelector('table[role="grid"]')!;
+        const before = grid.getAttribute('aria-rowcount');
         const started = performance.now();
         const observer = new MutationObserver(() => {
-          const rows = document.querySelectorAll(
-            'table[role="grid"] tbody tr[role="row"]',
-          ).length;
-          if (rows !== before) {
+          const now = document.querySelector('table[role="grid"]');
+          if (now && now.getAttribute('aria-rowcount') !== before) {
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now() - started));
           }
@@ -160,11 +178,23 @@ async function main() {
     runsPerCluster: 3,
   });
   console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    const built = Date.now();
+    console.log('building packages/app for production');
+    await buildApp(path.join(dir, 'app-build.log'));
+    console.log(`built in ${((Date.now() - built) / 1000).toFixed(1)} s`);
+  }
   const config = path.join(dir, 'app-config.bench.yaml');
   fs.writeFileSync(
     config,
     [
+      // One origin for the app and the API: the backend's app-backend plugin serves the build.
+      'app:',
+      `  baseUrl: ${APP}`,
       'backend:',
+      `  baseUrl: ${APP}`,
+      `  listen: { port: ${PORT} }`,
+      `  cors: { origin: ${APP} }`,
       '  database:',
       '    client: better-sqlite3',
       `    connection: { directory: ${JSON.stringify(dir)} }`,
@@ -186,18 +216,13 @@ async function main() {
     ['start', 'backend', ...configArgs],
     path.join(dir, 'backend.log'),
   );
-  const app = start(['start', 'app', ...configArgs], path.join(dir, 'app.log'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
-    await waitForUrl(
-      `${BACKEND}/.backstage/health/v1/readiness`,
-      300_000,
-      backend,
-    );
-    await waitForUrl(APP, 600_000, app);
+    await waitForUrl(`${APP}/.backstage/health/v1/readiness`, 300_000, backend);
+    await waitForUrl(APP, 60_000, backend);
     const page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
     });
@@ -205,10 +230,9 @@ async function main() {
     await page.goto(`${APP}/`);
     await page.getByRole('button', { name: 'Enter' }).click();
     try {
-      // The first compile of the dev server's chunks can take minutes on a busy machine.
       await page
         .getByRole('link', { name: 'AI Conformance' })
-        .waitFor({ timeout: 180_000 });
+        .waitFor({ timeout: 120_000 });
     } catch (error) {
       const shot = path.join(dir, 'sign-in.png');
       await page.screenshot({ path: shot, fullPage: true });
@@ -222,49 +246,73 @@ async function main() {
     // Client-side navigation, as a user goes there, so the plugin's chunks load on demand.
     await page.getByRole('link', { name: 'AI Conformance' }).click();
     await page.getByRole('tab', { name: 'Matrix' }).click();
-    await page.waitForFunction(
-      () => (window as any).__matrixRenderedAt,
-      undefined,
-      {
-        timeout: 60_000,
-      },
-    );
-    const { dataAt, renderedAt, bytes } = await page.evaluate(async () => ({
-      dataAt: (window as any).__matrixDataAt as number,
-      renderedAt: (window as any).__matrixRenderedAt as number,
-      bytes: (
-        performance
-          .getEntriesByType('resource')
-          .filter(e =>
-            e.name.includes('/fleet/matrix'),
-          ) as PerformanceResourceTiming[]
-      ).reduce((sum, e) => sum + e.decodedBodySize, 0),
-    }));
+    await page.getByRole('grid').waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const after = await scriptBytes(page);
     const pageJs = [...after].filter(([name]) => !before.has(name));
-    const pageJsBytes = pageJs.reduce((sum, [, size]) => sum + size, 0);
+    const pageJsBytes = pageJs.reduce((sum, [, [size]]) => sum + size, 0);
+    const pageJsTransferred = pageJs.reduce(
+      (sum, [, [, size]]) => sum + size,
+      0,
+    );
+
+    // The render: the matrix page opened directly, from its data arriving to the grid painted.
+    const renders: number[] = [];
+    let first:
+      | { bytes: number; transferred: number; domRows: number }
+      | undefined;
+    for (let i = 0; i < RENDER_RUNS; i++) {
+      await page.goto(`${APP}/ai-conformance?tab=matrix`);
+      await page.waitForFunction(
+        () => (window as any).__matrixRenderedAt,
+        undefined,
+        { timeout: 60_000 },
+      );
+      const measured = await page.evaluate(() => ({
+        dataAt: (window as any).__matrixDataAt as number,
+        renderedAt: (window as any).__matrixRenderedAt as number,
+        bytes: (window as any).__matrixBytes as number,
+        transferred: (
+          performance
+            .getEntriesByType('resource')
+            .filter(e =>
+              e.name.includes('/fleet/matrix'),
+            ) as PerformanceResourceTiming[]
+        ).reduce((sum, e) => sum + e.encodedBodySize, 0),
+        domRows: document.querySelectorAll(
+          'table[role="grid"] tbody tr[role="row"]',
+        ).length,
+      }));
+      renders.push(measured.renderedAt - measured.dataAt);
+      first ??= measured;
+    }
+    const { bytes, transferred, domRows } = first!;
+    await page.waitForLoadState('networkidle');
 
     const filterTimes: number[] = [];
     for (let i = 0; i < FILTER_RUNS; i++) {
       filterTimes.push(await timeFilter(page, i % 2 === 0 ? 'AWS' : 'All'));
     }
 
-    const renderMs = renderedAt - dataAt;
+    const renderMs = median(renders);
     const filterMs = median(filterTimes);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     console.log('');
     console.log(
       `fleet: ${CLUSTERS} clusters × 16 requirements; /fleet/matrix body ${(
         bytes / 1024
-      ).toFixed(0)} KiB`,
+      ).toFixed(0)} KiB (${(transferred / 1024).toFixed(
+        0,
+      )} KiB transferred); ${domRows} cluster rows in the DOM after the first render`,
     );
     console.log(
       `${verdict(
         renderMs < TARGETS.renderMs,
       )} matrix rendered ${renderMs.toFixed(
         0,
-      )} ms after its data arrived (target < ${TARGETS.renderMs} ms)`,
+      )} ms after its data arrived (median of ${RENDER_RUNS}: ${renders
+        .map(t => t.toFixed(0))
+        .join(', ')} ms; target < ${TARGETS.renderMs} ms)`,
     );
     console.log(
       `${verdict(
@@ -278,11 +326,15 @@ async function main() {
     console.log(
       `INFO page bundle contribution: ${(pageJsBytes / 1024).toFixed(
         0,
-      )} KiB of JavaScript in ${
+      )} KiB of JavaScript (${(pageJsTransferred / 1024).toFixed(
+        0,
+      )} KiB transferred) in ${
         pageJs.length
-      } chunks loaded for the fleet page (dev server, unminified)`,
+      } chunks loaded for the fleet page (production build, minified)`,
     );
-    for (const [name, size] of pageJs.sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    for (const [name, [size]] of pageJs
+      .sort((a, b) => b[1][0] - a[1][0])
+      .slice(0, 8)) {
       console.log(
         `     ${(size / 1024).toFixed(0).padStart(6)} KiB  ${name.replace(
           APP,
@@ -295,7 +347,6 @@ async function main() {
     }
   } finally {
     await browser.close();
-    stop(app);
     stop(backend);
   }
 }

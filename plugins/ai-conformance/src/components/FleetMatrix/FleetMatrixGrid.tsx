@@ -10,11 +10,12 @@ import {
   describeReadiness,
   getVerdictPresentation,
 } from '@internal/plugin-ai-conformance-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  Fragment,
   memo,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -119,6 +120,10 @@ const gridSx = (theme: Theme) => ({
 interface RowProps {
   row: FleetMatrixRow;
   rowIndex: number;
+  /** Position among the grid's rows (1 is the header row), for `aria-rowindex`. */
+  ariaRowIndex: number;
+  /** Lets the virtualizer measure the row; the same function for every row. */
+  measureRef?: (element: HTMLTableRowElement | null) => void;
   columns: FleetMatrixColumn[];
   /** The focusable column in this row, or -1 when the active cell is in another row. */
   activeCol: number;
@@ -128,11 +133,24 @@ interface RowProps {
 
 /** One cluster's row; memoised so moving focus re-renders two rows, not 500. */
 const MatrixRow = memo(function ClusterMatrixRow(props: RowProps) {
-  const { row, rowIndex, columns, activeCol, selectedRequirement, links } =
-    props;
+  const {
+    row,
+    rowIndex,
+    ariaRowIndex,
+    measureRef,
+    columns,
+    activeCol,
+    selectedRequirement,
+    links,
+  } = props;
   const readiness = describeReadiness(row.summary);
   return (
-    <tr role="row">
+    <tr
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      ref={measureRef}
+      data-index={ariaRowIndex - 2}
+    >
       <th
         role="rowheader"
         scope="row"
@@ -209,17 +227,70 @@ export interface FleetMatrixGridProps {
   grouped: boolean;
 }
 
+/** One line of the grid body: a group's header row or a cluster's row. */
+type BodyLine<Row> =
+  | { kind: 'group'; key: string; label: string; size: number }
+  | { kind: 'row'; key: string; row: Row; rowIndex: number };
+
+/** From this many body lines on, only the rows in view (and a few around them) are rendered. */
+export const VIRTUALIZE_FROM_LINES = 100;
+/** A cluster row's height (name and caption) before the browser has measured one. */
+const ESTIMATED_LINE_PX = 45;
+
+/** The body lines of the grid: group headers (when grouped) and the clusters in order. */
+function bodyLines<Row extends { cluster: string }>(
+  groups: RowGroup<Row>[],
+  grouped: boolean,
+): BodyLine<Row>[] {
+  const lines: BodyLine<Row>[] = [];
+  let rowIndex = 0;
+  for (const group of groups) {
+    if (grouped) {
+      lines.push({
+        kind: 'group',
+        key: `group:${group.key}`,
+        label: group.label,
+        size: group.rows.length,
+      });
+    }
+    for (const row of group.rows) {
+      lines.push({ kind: 'row', key: row.cluster, row, rowIndex: rowIndex++ });
+    }
+  }
+  return lines;
+}
+
 /**
  * The fleet matrix as a WAI-ARIA data grid: one row per cluster, one column per requirement.
  * One cell is in the tab order (roving tabindex); arrow keys, Home/End and PageUp/PageDown move
  * focus; Enter opens the cell's evidence; Space selects the cell. Headers stay visible while
- * scrolling.
+ * scrolling. A large fleet is virtualized (TanStack Virtual): only the rows in view are in the
+ * DOM, each with its `aria-rowindex` among `aria-rowcount` rows, and keyboard focus scrolls the
+ * row it moves to into view.
  */
 export function FleetMatrixGrid(props: FleetMatrixGridProps) {
   const { columns, groups, links, selected, onSelect, grouped } = props;
   const navigate = useNavigate();
   const gridRef = useRef<HTMLTableElement>(null);
-  const rows = groups.flatMap(g => g.rows);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => groups.flatMap(g => g.rows), [groups]);
+  const lines = useMemo(() => bodyLines(groups, grouped), [groups, grouped]);
+  const lineOfRow = useMemo(() => {
+    const index: number[] = [];
+    lines.forEach((line, i) => {
+      if (line.kind === 'row') index[line.rowIndex] = i;
+    });
+    return index;
+  }, [lines]);
+  const virtual = lines.length >= VIRTUALIZE_FROM_LINES;
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_LINE_PX,
+    getItemKey: index => lines[index].key,
+    overscan: 10,
+    enabled: virtual,
+  });
   const [active, setActive] = useState<GridPosition>({ row: 0, col: 0 });
   const size = { rows: rows.length, cols: columns.length + 1 };
   const position = {
@@ -228,15 +299,22 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
   };
   const focusPending = useRef(false);
 
+  // Moves focus to the active cell once it is rendered: a virtualized row out of view is first
+  // scrolled into view, and rendered a frame later.
   useEffect(() => {
     if (!focusPending.current) return;
-    focusPending.current = false;
-    gridRef.current
-      ?.querySelector<HTMLElement>(
-        `[data-row="${position.row}"][data-col="${position.col}"]`,
-      )
-      ?.focus();
-  }, [position.row, position.col]);
+    const element = gridRef.current?.querySelector<HTMLElement>(
+      `[data-row="${position.row}"][data-col="${position.col}"]`,
+    );
+    if (element) {
+      focusPending.current = false;
+      element.focus();
+    } else if (virtual) {
+      virtualizer.scrollToIndex(lineOfRow[position.row] ?? 0, {
+        align: 'auto',
+      });
+    }
+  });
 
   const cellAt = (pos: GridPosition) => {
     const row = rows[pos.row];
@@ -256,6 +334,9 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
     if (next) {
       event.preventDefault();
       focusPending.current = true;
+      if (virtual) {
+        virtualizer.scrollToIndex(lineOfRow[next.row] ?? 0, { align: 'auto' });
+      }
       setActive(next);
       return;
     }
@@ -311,9 +392,61 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
     [navigate, onSelect, rows],
   );
 
-  let rowIndex = 0;
+  const renderLine = (line: BodyLine<FleetMatrixRow>, lineIndex: number) =>
+    line.kind === 'group' ? (
+      <tr
+        key={line.key}
+        role="row"
+        className="group"
+        aria-rowindex={lineIndex + 2}
+        ref={virtual ? virtualizer.measureElement : undefined}
+        data-index={lineIndex}
+      >
+        <th role="rowheader" colSpan={columns.length + 1} scope="rowgroup">
+          {line.label} ({line.size})
+        </th>
+      </tr>
+    ) : (
+      <MatrixRow
+        key={line.key}
+        row={line.row}
+        rowIndex={line.rowIndex}
+        ariaRowIndex={lineIndex + 2}
+        measureRef={virtual ? virtualizer.measureElement : undefined}
+        columns={columns}
+        activeCol={line.rowIndex === position.row ? position.col : -1}
+        selectedRequirement={
+          selected?.cluster === line.row.cluster
+            ? selected.requirement
+            : undefined
+        }
+        links={links}
+      />
+    );
+
+  let body;
+  if (virtual) {
+    const items = virtualizer.getVirtualItems();
+    const before = items.length > 0 ? items[0].start : 0;
+    const after =
+      items.length > 0
+        ? virtualizer.getTotalSize() - items[items.length - 1].end
+        : 0;
+    // Spacer rows keep the scroll height of the rows not rendered; they are not grid rows.
+    body = (
+      <>
+        {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+        {items.map(item => renderLine(lines[item.index], item.index))}
+        {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
+      </>
+    );
+  } else {
+    body = lines.map(renderLine);
+  }
+
   return (
     <Box
+      ref={scrollRef}
       sx={{ overflow: 'auto', maxHeight: '70vh', maxWidth: '100%' }}
       data-testid="fleet-matrix-scroll"
     >
@@ -323,14 +456,14 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
         role="grid"
         aria-label="Fleet matrix: verdict of each requirement on each cluster"
         // the header row, the clusters and, when grouped, one header row per group
-        aria-rowcount={rows.length + 1 + (grouped ? groups.length : 0)}
+        aria-rowcount={lines.length + 1}
         aria-colcount={columns.length + 1}
         onKeyDown={onKeyDown}
         onClick={onClick}
         sx={gridSx}
       >
         <thead>
-          <tr role="row">
+          <tr role="row" aria-rowindex={1}>
             <th role="columnheader" scope="col" className="rowheader">
               Cluster
             </th>
@@ -356,41 +489,7 @@ export function FleetMatrixGrid(props: FleetMatrixGridProps) {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {groups.map(group => (
-            <Fragment key={group.key}>
-              {grouped && (
-                <tr role="row" className="group">
-                  <th
-                    role="rowheader"
-                    colSpan={columns.length + 1}
-                    scope="rowgroup"
-                  >
-                    {group.label} ({group.rows.length})
-                  </th>
-                </tr>
-              )}
-              {group.rows.map(row => {
-                const index = rowIndex++;
-                return (
-                  <MatrixRow
-                    key={row.cluster}
-                    row={row}
-                    rowIndex={index}
-                    columns={columns}
-                    activeCol={index === position.row ? position.col : -1}
-                    selectedRequirement={
-                      selected?.cluster === row.cluster
-                        ? selected.requirement
-                        : undefined
-                    }
-                    links={links}
-                  />
-                );
-              })}
-            </Fragment>
-          ))}
-        </tbody>
+        <tbody>{body}</tbody>
       </Box>
     </Box>
   );

@@ -14,7 +14,7 @@ import {
   aiConformanceApiRef,
   describeError,
 } from '@internal/plugin-ai-conformance-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useFleetMatrix } from '../../hooks/useFleetMatrix';
 import { saveTextFile } from '../../utils/download';
 import { FleetMatrixView } from '../FleetMatrix';
@@ -24,7 +24,7 @@ import { FleetFilters } from './FleetFilters';
 import { FleetListTable } from './FleetListTable';
 import { FleetStats } from './FleetStats';
 import { applyFleetFilters } from './fleetFilters';
-import type { FleetTab } from './fleetQuery';
+import type { FleetQuery, FleetTab } from './fleetQuery';
 import { RequirementCatalogue } from './RequirementCatalogue';
 import { useFleetQuery } from './useFleetQuery';
 
@@ -79,6 +79,18 @@ function CsvDownloadButton() {
 export function FleetView() {
   const [query, update] = useFleetQuery();
   const { matrix, loading, error } = useFleetMatrix(query.columns);
+  // Stable callbacks for the memoised filters (the router's setter changes with the URL).
+  const latestUpdate = useRef(update);
+  latestUpdate.current = update;
+  const onFiltersChange = useCallback(
+    (filters: FleetQuery['filters']) =>
+      latestUpdate.current({ filters, cell: undefined }),
+    [],
+  );
+  const onGroupChange = useCallback(
+    (group: FleetQuery['group']) => latestUpdate.current({ group }),
+    [],
+  );
 
   const rows = useMemo(
     () => (matrix ? applyFleetFilters(matrix.rows, query.filters) : []),
@@ -112,11 +124,9 @@ export function FleetView() {
         <FleetFilters
           rows={matrix.rows}
           value={query.filters}
-          onChange={filters => update({ filters, cell: undefined })}
+          onChange={onFiltersChange}
           group={query.group}
-          onGroupChange={
-            query.tab === 'matrix' ? group => update({ group }) : undefined
-          }
+          onGroupChange={query.tab === 'matrix' ? onGroupChange : undefined}
         />
         <Tabs
           value={query.tab}
