@@ -87,12 +87,16 @@ export function syntheticScorecard(
   };
 }
 
-/** Writes `clusters` clusters with `runsPerCluster` runs each into the SQLite file. */
+/**
+ * Writes `clusters` clusters with `runsPerCluster` runs each into the SQLite file and returns
+ * their names. They are config clusters (`config:<name>`): the backend's periodic sync with its
+ * registry keeps them only if the bench's app-config lists them (see `benchClusterConfig`).
+ */
 export async function seedFleet(options: {
   sqliteFile: string;
   clusters: number;
   runsPerCluster: number;
-}): Promise<void> {
+}): Promise<string[]> {
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: options.sqliteFile },
@@ -107,24 +111,22 @@ export async function seedFleet(options: {
       (_, i) => `bench-${String(i).padStart(4, '0')}`,
     );
     await store.syncClusters(
-      names.map((cluster, i) => ({
-        cluster,
-        source: 'catalog',
-        entityRef: `resource:default/${cluster}`,
-        owner: `group:default/team-${i % 10}`,
-        lifecycle: ['production', 'staging', 'experimental'][i % 3],
+      names.map(name => ({
+        cluster: `config:${name}`,
+        name,
+        source: 'config',
       })),
     );
     const next = random(42);
     const now = Date.now();
     let run = 0;
-    for (const cluster of names) {
+    for (const name of names) {
+      const cluster = `config:${name}`;
       for (let r = options.runsPerCluster - 1; r >= 0; r--) {
         const evaluatedAt = new Date(now - r * DAY - next() * 3_600_000);
         await store.recordRun({
           id: `00000000-0000-4000-8000-${String(run++).padStart(12, '0')}`,
           cluster,
-          entityRef: `resource:default/${cluster}`,
           status: 'ok',
           trigger: 'schedule',
           evaluatedAt,
@@ -133,7 +135,26 @@ export async function seedFleet(options: {
         });
       }
     }
+    return names;
   } finally {
     await knex.destroy();
   }
+}
+
+/**
+ * The `kubernetes.clusterLocatorMethods` entry that lists the seeded clusters, so that the
+ * backend's registry knows them. Their API servers are never contacted during the bench (the
+ * bench config delays every evaluation); the address is a closed local port all the same.
+ */
+export function benchClusterConfig(names: string[]): string {
+  return [
+    'kubernetes:',
+    '  clusterLocatorMethods:',
+    '    - type: config',
+    '      clusters:',
+    ...names.map(
+      name =>
+        `        - { name: ${name}, url: 'https://127.0.0.1:9', authProvider: serviceAccount, serviceAccountToken: bench }`,
+    ),
+  ].join('\n');
 }

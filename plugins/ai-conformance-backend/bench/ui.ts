@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { seedFleet } from './seedFleet';
+import { benchClusterConfig, seedFleet } from './seedFleet';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
 const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 9);
@@ -172,7 +172,7 @@ async function main() {
     `seeding ${CLUSTERS} clusters × 16 requirements (3 runs each) in ${dir}`,
   );
   const seeded = Date.now();
-  await seedFleet({
+  const names = await seedFleet({
     sqliteFile: path.join(dir, 'ai-conformance.sqlite'),
     clusters: CLUSTERS,
     runsPerCluster: 3,
@@ -201,8 +201,9 @@ async function main() {
       'aiConformance:',
       // No evaluation during the bench: the seeded fleet is served as it is.
       '  schedule: { frequency: { days: 1 }, timeout: { minutes: 10 }, initialDelay: { hours: 12 } }',
-      'kubernetes:',
-      '  clusterLocatorMethods: []',
+      '  probes:',
+      '    schedule: { frequency: { days: 7 }, timeout: { hours: 1 }, initialDelay: { hours: 12 } }',
+      benchClusterConfig(names),
       '',
     ].join('\n'),
   );
@@ -245,8 +246,16 @@ async function main() {
 
     // Client-side navigation, as a user goes there, so the plugin's chunks load on demand.
     await page.getByRole('link', { name: 'AI Conformance' }).click();
-    await page.getByRole('tab', { name: 'Matrix' }).click();
-    await page.getByRole('grid').waitFor({ timeout: 60_000 });
+    try {
+      await page
+        .getByRole('tab', { name: 'Matrix' })
+        .click({ timeout: 90_000 });
+      await page.getByRole('grid').waitFor({ timeout: 60_000 });
+    } catch (error) {
+      const shot = path.join(dir, 'fleet-page.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      throw new Error(`The fleet matrix did not open (see ${shot}): ${error}`);
+    }
     await page.waitForLoadState('networkidle');
     const after = await scriptBytes(page);
     const pageJs = [...after].filter(([name]) => !before.has(name));
@@ -263,11 +272,30 @@ async function main() {
       | undefined;
     for (let i = 0; i < RENDER_RUNS; i++) {
       await page.goto(`${APP}/ai-conformance?tab=matrix`);
-      await page.waitForFunction(
-        () => (window as any).__matrixRenderedAt,
-        undefined,
-        { timeout: 60_000 },
-      );
+      try {
+        await page.waitForFunction(
+          () => (window as any).__matrixRenderedAt,
+          undefined,
+          { timeout: 60_000 },
+        );
+      } catch (error) {
+        const shot = path.join(dir, `matrix-${i}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        const state = await page.evaluate(() => ({
+          dataAt: (window as any).__matrixDataAt,
+          rowcount: document
+            .querySelector('table[role="grid"]')
+            ?.getAttribute('aria-rowcount'),
+          rows: document.querySelectorAll(
+            'table[role="grid"] tbody tr[role="row"]',
+          ).length,
+        }));
+        throw new Error(
+          `The matrix did not render (${JSON.stringify(
+            state,
+          )}, see ${shot}): ${error}`,
+        );
+      }
       const measured = await page.evaluate(() => ({
         dataAt: (window as any).__matrixDataAt as number,
         renderedAt: (window as any).__matrixRenderedAt as number,
@@ -293,6 +321,25 @@ async function main() {
     for (let i = 0; i < FILTER_RUNS; i++) {
       filterTimes.push(await timeFilter(page, i % 2 === 0 ? 'AWS' : 'All'));
     }
+
+    // Keyboard focus in the virtualized grid: Ctrl+End must reach the last cluster's row.
+    await page.locator('table[role="grid"] [tabindex="0"]').focus();
+    await page.keyboard.press('Control+End');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-row') !== '0',
+      undefined,
+      { timeout: 10_000 },
+    );
+    // without grouping, the last cluster row is aria-rowcount - 2 (the header row is one)
+    const { focusedRow, lastRow } = await page.evaluate(() => ({
+      focusedRow: Number(document.activeElement?.getAttribute('data-row')),
+      lastRow:
+        Number(
+          document
+            .querySelector('table[role="grid"]')
+            ?.getAttribute('aria-rowcount'),
+        ) - 2,
+    }));
 
     const renderMs = median(renders);
     const filterMs = median(filterTimes);
@@ -324,6 +371,11 @@ async function main() {
         .join(', ')} ms; target < ${TARGETS.filterMs} ms)`,
     );
     console.log(
+      `${verdict(
+        focusedRow === lastRow,
+      )} Ctrl+End in the virtualized grid focused row ${focusedRow} (the last is ${lastRow})`,
+    );
+    console.log(
       `INFO page bundle contribution: ${(pageJsBytes / 1024).toFixed(
         0,
       )} KiB of JavaScript (${(pageJsTransferred / 1024).toFixed(
@@ -342,7 +394,11 @@ async function main() {
         )}`,
       );
     }
-    if (renderMs >= TARGETS.renderMs || filterMs >= TARGETS.filterMs) {
+    if (
+      renderMs >= TARGETS.renderMs ||
+      filterMs >= TARGETS.filterMs ||
+      focusedRow !== lastRow
+    ) {
       process.exitCode = 1;
     }
   } finally {
