@@ -168,7 +168,9 @@ export const HomePageAiConformanceCard = aiConformancePlugin.provide(
  *
  * @public
  */
-export const EntityDeploymentReadinessCard = aiConformancePlugin.provide(
+export const EntityDeploymentReadinessCard: (props: {
+  title?: string;
+}) => JSX.Element = aiConformancePlugin.provide(
   createComponentExtension({
     name: 'EntityDeploymentReadinessCard',
     component: {

@@ -20,7 +20,11 @@ export const kubernetesClusterEntityFilter = {
   'spec.type': 'kubernetes-cluster',
 };
 
-/** True for Components and Systems, which get the readiness card of their deployment clusters. */
+/**
+ * True for Components and Systems, which get the readiness card of their deployment clusters.
+ *
+ * @public
+ */
 export function isDeploymentEntity(entity: Entity): boolean {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   return kind === 'component' || kind === 'system';

@@ -3,7 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { AiConformanceClient } from '@internal/plugin-ai-conformance-common';
 import { assessCluster } from './clusterConformance';
 
-/** The action's id, as templates name it in `steps[].action`. */
+/** The action's id, as templates name it in `steps[].action`. @public */
 export const CLUSTER_ASSERT_ACTION_ID = 'ai-conformance:cluster:assert';
 
 /**

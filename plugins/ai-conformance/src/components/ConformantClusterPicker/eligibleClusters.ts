@@ -1,6 +1,6 @@
 import type { FleetMatrixRow } from '@internal/plugin-ai-conformance-common';
 
-/** The picker's `ui:options`. */
+/** The picker's `ui:options`. @public */
 export interface ConformantClusterPickerOptions {
   /** Requirement ids that must `pass` on the cluster. */
   requirements?: string[];
