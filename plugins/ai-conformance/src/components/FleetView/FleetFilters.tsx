@@ -17,7 +17,7 @@ import {
  * status (only values present in the fleet are offered), a name search and the grouping.
  * Memoised: a filter change re-renders the filtered views, not the eight selects.
  */
-export const FleetFilters = memo(function FleetFilters(props: {
+export const FleetFilters = memo(function FleetFiltersForm(props: {
   rows: FleetRow[];
   value: FleetFilterState;
   onChange: (value: FleetFilterState) => void;
