@@ -42,6 +42,10 @@ interface Snapshot {
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the app shell shows; navigating earlier lands on the sign-in page again.
+  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0, {
+    timeout: 90_000,
+  });
 }
 
 const isResponse = (url: string, path: string) =>
@@ -57,9 +61,13 @@ async function openWithAnswer<T>(
 ): Promise<T> {
   let body: T | undefined;
   await expect(async () => {
+    // The development bundle can take longer than a short timeout to load on a busy machine,
+    // so each attempt waits long enough for the page itself; a 404 (no snapshot yet) retries.
     const answer = page.waitForResponse(r => isResponse(r.url(), path), {
-      timeout: 15_000,
+      timeout: 90_000,
     });
+    // Handled here too, so an attempt cut short by a slow navigation is not an unhandled rejection.
+    answer.catch(() => undefined);
     await page.goto(url);
     const response = await answer;
     expect(response.status(), `${path} answered ${response.status()}`).toBe(
