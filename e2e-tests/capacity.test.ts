@@ -53,9 +53,13 @@ async function openWithAnswer<T>(
 ): Promise<T> {
   let body: T | undefined;
   await expect(async () => {
+    // The development bundle can take longer than a short timeout to load on a busy machine,
+    // so each attempt waits long enough for the page itself; a 404 (no snapshot yet) retries.
     const answer = page.waitForResponse(r => isResponse(r.url(), path), {
-      timeout: 15_000,
+      timeout: 90_000,
     });
+    // Handled here too, so an attempt cut short by a slow navigation is not an unhandled rejection.
+    answer.catch(() => undefined);
     await page.goto(url);
     const response = await answer;
     expect(response.status(), `${path} answered ${response.status()}`).toBe(
