@@ -205,7 +205,9 @@ describeWithLocalCluster(
                       clusters: [
                         {
                           name: 'k8s-config',
-                          url: cluster.server,
+                          // The same control plane under another name: at gpu-catalog's own URL it
+                          // would be that entity's cluster (see planClusters), not a cluster of its own.
+                          url: cluster.server.replace('127.0.0.1', 'localhost'),
                           caData,
                           authProvider: 'serviceAccount',
                           serviceAccountToken: reader,

@@ -78,6 +78,32 @@ describe('planClusters', () => {
     expect(JSON.stringify({ ...p.cluster, ...rest })).not.toContain('s3cr3t');
   });
 
+  it('takes a Kubernetes-plugin config cluster at a URL bound to an entity as that entity, not a second cluster', () => {
+    const listedForKubernetesPlugin: ClusterTarget = {
+      name: 'gpu-prod-k8s',
+      source: 'config',
+      url: 'https://gpu-prod.example.com:6443/',
+      caData: CA,
+      authProvider: 'serviceAccount',
+      authConfig: 'k8s-config-block',
+    };
+    const elsewhere: ClusterTarget = {
+      name: 'lab',
+      source: 'config',
+      url: 'https://lab.example.com:6443',
+      caData: CA,
+      authProvider: 'serviceAccount',
+      authConfig: 'k8s-config-block',
+    };
+    const { plans, byId } = plan(
+      [prod, listedForKubernetesPlugin, elsewhere],
+      [binding],
+    );
+    expect(plans.map(p => p.cluster.id).sort()).toEqual(['config:lab', REF]);
+    expect(byId.get(REF)!.cluster.refusal).toBeUndefined();
+    expect(byId.get('config:lab')!.cluster.refusal).toBeUndefined();
+  });
+
   it('refuses a catalog cluster whose URL config does not allow, and one without a binding', () => {
     const moved = entity('default', 'gpu-prod', {
       'kubernetes.io/api-server': 'https://attacker.example.com',

@@ -242,6 +242,8 @@ function configBindingOf(
  * - Entries with a `name` bind the `kubernetes.clusterLocatorMethods` cluster of that name, or
  *   (with a `url` or kubeconfig) are config-only clusters `config:<name>`. Entries with only a
  *   `url` bind the `kubernetes.clusterLocatorMethods` clusters of exactly that URL.
+ * - A `kubernetes.clusterLocatorMethods` cluster bound by no entry, at a URL that an `entityRef`
+ *   entry binds, is that entity's cluster and gets no `config:` identity of its own.
  *
  * @public
  */
@@ -257,17 +259,28 @@ export function planClusters(
   const plans: ClusterPlan[] = [];
 
   // Config clusters first: they and the bindings define which URLs config owns.
-  const configTargets = targets.filter(t => t.source === 'config');
   const catalogTargets = targets.filter(t => t.source === 'catalog');
+  // A kubernetes.clusterLocatorMethods cluster that no entry binds by name, at a URL that config
+  // binds to a catalog entity, is that entity's cluster listed for the Kubernetes plugin: not a
+  // second identity (it would be evaluated twice and shown twice in the fleet).
+  const entityUrls = new Set(
+    bindings.filter(b => b.entityRef).flatMap(allowedUrlsOf),
+  );
   const configPlans: Array<{
     target: ClusterTarget;
     id: string;
     matches: ClusterBinding[];
-  }> = configTargets.map(target => ({
-    target,
-    id: configClusterId(target.name),
-    matches: configBindingOf(target, bindings),
-  }));
+  }> = targets
+    .filter(t => t.source === 'config')
+    .map(target => ({
+      target,
+      id: configClusterId(target.name),
+      matches: configBindingOf(target, bindings),
+    }))
+    .filter(({ target, matches }) => {
+      const url = normalized(target.url);
+      return matches.length > 0 || !url || !entityUrls.has(url);
+    });
   for (const { matches } of configPlans) {
     matches.forEach(b => used.add(b));
   }
