@@ -233,24 +233,15 @@ export const aiConformancePlugin = createBackendPlugin({
             await evaluations.sweepProbeLeftovers(operations.sweepOlderThanMs);
           },
         });
-        // Owners (permission decisions) and refusals follow the catalog between rounds.
+        // Owners (permission decisions) and refusals follow the catalog between rounds, and a
+        // cluster registered since the last round is evaluated without waiting for the next one.
         await scheduler.scheduleTask({
           id: 'refresh-clusters',
           frequency: { milliseconds: operations.clusterRefreshMs },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 15 },
           scope: 'global',
-          fn: async () => {
-            await evaluations
-              .refresh()
-              .catch(error =>
-                logger.warn(
-                  `Could not refresh the cluster list: ${
-                    (error as Error)?.message ?? String(error)
-                  }`,
-                ),
-              );
-          },
+          fn: signal => evaluations.refreshAndEvaluateNew(signal),
         });
         const cleaner = new HistoryCleaner({
           store,

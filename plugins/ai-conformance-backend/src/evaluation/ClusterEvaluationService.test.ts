@@ -51,7 +51,7 @@ async function setup(options: {
   targets?: ClusterTarget[];
 }) {
   const { clusters, ...config } = options.config ?? {};
-  const { registry, sources } = testRegistry({
+  const { registry, sources, targets } = testRegistry({
     targets: options.targets ?? [],
     clusters,
   });
@@ -80,7 +80,16 @@ async function setup(options: {
     auditor,
     capacity,
   });
-  return { service, store, engine, auditEvent, knex, sources, capacity };
+  return {
+    service,
+    store,
+    engine,
+    auditEvent,
+    knex,
+    sources,
+    targets,
+    capacity,
+  };
 }
 
 describe('ClusterEvaluationService', () => {
@@ -179,6 +188,50 @@ describe('ClusterEvaluationService', () => {
     expect(await knex('ai_conformance_locks').count('* as n')).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('evaluates at a refresh only the clusters registered since the last round', async () => {
+    const late: ClusterTarget = {
+      name: 'late',
+      source: 'catalog',
+      entityRef: 'resource:default/late',
+      url: 'https://late.example.com',
+    };
+    const { service, store, engine, targets } = await setup({
+      config: {
+        clusters: [
+          clusterSettings('early'),
+          {
+            entityRef: late.entityRef!,
+            url: late.url,
+            serviceAccountToken: 'late-token',
+          },
+        ],
+      },
+      evaluate: async ({ cluster }) => makeScorecard(cluster),
+    });
+    const evaluated = () =>
+      (engine.evaluateCluster as jest.Mock).mock.calls.map(([o]) => o.cluster);
+
+    // The startup round ran before the catalog had the late cluster.
+    await service.evaluateFleet();
+    expect(evaluated()).toEqual(['config:early']);
+
+    // Nothing new: a refresh evaluates nothing.
+    await service.refreshAndEvaluateNew();
+    expect(evaluated()).toEqual(['config:early']);
+
+    // The catalog now has it: the next refresh evaluates it, and only it.
+    targets.push(late);
+    await service.refreshAndEvaluateNew();
+    expect(evaluated()).toEqual(['config:early', 'resource:default/late']);
+    expect((await store.getCluster('resource:default/late'))?.status).toBe(
+      'ok',
+    );
+
+    // Evaluated once (even if that run had failed): later refreshes leave it to the schedule.
+    await service.refreshAndEvaluateNew();
+    expect(evaluated()).toHaveLength(2);
   });
 
   it('syncs a configured cluster the store does not know yet, once for concurrent callers', async () => {

@@ -156,6 +156,39 @@ export class ClusterEvaluationService {
   }
 
   /**
+   * The refresh task: syncs the cluster list, then evaluates the clusters that have no run yet
+   * (registered in the catalog or config since the last round, or listed before the catalog had
+   * them at startup), so a new cluster gets a scorecard within one refresh period instead of
+   * waiting for the next scheduled round. Never throws; failures are logged like a round's.
+   */
+  async refreshAndEvaluateNew(signal?: AbortSignal): Promise<void> {
+    const { store, logger } = this.options;
+    let clusters: RegisteredCluster[];
+    let neverRun: Set<string>;
+    try {
+      clusters = await this.refresh();
+      neverRun = new Set(
+        (await store.listClusters())
+          .filter(c => !c.lastRunId)
+          .map(c => c.cluster),
+      );
+    } catch (error) {
+      logger.warn(
+        `Could not refresh the cluster list: ${describeEvaluationError(error)}`,
+      );
+      return;
+    }
+    const added = clusters.filter(c => !c.refusal && neverRun.has(c.id));
+    if (added.length === 0) return;
+    logger.info(`Evaluating ${added.length} newly registered cluster(s)`);
+    await this.evaluateAll(
+      added,
+      { trigger: 'schedule', activeProbes: false },
+      signal,
+    );
+  }
+
+  /**
    * The stored cluster, syncing the store first when the registry announces a cluster the store
    * does not know yet (a "run now" that arrives before the first sync after startup or after
    * the catalog added it). Unknown identities cost a cached registry lookup, no sync; concurrent
@@ -209,15 +242,29 @@ export class ClusterEvaluationService {
         config.concurrency
       })`,
     );
+    await this.evaluateAll(
+      runnable,
+      {
+        trigger: options.probes ? 'schedule:probes' : 'schedule',
+        activeProbes: Boolean(options.probes),
+      },
+      signal,
+    );
+  }
+
+  /** Evaluates the clusters under the concurrency limit; one cluster's failure is only logged. */
+  private async evaluateAll(
+    clusters: RegisteredCluster[],
+    request: EvaluationRequest,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const { logger } = this.options;
     await Promise.all(
-      runnable.map(cluster =>
+      clusters.map(cluster =>
         this.limiter.run(async () => {
           if (signal?.aborted || this.stopping) return;
           try {
-            await this.evaluateIfIdle(cluster, {
-              trigger: options.probes ? 'schedule:probes' : 'schedule',
-              activeProbes: Boolean(options.probes),
-            });
+            await this.evaluateIfIdle(cluster, request);
           } catch (error) {
             logger.error(
               `Evaluation of cluster ${
