@@ -11,7 +11,9 @@ import {
 } from './support';
 
 // The views below read the live backend evaluating the demo clusters (scripts/e2e-backend.sh).
-test.describe.configure({ mode: 'serial' });
+// Each view is a full page load of the development bundle (12 s and more on a busy 2-core
+// machine) plus sign-in: a minute is not always enough.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test('the backend evaluates the three demo clusters', async ({ page }) => {
   test.setTimeout(300_000);
