@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   BACKEND_URL,
   DEMO_CLUSTERS,
-  entityTab,
+  openEntityTab,
   guestHeaders,
   keepScreenshot,
   signIn,
@@ -103,8 +103,9 @@ for (const theme of THEMES) {
         .first()
         .locator('a')
         .click();
+      // Clusters are linked by identity (the entity ref, URI-encoded).
       await expect(page).toHaveURL(
-        /\/ai-conformance\/clusters\/local-partial-amd\?requirement=/,
+        /\/ai-conformance\/clusters\/resource%3Adefault%2Flocal-partial-amd\?requirement=/,
       );
       await expect(page.getByRole('button', { name: /Run now/ })).toBeVisible();
       await expect(page.locator('[id$="-details"]').first()).toBeVisible();
@@ -125,7 +126,8 @@ for (const theme of THEMES) {
       await page.goto('/catalog/default/resource/local-conformant-nvidia');
       await expect(page.getByText(/MUST/).first()).toBeVisible();
       await keepScreenshot(page, testInfo, 'entity-card-cluster', theme);
-      await entityTab(page, 'AI Conformance').click();
+      // The tab is in the entity page's "Operation" group (the plugin's entity content).
+      await openEntityTab(page, 'AI Conformance', 'Operation');
       await expect(page).toHaveURL(
         /\/catalog\/default\/resource\/local-conformant-nvidia\/ai-conformance/,
       );
@@ -276,7 +278,11 @@ test('trends after a second evaluation, with a time range in the URL', async ({
   test.setTimeout(240_000);
   await signIn(page, 'light');
   // A second evaluation of one cluster ("run now"), so the trend has two points of history.
-  await page.goto('/ai-conformance/clusters/local-bare');
+  await page.goto(
+    `/ai-conformance/clusters/${encodeURIComponent(
+      'resource:default/local-bare',
+    )}`,
+  );
   await page.getByRole('button', { name: /Run now/ }).click();
   await page
     .getByRole('dialog')

@@ -52,6 +52,29 @@ export function entityTab(page: Page, name: string): Locator {
 }
 
 /**
+ * Opens an entity page tab that may sit in a tab group (the new frontend system groups entity
+ * content, e.g. "Operation"): a group of several tabs is a button that opens a menu of them.
+ */
+export async function openEntityTab(page: Page, name: string, group: string) {
+  const groupButton = page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('button', { name: group, exact: true });
+  const direct = entityTab(page, name);
+  await expect(direct.or(groupButton)).toBeVisible();
+  if (await direct.isVisible()) {
+    await direct.click();
+    return;
+  }
+  await groupButton.click();
+  // The group's menu lists its tabs as menu items (radio items: one is the current tab).
+  const menu = page.getByRole('menu', { name: group, exact: true });
+  await menu
+    .getByRole('menuitemradio', { name, exact: true })
+    .or(menu.getByRole('menuitem', { name, exact: true }))
+    .click();
+}
+
+/**
  * Waits until the backend has evaluated every demo cluster: the fleet list shows no cluster as
  * "Not evaluated". The first evaluation starts a few seconds after the backend.
  */
