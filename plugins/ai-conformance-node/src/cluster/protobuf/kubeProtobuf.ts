@@ -35,8 +35,7 @@ const READ_ITEM: Record<ProtobufListKind, (r: Reader) => KubeObject> = {
 
 function hasMagic(body: Uint8Array): boolean {
   return (
-    body.length >= MAGIC.length &&
-    MAGIC.equals(body.subarray(0, MAGIC.length))
+    body.length >= MAGIC.length && MAGIC.equals(body.subarray(0, MAGIC.length))
   );
 }
 

@@ -22,7 +22,11 @@ interface TaintJson {
 
 function readTaint(r: Reader): TaintJson {
   const end = messageEnd(r);
-  const out: TaintJson = { key: undefined, value: undefined, effect: undefined };
+  const out: TaintJson = {
+    key: undefined,
+    value: undefined,
+    effect: undefined,
+  };
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === lenTag(1)) out.key = optionalString(r);
