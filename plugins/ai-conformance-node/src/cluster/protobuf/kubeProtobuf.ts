@@ -10,13 +10,13 @@ import { ListHead } from '../listHead';
 import { readNode } from './nodeWire';
 import { readPod } from './podWire';
 import {
-  expectEnd,
   lenTag,
   messageEnd,
   optionalString,
   Reader,
   readerOf,
   skip,
+  stringFields,
 } from './wire';
 
 /** The media type of Kubernetes protobuf. @internal */
@@ -56,18 +56,10 @@ function unwrap(body: Uint8Array): Uint8Array {
 }
 
 /** ListMeta: resourceVersion (2) and continue (3). */
-function readListMeta(r: Reader): ListHead {
-  const end = messageEnd(r);
-  const out: ListHead = {};
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(2)) out.resourceVersion = optionalString(r);
-    else if (tag === lenTag(3)) out.continue = optionalString(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return out;
-}
+const readListMeta: (r: Reader) => ListHead = stringFields({
+  2: 'resourceVersion',
+  3: 'continue',
+});
 
 /**
  * Decodes a protobuf PodList or NodeList into objects in the JSON shape of the fields the engine

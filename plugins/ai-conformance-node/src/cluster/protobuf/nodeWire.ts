@@ -2,47 +2,25 @@
    core/v1 generated.proto field numbers). Absent and empty fields read as undefined, as JSON
    omits them. */
 import { KubeObject } from '../ClusterReader';
-import { ConditionJson, readCondition, readObjectMeta } from './objectMeta';
+import { ConditionJson, readCondition, readObjectParts } from './objectMeta';
 import {
   expectEnd,
   lenTag,
   messageEnd,
-  optionalString,
   Reader,
   readQuantityEntry,
   skip,
+  stringFields,
   varintTag,
 } from './wire';
 
-interface TaintJson {
-  key?: string;
-  value?: string;
-  effect?: string;
-}
-
-function readTaint(r: Reader): TaintJson {
-  const end = messageEnd(r);
-  const out: TaintJson = {
-    key: undefined,
-    value: undefined,
-    effect: undefined,
-  };
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) out.key = optionalString(r);
-    else if (tag === lenTag(2)) out.value = optionalString(r);
-    else if (tag === lenTag(3)) out.effect = optionalString(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return out;
-}
+const readTaint = stringFields({ 1: 'key', 2: 'value', 3: 'effect' });
 
 /** NodeSpec: unschedulable (4) and taints (5). */
 function readNodeSpec(r: Reader) {
   const end = messageEnd(r);
   let unschedulable: boolean | undefined;
-  let taints: TaintJson[] | undefined;
+  let taints: Array<ReturnType<typeof readTaint>> | undefined;
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === varintTag(4)) unschedulable = r.bool();
@@ -54,19 +32,10 @@ function readNodeSpec(r: Reader) {
 }
 
 /** NodeSystemInfo: the runtime (6) and kubelet (7) versions. */
-function readNodeInfo(r: Reader) {
-  const end = messageEnd(r);
-  let containerRuntimeVersion: string | undefined;
-  let kubeletVersion: string | undefined;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(6)) containerRuntimeVersion = optionalString(r);
-    else if (tag === lenTag(7)) kubeletVersion = optionalString(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return { containerRuntimeVersion, kubeletVersion };
-}
+const readNodeInfo = stringFields({
+  6: 'containerRuntimeVersion',
+  7: 'kubeletVersion',
+});
 
 /** NodeStatus: capacity (1), allocatable (2), conditions (4), nodeInfo (7). */
 function readNodeStatus(r: Reader) {
@@ -89,18 +58,11 @@ function readNodeStatus(r: Reader) {
 
 /** One Node (an item of a NodeList) in the JSON shape of the fields the engine reads. @internal */
 export function readNode(r: Reader): KubeObject {
-  const end = messageEnd(r);
-  let metadata: KubeObject['metadata'];
-  let spec: ReturnType<typeof readNodeSpec> | undefined;
-  let status: ReturnType<typeof readNodeStatus> | undefined;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) metadata = readObjectMeta(r);
-    else if (tag === lenTag(2)) spec = readNodeSpec(r);
-    else if (tag === lenTag(3)) status = readNodeStatus(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
+  const { metadata, spec, status } = readObjectParts(
+    r,
+    readNodeSpec,
+    readNodeStatus,
+  );
   return {
     apiVersion: 'v1',
     kind: 'Node',

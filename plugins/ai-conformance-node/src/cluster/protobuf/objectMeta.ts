@@ -10,6 +10,7 @@ import {
   Reader,
   readStringEntry,
   skip,
+  stringFields,
   varintTag,
 } from './wire';
 
@@ -59,31 +60,37 @@ export function readObjectMeta(r: Reader): KubeObject['metadata'] {
   return { name, namespace, uid, labels, ownerReferences };
 }
 
-/** A status condition as JSON has it (the fields the reducers read). @internal */
-export interface ConditionJson {
-  type?: string;
-  status?: string;
-  reason?: string;
-  message?: string;
-}
+/** PodCondition or NodeCondition: the fields the reducers read. */
+export const readCondition = stringFields({
+  1: 'type',
+  2: 'status',
+  5: 'reason',
+  6: 'message',
+});
 
-/** PodCondition or NodeCondition. */
-export function readCondition(r: Reader): ConditionJson {
+/** A status condition as JSON has it (the fields the reducers read). @internal */
+export type ConditionJson = ReturnType<typeof readCondition>;
+
+/**
+ * A top-level object (a list item): metadata (1), spec (2) and status (3), each read by the
+ * kind's own reader; undefined when absent.
+ */
+export function readObjectParts<Spec, Status>(
+  r: Reader,
+  readSpec: (r: Reader) => Spec,
+  readStatus: (r: Reader) => Status,
+): { metadata?: KubeObject['metadata']; spec?: Spec; status?: Status } {
   const end = messageEnd(r);
-  const out: ConditionJson = {
-    type: undefined,
-    status: undefined,
-    reason: undefined,
-    message: undefined,
-  };
+  let metadata: KubeObject['metadata'];
+  let spec: Spec | undefined;
+  let status: Status | undefined;
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === lenTag(1)) out.type = optionalString(r);
-    else if (tag === lenTag(2)) out.status = optionalString(r);
-    else if (tag === lenTag(5)) out.reason = optionalString(r);
-    else if (tag === lenTag(6)) out.message = optionalString(r);
+    if (tag === lenTag(1)) metadata = readObjectMeta(r);
+    else if (tag === lenTag(2)) spec = readSpec(r);
+    else if (tag === lenTag(3)) status = readStatus(r);
     else skip(r, tag);
   }
   expectEnd(r, end);
-  return out;
+  return { metadata, spec, status };
 }

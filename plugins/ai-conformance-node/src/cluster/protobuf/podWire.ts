@@ -2,7 +2,7 @@
    core/v1 generated.proto field numbers). Absent and empty fields read as undefined, as JSON
    omits them; repeated fields the reducers always iterate are [] when absent. */
 import { KubeObject } from '../ClusterReader';
-import { ConditionJson, readCondition, readObjectMeta } from './objectMeta';
+import { ConditionJson, readCondition, readObjectParts } from './objectMeta';
 import {
   expectEnd,
   lenTag,
@@ -11,6 +11,7 @@ import {
   Reader,
   readQuantityEntry,
   skip,
+  stringFields,
   varintTag,
 } from './wire';
 
@@ -125,17 +126,7 @@ function readEphemeralContainer(r: Reader): ContainerJson {
 }
 
 /** The path of a HostPathVolumeSource. */
-function readHostPath(r: Reader): { path?: string } {
-  const end = messageEnd(r);
-  let path: string | undefined;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) path = optionalString(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return { path };
-}
+const readHostPath = stringFields({ 1: 'path' });
 
 /** A Volume; JSON inlines its VolumeSource (field 2), of which only hostPath (1) is read. */
 function readVolume(r: Reader): { name?: string; hostPath?: object } {
@@ -161,29 +152,10 @@ function readVolume(r: Reader): { name?: string; hostPath?: object } {
   return out;
 }
 
-/**
- * A PodResourceClaim (name 1, resourceClaimName 3) or PodResourceClaimStatus (name 1,
- * resourceClaimName 2).
- */
-function readClaimRef(
-  r: Reader,
-  claimNameField: number,
-): { name?: string; resourceClaimName?: string } {
-  const end = messageEnd(r);
-  const out: { name?: string; resourceClaimName?: string } = {
-    name: undefined,
-    resourceClaimName: undefined,
-  };
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) out.name = optionalString(r);
-    else if (tag === lenTag(claimNameField))
-      out.resourceClaimName = optionalString(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return out;
-}
+/** A PodResourceClaim (the claim's name is field 3; 2 is the removed `source`). */
+const readPodClaim = stringFields({ 1: 'name', 3: 'resourceClaimName' });
+/** A PodResourceClaimStatus. */
+const readClaimStatus = stringFields({ 1: 'name', 2: 'resourceClaimName' });
 
 interface PodSpecJson {
   nodeName?: string;
@@ -223,7 +195,7 @@ function readPodSpec(r: Reader): PodSpecJson {
     else if (tag === lenTag(34))
       out.ephemeralContainers.push(readEphemeralContainer(r));
     else if (tag === lenTag(39))
-      (out.resourceClaims ??= []).push(readClaimRef(r, 3));
+      (out.resourceClaims ??= []).push(readPodClaim(r));
     else if (tag === lenTag(40)) out.resources = readResources(r);
     else skip(r, tag);
   }
@@ -241,7 +213,7 @@ function readPodStatus(r: Reader) {
     if (tag === lenTag(1)) phase = optionalString(r);
     else if (tag === lenTag(2)) (conditions ??= []).push(readCondition(r));
     else if (tag === lenTag(15))
-      (resourceClaimStatuses ??= []).push(readClaimRef(r, 2));
+      (resourceClaimStatuses ??= []).push(readClaimStatus(r));
     else skip(r, tag);
   }
   expectEnd(r, end);
@@ -250,18 +222,11 @@ function readPodStatus(r: Reader) {
 
 /** One Pod (an item of a PodList) in the JSON shape of the fields the engine reads. @internal */
 export function readPod(r: Reader): KubeObject {
-  const end = messageEnd(r);
-  let metadata: KubeObject['metadata'];
-  let spec: PodSpecJson | undefined;
-  let status: ReturnType<typeof readPodStatus> | undefined;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) metadata = readObjectMeta(r);
-    else if (tag === lenTag(2)) spec = readPodSpec(r);
-    else if (tag === lenTag(3)) status = readPodStatus(r);
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
+  const { metadata, spec, status } = readObjectParts(
+    r,
+    readPodSpec,
+    readPodStatus,
+  );
   return {
     apiVersion: 'v1',
     kind: 'Pod',

@@ -101,18 +101,38 @@ export function readStringEntry(r: Reader, map: Record<string, string>) {
   readMapEntry(r, map, readString, '');
 }
 
-/** A resource.Quantity message: its string form (field 1). */
-function readQuantity(r: Reader): string {
-  const end = messageEnd(r);
-  let value = '';
-  while (r.pos < end) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) value = r.string();
-    else skip(r, tag);
-  }
-  expectEnd(r, end);
-  return value;
+/**
+ * A reader of a message of which only string fields are read, by field number → JSON name: each
+ * name is present in the result, undefined when the field is absent or empty (as JSON omits it).
+ */
+export function stringFields<K extends string>(
+  names: Record<number, K>,
+): (r: Reader) => Partial<Record<K, string>> {
+  const byTag = new Map<number, K>(
+    Object.entries(names).map(([field, name]) => [
+      lenTag(Number(field)),
+      name as K,
+    ]),
+  );
+  const keys = [...byTag.values()];
+  return r => {
+    const end = messageEnd(r);
+    const out: Partial<Record<K, string>> = {};
+    for (const key of keys) out[key] = undefined;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      const key = byTag.get(tag);
+      if (key !== undefined) out[key] = optionalString(r);
+      else skip(r, tag);
+    }
+    expectEnd(r, end);
+    return out;
+  };
 }
+
+/** A resource.Quantity message: its string form (field 1). */
+const quantityFields = stringFields({ 1: 'string' });
+const readQuantity = (r: Reader) => quantityFields(r).string ?? '';
 
 /** Reads a `map<string, Quantity>` entry (requests, limits, capacity…) as its JSON string. */
 export function readQuantityEntry(r: Reader, map: Record<string, string>) {
