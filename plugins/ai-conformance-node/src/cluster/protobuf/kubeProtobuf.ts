@@ -190,8 +190,15 @@ const root = protobuf.Root.fromJSON({
         allocatable: quantityMap(2),
         conditions: { rule: 'repeated', type: 'NodeCondition', id: 4 },
         nodeInfo: { type: 'NodeSystemInfo', id: 7 },
+        runtimeHandlers: {
+          rule: 'repeated',
+          type: 'NodeRuntimeHandler',
+          id: 12,
+        },
       },
     },
+    // Only the name; the handler's features (field 2) are not read.
+    NodeRuntimeHandler: { fields: { name: { type: 'string', id: 1 } } },
     NodeCondition: {
       fields: {
         type: { type: 'string', id: 1 },
@@ -325,6 +332,10 @@ function nodeObject(n: Any): KubeObject {
       allocatable: quantities(status.allocatable),
       conditions: status.conditions,
       nodeInfo: status.nodeInfo,
+      // JSON writes the default handler's empty name; protobuf omits it
+      runtimeHandlers: status.runtimeHandlers?.map((h: Any) => ({
+        name: h.name ?? '',
+      })),
     },
   };
 }
