@@ -188,6 +188,17 @@ export function gvisorRuntimeClass(): KubeObject {
   };
 }
 
+/** A Kata Containers RuntimeClass (handler `kata-qemu`), as kata-deploy creates it. */
+export function kataRuntimeClass(): KubeObject {
+  return {
+    apiVersion: 'node.k8s.io/v1',
+    kind: 'RuntimeClass',
+    metadata: { name: 'kata-qemu' },
+    handler: 'kata-qemu',
+    overhead: { podFixed: { cpu: '250m', memory: '160Mi' } },
+  };
+}
+
 /** DRANET: its DaemonSet, a DeviceClass for RDMA NICs and one slice per node. */
 export function dranet(
   nodes: { name: string; uid?: string }[],
