@@ -20,7 +20,7 @@ export const MI300X: AmdGpu = {
 const OPERATOR = 'kube-amd-gpu';
 /**
  * What the nodes' containerd reports: runc only. The Kata RuntimeClass below names a handler no
- * node has, so workload_sandboxing sees it configured but not shown to work (unknown).
+ * node has, so workload_sandboxing sees it configured but missing on every node (fail).
  */
 const CONTAINERD_HANDLERS = ['runc'];
 

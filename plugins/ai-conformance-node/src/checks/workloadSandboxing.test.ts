@@ -176,6 +176,33 @@ describe('workload_sandboxing', () => {
     });
   });
 
+  it("fails when every node the class can run on reports its handlers and none reports the class's", () => {
+    const result = evaluate({
+      runtimeClasses: [{ name: 'kata-qemu', handler: 'kata-qemu' }],
+      nodes: [
+        node('cpu-0', { runtimeHandlers: ['runc'] }),
+        node('cpu-1', { runtimeHandlers: [] }),
+      ],
+    });
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toContain(
+      'A sandbox RuntimeClass exists but its runtime is missing, so its pods cannot start',
+    );
+    expect(result.reason).toContain(
+      'none of the 2 node(s) it can run on reports handler kata-qemu in status.runtimeHandlers (they report: runc)',
+    );
+    // one more class that is merely unshown keeps the verdict unknown
+    expect(
+      evaluate({
+        runtimeClasses: [
+          { name: 'kata-qemu', handler: 'kata-qemu' },
+          { ...gvisor, nodeSelector: { pool: 'sandbox' } },
+        ],
+        nodes: [node('cpu-0', { runtimeHandlers: ['runc'] })],
+      }).verdict,
+    ).toBe('unknown');
+  });
+
   it('is unknown, not fail, when the nodes report no runtime handlers at all (older kubelets)', () => {
     const result = evaluate({
       runtimeClasses: [gvisor],

@@ -170,6 +170,20 @@ function describeUnverified(use: SandboxClassUse): string {
   } runtime on those nodes or correct the handler name, ${runAPod}`;
 }
 
+/**
+ * A class the nodes show cannot run: every Ready node it may run on reports its runtime handlers
+ * (a 1.30+ kubelet on a runtime that lists them), none reports this class's, and no pod uses it.
+ * Nodes that report nothing, or no eligible node at all (a pool scaled to zero), prove nothing.
+ */
+function isRefuted(use: SandboxClassUse): boolean {
+  return (
+    use.nodes.length > 0 &&
+    use.nodes.every(n => n.runtimeHandlers !== undefined) &&
+    !use.reporting.length &&
+    !use.pods.length
+  );
+}
+
 /** The agent-sandbox controller, when the agent-sandbox API is served. */
 function agentSandbox(facts: ClusterFacts) {
   if (!serves(facts, 'agents.x-k8s.io', 'sandboxes')) return undefined;
@@ -201,8 +215,9 @@ function agentSandbox(facts: ClusterFacts) {
 /**
  * `workload_sandboxing`: sandboxed workloads can run. A sandbox RuntimeClass counts when a Ready
  * node it can run on reports its handler in `status.runtimeHandlers` or a running pod uses it;
- * the agent-sandbox API counts when its controller is Available. A class shown nowhere, or a
- * class whose handler is not recognised, is `unknown`; nothing sandbox-like is `fail`.
+ * the agent-sandbox API counts when its controller is Available. A class whose nodes all report
+ * their handlers without its own is `fail` (its pods cannot start); a class shown nowhere else,
+ * or a class whose handler is not recognised, is `unknown`; nothing sandbox-like is `fail`.
  *
  * @public
  */
@@ -219,7 +234,10 @@ export const workloadSandboxing: RequirementCheck = {
         )
       : [];
     const working = uses.filter(u => u.reporting.length || u.pods.length);
-    const unverified = uses.filter(u => !working.includes(u));
+    const refuted = uses.filter(u => !working.includes(u) && isRefuted(u));
+    const unverified = uses.filter(
+      u => !working.includes(u) && !refuted.includes(u),
+    );
     const agent = agentSandbox(facts);
 
     const list = [...uses.flatMap(classEvidence), ...(agent?.evidence ?? [])];
@@ -276,6 +294,16 @@ export const workloadSandboxing: RequirementCheck = {
             ),
           ),
         ]),
+      );
+    }
+    if (refuted.length) {
+      return outcome(
+        'fail',
+        `A sandbox RuntimeClass exists but its runtime is missing, so its pods cannot start. ${[
+          ...refuted.map(describeUnverified),
+          ...(agentProblem ? [agentProblem] : []),
+        ].join('. ')}.`,
+        capEvidence(list),
       );
     }
     if (agentProblem) {

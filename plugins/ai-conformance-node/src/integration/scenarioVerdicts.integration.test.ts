@@ -62,8 +62,8 @@ const expected: Record<ScenarioName, Record<string, Verdict>> = {
     // ServiceMonitor API and objects, but no Prometheus instance collecting them
     ai_service_metrics: 'unknown',
     secure_accelerator_access: 'pass',
-    // RuntimeClass kata-qemu exists, but the nodes report only runc and no pod uses it
-    workload_sandboxing: 'unknown',
+    // RuntimeClass kata-qemu exists, but every node reports only runc and no pod uses it
+    workload_sandboxing: 'fail',
     robust_controller: 'fail',
   },
   bare: {
@@ -211,6 +211,8 @@ describeWithLocalCluster(
         ]),
       );
       const amd = sandboxing('partial-amd');
+      expect(amd.verdict).toBe('fail');
+      expect(amd.reason).toContain('its runtime is missing');
       expect(amd.reason).toContain(
         'none of the 4 node(s) it can run on reports handler kata-qemu in status.runtimeHandlers (they report: runc)',
       );
