@@ -196,7 +196,7 @@ describe('decodeProtobufList', () => {
     });
   });
 
-  it('decodes nodes: quantities, taints, conditions, runtime versions', () => {
+  it('decodes nodes: quantities, taints, conditions, runtime versions and handlers', () => {
     const nodeList = envelope(w => {
       message(w, 1, m => str(m, 2, '9'));
       message(w, 2, node => {
@@ -224,6 +224,18 @@ describe('decodeProtobufList', () => {
             str(info, 6, 'containerd://2.1.4');
             str(info, 7, 'v1.37.2');
           });
+          // runtimeHandlers: the default handler (empty name) and runsc with its features
+          message(status, 12, h => {
+            str(h, 1, '');
+            message(h, 2, f => bool(f, 1, true));
+          });
+          message(status, 12, h => {
+            str(h, 1, 'runsc');
+            message(h, 2, f => {
+              bool(f, 1, false);
+              bool(f, 2, true);
+            });
+          });
         });
       });
     });
@@ -248,6 +260,8 @@ describe('decodeProtobufList', () => {
           containerRuntimeVersion: 'containerd://2.1.4',
           kubeletVersion: 'v1.37.2',
         },
+        // as in JSON: the default handler's name is an empty string; features are not read
+        runtimeHandlers: [{ name: '' }, { name: 'runsc' }],
       },
     });
   });

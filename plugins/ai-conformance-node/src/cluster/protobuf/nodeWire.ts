@@ -37,23 +37,34 @@ const readNodeInfo = stringFields({
   7: 'kubeletVersion',
 });
 
-/** NodeStatus: capacity (1), allocatable (2), conditions (4), nodeInfo (7). */
+/** A NodeRuntimeHandler: only its name (1); JSON writes the default handler's empty name. */
+const runtimeHandlerFields = stringFields({ 1: 'name' });
+const readRuntimeHandler = (r: Reader) => ({
+  name: runtimeHandlerFields(r).name ?? '',
+});
+
+/**
+ * NodeStatus: capacity (1), allocatable (2), conditions (4), nodeInfo (7), runtimeHandlers (12).
+ */
 function readNodeStatus(r: Reader) {
   const end = messageEnd(r);
   let capacity: Record<string, string> | undefined;
   let allocatable: Record<string, string> | undefined;
   let conditions: ConditionJson[] | undefined;
   let nodeInfo: ReturnType<typeof readNodeInfo> | undefined;
+  let runtimeHandlers: Array<{ name: string }> | undefined;
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === lenTag(1)) readQuantityEntry(r, (capacity ??= {}));
     else if (tag === lenTag(2)) readQuantityEntry(r, (allocatable ??= {}));
     else if (tag === lenTag(4)) (conditions ??= []).push(readCondition(r));
     else if (tag === lenTag(7)) nodeInfo = readNodeInfo(r);
+    else if (tag === lenTag(12))
+      (runtimeHandlers ??= []).push(readRuntimeHandler(r));
     else skip(r, tag);
   }
   expectEnd(r, end);
-  return { capacity, allocatable, conditions, nodeInfo };
+  return { capacity, allocatable, conditions, nodeInfo, runtimeHandlers };
 }
 
 /** One Node (an item of a NodeList) in the JSON shape of the fields the engine reads. @internal */
@@ -73,6 +84,7 @@ export function readNode(r: Reader): KubeObject {
       allocatable: undefined,
       conditions: undefined,
       nodeInfo: undefined,
+      runtimeHandlers: undefined,
     },
   };
 }
