@@ -2,8 +2,8 @@
    @kubernetes/client-node builds them for its own requests, but over HTTP/1.1. undici's HTTP/2
    moves a large list body more slowly than HTTP/1.1 (at 50,000 pods, 25 protobuf pages of 2,000
    fetched one after another: 5.9–9.0 s over HTTP/1.1 against 11.0–12.6 s over HTTP/2, on the same
-   loaded machine), and its flow control holds back the page fetched ahead while the client is
-   busy decoding the page before it. Measured with the whole snapshot (`yarn bench:capacity`'s
+   loaded machine; without
+   any decoding in between, so not only flow control waiting on a busy client). Measured with the whole snapshot (`yarn bench:capacity`'s
    child process), alternating runs under the same load: HTTP/2 17.2 and 19.1 s (15.1 and 15.3 s
    with 16 MiB flow-control windows), HTTP/1.1 8.4 and 13.2 s. A proxy
    or SOCKS setup keeps the kubeconfig's own dispatcher. */
