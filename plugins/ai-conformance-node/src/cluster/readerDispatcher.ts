@@ -1,12 +1,11 @@
 /* The connection pool of a KubeClusterReader: the kubeconfig's TLS settings, as
    @kubernetes/client-node builds them for its own requests, but over HTTP/1.1. undici's HTTP/2
-   moves a large list body more slowly than HTTP/1.1 (at 50,000 pods, 25 protobuf pages of 2,000
-   fetched one after another: 5.9–9.0 s over HTTP/1.1 against 11.0–12.6 s over HTTP/2, on the same
-   loaded machine; without
-   any decoding in between, so not only flow control waiting on a busy client). Measured with the whole snapshot (`yarn bench:capacity`'s
-   child process), alternating runs under the same load: HTTP/2 17.2 and 19.1 s (15.1 and 15.3 s
-   with 16 MiB flow-control windows), HTTP/1.1 8.4 and 13.2 s. A proxy
-   or SOCKS setup keeps the kubeconfig's own dispatcher. */
+   moves a large list body more slowly than HTTP/1.1: at 50,000 pods, 25 protobuf pages of 2,000
+   fetched one after another with no decoding in between took 11.0–12.6 s over HTTP/2 against
+   5.9–9.0 s over HTTP/1.1 on the same loaded machine. Whole snapshots (`yarn bench:capacity`'s
+   child process), alternating under the same load: HTTP/2 17.2 and 19.1 s (15.1 and 15.3 s with
+   16 MiB flow-control windows), HTTP/1.1 8.4 and 13.2 s. A proxy or SOCKS setup keeps the
+   kubeconfig's own dispatcher. */
 import type { RequestOptions } from 'node:https';
 import { KubeConfig, RequestContext } from '@kubernetes/client-node';
 import { Agent, Dispatcher } from 'undici';
