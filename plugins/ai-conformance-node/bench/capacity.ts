@@ -19,7 +19,8 @@
    from the pinned Kubernetes module and kubectl-view-allocations with cargo, into the cache,
    when missing. Every measurement of ours runs in a child process (bench/capacityOnce.ts) so
    that its peak RSS is ours alone; the other tool runs under /usr/bin/time. BENCH_RUNS (default
-   3) runs of each are measured and the medians compared. */
+   3) runs of each are measured and the medians compared. Measured figures, and where the time
+   goes (API server alone, transport, decoding, GC): the node README, "Capacity benchmark". */
 /* eslint-disable no-console */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -177,15 +177,32 @@ export function prometheusStack(version = 'v0.85.0'): AddOn {
   };
 }
 
-/** The gVisor RuntimeClass (handler `runsc`) for untrusted workloads. */
-export function gvisorRuntimeClass(): KubeObject {
+/** A RuntimeClass with the pod overhead its sandbox adds. */
+function runtimeClass(
+  name: string,
+  handler: string,
+  overhead: { cpu: string; memory: string },
+): KubeObject {
   return {
     apiVersion: 'node.k8s.io/v1',
     kind: 'RuntimeClass',
-    metadata: { name: 'gvisor' },
-    handler: 'runsc',
-    overhead: { podFixed: { cpu: '250m', memory: '120Mi' } },
+    metadata: { name },
+    handler,
+    overhead: { podFixed: overhead },
   };
+}
+
+/** The gVisor RuntimeClass (handler `runsc`) for untrusted workloads. */
+export function gvisorRuntimeClass(): KubeObject {
+  return runtimeClass('gvisor', 'runsc', { cpu: '250m', memory: '120Mi' });
+}
+
+/** A Kata Containers RuntimeClass (handler `kata-qemu`), as kata-deploy creates it. */
+export function kataRuntimeClass(): KubeObject {
+  return runtimeClass('kata-qemu', 'kata-qemu', {
+    cpu: '250m',
+    memory: '160Mi',
+  });
 }
 
 /** DRANET: its DaemonSet, a DeviceClass for RDMA NICs and one slice per node. */

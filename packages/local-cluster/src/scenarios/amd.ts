@@ -1,4 +1,5 @@
 import { KubeObject } from '../client/rest';
+import { kataRuntimeClass } from './addons';
 import { metricsExporter } from './common';
 import { upstreamCrds } from './crds';
 import { amdDeviceClasses, amdGpuSlice } from './dra';
@@ -17,11 +18,16 @@ export const MI300X: AmdGpu = {
 };
 
 const OPERATOR = 'kube-amd-gpu';
+/**
+ * What the nodes' containerd reports: runc only. The Kata RuntimeClass below names a handler no
+ * node has, so workload_sandboxing sees it configured but missing on every node (fail).
+ */
+const CONTAINERD_HANDLERS = ['runc'];
 
 export const partialAmd: Scenario = {
   name: 'partial-amd',
   description:
-    'AMD MI300X cluster that only partly conforms: device plugin and DRA (gpu.amd.com), metrics exporter; no gang scheduler, no Gateway API, no custom metrics',
+    'AMD MI300X cluster that only partly conforms: device plugin and DRA (gpu.amd.com), metrics exporter; no gang scheduler, no Gateway API, no custom metrics; a Kata RuntimeClass whose runtime no node reports',
   async build() {
     const zone = 'eastus-1';
     const nodes = [
@@ -33,6 +39,7 @@ export const partialAmd: Scenario = {
           cpu: 96,
           memoryGi: 1850,
           labels: { ...amdLabels(MI300X), 'node-pool': 'mi300x' },
+          runtimeHandlers: CONTAINERD_HANDLERS,
           extended: { 'amd.com/gpu': String(MI300X.count) },
         }),
       ),
@@ -43,6 +50,7 @@ export const partialAmd: Scenario = {
         cpu: 96,
         memoryGi: 1850,
         labels: { ...amdLabels(MI300X), 'node-pool': 'mi300x-dra' },
+        runtimeHandlers: CONTAINERD_HANDLERS,
       }),
       kwokNode({
         name: 'cpu-0',
@@ -51,6 +59,7 @@ export const partialAmd: Scenario = {
         cpu: 16,
         memoryGi: 64,
         labels: { 'node-pool': 'system' },
+        runtimeHandlers: CONTAINERD_HANDLERS,
       }),
     ];
     return {
@@ -58,6 +67,7 @@ export const partialAmd: Scenario = {
       nodes,
       objects: (uids: Map<string, string>): KubeObject[] => [
         ...amdDeviceClasses(),
+        kataRuntimeClass(),
         amdGpuSlice(
           { name: 'gpu-mi300x-dra-0', uid: uids.get('gpu-mi300x-dra-0') },
           MI300X,

@@ -35,6 +35,19 @@ export interface NodeShape {
   /** Extended resources (device plugins), same in capacity and allocatable. */
   extended?: Record<string, string>;
   taints?: { key: string; value?: string; effect: string }[];
+  /**
+   * Named runtime handlers the node reports in `status.runtimeHandlers` (as a 1.30+ kubelet on
+   * containerd 2 does, the default handler included); none reported when absent (older kubelet).
+   */
+  runtimeHandlers?: string[];
+}
+
+/** `status.runtimeHandlers` as a kubelet reports it: the default (unnamed) handler, then each named one. */
+export function reportedRuntimeHandlers(names: readonly string[]) {
+  return ['', ...names].map(name => ({
+    name,
+    features: { recursiveReadOnlyMounts: true, userNamespaces: true },
+  }));
 }
 
 /** us-east-1a → us-east-1 (AWS), europe-west4-a → europe-west4 (GCP), eastus-1 → eastus (Azure). */
@@ -94,6 +107,9 @@ export function kwokNode(shape: NodeShape): KubeObject {
         kernelVersion: '6.8.0-1035-aws',
         containerRuntimeVersion: 'containerd://2.1.4',
       },
+      ...(shape.runtimeHandlers
+        ? { runtimeHandlers: reportedRuntimeHandlers(shape.runtimeHandlers) }
+        : {}),
     },
   };
 }

@@ -79,6 +79,12 @@ describeWithLocalCluster('local cluster: conformant-nvidia', () => {
       expect(
         h100?.status?.conditions?.find(c => c.type === 'Ready')?.status,
       ).toBe('True');
+      // KWOK's node stage leaves the runtime handlers the scenario registered in place
+      expect(h100?.status?.runtimeHandlers?.map(h => h.name)).toEqual([
+        '',
+        'runc',
+        'runsc',
+      ]);
       const mig = nodes.items.find(n => n.metadata?.name === 'gpu-a100-mig-0');
       expect(mig?.status?.allocatable?.['nvidia.com/mig-1g.10gb']).toBe('16');
       expect(

@@ -182,9 +182,9 @@ export const REQUIREMENTS: readonly RequirementDefinition[] = [
     description:
       'Untrusted code (for example from AI agents) can run in a sandbox that isolates it from the host kernel.',
     howWeCheck:
-      'Looks for RuntimeClasses whose handler is a sandbox runtime (gVisor runsc, Kata Containers and similar) and for the agent-sandbox API (agents.x-k8s.io).',
+      'Finds RuntimeClasses whose handler is a sandbox runtime (gVisor runsc, Kata Containers and similar) and asks whether the sandbox can actually run: a Ready node the class can schedule onto must report the handler in status.runtimeHandlers (Kubernetes 1.30+), or a pod must be running under the class. The agent-sandbox API (agents.x-k8s.io) counts only while its controller Deployment is Available. A sandbox class fails when every node it can schedule onto reports its handlers without this one (its pods cannot start); when the nodes report no handlers or none is Ready, or the handler is unrecognised, the verdict is unknown rather than a pass.',
     remediation:
-      'Install a sandboxed runtime such as gVisor or Kata Containers on some nodes and create a RuntimeClass for it, or install agent-sandbox.',
+      'Install a sandboxed runtime such as gVisor or Kata Containers in the container runtime of some nodes, create a RuntimeClass whose handler matches the runtime name (with a node selector for those nodes if not all have it) and check that the nodes list the handler in status.runtimeHandlers, or run a pod with that runtimeClassName; alternatively install agent-sandbox and keep its controller Available.',
   },
   {
     id: 'robust_controller',

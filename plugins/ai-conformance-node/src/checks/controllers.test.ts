@@ -15,6 +15,7 @@ const UPSTREAM_IMAGES: Record<keyof typeof KNOWN_CONTROLLERS, string> = {
   dynamo: 'nvcr.io/nvidia/ai-dynamo/kubernetes-operator:0.5.0',
   jobset: 'registry.k8s.io/jobset/jobset:v0.10.1',
   lws: 'registry.k8s.io/lws/lws:v0.7.0',
+  agentSandbox: 'registry.k8s.io/agent-sandbox/agent-sandbox-controller:v0.1.0',
 };
 
 describe('controller identities', () => {

@@ -102,6 +102,11 @@ export const KNOWN_CONTROLLERS: Readonly<Record<string, ControllerIdentity>> = {
     images: ['lws/lws'],
     labels: [manager('lws')],
   },
+  agentSandbox: {
+    name: 'agent-sandbox controller',
+    images: ['agent-sandbox/agent-sandbox-controller'],
+    labels: [{ app: 'agent-sandbox-controller' }],
+  },
 };
 
 /** True when the workload is the controller the identity describes. @public */

@@ -11,7 +11,6 @@ import { aiServiceMetrics } from './aiServiceMetrics';
 import { robustController } from './robustController';
 import { RequirementCheck } from './RequirementCheck';
 import { secureAcceleratorAccess } from './secureAcceleratorAccess';
-import { workloadSandboxing } from './workloadSandboxing';
 
 const run = (check: RequirementCheck, facts: ReturnType<typeof makeFacts>) =>
   check.evaluate(
@@ -355,37 +354,6 @@ describe('secure_accelerator_access', () => {
       run(
         secureAcceleratorAccess,
         makeFacts({ values: { nodes: [labelled], pods: [] } }),
-      ).verdict,
-    ).toBe('fail');
-  });
-});
-
-describe('workload_sandboxing', () => {
-  it('passes with a gVisor RuntimeClass', () => {
-    expect(
-      run(
-        workloadSandboxing,
-        makeFacts({
-          values: { runtimeClasses: [{ name: 'gvisor', handler: 'runsc' }] },
-        }),
-      ).verdict,
-    ).toBe('pass');
-  });
-  it('is unknown for unrecognised handlers and fails with only plain runtimes', () => {
-    expect(
-      run(
-        workloadSandboxing,
-        makeFacts({
-          values: { runtimeClasses: [{ name: 'secure', handler: 'mystery' }] },
-        }),
-      ).verdict,
-    ).toBe('unknown');
-    expect(
-      run(
-        workloadSandboxing,
-        makeFacts({
-          values: { runtimeClasses: [{ name: 'nvidia', handler: 'nvidia' }] },
-        }),
       ).verdict,
     ).toBe('fail');
   });

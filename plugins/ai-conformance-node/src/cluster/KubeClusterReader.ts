@@ -35,6 +35,7 @@ import {
   errorFromFetchFailure,
   errorFromStatus,
 } from './describeRequestError';
+import { createReaderDispatcher } from './readerDispatcher';
 import { capServerText } from './serverText';
 
 /** The Accept header of metadata-only lists. */
@@ -137,7 +138,7 @@ export class KubeClusterReader implements ClusterReader {
   #pages = 0;
   /** Credential values this reader sends or knows; never quoted from a server's answer. */
   readonly #secrets = new Set<string>();
-  #dispatcher: Dispatcher | undefined;
+  #dispatcher: Promise<Dispatcher | undefined> | undefined;
   #discovery: Promise<ApiDiscovery> | undefined;
   readonly #kubeConfig: KubeConfig;
   readonly #server: string;
@@ -486,7 +487,7 @@ export class KubeClusterReader implements ClusterReader {
   }
 
   async close(): Promise<void> {
-    const dispatcher = this.#dispatcher;
+    const dispatcher = await this.#dispatcher?.catch(() => undefined);
     this.#dispatcher = undefined;
     if (dispatcher && this.#interrupted) {
       // An aborted HTTP/2 request leaves a stream that undici's close/destroy would end with an
@@ -575,8 +576,12 @@ export class KubeClusterReader implements ClusterReader {
     }
     const url = `${this.#server}${path}`;
     const context = new RequestContext(url, method as HttpMethod);
+    let dispatcher: Dispatcher | undefined;
     try {
       await this.#kubeConfig.applySecurityAuthentication(context);
+      // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
+      this.#dispatcher ??= createReaderDispatcher(this.#kubeConfig, context);
+      dispatcher = await this.#dispatcher;
     } catch (error) {
       throw new KubeApiError({
         status: 0,
@@ -590,8 +595,6 @@ export class KubeClusterReader implements ClusterReader {
         )}`,
       });
     }
-    // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
-    this.#dispatcher ??= context.getDispatcher() as Dispatcher | undefined;
     const headers: Record<string, string> = {
       ...context.getHeaders(),
       Accept: options.accept,
@@ -615,7 +618,7 @@ export class KubeClusterReader implements ClusterReader {
         method,
         headers,
         body: options.body,
-        dispatcher: this.#dispatcher,
+        dispatcher,
         signal,
         // Never follow a redirect: it would carry the credentials to another host or to http.
         redirect: 'manual',

@@ -22,6 +22,13 @@ export interface NodeFact {
   unschedulable: boolean;
   containerRuntimeVersion?: string;
   kubeletVersion?: string;
+  /**
+   * Names of the runtime handlers the kubelet reports as available (`status.runtimeHandlers`,
+   * Kubernetes 1.30+, taken from the container runtime), e.g. `runc`, `runsc`. The default
+   * handler (empty name) is left out, so `[]` means "reports only the default handler";
+   * undefined means the node reports no handlers at all (an older kubelet or runtime).
+   */
+  runtimeHandlers?: string[];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   deviceHostPath,
   reduceHttpRoute,
   reduceInferencePool,
+  reduceNode,
   reducePod,
   reduceServiceEndpoints,
 } from './reduce';
@@ -136,6 +137,36 @@ describe('reducePod', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('reduceNode', () => {
+  const nodeWith = (status: Record<string, unknown>) =>
+    reduceNode({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      status,
+    });
+
+  it('keeps the names of the runtime handlers the kubelet reports, without the default handler', () => {
+    expect(
+      nodeWith({
+        runtimeHandlers: [
+          { name: '', features: { recursiveReadOnlyMounts: true } },
+          { name: 'runc', features: { recursiveReadOnlyMounts: true } },
+          { name: 'runsc', features: { userNamespaces: false } },
+        ],
+      }).runtimeHandlers,
+    ).toEqual(['runc', 'runsc']);
+    // only the default handler: the node reports handlers, none of them named
+    expect(
+      nodeWith({ runtimeHandlers: [{ name: '' }] }).runtimeHandlers,
+    ).toEqual([]);
+  });
+
+  it('tells a node that reports no runtime handlers (older kubelet) by an undefined list', () => {
+    expect(nodeWith({ nodeInfo: {} }).runtimeHandlers).toBeUndefined();
   });
 });
 

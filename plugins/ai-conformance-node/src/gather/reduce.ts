@@ -114,7 +114,16 @@ export function reduceNode(o: KubeObject): NodeFact {
     unschedulable: !!n.spec?.unschedulable,
     containerRuntimeVersion: n.status?.nodeInfo?.containerRuntimeVersion,
     kubeletVersion: n.status?.nodeInfo?.kubeletVersion,
+    runtimeHandlers: runtimeHandlerNames(n.status?.runtimeHandlers),
   };
+}
+
+/** The named runtime handlers of `status.runtimeHandlers`; undefined when the field is absent. */
+function runtimeHandlerNames(handlers: unknown): string[] | undefined {
+  if (!Array.isArray(handlers)) return undefined;
+  return handlers
+    .map((h: Any) => h?.name)
+    .filter((name): name is string => typeof name === 'string' && !!name);
 }
 
 /** Environment variables through which container runtimes hand out devices. */

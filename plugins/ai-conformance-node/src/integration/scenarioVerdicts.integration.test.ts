@@ -42,7 +42,7 @@ const expected: Record<ScenarioName, Record<string, Verdict>> = {
     accelerator_metrics: 'pass',
     ai_service_metrics: 'pass', // Prometheus monitoring/k8s
     secure_accelerator_access: 'pass',
-    workload_sandboxing: 'pass', // RuntimeClass gvisor (runsc)
+    workload_sandboxing: 'pass', // RuntimeClass gvisor; the nodes report handler runsc
     robust_controller: 'pass',
   },
   'partial-amd': {
@@ -62,6 +62,7 @@ const expected: Record<ScenarioName, Record<string, Verdict>> = {
     // ServiceMonitor API and objects, but no Prometheus instance collecting them
     ai_service_metrics: 'unknown',
     secure_accelerator_access: 'pass',
+    // RuntimeClass kata-qemu exists, but every node reports only runc and no pod uses it
     workload_sandboxing: 'fail',
     robust_controller: 'fail',
   },
@@ -185,6 +186,35 @@ describeWithLocalCluster(
       expect(discoveryOnly.length).toBeGreaterThan(0);
       expect(discoveryOnly.map(p => p.evidence.map(e => e.field))).toEqual(
         discoveryOnly.map(() => ['discovery']),
+      );
+    });
+
+    it('decides workload_sandboxing from the runtime handlers the nodes report, not from the RuntimeClass', () => {
+      const sandboxing = (scenario: ScenarioName) =>
+        scorecards
+          .find(
+            x =>
+              x.scenario === scenario &&
+              x.scorecard.checklistVersion === '1.37',
+          )!
+          .scorecard.requirements.find(r => r.id === 'workload_sandboxing')!;
+      const nvidia = sandboxing('conformant-nvidia');
+      expect(nvidia.reason).toMatch(
+        /RuntimeClass gvisor: 9 node\(s\) report handler runsc/,
+      );
+      expect(nvidia.evidence).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            object: { apiVersion: 'v1', kind: 'Node', name: 'gpu-h100-0' },
+            field: 'status.runtimeHandlers',
+          }),
+        ]),
+      );
+      const amd = sandboxing('partial-amd');
+      expect(amd.verdict).toBe('fail');
+      expect(amd.reason).toContain('its runtime is missing');
+      expect(amd.reason).toContain(
+        'none of the 4 node(s) it can run on reports handler kata-qemu in status.runtimeHandlers (they report: runc)',
       );
     });
 

@@ -117,6 +117,10 @@ describeWithLocalCluster(
         nodes.some(n => Number(n.allocatable['nvidia.com/gpu'] ?? 0) > 0),
       ).toBe(true);
       expect(nodes.every(n => n.ready && n.kubeletVersion)).toBe(true);
+      // status.runtimeHandlers: the default handler (empty name) is dropped, runsc kept
+      expect(nodes.map(n => n.runtimeHandlers)).toEqual(
+        nodes.map(() => ['runc', 'runsc']),
+      );
       // the fields secure_accelerator_access reads
       const containers = pods.flatMap(p => p.containerSecurity ?? []);
       expect(containers.some(c => c.type === 'init' && c.privileged)).toBe(

@@ -196,7 +196,7 @@ describe('decodeProtobufList', () => {
     });
   });
 
-  it('decodes nodes: quantities, taints, conditions, runtime versions', () => {
+  it('decodes nodes: quantities, taints, conditions, runtime versions and handlers', () => {
     const nodeList = envelope(w => {
       message(w, 1, m => str(m, 2, '9'));
       message(w, 2, node => {
@@ -224,6 +224,18 @@ describe('decodeProtobufList', () => {
             str(info, 6, 'containerd://2.1.4');
             str(info, 7, 'v1.37.2');
           });
+          // runtimeHandlers: the default handler (empty name) and runsc with its features
+          message(status, 12, h => {
+            str(h, 1, '');
+            message(h, 2, f => bool(f, 1, true));
+          });
+          message(status, 12, h => {
+            str(h, 1, 'runsc');
+            message(h, 2, f => {
+              bool(f, 1, false);
+              bool(f, 2, true);
+            });
+          });
         });
       });
     });
@@ -248,8 +260,127 @@ describe('decodeProtobufList', () => {
           containerRuntimeVersion: 'containerd://2.1.4',
           kubeletVersion: 'v1.37.2',
         },
+        // as in JSON: the default handler's name is an empty string; features are not read
+        runtimeHandlers: [{ name: '' }, { name: 'runsc' }],
       },
     });
+  });
+
+  it('keeps what JSON keeps: false booleans, empty messages, empty label values, empty quantities', () => {
+    const list = envelope(w => {
+      message(w, 2, pod => {
+        message(pod, 1, meta => {
+          str(meta, 1, 'edge-0');
+          // a key that would change an object's prototype is an ordinary label
+          mapEntry(meta, 11, '__proto__', e => str(e, 2, 'x'));
+          // an entry without a value has protobuf's default, an empty string
+          mapEntry(meta, 11, 'empty', () => undefined);
+          // a repeated key: the last one wins, as in the API server's JSON
+          mapEntry(meta, 11, 'tier', e => str(e, 2, 'a'));
+          mapEntry(meta, 11, 'tier', e => str(e, 2, 'b'));
+        });
+        message(pod, 2, spec => {
+          message(spec, 2, c => {
+            str(c, 1, 'main');
+            message(c, 8, () => undefined);
+            message(c, 15, sc => bool(sc, 2, false));
+          });
+          message(spec, 20, c => {
+            str(c, 1, 'sidecar');
+            str(c, 24, 'Always');
+            message(c, 8, r => quantity(r, 2, 'example.com/dev', ''));
+            message(c, 15, () => undefined);
+          });
+          mapEntry(spec, 32, 'cpu', e => message(e, 2, q => str(q, 1, '250m')));
+          message(spec, 40, r => quantity(r, 2, 'memory', '1Gi'));
+          message(spec, 34, () => undefined);
+        });
+        message(pod, 3, status => {
+          message(status, 2, c => {
+            str(c, 1, 'PodScheduled');
+            str(c, 2, 'False');
+            str(c, 5, 'Unschedulable');
+            str(c, 6, '0/3 nodes are available');
+          });
+          message(status, 15, s => {
+            str(s, 1, 'gpu');
+            str(s, 2, 'edge-0-gpu-x7');
+          });
+        });
+      });
+    });
+    const [pod] = decodeProtobufList(list, 'Pod').items as any[];
+    expect(Object.getPrototypeOf(pod.metadata.labels)).toBe(Object.prototype);
+    expect(Object.entries(pod.metadata.labels)).toEqual([
+      ['__proto__', 'x'],
+      ['empty', ''],
+      ['tier', 'b'],
+    ]);
+    expect(pod.spec.containers).toEqual([
+      {
+        name: 'main',
+        resources: { limits: undefined, requests: undefined },
+        securityContext: { privileged: false },
+      },
+    ]);
+    expect(pod.spec.initContainers).toEqual([
+      {
+        name: 'sidecar',
+        restartPolicy: 'Always',
+        resources: { requests: { 'example.com/dev': '' } },
+        securityContext: {},
+      },
+    ]);
+    expect(pod.spec.ephemeralContainers).toEqual([{}]);
+    expect(pod.spec.overhead).toEqual({ cpu: '250m' });
+    expect(pod.spec.resources).toEqual({ requests: { memory: '1Gi' } });
+    expect(pod.status).toEqual({
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/3 nodes are available',
+        },
+      ],
+      resourceClaimStatuses: [
+        { name: 'gpu', resourceClaimName: 'edge-0-gpu-x7' },
+      ],
+    });
+  });
+
+  it('skips fields of every wire type it does not read, also unexpected types of known numbers', () => {
+    const list = envelope(w => {
+      message(w, 2, pod => {
+        message(pod, 1, meta => {
+          str(meta, 1, 'skipped-0');
+          meta.uint32((8 << 3) | 0).int64(1234567890123); // generation: varint
+          meta.uint32((50 << 3) | 1).fixed64(7); // 64-bit
+          meta.uint32((51 << 3) | 5).fixed32(7); // 32-bit
+          meta.uint32((3 << 3) | 0).uint32(5); // namespace sent as a varint
+        });
+        message(pod, 9, other => str(other, 1, 'unknown message'));
+      });
+    });
+    const [pod] = decodeProtobufList(list, 'Pod').items;
+    expect(pod.metadata).toEqual({ name: 'skipped-0' });
+  });
+
+  it('rejects a truncated body and a message that runs past its parent', () => {
+    const cut = podList.subarray(0, podList.indexOf(Buffer.from('cuda:12')));
+    expect(() => decodeProtobufList(cut, 'Pod')).toThrow(
+      /runs past the end of the body/,
+    );
+    // a pod whose metadata claims more bytes than the pod holds
+    const overlapping = envelope(w => {
+      w.uint32((2 << 3) | 2).uint32(4);
+      w.uint32((1 << 3) | 2).uint32(10);
+      w.uint32((1 << 3) | 2).uint32(0);
+      str(w, 2, 'more bytes after the pod');
+    });
+    expect(() => decodeProtobufList(overlapping, 'Pod')).toThrow(
+      /runs past the end of its message/,
+    );
   });
 
   it('rejects a body that is not Kubernetes protobuf', () => {

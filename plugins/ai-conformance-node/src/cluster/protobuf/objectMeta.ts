@@ -1,0 +1,96 @@
+/* Messages Pods and Nodes share: ObjectMeta (k8s.io/apimachinery meta/v1, field numbers of its
+   generated.proto) and the conditions of their status (PodCondition and NodeCondition number
+   type, status, reason and message alike). */
+import { KubeObject } from '../ClusterReader';
+import {
+  expectEnd,
+  lenTag,
+  messageEnd,
+  optionalString,
+  Reader,
+  readStringEntry,
+  skip,
+  stringFields,
+  varintTag,
+} from './wire';
+
+type OwnerReference = NonNullable<
+  NonNullable<KubeObject['metadata']>['ownerReferences']
+>[number];
+
+function readOwnerReference(r: Reader): OwnerReference {
+  const end = messageEnd(r);
+  const out: Partial<OwnerReference> = {
+    kind: undefined,
+    name: undefined,
+    apiVersion: undefined,
+    controller: undefined,
+  };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.kind = optionalString(r);
+    else if (tag === lenTag(3)) out.name = optionalString(r);
+    else if (tag === lenTag(5)) out.apiVersion = optionalString(r);
+    else if (tag === varintTag(6)) out.controller = r.bool();
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out as OwnerReference;
+}
+
+/** ObjectMeta: name, namespace, uid, labels and owner references; managedFields etc. skipped. */
+export function readObjectMeta(r: Reader): KubeObject['metadata'] {
+  const end = messageEnd(r);
+  let name: string | undefined;
+  let namespace: string | undefined;
+  let uid: string | undefined;
+  let labels: Record<string, string> | undefined;
+  let ownerReferences: OwnerReference[] | undefined;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) name = optionalString(r);
+    else if (tag === lenTag(3)) namespace = optionalString(r);
+    else if (tag === lenTag(5)) uid = optionalString(r);
+    else if (tag === lenTag(11)) readStringEntry(r, (labels ??= {}));
+    else if (tag === lenTag(13))
+      (ownerReferences ??= []).push(readOwnerReference(r));
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return { name, namespace, uid, labels, ownerReferences };
+}
+
+/** PodCondition or NodeCondition: the fields the reducers read. */
+export const readCondition = stringFields({
+  1: 'type',
+  2: 'status',
+  5: 'reason',
+  6: 'message',
+});
+
+/** A status condition as JSON has it (the fields the reducers read). @internal */
+export type ConditionJson = ReturnType<typeof readCondition>;
+
+/**
+ * A top-level object (a list item): metadata (1), spec (2) and status (3), each read by the
+ * kind's own reader; undefined when absent.
+ */
+export function readObjectParts<Spec, Status>(
+  r: Reader,
+  readSpec: (r: Reader) => Spec,
+  readStatus: (r: Reader) => Status,
+): { metadata?: KubeObject['metadata']; spec?: Spec; status?: Status } {
+  const end = messageEnd(r);
+  let metadata: KubeObject['metadata'];
+  let spec: Spec | undefined;
+  let status: Status | undefined;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) metadata = readObjectMeta(r);
+    else if (tag === lenTag(2)) spec = readSpec(r);
+    else if (tag === lenTag(3)) status = readStatus(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return { metadata, spec, status };
+}

@@ -1,0 +1,237 @@
+/* A Pod from its protobuf bytes into the JSON shape of the fields the engine reads (k8s.io/api
+   core/v1 generated.proto field numbers). Absent and empty fields read as undefined, as JSON
+   omits them; repeated fields the reducers always iterate are [] when absent. */
+import { KubeObject } from '../ClusterReader';
+import { ConditionJson, readCondition, readObjectParts } from './objectMeta';
+import {
+  expectEnd,
+  lenTag,
+  messageEnd,
+  optionalString,
+  Reader,
+  readQuantityEntry,
+  skip,
+  stringFields,
+  varintTag,
+} from './wire';
+
+type Quantities = Record<string, string>;
+
+interface ResourcesJson {
+  limits?: Quantities;
+  requests?: Quantities;
+}
+
+interface EnvVarJson {
+  name?: string;
+  value?: string;
+  /** Only whether it is set is read: a variable filled from elsewhere. */
+  valueFrom?: object;
+}
+
+interface ContainerJson {
+  name?: string;
+  image?: string;
+  env?: EnvVarJson[];
+  resources?: ResourcesJson;
+  securityContext?: { privileged?: boolean };
+  restartPolicy?: string;
+}
+
+function readEnvVar(r: Reader): EnvVarJson {
+  const end = messageEnd(r);
+  const out: EnvVarJson = {
+    name: undefined,
+    value: undefined,
+    valueFrom: undefined,
+  };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.name = optionalString(r);
+    else if (tag === lenTag(2)) out.value = optionalString(r);
+    else if (tag === lenTag(3)) {
+      skip(r, tag);
+      out.valueFrom = {};
+    } else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
+
+/** ResourceRequirements: limits (1) and requests (2); claims are not read. */
+function readResources(r: Reader): ResourcesJson {
+  const end = messageEnd(r);
+  let limits: Quantities | undefined;
+  let requests: Quantities | undefined;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) readQuantityEntry(r, (limits ??= {}));
+    else if (tag === lenTag(2)) readQuantityEntry(r, (requests ??= {}));
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return { limits, requests };
+}
+
+function readSecurityContext(r: Reader): { privileged?: boolean } {
+  const end = messageEnd(r);
+  const out: { privileged?: boolean } = {};
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === varintTag(2)) out.privileged = r.bool();
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
+
+const noContainer = (): ContainerJson => ({
+  name: undefined,
+  image: undefined,
+  env: undefined,
+  resources: undefined,
+  securityContext: undefined,
+  restartPolicy: undefined,
+});
+
+/** A Container, also an EphemeralContainerCommon (it has Container's field numbers). */
+function readContainer(r: Reader): ContainerJson {
+  const end = messageEnd(r);
+  const out = noContainer();
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.name = optionalString(r);
+    else if (tag === lenTag(2)) out.image = optionalString(r);
+    else if (tag === lenTag(7)) (out.env ??= []).push(readEnvVar(r));
+    else if (tag === lenTag(8)) out.resources = readResources(r);
+    else if (tag === lenTag(15)) out.securityContext = readSecurityContext(r);
+    else if (tag === lenTag(24)) out.restartPolicy = optionalString(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
+
+/** An EphemeralContainer nests its EphemeralContainerCommon (Container's fields) as field 1. */
+function readEphemeralContainer(r: Reader): ContainerJson {
+  const end = messageEnd(r);
+  let common: ContainerJson | undefined;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) common = readContainer(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return common ?? noContainer();
+}
+
+/** The path of a HostPathVolumeSource. */
+const readHostPath = stringFields({ 1: 'path' });
+
+/** A Volume; JSON inlines its VolumeSource (field 2), of which only hostPath (1) is read. */
+function readVolume(r: Reader): { name?: string; hostPath?: object } {
+  const end = messageEnd(r);
+  const out: { name?: string; hostPath?: { path?: string } } = {
+    name: undefined,
+    hostPath: undefined,
+  };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.name = optionalString(r);
+    else if (tag === lenTag(2)) {
+      const sourceEnd = messageEnd(r);
+      while (r.pos < sourceEnd) {
+        const sourceTag = r.uint32();
+        if (sourceTag === lenTag(1)) out.hostPath = readHostPath(r);
+        else skip(r, sourceTag);
+      }
+      expectEnd(r, sourceEnd);
+    } else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
+
+/** A PodResourceClaim (the claim's name is field 3; 2 is the removed `source`). */
+const readPodClaim = stringFields({ 1: 'name', 3: 'resourceClaimName' });
+/** A PodResourceClaimStatus. */
+const readClaimStatus = stringFields({ 1: 'name', 2: 'resourceClaimName' });
+
+interface PodSpecJson {
+  nodeName?: string;
+  runtimeClassName?: string;
+  containers: ContainerJson[];
+  initContainers: ContainerJson[];
+  ephemeralContainers: ContainerJson[];
+  volumes: Array<{ name?: string; hostPath?: object }>;
+  resourceClaims?: object[];
+  overhead?: Quantities;
+  resources?: ResourcesJson;
+}
+
+const noPodSpec = (): PodSpecJson => ({
+  nodeName: undefined,
+  runtimeClassName: undefined,
+  containers: [],
+  initContainers: [],
+  ephemeralContainers: [],
+  volumes: [],
+  resourceClaims: undefined,
+  overhead: undefined,
+  resources: undefined,
+});
+
+function readPodSpec(r: Reader): PodSpecJson {
+  const end = messageEnd(r);
+  const out = noPodSpec();
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.volumes.push(readVolume(r));
+    else if (tag === lenTag(2)) out.containers.push(readContainer(r));
+    else if (tag === lenTag(10)) out.nodeName = optionalString(r);
+    else if (tag === lenTag(20)) out.initContainers.push(readContainer(r));
+    else if (tag === lenTag(29)) out.runtimeClassName = optionalString(r);
+    else if (tag === lenTag(32)) readQuantityEntry(r, (out.overhead ??= {}));
+    else if (tag === lenTag(34))
+      out.ephemeralContainers.push(readEphemeralContainer(r));
+    else if (tag === lenTag(39))
+      (out.resourceClaims ??= []).push(readPodClaim(r));
+    else if (tag === lenTag(40)) out.resources = readResources(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
+
+function readPodStatus(r: Reader) {
+  const end = messageEnd(r);
+  let phase: string | undefined;
+  let conditions: ConditionJson[] | undefined;
+  let resourceClaimStatuses: object[] | undefined;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) phase = optionalString(r);
+    else if (tag === lenTag(2)) (conditions ??= []).push(readCondition(r));
+    else if (tag === lenTag(15))
+      (resourceClaimStatuses ??= []).push(readClaimStatus(r));
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return { phase, conditions, resourceClaimStatuses };
+}
+
+/** One Pod (an item of a PodList) in the JSON shape of the fields the engine reads. @internal */
+export function readPod(r: Reader): KubeObject {
+  const { metadata, spec, status } = readObjectParts(
+    r,
+    readPodSpec,
+    readPodStatus,
+  );
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata,
+    spec: spec ?? noPodSpec(),
+    status,
+  };
+}

@@ -1,0 +1,140 @@
+/* Walking the protobuf wire format with protobufjs's Reader: the decoders of this folder read
+   the fields they need straight into plain objects in the JSON shape, and skip every other field
+   without decoding it (no message objects, no intermediate copies). */
+import protobuf from 'protobufjs';
+
+/** @internal */
+export type Reader = protobuf.Reader;
+
+/** Wire types. */
+const VARINT = 0;
+const LEN = 2;
+
+/** The tag of a field: its number and wire type. */
+export const varintTag = (field: number) => (field << 3) | VARINT;
+/** The tag of a length-delimited field (string, bytes, embedded message). */
+export const lenTag = (field: number) => (field << 3) | LEN;
+
+/** Creates a Reader over the bytes. */
+export function readerOf(bytes: Uint8Array): Reader {
+  return protobuf.Reader.create(bytes);
+}
+
+/**
+ * Reads the length of an embedded message and returns where it ends; a length that reaches past
+ * the bytes is a truncated or corrupt body.
+ */
+export function messageEnd(r: Reader): number {
+  const length = r.uint32();
+  const end = r.pos + length;
+  if (end > r.len) {
+    throw new RangeError(
+      `a message of ${length} bytes at offset ${r.pos} runs past the end of the body (${r.len} bytes)`,
+    );
+  }
+  return end;
+}
+
+/** Checks that a message's fields ended exactly at its declared end. */
+export function expectEnd(r: Reader, end: number): void {
+  if (r.pos !== end) {
+    throw new RangeError(
+      `a field at offset ${r.pos} runs past the end of its message (offset ${end})`,
+    );
+  }
+}
+
+/** A string field; protobuf sends empty strings that JSON omits, so '' reads as undefined. */
+export function optionalString(r: Reader): string | undefined {
+  return r.string() || undefined;
+}
+
+/** Skips a field this decoder does not read. */
+export function skip(r: Reader, tag: number): void {
+  r.skipType(tag & 7);
+}
+
+/**
+ * Sets a map entry as an own property, also for a key such as `__proto__` (as `JSON.parse` does),
+ * so that a hostile key cannot change the object's prototype.
+ */
+export function setEntry<V>(map: Record<string, V>, key: string, value: V) {
+  if (key === '__proto__') {
+    Object.defineProperty(map, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    map[key] = value;
+  }
+}
+
+/**
+ * Reads one entry of a `map<string, V>` field (a message with the key as field 1 and the value
+ * as field 2) into `map`. A missing key or value is the type's default, as in protobuf.
+ */
+export function readMapEntry<V>(
+  r: Reader,
+  map: Record<string, V>,
+  readValue: (r: Reader) => V,
+  missing: V,
+): void {
+  const end = messageEnd(r);
+  let key = '';
+  let value = missing;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) key = r.string();
+    else if (tag === lenTag(2)) value = readValue(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  setEntry(map, key, value);
+}
+
+const readString = (r: Reader) => r.string();
+
+/** Reads a `map<string, string>` entry (labels): an empty value is kept, it is meaningful. */
+export function readStringEntry(r: Reader, map: Record<string, string>) {
+  readMapEntry(r, map, readString, '');
+}
+
+/**
+ * A reader of a message of which only string fields are read, by field number → JSON name: each
+ * name is present in the result, undefined when the field is absent or empty (as JSON omits it).
+ */
+export function stringFields<K extends string>(
+  names: Record<number, K>,
+): (r: Reader) => Partial<Record<K, string>> {
+  const byTag = new Map<number, K>(
+    Object.entries(names).map(([field, name]) => [
+      lenTag(Number(field)),
+      name as K,
+    ]),
+  );
+  const keys = [...byTag.values()];
+  return r => {
+    const end = messageEnd(r);
+    const out: Partial<Record<K, string>> = {};
+    for (const key of keys) out[key] = undefined;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      const key = byTag.get(tag);
+      if (key !== undefined) out[key] = optionalString(r);
+      else skip(r, tag);
+    }
+    expectEnd(r, end);
+    return out;
+  };
+}
+
+/** A resource.Quantity message: its string form (field 1). */
+const quantityFields = stringFields({ 1: 'string' });
+const readQuantity = (r: Reader) => quantityFields(r).string ?? '';
+
+/** Reads a `map<string, Quantity>` entry (requests, limits, capacity…) as its JSON string. */
+export function readQuantityEntry(r: Reader, map: Record<string, string>) {
+  readMapEntry(r, map, readQuantity, '');
+}
