@@ -86,8 +86,8 @@ ensure_yarn() {
   # clone ran ./run last.
   local bin="$ROOT/.yarn/bin"
   mkdir -p "$bin"
-  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$bin/yarn.tmp"
-  chmod +x "$bin/yarn.tmp" && mv "$bin/yarn.tmp" "$bin/yarn"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$bin/yarn.tmp.$$"
+  chmod +x "$bin/yarn.tmp.$$" && mv "$bin/yarn.tmp.$$" "$bin/yarn"
   export PATH="$bin:$PATH"
   # Follow the registry the machine's npm is configured for, so no host name lives in the repo.
   if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ] && command -v npm >/dev/null 2>&1; then
