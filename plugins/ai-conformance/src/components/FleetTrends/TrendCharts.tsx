@@ -18,7 +18,13 @@ import {
   YAxis,
 } from 'recharts';
 import { useMemo } from 'react';
-import { providersIn, toChartData } from './trendSeries';
+import {
+  isIsolatedPoint,
+  providersIn,
+  toChartData,
+  type SeriesKey,
+  type TrendDatum,
+} from './trendSeries';
 
 function useSeriesColors(): Record<ClusterProvider | 'fleet', string> {
   const { palette } = useTheme();
@@ -40,6 +46,28 @@ function formatTick(bucket: FleetTrends['bucket']) {
         ? { hour: '2-digit', minute: '2-digit' }
         : { month: 'short', day: 'numeric' },
     );
+}
+
+/**
+ * The dots of a series: drawn only at a point no line reaches. A series with a single point (a
+ * cluster evaluated in one bucket of the range, as after a first start) is otherwise invisible,
+ * while a dot at every point of a long range is clutter.
+ */
+function isolatedPointDots(
+  data: readonly TrendDatum[],
+  key: SeriesKey,
+  color: string,
+) {
+  return (props: { cx?: number; cy?: number; index?: number }) => {
+    const i = props.index ?? 0;
+    return props.cx !== undefined &&
+      props.cy !== undefined &&
+      isIsolatedPoint(data, key, i) ? (
+      <circle key={i} cx={props.cx} cy={props.cy} r={4} fill={color} />
+    ) : (
+      <g key={i} />
+    );
+  };
 }
 
 /** One chart of the fleet and each provider over time, regressions marked by vertical lines. */
@@ -118,7 +146,7 @@ function TrendChart(props: {
             name="Fleet"
             stroke={colors.fleet}
             strokeWidth={3}
-            dot={false}
+            dot={isolatedPointDots(data, `fleet${metric}`, colors.fleet)}
             isAnimationActive={false}
             connectNulls={false}
           />
@@ -130,7 +158,11 @@ function TrendChart(props: {
               name={providerTitle(provider)}
               stroke={colors[provider]}
               strokeWidth={1.5}
-              dot={false}
+              dot={isolatedPointDots(
+                data,
+                `${provider}${metric}`,
+                colors[provider],
+              )}
               isAnimationActive={false}
             />
           ))}

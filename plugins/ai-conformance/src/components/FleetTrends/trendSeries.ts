@@ -45,3 +45,22 @@ export function toChartData(trends: FleetTrends): TrendDatum[] {
     return datum;
   });
 }
+
+/** The key of one plotted series in the chart data. */
+export type SeriesKey = Exclude<keyof TrendDatum, 'at' | 'regression'>;
+
+/**
+ * Whether the series has a value at `index` and none at either neighbour: a point no line
+ * reaches, which the chart must draw as a dot (a single evaluation in the range, for example).
+ */
+export function isIsolatedPoint(
+  data: readonly TrendDatum[],
+  key: SeriesKey,
+  index: number,
+): boolean {
+  const has = (i: number) => {
+    const value = data[i]?.[key];
+    return typeof value === 'number' && !Number.isNaN(value);
+  };
+  return has(index) && !has(index - 1) && !has(index + 1);
+}
