@@ -35,9 +35,11 @@ const trends: FleetTrends = {
 };
 
 describe('trend series', () => {
-  it('leaves a gap, not 0 %, before the first evaluation, and gives shares in percent', () => {
+  it('leaves a gap, not 0 % or 0 failures, before the first evaluation, and gives shares in percent', () => {
     const data = toChartData(trends);
     expect(data[0].fleetShare).toBeNaN();
+    expect(data[0].fleetMustFailed).toBeNaN();
+    expect(data[1].fleetMustFailed).toBe(1);
     expect(data[1].fleetShare).toBe(50);
     expect(data[2].fleetShare).toBe(33.3);
     expect(data[2].awsShare).toBe(0);

@@ -24,7 +24,7 @@ export function providersIn(trends: FleetTrends): ClusterProvider[] {
 
 /**
  * Flattens the backend's points for the charts: shares in percent, one key per provider. Points
- * before the first evaluation carry no share (a gap, not a false 0 %).
+ * before the first evaluation carry no figures (a gap, not a false 0 % or 0 failures).
  */
 export function toChartData(trends: FleetTrends): TrendDatum[] {
   return trends.points.map(point => {
@@ -33,7 +33,7 @@ export function toChartData(trends: FleetTrends): TrendDatum[] {
       fleetShare: point.evaluated
         ? Math.round(point.conformantShare * 1000) / 10
         : NaN,
-      fleetMustFailed: point.mustFailed,
+      fleetMustFailed: point.evaluated ? point.mustFailed : NaN,
       regression: point.regression,
     };
     for (const [provider, figures] of Object.entries(point.byProvider)) {
