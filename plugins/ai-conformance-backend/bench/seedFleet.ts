@@ -9,6 +9,7 @@ import {
   Scorecard,
   Verdict,
 } from '@internal/plugin-ai-conformance-common';
+import { summarize } from '@internal/plugin-ai-conformance-node';
 import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory from 'knex';
 import { DatabaseAiConformanceStore } from '../src/database/DatabaseAiConformanceStore';
@@ -51,13 +52,6 @@ export function syntheticScorecard(
       evidence: [{ message: `seeded evidence for ${r.id}` }],
     };
   });
-  const count = (v: Verdict) =>
-    requirements.filter(r => r.verdict === v).length;
-  const must = requirements.filter(r => r.level === 'MUST');
-  const mustFailed = must.filter(r => r.verdict === 'fail').length;
-  const mustUndecided = must.filter(
-    r => r.verdict === 'unknown' || r.verdict === 'error',
-  ).length;
   const provider =
     CLUSTER_PROVIDERS[Math.floor(next() * CLUSTER_PROVIDERS.length)];
   return {
@@ -68,17 +62,7 @@ export function syntheticScorecard(
     durationMs: 1000,
     apiRequests: 25,
     requirements,
-    summary: {
-      pass: count('pass'),
-      fail: count('fail'),
-      notApplicable: count('not-applicable'),
-      unknown: count('unknown'),
-      error: count('error'),
-      total: requirements.length,
-      mustFailed,
-      mustUndecided,
-      conformant: mustFailed === 0 && mustUndecided === 0,
-    },
+    summary: summarize(requirements),
     provider: {
       provider,
       source: 'detected',

@@ -2,6 +2,7 @@ import {
   RequirementResult,
   Scorecard,
 } from '@internal/plugin-ai-conformance-common';
+import { summarize } from '@internal/plugin-ai-conformance-node';
 
 /**
  * A scorecard for tests: the verdicts are given, the summary is derived from them.
@@ -34,13 +35,6 @@ export function makeScorecard(
       evidence: [],
     },
   ];
-  const count = (verdict: string) =>
-    requirements.filter(r => r.verdict === verdict).length;
-  const must = requirements.filter(r => r.level === 'MUST');
-  const mustFailed = must.filter(r => r.verdict === 'fail').length;
-  const mustUndecided = must.filter(
-    r => r.verdict === 'unknown' || r.verdict === 'error',
-  ).length;
   return {
     cluster,
     kubernetesVersion: 'v1.35.2',
@@ -49,16 +43,6 @@ export function makeScorecard(
     durationMs: 1200,
     apiRequests: 42,
     requirements,
-    summary: {
-      pass: count('pass'),
-      fail: count('fail'),
-      notApplicable: count('not-applicable'),
-      unknown: count('unknown'),
-      error: count('error'),
-      total: requirements.length,
-      mustFailed,
-      mustUndecided,
-      conformant: mustFailed === 0 && mustUndecided === 0,
-    },
+    summary: summarize(requirements),
   };
 }
