@@ -20,9 +20,11 @@ if [ "${AI_CONFORMANCE_DEMO:-on}" != off ]; then
   yarn cluster:demo
   configs+=(--config "$ROOT/.local-cluster/app-config.demo.yaml")
 fi
-# Not exec: the trap stops the demo clusters when Playwright stops the backend.
+# Not exec: the trap stops the demo clusters when Playwright stops the backend. They stop before
+# the wait for the backend: Playwright kills what is left 60 s after its SIGTERM, and a backend's
+# graceful shutdown on a busy machine took long enough that the clusters were never stopped.
 yarn start backend "${configs[@]}" &
 backend=$!
-trap 'kill "$backend" 2>/dev/null; wait "$backend" 2>/dev/null; yarn cluster:demo:down >/dev/null 2>&1 || true' EXIT
+trap 'kill "$backend" 2>/dev/null; yarn cluster:demo:down >/dev/null 2>&1 || true; wait "$backend" 2>/dev/null' EXIT
 trap 'exit 143' TERM INT
 wait "$backend"
