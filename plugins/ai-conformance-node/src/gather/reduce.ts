@@ -12,8 +12,10 @@ import {
   InferencePoolFact,
   NamespaceFact,
   NodeFact,
+  PodContainerFact,
   PodContainerType,
   PodFact,
+  PodResourceRequestsFact,
   ResourceClaimFact,
   ResourceSliceFact,
   RuntimeClassFact,
@@ -25,7 +27,6 @@ import {
 import {
   containerExtendedResources,
   podResourceClaimNames,
-  sumExtendedResources,
   workloadServingFields,
 } from './reduceServing';
 
@@ -143,129 +144,172 @@ export function deviceHostPath(path: unknown): string | undefined {
     : undefined;
 }
 
-function podContainers(p: Any): Array<{ c: Any; type: PodContainerType }> {
-  return [
-    ...(p.spec?.initContainers ?? []).map((c: Any) => ({ c, type: 'init' })),
-    ...(p.spec?.containers ?? []).map((c: Any) => ({ c, type: 'app' })),
-    ...(p.spec?.ephemeralContainers ?? []).map((c: Any) => ({
-      c,
-      type: 'ephemeral',
-    })),
-  ];
+/* A pod fact is kept for every pod of the cluster (50,000 and more), so reducePod allocates
+   little: empty lists and maps are one shared frozen value, and no intermediate arrays. */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_DEVICE_ENV: DeviceEnvFact[] = Object.freeze(
+  [],
+) as unknown as DeviceEnvFact[];
+const NO_INIT_REQUESTS: PodResourceRequestsFact['initContainers'] =
+  Object.freeze([]) as unknown as PodResourceRequestsFact['initContainers'];
+const NO_COUNTS: Record<string, number> = Object.freeze({});
+const NO_LABELS: Record<string, string> = Object.freeze({});
+
+const CONTAINER_TYPES: Array<[keyof PodSpecJson, PodContainerType]> = [
+  ['initContainers', 'init'],
+  ['containers', 'app'],
+  ['ephemeralContainers', 'ephemeral'],
+];
+
+interface PodSpecJson {
+  containers?: Any[];
+  initContainers?: Any[];
+  ephemeralContainers?: Any[];
 }
 
-function deviceEnv(
-  all: Array<{ c: Any; type: PodContainerType }>,
+function addDeviceEnv(
+  c: Any,
+  type: PodContainerType,
+  into: DeviceEnvFact[],
 ): DeviceEnvFact[] {
-  return all.flatMap(({ c, type }) =>
-    (c.env ?? [])
-      .filter(
-        (e: Any) => typeof e?.name === 'string' && DEVICE_ENV.test(e.name),
-      )
-      .map((e: Any) => {
-        const out: DeviceEnvFact = {
-          container: String(c.name ?? ''),
-          containerType: type,
-          name: e.name,
-        };
-        if (e.valueFrom) out.fromReference = true;
-        else out.value = String(e.value ?? '');
-        return out;
-      }),
-  );
+  for (const e of c.env ?? []) {
+    if (typeof e?.name !== 'string' || !DEVICE_ENV.test(e.name)) continue;
+    const out: DeviceEnvFact = {
+      container: String(c.name ?? ''),
+      containerType: type,
+      name: e.name,
+    };
+    if (e.valueFrom) out.fromReference = true;
+    else out.value = String(e.value ?? '');
+    if (into === NO_DEVICE_ENV) into = [];
+    into.push(out);
+  }
+  return into;
+}
+
+function addExtendedNames(c: Any, into: Set<string> | undefined) {
+  for (const list of [c.resources?.requests, c.resources?.limits]) {
+    if (!list) continue;
+    for (const name in list) {
+      if (!CORE_RESOURCES.test(name)) (into ??= new Set()).add(name);
+    }
+  }
+  return into;
+}
+
+function sumContainerExtendedResources(containers: Any[]) {
+  let sum: Record<string, number> | undefined;
+  for (const c of containers) {
+    const counts = containerExtendedResources(c);
+    for (const name in counts) {
+      sum ??= {};
+      sum[name] = (sum[name] ?? 0) + counts[name];
+    }
+  }
+  return sum ?? NO_COUNTS;
+}
+
+function hostPathDevices(volumes: Any[] | undefined): string[] {
+  let out = NO_STRINGS;
+  for (const v of volumes ?? []) {
+    const path = deviceHostPath(v.hostPath?.path);
+    if (path === undefined) continue;
+    if (out === NO_STRINGS) out = [];
+    out.push(path);
+  }
+  return out;
 }
 
 /** @internal */
 export function reducePod(o: KubeObject): PodFact {
   const p = o as Any;
-  const all = podContainers(p);
-  // Ephemeral containers cannot request resources; they count for privilege and env only.
-  const containers: Any[] = all
-    .filter(x => x.type !== 'ephemeral')
-    .map(x => x.c);
-  const extended = new Set<string>();
-  for (const c of containers) {
-    for (const r of [c.resources?.requests, c.resources?.limits]) {
-      for (const name of Object.keys(r ?? {})) {
-        if (!CORE_RESOURCES.test(name)) extended.add(name);
-      }
+  const spec: PodSpecJson = p.spec ?? {};
+  let privileged = false;
+  let extended: Set<string> | undefined;
+  let deviceEnv = NO_DEVICE_ENV;
+  const containerSecurity: PodContainerFact[] = [];
+  for (const [field, type] of CONTAINER_TYPES) {
+    for (const c of spec[field] ?? []) {
+      const containerPrivileged = c.securityContext?.privileged === true;
+      privileged ||= containerPrivileged;
+      containerSecurity.push({
+        name: String(c.name ?? ''),
+        type,
+        image: String(c.image ?? ''),
+        privileged: containerPrivileged,
+      });
+      deviceEnv = addDeviceEnv(c, type, deviceEnv);
+      // Ephemeral containers cannot request resources; they count for privilege and env only.
+      if (type !== 'ephemeral') extended = addExtendedNames(c, extended);
     }
   }
-  const owner = o.metadata?.ownerReferences?.find(r => r.controller);
-  return {
-    ...meta(o),
+  const claimNames = podResourceClaimNames(p);
+  const fact: PodFact = {
+    name: o.metadata?.name ?? '',
+    namespace: o.metadata?.namespace ?? '',
+    labels: o.metadata?.labels ?? NO_LABELS,
     nodeName: p.spec?.nodeName,
     phase: p.status?.phase,
-    privileged: all.some(({ c }) => c.securityContext?.privileged === true),
-    hostPathDevices: (p.spec?.volumes ?? [])
-      .map((v: Any) => deviceHostPath(v.hostPath?.path))
-      .filter((path: unknown): path is string => path !== undefined),
-    extendedResources: [...extended],
+    privileged,
+    hostPathDevices: hostPathDevices(p.spec?.volumes),
+    extendedResources: extended ? [...extended] : NO_STRINGS,
     usesResourceClaims: (p.spec?.resourceClaims ?? []).length > 0,
     runtimeClassName: p.spec?.runtimeClassName,
-    ownerKind: owner?.kind,
-    ...(owner
-      ? {
-          owner: {
-            kind: owner.kind,
-            name: owner.name,
-            ...(owner.apiVersion ? { apiVersion: owner.apiVersion } : {}),
-          },
-        }
-      : {}),
-    containerSecurity: all.map(({ c, type }) => ({
-      name: String(c.name ?? ''),
-      type,
-      image: String(c.image ?? ''),
-      privileged: c.securityContext?.privileged === true,
-    })),
-    deviceEnv: deviceEnv(all),
-    extendedResourceRequests: sumExtendedResources(
-      (p.spec?.containers ?? []).map(containerExtendedResources),
+    ownerKind: undefined,
+    containerSecurity,
+    deviceEnv,
+    extendedResourceRequests: sumContainerExtendedResources(
+      spec.containers ?? [],
     ),
-    resourceClaimNames: podResourceClaimNames(p),
-    ...podCapacityFields(p),
+    resourceClaimNames: claimNames.length ? claimNames : NO_STRINGS,
   };
+  const owner = o.metadata?.ownerReferences?.find(r => r.controller);
+  if (owner) {
+    fact.ownerKind = owner.kind;
+    fact.owner = { kind: owner.kind, name: owner.name };
+    if (owner.apiVersion) fact.owner.apiVersion = owner.apiVersion;
+  }
+  addCapacityFields(p, fact);
+  return fact;
 }
 
 function nonEmpty(
   list: Record<string, string> | undefined,
 ): Record<string, string> | undefined {
-  return list && typeof list === 'object' && Object.keys(list).length
-    ? list
-    : undefined;
+  if (!list || typeof list !== 'object') return undefined;
+  for (const _ in list) return list;
+  return undefined;
 }
 
 /** The requests and scheduling state the capacity model reads; omitted when empty (memory). */
-function podCapacityFields(
-  p: Any,
-): Pick<PodFact, 'resourceRequests' | 'unschedulableMessage'> {
-  const out: Pick<PodFact, 'resourceRequests' | 'unschedulableMessage'> = {};
-  const containers = (p.spec?.containers ?? [])
-    .map((c: Any) => nonEmpty(c.resources?.requests))
-    .filter(Boolean) as Array<Record<string, string>>;
-  const initContainers = (p.spec?.initContainers ?? []).flatMap((c: Any) => {
+function addCapacityFields(p: Any, fact: PodFact) {
+  const containers: Array<Record<string, string>> = [];
+  for (const c of p.spec?.containers ?? []) {
     const requests = nonEmpty(c.resources?.requests);
-    return requests
-      ? [{ requests, sidecar: c.restartPolicy === 'Always' }]
-      : [];
-  });
+    if (requests) containers.push(requests);
+  }
+  let initContainers = NO_INIT_REQUESTS;
+  for (const c of p.spec?.initContainers ?? []) {
+    const requests = nonEmpty(c.resources?.requests);
+    if (!requests) continue;
+    if (initContainers === NO_INIT_REQUESTS) initContainers = [];
+    initContainers.push({ requests, sidecar: c.restartPolicy === 'Always' });
+  }
   const overhead = nonEmpty(p.spec?.overhead);
   const pod = nonEmpty(p.spec?.resources?.requests);
   if (containers.length || initContainers.length || overhead || pod) {
-    out.resourceRequests = { containers, initContainers };
-    if (overhead) out.resourceRequests.overhead = overhead;
-    if (pod) out.resourceRequests.pod = pod;
+    fact.resourceRequests = { containers, initContainers };
+    if (overhead) fact.resourceRequests.overhead = overhead;
+    if (pod) fact.resourceRequests.pod = pod;
   }
   if (!p.spec?.nodeName) {
     const scheduled = (p.status?.conditions ?? []).find(
       (c: Any) => c?.type === 'PodScheduled',
     );
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
-      out.unschedulableMessage = String(scheduled.message ?? 'Unschedulable');
+      fact.unschedulableMessage = String(scheduled.message ?? 'Unschedulable');
     }
   }
-  return out;
 }
 
 /** @internal */

@@ -7,10 +7,10 @@ import {
   lenTag,
   messageEnd,
   optionalString,
+  optionalUniqueString,
   Reader,
   readStringEntry,
   skip,
-  stringFields,
   varintTag,
 } from './wire';
 
@@ -48,9 +48,9 @@ export function readObjectMeta(r: Reader): KubeObject['metadata'] {
   let ownerReferences: OwnerReference[] | undefined;
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === lenTag(1)) name = optionalString(r);
+    if (tag === lenTag(1)) name = optionalUniqueString(r);
     else if (tag === lenTag(3)) namespace = optionalString(r);
-    else if (tag === lenTag(5)) uid = optionalString(r);
+    else if (tag === lenTag(5)) uid = optionalUniqueString(r);
     else if (tag === lenTag(11)) readStringEntry(r, (labels ??= {}));
     else if (tag === lenTag(13))
       (ownerReferences ??= []).push(readOwnerReference(r));
@@ -60,16 +60,34 @@ export function readObjectMeta(r: Reader): KubeObject['metadata'] {
   return { name, namespace, uid, labels, ownerReferences };
 }
 
-/** PodCondition or NodeCondition: the fields the reducers read. */
-export const readCondition = stringFields({
-  1: 'type',
-  2: 'status',
-  5: 'reason',
-  6: 'message',
-});
-
 /** A status condition as JSON has it (the fields the reducers read). @internal */
-export type ConditionJson = ReturnType<typeof readCondition>;
+export interface ConditionJson {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+}
+
+/** PodCondition or NodeCondition: type (1), status (2), reason (5) and message (6). */
+export function readCondition(r: Reader): ConditionJson {
+  const end = messageEnd(r);
+  const out: ConditionJson = {
+    type: undefined,
+    status: undefined,
+    reason: undefined,
+    message: undefined,
+  };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) out.type = optionalString(r);
+    else if (tag === lenTag(2)) out.status = optionalString(r);
+    else if (tag === lenTag(5)) out.reason = optionalString(r);
+    else if (tag === lenTag(6)) out.message = optionalUniqueString(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return out;
+}
 
 /**
  * A top-level object (a list item): metadata (1), spec (2) and status (3), each read by the

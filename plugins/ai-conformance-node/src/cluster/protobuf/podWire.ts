@@ -8,6 +8,7 @@ import {
   lenTag,
   messageEnd,
   optionalString,
+  optionalUniqueString,
   Reader,
   readQuantityEntry,
   skip,
@@ -48,7 +49,7 @@ function readEnvVar(r: Reader): EnvVarJson {
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === lenTag(1)) out.name = optionalString(r);
-    else if (tag === lenTag(2)) out.value = optionalString(r);
+    else if (tag === lenTag(2)) out.value = optionalUniqueString(r);
     else if (tag === lenTag(3)) {
       skip(r, tag);
       out.valueFrom = {};
@@ -203,6 +204,7 @@ function readPodSpec(r: Reader): PodSpecJson {
   return out;
 }
 
+/** PodStatus: phase (1), conditions (2; only PodScheduled is read) and claim statuses (15). */
 function readPodStatus(r: Reader) {
   const end = messageEnd(r);
   let phase: string | undefined;
@@ -211,8 +213,11 @@ function readPodStatus(r: Reader) {
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === lenTag(1)) phase = optionalString(r);
-    else if (tag === lenTag(2)) (conditions ??= []).push(readCondition(r));
-    else if (tag === lenTag(15))
+    else if (tag === lenTag(2)) {
+      const condition = readCondition(r);
+      if (condition.type === 'PodScheduled')
+        (conditions ??= []).push(condition);
+    } else if (tag === lenTag(15))
       (resourceClaimStatuses ??= []).push(readClaimStatus(r));
     else skip(r, tag);
   }

@@ -2,6 +2,7 @@
    the fields they need straight into plain objects in the JSON shape, and skip every other field
    without decoding it (no message objects, no intermediate copies). */
 import protobuf from 'protobufjs';
+import { sharedString, uniqueString } from './strings';
 
 /** @internal */
 export type Reader = protobuf.Reader;
@@ -15,9 +16,13 @@ export const varintTag = (field: number) => (field << 3) | VARINT;
 /** The tag of a length-delimited field (string, bytes, embedded message). */
 export const lenTag = (field: number) => (field << 3) | LEN;
 
-/** Creates a Reader over the bytes. */
+/** Creates a Reader over the bytes (as a Buffer, whose native UTF-8 decoding the strings use). */
 export function readerOf(bytes: Uint8Array): Reader {
-  return protobuf.Reader.create(bytes);
+  return protobuf.Reader.create(
+    Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  );
 }
 
 /**
@@ -44,9 +49,17 @@ export function expectEnd(r: Reader, end: number): void {
   }
 }
 
-/** A string field; protobuf sends empty strings that JSON omits, so '' reads as undefined. */
+/**
+ * A string field whose values repeat across objects (see strings.ts); protobuf sends empty
+ * strings that JSON omits, so '' reads as undefined.
+ */
 export function optionalString(r: Reader): string | undefined {
-  return r.string() || undefined;
+  return sharedString(r) || undefined;
+}
+
+/** A string field unique per object (a name, UID or message); '' reads as undefined. */
+export function optionalUniqueString(r: Reader): string | undefined {
+  return uniqueString(r) || undefined;
 }
 
 /** Skips a field this decoder does not read. */
@@ -86,7 +99,7 @@ export function readMapEntry<V>(
   let value = missing;
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === lenTag(1)) key = r.string();
+    if (tag === lenTag(1)) key = sharedString(r);
     else if (tag === lenTag(2)) value = readValue(r);
     else skip(r, tag);
   }
@@ -94,11 +107,9 @@ export function readMapEntry<V>(
   setEntry(map, key, value);
 }
 
-const readString = (r: Reader) => r.string();
-
 /** Reads a `map<string, string>` entry (labels): an empty value is kept, it is meaningful. */
 export function readStringEntry(r: Reader, map: Record<string, string>) {
-  readMapEntry(r, map, readString, '');
+  readMapEntry(r, map, sharedString, '');
 }
 
 /**
@@ -131,8 +142,17 @@ export function stringFields<K extends string>(
 }
 
 /** A resource.Quantity message: its string form (field 1). */
-const quantityFields = stringFields({ 1: 'string' });
-const readQuantity = (r: Reader) => quantityFields(r).string ?? '';
+function readQuantity(r: Reader): string {
+  const end = messageEnd(r);
+  let value = '';
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) value = sharedString(r);
+    else skip(r, tag);
+  }
+  expectEnd(r, end);
+  return value;
+}
 
 /** Reads a `map<string, Quantity>` entry (requests, limits, capacity…) as its JSON string. */
 export function readQuantityEntry(r: Reader, map: Record<string, string>) {
