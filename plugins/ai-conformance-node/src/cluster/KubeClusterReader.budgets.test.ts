@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
+import protobuf from 'protobufjs';
 import { KubeClusterReader } from './KubeClusterReader';
 
 /* Hostile servers on loopback (huge error bodies, endless continue tokens, redirects) that a real
@@ -41,6 +42,42 @@ const json = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 };
+
+/** A protobuf PodList of pods named `names` (each padded with a label of `padding` bytes). */
+function protobufPodList(names: string[], padding = 0, token = ''): Buffer {
+  const list = protobuf.Writer.create();
+  list.uint32((1 << 3) | 2).fork();
+  if (token) list.uint32((3 << 3) | 2).string(token);
+  list.ldelim();
+  for (const name of names) {
+    list.uint32((2 << 3) | 2).fork(); // item
+    list.uint32((1 << 3) | 2).fork(); // metadata
+    list.uint32((1 << 3) | 2).string(name);
+    if (padding) {
+      list.uint32((11 << 3) | 2).fork();
+      list.uint32((1 << 3) | 2).string('padding');
+      list.uint32((2 << 3) | 2).string('p'.repeat(padding));
+      list.ldelim();
+    }
+    list.ldelim();
+    list.ldelim();
+  }
+  const envelope = protobuf.Writer.create();
+  envelope.uint32((2 << 3) | 2).bytes(list.finish());
+  return Buffer.concat([Buffer.from('k8s\0', 'binary'), envelope.finish()]);
+}
+
+const sendProtobuf = (res: http.ServerResponse, body: Buffer) => {
+  res.writeHead(200, { 'content-type': 'application/vnd.kubernetes.protobuf' });
+  res.end(body);
+};
+
+async function drainProtobuf(reader: KubeClusterReader, path: string) {
+  const names: string[] = [];
+  for await (const page of reader.listPages(path, { protobuf: 'Pod' }))
+    names.push(...page.map(o => o.metadata!.name!));
+  return names;
+}
 
 async function drain(
   reader: KubeClusterReader,
@@ -176,6 +213,119 @@ describe('KubeClusterReader budgets', () => {
         '/api/v1/pods?limit=50',
         '/api/v1/pods?limit=5',
       ]);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('streams a protobuf list of any size, but rejects one object over the size cap', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => `p${i}`);
+    const s = await serve((req, res) =>
+      sendProtobuf(
+        res,
+        req.url!.includes('huge')
+          ? protobufPodList(['small', 'huge-0'], 64 * 1024)
+          : protobufPodList(many, 1024),
+      ),
+    );
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      maxResponseBytes: 32 * 1024,
+    });
+    try {
+      // 400 KiB in one answer: streamed object by object, so the 32 KiB cap is per object.
+      await expect(drainProtobuf(reader, '/api/v1/pods')).resolves.toEqual(
+        many,
+      );
+      const error = await drainProtobuf(reader, '/api/v1/huge').catch(e => e);
+      expect(error).toMatchObject({ kind: 'tooLarge' });
+      expect(error.message).toMatch(
+        /^An object in the answer to list huge exceeded the response size limit \(32 KiB, got at least 64 KiB\); no Kubernetes object is that large/,
+      );
+      // Never asked again with a smaller limit: the object would not get smaller.
+      expect(s.urls.filter(u => u.startsWith('/api/v1/huge'))).toHaveLength(1);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('stops a streamed protobuf list at the byte budget of the evaluation', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `p${i}`);
+    const s = await serve((_req, res) =>
+      sendProtobuf(res, protobufPodList(names, 1024)),
+    );
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      maxEvaluationBytes: 1024 * 1024,
+    });
+    try {
+      const error = await drainProtobuf(reader, '/api/v1/pods').catch(e => e);
+      expect(error).toMatchObject({ kind: 'budget' });
+      expect(error.message).toContain('1 MiB of responses');
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('rejects a protobuf list cut off mid-object, saying what to check', async () => {
+    const whole = protobufPodList(['a', 'b', 'c'], 100);
+    const s = await serve((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/vnd.kubernetes.protobuf',
+      });
+      res.end(whole.subarray(0, whole.length - 50));
+    });
+    const reader = new KubeClusterReader({ kubeConfig: s.kubeConfig });
+    try {
+      const error = await drainProtobuf(reader, '/api/v1/pods').catch(e => e);
+      expect(error).toMatchObject({ kind: 'badResponse' });
+      expect(error.message).toMatch(
+        /could not be decoded \(the body ended after \d+ bytes, inside the list\); check that .* is a Kubernetes API server/,
+      );
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('times out a protobuf list that stalls, not one that keeps arriving', async () => {
+    const body = protobufPodList(
+      Array.from({ length: 12 }, (_, i) => `p${i}`),
+      512,
+    );
+    const s = await serve((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/vnd.kubernetes.protobuf',
+      });
+      if (req.url!.includes('stalled')) {
+        res.write(body.subarray(0, 1000)); // and nothing more
+        return;
+      }
+      // The whole body takes ~1.2 s, longer than the timeout, in pieces 100 ms apart.
+      let at = 0;
+      const next = () => {
+        res.write(body.subarray(at, at + 600));
+        at += 600;
+        if (at < body.length) setTimeout(next, 100);
+        else res.end();
+      };
+      next();
+    });
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      requestTimeoutMs: 500,
+    });
+    try {
+      await expect(drainProtobuf(reader, '/api/v1/pods')).resolves.toHaveLength(
+        12,
+      );
+      const error = await drainProtobuf(reader, '/api/v1/stalled').catch(
+        e => e,
+      );
+      expect(error).toMatchObject({ kind: 'timeout' });
     } finally {
       await reader.close();
       await s.close();

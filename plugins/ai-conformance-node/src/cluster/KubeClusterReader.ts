@@ -23,13 +23,16 @@ import {
   parseLegacyResourceList,
 } from './discovery';
 import { LIST_HEAD_MAX_BYTES, ListHead, readListHead } from './listHead';
+import { ItemBatches } from './itemBatches';
 import {
   KUBE_PROTOBUF,
   ProtobufListKind,
-  decodeProtobufList,
   protobufStatusMessage,
-  readProtobufListHead,
 } from './protobuf/kubeProtobuf';
+import {
+  ProtobufItemTooLargeError,
+  ProtobufListStream,
+} from './protobuf/listStream';
 import {
   describeRequest,
   errorFromFetchFailure,
@@ -51,7 +54,8 @@ export interface KubeClusterReaderOptions {
   /**
    * Largest accepted response body in bytes. Default 16 MiB: no Kubernetes object exceeds
    * 1.5 MiB (etcd's limit), and a list page over the cap is asked for again with a tenth of the
-   * objects (500, 50, 5), so only a hostile or broken server hits it.
+   * objects (500, 50, 5), so only a hostile or broken server hits it. Protobuf lists, decoded
+   * while they arrive and never held whole, apply it to each object instead.
    */
   maxResponseBytes?: number;
   /**
@@ -75,6 +79,8 @@ export interface KubeClusterReaderOptions {
 interface RawResponse {
   status: number;
   contentType: string;
+  /** The body went to `onProtobufChunk`; `bytes` is empty. */
+  streamed?: boolean;
   bytes: Buffer;
   /** The body as text (decoded on first use). */
   readonly text: string;
@@ -104,6 +110,13 @@ function isCacheBehind(res: RawResponse): boolean {
   return res.status === 504 && res.text.includes('Too large resource version');
 }
 
+/** A size in MiB, or in KiB below 1 MiB (a small cap would read "0 MiB"). */
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / 1024 / 1024)} MiB`
+    : `${Math.round(bytes / 1024)} KiB`;
+}
+
 /** `localhost`, 127.0.0.0/8 or ::1 (URL host names keep IPv6 brackets). */
 function isLoopbackHost(hostname: string): boolean {
   return (
@@ -118,6 +131,10 @@ interface PendingPage {
   /** The continue token this page was asked for with. */
   token?: string;
   head: Promise<string | undefined>;
+  /** The objects of a protobuf page, decoded while it arrives; then `body` has none. */
+  streamed: ItemBatches;
+  /** The answer was protobuf, decoded while it arrived (not JSON, which is buffered). */
+  wasStreamed(): boolean;
   body: Promise<ListPage | undefined>;
   abandon(): void;
 }
@@ -330,12 +347,16 @@ export class KubeClusterReader implements ClusterReader {
       while (current) {
         const early = await current.head;
         if (early && !seen.has(early)) next = request(early);
+        for await (const batch of current.streamed.drain()) yield batch;
         let page: ListPage | undefined;
         try {
           page = await current.body;
         } catch (error) {
+          // A streamed page is capped per object (which a smaller page would not make smaller),
+          // and its first objects were handed over already.
           if (
             !isKubeApiError(error, 'tooLarge') ||
+            current.wasStreamed() ||
             limit === 1 ||
             shrinks >= PAGE_SHRINKS
           ) {
@@ -373,7 +394,7 @@ export class KubeClusterReader implements ClusterReader {
         if (!next && continueToken) next = request(continueToken);
         current = next;
         next = undefined;
-        yield page.items ?? [];
+        if (page.items?.length) yield page.items;
       }
     } finally {
       // Stopped early (an error or the consumer returned): drop the page fetched ahead.
@@ -394,14 +415,27 @@ export class KubeClusterReader implements ClusterReader {
       resolveHead = resolve;
     });
     const onListHead = (h: ListHead) => resolveHead(h.continue);
+    const streamed = new ItemBatches();
+    let wasStreamed = false;
     const overBudget = this.#pages > this.#maxPages;
     const body = (async () => {
       if (overBudget) throw this.#budgetUsedUp('GET', path, 'pages');
       for (let attempt = 1; ; attempt++) {
+        const stream = protobufKind
+          ? new ProtobufListStream(protobufKind, this.#maxBytes)
+          : undefined;
         const res = await this.#send('GET', path, {
           accept,
           abort: abandoned.signal,
           onListHead,
+          onProtobufChunk:
+            stream &&
+            (chunk => {
+              wasStreamed = true;
+              const items = this.#decodeChunk(path, stream, chunk);
+              if (stream.head) resolveHead(stream.head.continue);
+              return streamed.push(items);
+            }),
         });
         if (res.status === 404) return undefined;
         if (attempt < PAGE_ATTEMPTS && isCacheBehind(res)) {
@@ -411,22 +445,27 @@ export class KubeClusterReader implements ClusterReader {
           );
           continue;
         }
-        if (
-          protobufKind &&
-          res.status < 300 &&
-          res.contentType.startsWith(KUBE_PROTOBUF)
-        ) {
-          return this.#decodeProtobuf(path, res, protobufKind);
+        if (stream && res.streamed) {
+          this.#decodeChunk(path, stream);
+          return { items: [], metadata: { continue: stream.head?.continue } };
         }
         return this.#parse<ListPage>('GET', path, res);
       }
-    })().finally(() => resolveHead(undefined));
+    })().finally(() => {
+      resolveHead(undefined);
+      streamed.end();
+    });
     // The body is awaited by listPages unless the iteration stops; never leave it unhandled.
     body.catch(() => undefined);
     return {
       head,
+      streamed,
+      wasStreamed: () => wasStreamed,
       body,
-      abandon: () => abandoned.abort(),
+      abandon: () => {
+        streamed.cancel();
+        abandoned.abort();
+      },
     };
   }
 
@@ -498,16 +537,22 @@ export class KubeClusterReader implements ClusterReader {
     await dispatcher?.close().catch(() => undefined);
   }
 
-  #decodeProtobuf(
+  /** Feeds a chunk of a protobuf list to its decoder (no chunk: the body ended). */
+  #decodeChunk(
     path: string,
-    res: RawResponse,
-    kind: ProtobufListKind,
-  ): ListPage {
+    stream: ProtobufListStream,
+    chunk?: Uint8Array,
+  ): KubeObject[] {
     try {
-      return decodeProtobufList(res.bytes, kind);
+      if (chunk) return stream.push(chunk);
+      stream.end();
+      return [];
     } catch (error) {
+      if (error instanceof ProtobufItemTooLargeError) {
+        throw this.#tooLarge('GET', path, error.bytes, 'object');
+      }
       throw new KubeApiError({
-        status: res.status,
+        status: 200,
         kind: 'badResponse',
         path,
         message: `The protobuf answer to ${describeRequest(
@@ -558,6 +603,12 @@ export class KubeClusterReader implements ClusterReader {
       abort?: AbortSignal;
       /** Called once with the list metadata when a 200 list response has sent it. */
       onListHead?: (head: ListHead) => void;
+      /**
+       * Receives a 200 protobuf body chunk by chunk instead of it being buffered (and capped):
+       * the timeout then applies to each wait for the next chunk, not to the whole transfer. The
+       * transfer waits for the promise it returns.
+       */
+      onProtobufChunk?: (chunk: Uint8Array) => Promise<void>;
     },
   ): Promise<RawResponse> {
     const runSignal = options.detached ? undefined : this.#signal;
@@ -632,17 +683,34 @@ export class KubeClusterReader implements ClusterReader {
         throw this.#tooLarge(method, path, declared);
       }
       const contentType = response.headers.get('content-type') ?? '';
-      const readHead = contentType.startsWith(KUBE_PROTOBUF)
-        ? readProtobufListHead
-        : readListHead;
+      if (
+        status === 200 &&
+        options.onProtobufChunk &&
+        contentType.startsWith(KUBE_PROTOBUF)
+      ) {
+        await this.#readStreamed(
+          method,
+          path,
+          response.body,
+          options.onProtobufChunk,
+          () => timer.refresh(),
+        );
+        return {
+          status,
+          contentType,
+          streamed: true,
+          bytes: Buffer.alloc(0),
+          text: '',
+        };
+      }
       const onListHead = options.onListHead;
       const bytes = await this.#readCapped(
         method,
         path,
         failed ? null : response.body,
-        status === 200 && onListHead
+        status === 200 && onListHead && !contentType.startsWith(KUBE_PROTOBUF)
           ? start => {
-              const head = readHead(start);
+              const head = readListHead(start);
               if (head) onListHead(head);
               return !!head;
             }
@@ -715,6 +783,33 @@ export class KubeClusterReader implements ClusterReader {
     return Buffer.concat(chunks, total).subarray(0, max);
   }
 
+  /** Hands a body to `onChunk` as it arrives, within the evaluation's byte budget. */
+  async #readStreamed(
+    method: string,
+    path: string,
+    body: ReadableStream<Uint8Array> | null,
+    onChunk: (chunk: Uint8Array) => Promise<void>,
+    onProgress: () => void,
+  ): Promise<void> {
+    if (!body) return;
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        onProgress();
+        this.#bytes += value.byteLength;
+        if (this.#bytes > this.#maxEvaluationBytes) {
+          throw this.#budgetUsedUp(method, path, 'bytes');
+        }
+        await onChunk(value);
+      }
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+  }
+
   async #readCapped(
     method: string,
     path: string,
@@ -774,19 +869,31 @@ export class KubeClusterReader implements ClusterReader {
     });
   }
 
-  #tooLarge(method: string, path: string, bytes: number): KubeApiError {
+  #tooLarge(
+    method: string,
+    path: string,
+    bytes: number,
+    what: 'answer' | 'object' = 'answer',
+  ): KubeApiError {
+    const size = `${formatBytes(this.#maxBytes)}, got at least ${formatBytes(
+      bytes,
+    )}`;
     return new KubeApiError({
       status: 0,
       kind: 'tooLarge',
       path,
-      message: `The answer to ${describeRequest(
-        method,
-        path,
-      )} exceeded the response size limit (${Math.round(
-        this.#maxBytes / 1024 / 1024,
-      )} MiB, got at least ${Math.round(
-        bytes / 1024 / 1024,
-      )} MiB); raise maxResponseBytes or reduce the objects in the cluster.`,
+      message:
+        what === 'answer'
+          ? `The answer to ${describeRequest(
+              method,
+              path,
+            )} exceeded the response size limit (${size}); raise maxResponseBytes or reduce the objects in the cluster.`
+          : `An object in the answer to ${describeRequest(
+              method,
+              path,
+            )} exceeded the response size limit (${size}); no Kubernetes object is that large: check that ${
+              this.#server
+            } is a Kubernetes API server and not a proxy that alters responses, or raise maxResponseBytes.`,
     });
   }
 }

@@ -39,10 +39,20 @@ export interface FactDefinition<K extends FactKey> {
 }
 
 /**
- * Page size of the lists that grow with the cluster. Pages are reduced as they arrive, so a page
- * costs memory only while it is parsed; larger pages mean fewer sequential round trips.
+ * Page size of the JSON lists that grow with the cluster. Pages are reduced as they arrive, so a
+ * page costs memory only while it is parsed; larger pages mean fewer sequential round trips.
  */
 export const LARGE_LIST_PAGE_SIZE = 2000;
+
+/**
+ * Page size of the protobuf lists (pods, nodes). They are decoded object by object while they
+ * arrive and never held whole, so a page costs no client memory, and one page is what the API
+ * server serves fastest: it serves a first page from its watch cache, but a continued page only
+ * from a watch-cache snapshot, and falls back to reading etcd when it has none for the list's
+ * revision (an idle collection after etcd's compaction). At 50,000 pods, pages of 2,000 took
+ * 2.1–3.6 s against 1.8–2.4 s for one page (node README, "Capacity benchmark").
+ */
+export const STREAMED_LIST_PAGE_SIZE = 50_000;
 
 /** How much of the Cluster Autoscaler status text is kept. */
 const CLUSTER_AUTOSCALER_STATUS_MAX_CHARS = 256 * 1024;
@@ -67,7 +77,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     scalesWithCluster: true,
     gather: ctx =>
       ctx.list('', 'nodes', reduceNode, {
-        pageSize: LARGE_LIST_PAGE_SIZE,
+        pageSize: STREAMED_LIST_PAGE_SIZE,
         protobuf: 'Node',
       }),
   },
@@ -79,7 +89,7 @@ export const FACT_DEFINITIONS: { [K in FactKey]: FactDefinition<K> } = {
     gather: ctx =>
       ctx.list('', 'pods', reducePod, {
         fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
-        pageSize: LARGE_LIST_PAGE_SIZE,
+        pageSize: STREAMED_LIST_PAGE_SIZE,
         protobuf: 'Pod',
       }),
   },

@@ -1,9 +1,6 @@
 import protobuf from 'protobufjs';
-import {
-  decodeProtobufList,
-  protobufStatusMessage,
-  readProtobufListHead,
-} from './kubeProtobuf';
+import { ProtobufItemTooLargeError, ProtobufListStream } from './listStream';
+import { decodeProtobufList, protobufStatusMessage } from './kubeProtobuf';
 
 /* The bytes are written field by field with the numbers of k8s.io/api generated.proto, as the
    API server writes them (empty strings included), independently of the decoder's schema. */
@@ -369,7 +366,7 @@ describe('decodeProtobufList', () => {
   it('rejects a truncated body and a message that runs past its parent', () => {
     const cut = podList.subarray(0, podList.indexOf(Buffer.from('cuda:12')));
     expect(() => decodeProtobufList(cut, 'Pod')).toThrow(
-      /runs past the end of the body/,
+      /the body ended after \d+ bytes, inside the list/,
     );
     // a pod whose metadata claims more bytes than the pod holds
     const overlapping = envelope(w => {
@@ -379,7 +376,7 @@ describe('decodeProtobufList', () => {
       str(w, 2, 'more bytes after the pod');
     });
     expect(() => decodeProtobufList(overlapping, 'Pod')).toThrow(
-      /runs past the end of its message/,
+      /a message of 10 bytes at offset \d+ runs past the end of its parent/,
     );
   });
 
@@ -390,20 +387,82 @@ describe('decodeProtobufList', () => {
   });
 });
 
-describe('readProtobufListHead', () => {
-  it('reads the continue token from the first bytes, before the items have arrived', () => {
-    // The list metadata ends well before the first pod's name.
-    const headEnd = podList.indexOf(Buffer.from('trainer-0'));
-    expect(readProtobufListHead(podList.subarray(0, headEnd))).toEqual({
-      continue: 'next-page',
-      resourceVersion: '4711',
-    });
+describe('ProtobufListStream', () => {
+  function feed(stream: ProtobufListStream, body: Buffer, chunkSize: number) {
+    const items = [];
+    let headBeforeFirstItem: boolean | undefined;
+    for (let at = 0; at < body.length; at += chunkSize) {
+      const decoded = stream.push(body.subarray(at, at + chunkSize));
+      if (decoded.length && headBeforeFirstItem === undefined)
+        headBeforeFirstItem = stream.head !== undefined;
+      items.push(...decoded);
+    }
+    stream.end();
+    return { items, headBeforeFirstItem };
+  }
+
+  it('decodes the same objects however the body is cut into chunks, the head first', () => {
+    const whole = decodeProtobufList(podList, 'Pod');
+    expect(whole.items).toHaveLength(2);
+    for (const size of [1, 2, 3, 7, 64, podList.length]) {
+      const stream = new ProtobufListStream('Pod', 1024);
+      const { items, headBeforeFirstItem } = feed(stream, podList, size);
+      expect(items).toEqual(whole.items);
+      expect(headBeforeFirstItem).toBe(true);
+      expect(stream.head).toEqual({
+        resourceVersion: '4711',
+        continue: 'next-page',
+      });
+    }
   });
 
-  it('waits while the metadata is incomplete', () => {
-    const cut = podList.indexOf(Buffer.from('next-page')) + 4;
-    expect(readProtobufListHead(podList.subarray(0, cut))).toBeUndefined();
-    expect(readProtobufListHead(Buffer.from('{"kind":'))).toBeUndefined();
+  it('returns each object as soon as its last byte has arrived', () => {
+    const stream = new ProtobufListStream('Pod', 1024);
+    const secondPod = podList.indexOf(Buffer.from('pending-0'));
+    const first = stream.push(podList.subarray(0, secondPod));
+    expect(first.map(p => p.metadata?.name)).toEqual(['trainer-0']);
+    const rest = stream.push(podList.subarray(secondPod));
+    expect(rest.map(p => p.metadata?.name)).toEqual(['pending-0']);
+    expect(() => stream.end()).not.toThrow();
+  });
+
+  it('rejects an object over the size limit as soon as its length has arrived', () => {
+    const stream = new ProtobufListStream('Pod', 40);
+    const firstPod = podList.indexOf(Buffer.from('trainer-0'));
+    expect(() => stream.push(podList.subarray(0, firstPod))).toThrow(
+      ProtobufItemTooLargeError,
+    );
+  });
+
+  it('rejects a body that ends inside the list, is empty or is not protobuf', () => {
+    const cut = new ProtobufListStream('Pod', 1024);
+    cut.push(podList.subarray(0, podList.indexOf(Buffer.from('pending-0'))));
+    expect(() => cut.end()).toThrow(
+      /the body ended after \d+ bytes, inside the list/,
+    );
+    expect(() => new ProtobufListStream('Pod', 1024).end()).toThrow(
+      'not a Kubernetes protobuf body',
+    );
+    expect(() =>
+      new ProtobufListStream('Node', 1024).push(Buffer.from('{"items":[]}')),
+    ).toThrow('not a Kubernetes protobuf body');
+  });
+
+  it('rejects an object that runs past the end of its list', () => {
+    const raw = protobuf.Writer.create();
+    message(raw, 2, pod => message(pod, 1, meta => str(meta, 1, 'long-0')));
+    const list = raw.finish();
+    const w = protobuf.Writer.create();
+    // `raw` declares two bytes fewer than the pod it holds
+    w.uint32((2 << 3) | 2).uint32(list.length - 2);
+    const body = Buffer.concat([
+      Buffer.from('k8s\0', 'binary'),
+      w.finish(),
+      list,
+    ]);
+    expect(() => new ProtobufListStream('Pod', 1024).push(body)).toThrow(
+      /runs past the end of the list/,
+    );
   });
 });
 

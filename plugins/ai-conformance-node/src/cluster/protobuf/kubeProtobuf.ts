@@ -7,17 +7,8 @@
    Field numbers: k8s.io/api core/v1 and k8s.io/apimachinery generated.proto (stable by contract). */
 import { KubeObject } from '../ClusterReader';
 import { ListHead } from '../listHead';
-import { readNode } from './nodeWire';
-import { readPod } from './podWire';
-import {
-  lenTag,
-  messageEnd,
-  optionalString,
-  Reader,
-  readerOf,
-  skip,
-  stringFields,
-} from './wire';
+import { ProtobufListStream } from './listStream';
+import { lenTag, messageEnd, optionalString, readerOf, skip } from './wire';
 
 /** The media type of Kubernetes protobuf. @internal */
 export const KUBE_PROTOBUF = 'application/vnd.kubernetes.protobuf';
@@ -27,11 +18,6 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** The kinds whose lists can be read as protobuf. @public */
 export type ProtobufListKind = 'Pod' | 'Node';
-
-const READ_ITEM: Record<ProtobufListKind, (r: Reader) => KubeObject> = {
-  Pod: readPod,
-  Node: readNode,
-};
 
 function hasMagic(body: Uint8Array): boolean {
   return (
@@ -55,15 +41,10 @@ function unwrap(body: Uint8Array): Uint8Array {
   return raw;
 }
 
-/** ListMeta: resourceVersion (2) and continue (3). */
-const readListMeta: (r: Reader) => ListHead = stringFields({
-  2: 'resourceVersion',
-  3: 'continue',
-});
-
 /**
- * Decodes a protobuf PodList or NodeList into objects in the JSON shape of the fields the engine
- * reads, and the list metadata. Throws on a body that is not Kubernetes protobuf or is truncated.
+ * Decodes a whole protobuf PodList or NodeList into objects in the JSON shape of the fields the
+ * engine reads, and the list metadata. Throws on a body that is not Kubernetes protobuf or is
+ * truncated. (Lists read from a server are decoded while they arrive: ProtobufListStream.)
  *
  * @internal
  */
@@ -71,21 +52,14 @@ export function decodeProtobufList(
   body: Uint8Array,
   kind: ProtobufListKind,
 ): { items: KubeObject[]; metadata: ListHead } {
-  const readItem = READ_ITEM[kind];
-  const r = readerOf(unwrap(body));
-  const items: KubeObject[] = [];
-  let metadata: ListHead = {};
-  while (r.pos < r.len) {
-    const tag = r.uint32();
-    if (tag === lenTag(1)) metadata = readListMeta(r);
-    else if (tag === lenTag(2)) items.push(readItem(r));
-    else skip(r, tag);
-  }
+  const stream = new ProtobufListStream(kind, Infinity);
+  const items = stream.push(body);
+  stream.end();
   return {
     items,
     metadata: {
-      continue: metadata.continue,
-      resourceVersion: metadata.resourceVersion,
+      continue: stream.head?.continue,
+      resourceVersion: stream.head?.resourceVersion,
     },
   };
 }
@@ -108,31 +82,4 @@ export function protobufStatusMessage(body: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Reads the list metadata from the first bytes of a protobuf list body, before the items have
- * arrived: in the envelope, `raw` (field 2) holds the list, whose `metadata` (field 1) is
- * written first. Undefined while those bytes are incomplete.
- *
- * @internal
- */
-export function readProtobufListHead(start: Uint8Array): ListHead | undefined {
-  if (!hasMagic(start)) return undefined;
-  try {
-    const r = readerOf(start.subarray(MAGIC.length));
-    while (r.pos < r.len) {
-      const tag = r.uint32();
-      if (tag !== lenTag(2)) {
-        skip(r, tag);
-        continue;
-      }
-      r.uint32(); // length of `raw`; the list may not have fully arrived
-      if (r.uint32() !== lenTag(1)) return {};
-      return readListMeta(r);
-    }
-  } catch {
-    // truncated: wait for more bytes
-  }
-  return undefined;
 }

@@ -72,7 +72,7 @@ describe('sharedString', () => {
     const whole = protobuf.Writer.create().string('accelerator').finish();
     const r = readerOf(whole.subarray(0, 6));
     expect(() => sharedString(r)).toThrow(
-      /a string of 11 bytes at offset 1 runs past the end of the body \(6 bytes\)/,
+      /a string of 11 bytes at offset 1 runs past the end of its message \(offset 6\)/,
     );
   });
 

@@ -31,7 +31,7 @@ function stringEnd(r: Reader): number {
   const end = r.pos + length;
   if (end > r.len) {
     throw new RangeError(
-      `a string of ${length} bytes at offset ${r.pos} runs past the end of the body (${r.len} bytes)`,
+      `a string of ${length} bytes at offset ${r.pos} runs past the end of its message (offset ${r.len})`,
     );
   }
   return end;

@@ -34,7 +34,7 @@ export function messageEnd(r: Reader): number {
   const end = r.pos + length;
   if (end > r.len) {
     throw new RangeError(
-      `a message of ${length} bytes at offset ${r.pos} runs past the end of the body (${r.len} bytes)`,
+      `a message of ${length} bytes at offset ${r.pos} runs past the end of its parent (offset ${r.len})`,
     );
   }
   return end;
