@@ -418,6 +418,12 @@ export class KubeClusterReader implements ClusterReader {
     const streamed = new ItemBatches();
     let wasStreamed = false;
     const overBudget = this.#pages > this.#maxPages;
+    const handChunk = (stream: ProtobufListStream, chunk: Uint8Array) => {
+      wasStreamed = true;
+      const items = this.#decodeChunk(path, stream, chunk);
+      if (stream.head) resolveHead(stream.head.continue);
+      return streamed.push(items);
+    };
     const body = (async () => {
       if (overBudget) throw this.#budgetUsedUp('GET', path, 'pages');
       for (let attempt = 1; ; attempt++) {
@@ -428,14 +434,7 @@ export class KubeClusterReader implements ClusterReader {
           accept,
           abort: abandoned.signal,
           onListHead,
-          onProtobufChunk:
-            stream &&
-            (chunk => {
-              wasStreamed = true;
-              const items = this.#decodeChunk(path, stream, chunk);
-              if (stream.head) resolveHead(stream.head.continue);
-              return streamed.push(items);
-            }),
+          onProtobufChunk: stream && (chunk => handChunk(stream, chunk)),
         });
         if (res.status === 404) return undefined;
         if (attempt < PAGE_ATTEMPTS && isCacheBehind(res)) {

@@ -170,8 +170,9 @@ interface PodSpecJson {
 function addDeviceEnv(
   c: Any,
   type: PodContainerType,
-  into: DeviceEnvFact[],
+  found: DeviceEnvFact[],
 ): DeviceEnvFact[] {
+  let into = found;
   for (const e of c.env ?? []) {
     if (typeof e?.name !== 'string' || !DEVICE_ENV.test(e.name)) continue;
     const out: DeviceEnvFact = {
@@ -187,10 +188,11 @@ function addDeviceEnv(
   return into;
 }
 
-function addExtendedNames(c: Any, into: Set<string> | undefined) {
+function addExtendedNames(c: Any, found: Set<string> | undefined) {
+  let into = found;
   for (const list of [c.resources?.requests, c.resources?.limits]) {
     if (!list) continue;
-    for (const name in list) {
+    for (const name of Object.keys(list)) {
       if (!CORE_RESOURCES.test(name)) (into ??= new Set()).add(name);
     }
   }
@@ -201,9 +203,9 @@ function sumContainerExtendedResources(containers: Any[]) {
   let sum: Record<string, number> | undefined;
   for (const c of containers) {
     const counts = containerExtendedResources(c);
-    for (const name in counts) {
+    for (const [name, count] of Object.entries(counts)) {
       sum ??= {};
-      sum[name] = (sum[name] ?? 0) + counts[name];
+      sum[name] = (sum[name] ?? 0) + count;
     }
   }
   return sum ?? NO_COUNTS;
@@ -277,7 +279,9 @@ function nonEmpty(
   list: Record<string, string> | undefined,
 ): Record<string, string> | undefined {
   if (!list || typeof list !== 'object') return undefined;
-  for (const _ in list) return list;
+  for (const key in list) {
+    if (Object.hasOwn(list, key)) return list;
+  }
   return undefined;
 }
 
