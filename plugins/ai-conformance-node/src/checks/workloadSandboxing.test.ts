@@ -169,7 +169,7 @@ describe('workload_sandboxing', () => {
       'none of the 2 node(s) it can run on reports handler kata-qemu in status.runtimeHandlers (they report: runc; 1 more report no handlers)',
     );
     expect(result.reason).toContain(
-      'install and configure the kata-qemu runtime on those nodes',
+      'install and configure the kata-qemu runtime on those nodes or correct the handler name, or run a pod with runtimeClassName kata-qemu to show it works',
     );
     expect(result.evidence[0]).toMatchObject({
       object: { kind: 'RuntimeClass', name: 'kata-qemu' },
@@ -190,6 +190,10 @@ describe('workload_sandboxing', () => {
     );
     expect(result.reason).toContain(
       'none of the 2 node(s) it can run on reports handler kata-qemu in status.runtimeHandlers (they report: runc)',
+    );
+    // Its pods cannot start there: the advice is to install the runtime, not to run a pod.
+    expect(result.reason).toMatch(
+      /install and configure the kata-qemu runtime on those nodes or correct the handler name\.$/,
     );
     // one more class that is merely unshown keeps the verdict unknown
     expect(

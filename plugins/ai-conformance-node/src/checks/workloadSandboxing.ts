@@ -167,7 +167,10 @@ function describeUnverified(use: SandboxClassUse): string {
     silent ? `; ${silent} more report no handlers` : ''
   }) and no running pod uses it; install and configure the ${
     c.handler
-  } runtime on those nodes or correct the handler name, ${runAPod}`;
+  } runtime on those nodes or correct the handler name${
+    // Refuted: a pod of this class cannot start there, so running one shows nothing more.
+    isRefuted(use) ? '' : `, ${runAPod}`
+  }`;
 }
 
 /**
