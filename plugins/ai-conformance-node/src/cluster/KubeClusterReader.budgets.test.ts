@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import protobuf from 'protobufjs';
@@ -245,6 +246,46 @@ describe('KubeClusterReader budgets', () => {
       );
       // Never asked again with a smaller limit: the object would not get smaller.
       expect(s.urls.filter(u => u.startsWith('/api/v1/huge'))).toHaveLength(1);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('streams a gzip-compressed protobuf list and asks for the next page once its head arrived', async () => {
+    const held: Array<{ res: http.ServerResponse; rest: Buffer }> = [];
+    const s = await serve((req, res) => {
+      const token = new URL(req.url!, 'http://x').searchParams.get('continue');
+      if (token === 'page-2') {
+        res.writeHead(200, {
+          'content-type': 'application/vnd.kubernetes.protobuf',
+          'content-encoding': 'gzip',
+        });
+        res.end(gzipSync(protobufPodList(['c'])));
+        // Only now finish the first page: the reader must not have waited for it.
+        for (const first of held.splice(0)) first.res.end(first.rest);
+        return;
+      }
+      const body = protobufPodList(['a', 'b'], 0, 'page-2');
+      const cut = body.indexOf(Buffer.from('b')) - 2;
+      res.writeHead(200, {
+        'content-type': 'application/vnd.kubernetes.protobuf',
+      });
+      res.write(body.subarray(0, cut));
+      held.push({ res, rest: body.subarray(cut) });
+    });
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      compressResponses: true,
+      requestTimeoutMs: 5000,
+    });
+    try {
+      await expect(drainProtobuf(reader, '/api/v1/pods')).resolves.toEqual([
+        'a',
+        'b',
+        'c',
+      ]);
+      expect(s.urls).toHaveLength(2);
     } finally {
       await reader.close();
       await s.close();
