@@ -8,13 +8,17 @@
 import { KubeObject } from '../ClusterReader';
 import { ListHead } from '../listHead';
 import { ProtobufListStream } from './listStream';
-import { lenTag, messageEnd, optionalString, readerOf, skip } from './wire';
+import {
+  KUBE_PROTOBUF_MAGIC as MAGIC,
+  lenTag,
+  messageEnd,
+  optionalString,
+  readerOf,
+  skip,
+} from './wire';
 
 /** The media type of Kubernetes protobuf. @internal */
 export const KUBE_PROTOBUF = 'application/vnd.kubernetes.protobuf';
-
-/** Every protobuf body starts with these four bytes ("k8s\0"), then a runtime.Unknown. */
-const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** The kinds whose lists can be read as protobuf. @public */
 export type ProtobufListKind = 'Pod' | 'Node';

@@ -9,7 +9,14 @@ import { ListHead } from '../listHead';
 import type { ProtobufListKind } from './kubeProtobuf';
 import { readNode } from './nodeWire';
 import { readPod } from './podWire';
-import { lenTag, Reader, readerOf, stringFields } from './wire';
+import {
+  asBuffer,
+  KUBE_PROTOBUF_MAGIC as MAGIC,
+  lenTag,
+  Reader,
+  readerOf,
+  stringFields,
+} from './wire';
 
 const READ_ITEM: Record<ProtobufListKind, (r: Reader) => KubeObject> = {
   Pod: readPod,
@@ -22,7 +29,6 @@ const readListMeta: (r: Reader) => ListHead = stringFields({
   3: 'continue',
 });
 
-const MAGIC = [0x6b, 0x38, 0x73, 0x00];
 const VARINT = 0;
 const FIXED64 = 1;
 const LEN = 2;
@@ -124,9 +130,7 @@ export class ProtobufListStream {
 
   /** Feeds the next bytes of the body; returns the items they completed. */
   push(chunk: Uint8Array): KubeObject[] {
-    const bytes = Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes = asBuffer(chunk);
     const received = this.#base + this.#buf.length + this.#waitingBytes;
     if (received + bytes.length < this.#needed) {
       this.#waiting.push(bytes);
@@ -164,14 +168,13 @@ export class ProtobufListStream {
     for (;;) {
       if (this.#phase === 'magic') {
         if (buf.length < MAGIC.length) break;
-        if (MAGIC.some((b, i) => buf[i] !== b))
+        if (!MAGIC.equals(buf.subarray(0, MAGIC.length)))
           throw new Error('not a Kubernetes protobuf body');
         pos = MAGIC.length;
         this.#phase = 'envelope';
         continue;
       }
-      const inList = this.#phase === 'list' && this.#base + pos < this.#listEnd;
-      if (this.#phase === 'list' && !inList) {
+      if (this.#phase === 'list' && this.#base + pos >= this.#listEnd) {
         if (this.#base + pos > this.#listEnd)
           throw new RangeError('a list item runs past the end of the list');
         this.#phase = 'envelope';

@@ -37,12 +37,9 @@ function stringEnd(r: Reader): number {
   return end;
 }
 
+/** `readerOf` makes every Reader's bytes a Buffer. */
 function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  return Buffer.isBuffer(buf)
-    ? buf.toString('utf8', start, end)
-    : Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString(
-        'utf8',
-      );
+  return (buf as Buffer).toString('utf8', start, end);
 }
 
 /**

@@ -16,13 +16,19 @@ export const varintTag = (field: number) => (field << 3) | VARINT;
 /** The tag of a length-delimited field (string, bytes, embedded message). */
 export const lenTag = (field: number) => (field << 3) | LEN;
 
-/** Creates a Reader over the bytes (as a Buffer, whose native UTF-8 decoding the strings use). */
+/** Every Kubernetes protobuf body starts with these four bytes ("k8s\0"), then a runtime.Unknown. */
+export const KUBE_PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
+
+/** The bytes as a Buffer (a view, no copy), whose native UTF-8 decoding the strings use. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Creates a Reader over the bytes; its `buf` is always a Buffer (see strings.ts). */
 export function readerOf(bytes: Uint8Array): Reader {
-  return protobuf.Reader.create(
-    Buffer.isBuffer(bytes)
-      ? bytes
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  );
+  return protobuf.Reader.create(asBuffer(bytes));
 }
 
 /**
