@@ -21,8 +21,10 @@ export function pendingDemand(
   for (const pod of pods) {
     if (pod.nodeName || pod.unschedulableMessage === undefined) continue;
     const requests: Record<string, number> = {};
-    for (const [resource, n] of effectivePodRequests(pod.resourceRequests)
-      .requests) {
+    for (const [resource, n] of effectivePodRequests(
+      pod.resourceRequests,
+      classify,
+    ).requests) {
       if (n > 0 && classify(resource)) requests[resource] = n;
     }
     const message = pod.unschedulableMessage;

@@ -78,7 +78,10 @@ function allocatedByNode(
   const reported = new Set<string>();
   for (const pod of pods) {
     if (!holdsResources(pod) || !pod.resourceRequests) continue;
-    const { requests, malformed } = effectivePodRequests(pod.resourceRequests);
+    const { requests, malformed } = effectivePodRequests(
+      pod.resourceRequests,
+      classify,
+    );
     for (const m of malformed) {
       if (!classify(m.resource) || reported.has(m.resource)) continue;
       reported.add(m.resource);

@@ -3,8 +3,8 @@ import {
   KubeConfig,
   RequestContext,
 } from '@kubernetes/client-node';
-import type { ReadableStream } from 'node:stream/web';
-import { Dispatcher, fetch } from 'undici';
+import type { Readable } from 'node:stream';
+import { Dispatcher, getGlobalDispatcher } from 'undici';
 import { isKubeApiError, KubeApiError } from '../errors';
 import { EngineLogger } from '../types';
 import {
@@ -39,6 +39,13 @@ import {
   errorFromStatus,
 } from './describeRequestError';
 import { createReaderDispatcher } from './readerDispatcher';
+import {
+  ACCEPTED_ENCODING,
+  ChunkResult,
+  decodedBody,
+  readChunks,
+  STOP,
+} from './responseBody';
 import { capServerText } from './serverText';
 
 /** The Accept header of metadata-only lists. */
@@ -159,6 +166,9 @@ export class KubeClusterReader implements ClusterReader {
   #discovery: Promise<ApiDiscovery> | undefined;
   readonly #kubeConfig: KubeConfig;
   readonly #server: string;
+  /** The server URL's origin, and its path (a proxy's prefix) that every request path follows. */
+  readonly #origin: string;
+  readonly #basePath: string;
   readonly #timeoutMs: number;
   readonly #maxBytes: number;
   readonly #maxEvaluationBytes: number;
@@ -196,6 +206,8 @@ export class KubeClusterReader implements ClusterReader {
     }
     this.#kubeConfig = options.kubeConfig;
     this.#server = cluster.server.replace(/\/+$/, '');
+    this.#origin = url.origin;
+    this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#maxEvaluationBytes = options.maxEvaluationBytes ?? 1024 * 1024 * 1024;
@@ -607,7 +619,7 @@ export class KubeClusterReader implements ClusterReader {
        * the timeout then applies to each wait for the next chunk, not to the whole transfer. The
        * transfer waits for the promise it returns.
        */
-      onProtobufChunk?: (chunk: Uint8Array) => Promise<void>;
+      onProtobufChunk?: (chunk: Buffer) => ChunkResult;
     },
   ): Promise<RawResponse> {
     const runSignal = options.detached ? undefined : this.#signal;
@@ -626,12 +638,12 @@ export class KubeClusterReader implements ClusterReader {
     }
     const url = `${this.#server}${path}`;
     const context = new RequestContext(url, method as HttpMethod);
-    let dispatcher: Dispatcher | undefined;
+    let dispatcher: Dispatcher;
     try {
       await this.#kubeConfig.applySecurityAuthentication(context);
       // One connection pool per reader: reuse the first dispatcher, fresh auth headers per request.
       this.#dispatcher ??= createReaderDispatcher(this.#kubeConfig, context);
-      dispatcher = await this.#dispatcher;
+      dispatcher = (await this.#dispatcher) ?? getGlobalDispatcher();
     } catch (error) {
       throw new KubeApiError({
         status: 0,
@@ -648,11 +660,10 @@ export class KubeClusterReader implements ClusterReader {
     const headers: Record<string, string> = {
       ...context.getHeaders(),
       Accept: options.accept,
+      'Accept-Encoding': this.#compress ? ACCEPTED_ENCODING : 'identity',
     };
     this.#rememberCredentials(headers);
     if (options.body) headers['Content-Type'] = 'application/json';
-    // fetch asks for gzip, deflate and br unless told otherwise
-    if (!this.#compress) headers['Accept-Encoding'] = 'identity';
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
@@ -663,25 +674,50 @@ export class KubeClusterReader implements ClusterReader {
     );
     this.#count++;
     this.#logger?.debug(`${method} ${path.split('?')[0]}`);
+    let body: Readable | undefined;
     try {
-      const response = await fetch(url, {
+      // undici's request never follows a redirect: it would carry the credentials to another host
+      // or to plain http. A 3xx comes back as it is and is reported as such.
+      const response = await dispatcher.request({
+        origin: this.#origin,
+        path: `${this.#basePath}${path}`,
         method,
         headers,
         body: options.body,
-        dispatcher,
         signal,
-        // Never follow a redirect: it would carry the credentials to another host or to http.
-        redirect: 'manual',
       });
-      // The fetch standard hides a manual redirect as `opaqueredirect` (status 0): a redirect all the same.
-      const status = response.type === 'opaqueredirect' ? 302 : response.status;
+      body = response.body;
+      const status = response.statusCode;
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
       const failed = status >= 300;
-      const declared = Number(response.headers.get('content-length') ?? NaN);
+      const declared = Number(header('content-length') ?? NaN);
       if (!failed && declared > this.#maxBytes) {
-        timeout.abort();
         throw this.#tooLarge(method, path, declared);
       }
-      const contentType = response.headers.get('content-type') ?? '';
+      const contentType = header('content-type') ?? '';
+      const encoding = header('content-encoding');
+      const decoded = decodedBody(body, encoding);
+      if (!decoded) {
+        throw new KubeApiError({
+          status,
+          kind: 'badResponse',
+          path,
+          message: `The answer to ${describeRequest(
+            method,
+            path,
+          )} is compressed as "${capServerText(
+            encoding ?? '',
+            this.#secrets,
+            64,
+          )}", which was not asked for; check for a proxy that alters responses between here and ${
+            this.#server
+          }.`,
+        });
+      }
+      body = decoded;
       if (
         status === 200 &&
         options.onProtobufChunk &&
@@ -690,7 +726,7 @@ export class KubeClusterReader implements ClusterReader {
         await this.#readStreamed(
           method,
           path,
-          response.body,
+          body,
           options.onProtobufChunk,
           () => timer.refresh(),
         );
@@ -703,28 +739,29 @@ export class KubeClusterReader implements ClusterReader {
         };
       }
       const onListHead = options.onListHead;
-      const bytes = await this.#readCapped(
-        method,
-        path,
-        failed ? null : response.body,
-        status === 200 && onListHead && !contentType.startsWith(KUBE_PROTOBUF)
-          ? start => {
-              const head = readListHead(start);
-              if (head) onListHead(head);
-              return !!head;
-            }
-          : undefined,
-      );
-      const errorBytes = failed
-        ? await this.#readTruncated(response.body, ERROR_BODY_MAX_BYTES)
-        : undefined;
+      const bytes = failed
+        ? await this.#readTruncated(body, ERROR_BODY_MAX_BYTES)
+        : await this.#readCapped(
+            method,
+            path,
+            body,
+            status === 200 &&
+              onListHead &&
+              !contentType.startsWith(KUBE_PROTOBUF)
+              ? start => {
+                  const head = readListHead(start);
+                  if (head) onListHead(head);
+                  return !!head;
+                }
+              : undefined,
+          );
       let text: string | undefined;
       return {
         status,
         contentType,
-        bytes: errorBytes ?? bytes,
+        bytes,
         get text() {
-          text ??= (errorBytes ?? bytes).toString('utf8');
+          text ??= bytes.toString('utf8');
           return text;
         },
       };
@@ -746,6 +783,8 @@ export class KubeClusterReader implements ClusterReader {
       );
     } finally {
       clearTimeout(timer);
+      // A body not read to its end (an error, a cap) must not hold its connection.
+      if (body && !body.readableEnded) body.destroy();
     }
   }
 
@@ -763,86 +802,62 @@ export class KubeClusterReader implements ClusterReader {
   }
 
   /** Reads at most `max` bytes of a body and drops the rest (error answers). */
-  async #readTruncated(
-    body: ReadableStream<Uint8Array> | null,
-    max: number,
-  ): Promise<Buffer> {
-    if (!body) return Buffer.alloc(0);
-    const chunks: Uint8Array[] = [];
+  async #readTruncated(body: Readable, max: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
     let total = 0;
-    const reader = body.getReader();
-    while (total < max) {
-      const { done, value } = await reader.read();
-      if (done) return Buffer.concat(chunks, total);
-      chunks.push(value);
-      total += value.byteLength;
-      this.#bytes += value.byteLength;
-    }
-    await reader.cancel().catch(() => undefined);
+    await readChunks(body, chunk => {
+      chunks.push(chunk);
+      total += chunk.length;
+      this.#bytes += chunk.length;
+      return total >= max ? STOP : undefined;
+    });
     return Buffer.concat(chunks, total).subarray(0, max);
   }
 
   /** Hands a body to `onChunk` as it arrives, within the evaluation's byte budget. */
-  async #readStreamed(
+  #readStreamed(
     method: string,
     path: string,
-    body: ReadableStream<Uint8Array> | null,
-    onChunk: (chunk: Uint8Array) => Promise<void>,
+    body: Readable,
+    onChunk: (chunk: Buffer) => ChunkResult,
     onProgress: () => void,
   ): Promise<void> {
-    if (!body) return;
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        onProgress();
-        this.#bytes += value.byteLength;
-        if (this.#bytes > this.#maxEvaluationBytes) {
-          throw this.#budgetUsedUp(method, path, 'bytes');
-        }
-        await onChunk(value);
+    return readChunks(body, chunk => {
+      onProgress();
+      this.#bytes += chunk.length;
+      if (this.#bytes > this.#maxEvaluationBytes) {
+        throw this.#budgetUsedUp(method, path, 'bytes');
       }
-    } catch (error) {
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
+      return onChunk(chunk);
+    });
   }
 
   async #readCapped(
     method: string,
     path: string,
-    body: ReadableStream<Uint8Array> | null,
+    body: Readable,
     /** Looks for the list head in the first bytes; true once found. */
     findListHead?: (start: Buffer) => boolean,
   ): Promise<Buffer> {
-    if (!body) return Buffer.alloc(0);
-    const chunks: Uint8Array[] = [];
+    const chunks: Buffer[] = [];
     let total = 0;
     let lookForHead = !!findListHead;
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      this.#bytes += value.byteLength;
-      if (total > this.#maxBytes) {
-        // Stop the transfer now rather than buffering the rest of a huge body.
-        await reader.cancel().catch(() => undefined);
-        throw this.#tooLarge(method, path, total);
-      }
+    await readChunks(body, chunk => {
+      total += chunk.length;
+      this.#bytes += chunk.length;
+      // Stop the transfer now rather than buffering the rest of a huge body.
+      if (total > this.#maxBytes) throw this.#tooLarge(method, path, total);
       if (this.#bytes > this.#maxEvaluationBytes) {
-        await reader.cancel().catch(() => undefined);
         throw this.#budgetUsedUp(method, path, 'bytes');
       }
-      chunks.push(value);
+      chunks.push(chunk);
       if (lookForHead) {
         const found = findListHead!(
           Buffer.concat(chunks, Math.min(total, LIST_HEAD_MAX_BYTES)),
         );
         lookForHead = !found && total < LIST_HEAD_MAX_BYTES;
       }
-    }
+    });
     return Buffer.concat(chunks, total);
   }
 

@@ -17,16 +17,18 @@ export class ItemBatches {
   #wakeConsumer?: () => void;
   #wakeReader?: () => void;
 
-  /** Adds decoded objects; resolves once the consumer has room for more. */
-  async push(items: KubeObject[]): Promise<void> {
-    if (!items.length || this.#cancelled) return;
+  /**
+   * Adds decoded objects. Returns a promise, resolved once the consumer has room again, only when
+   * the reader must wait: most chunks go on without a promise to wait for.
+   */
+  push(items: KubeObject[]): Promise<void> | undefined {
+    if (!items.length || this.#cancelled) return undefined;
     this.#batches.push(items);
     this.#wake('consumer');
-    if (this.#batches.length >= MAX_PENDING_BATCHES) {
-      await new Promise<void>(resolve => {
-        this.#wakeReader = resolve;
-      });
-    }
+    if (this.#batches.length < MAX_PENDING_BATCHES) return undefined;
+    return new Promise<void>(resolve => {
+      this.#wakeReader = resolve;
+    });
   }
 
   /** No more objects will come (the response ended or failed). */

@@ -16,23 +16,39 @@ export interface ProviderSignals {
   nodeLabels?: ReadonlyArray<Record<string, string>>;
 }
 
+/** What the rules look at: the signals, with the nodes' label keys collected once. */
+interface RuleInput {
+  apiServerUrl: string;
+  gitVersion: string;
+  apiGroups: readonly string[];
+  /** Every label key of any node, once, in the order the nodes first show it. */
+  labelKeys: readonly string[];
+}
+
 interface ProviderRule {
   provider: ClusterProvider;
   /** Returns what decided the match, or undefined. */
-  match(signals: Required<ProviderSignals>): string | undefined;
+  match(signals: RuleInput): string | undefined;
+}
+
+/* A fleet of thousands of nodes with ~50 labels each: each rule scans the few distinct keys, not
+   every node's labels again. */
+function distinctLabelKeys(
+  labels: ReadonlyArray<Record<string, string>>,
+): string[] {
+  const keys = new Set<string>();
+  for (const node of labels) {
+    for (const key of Object.keys(node)) keys.add(key);
+  }
+  return [...keys];
 }
 
 const someNodeHasLabel = (
-  labels: ReadonlyArray<Record<string, string>>,
+  labelKeys: readonly string[],
   prefixes: readonly string[],
 ): string | undefined => {
-  for (const node of labels) {
-    for (const key of Object.keys(node)) {
-      const prefix = prefixes.find(p => key.startsWith(p));
-      if (prefix) return `node label ${key}`;
-    }
-  }
-  return undefined;
+  const key = labelKeys.find(k => prefixes.some(p => k.startsWith(p)));
+  return key === undefined ? undefined : `node label ${key}`;
 };
 
 const hostOf = (url: string): string => {
@@ -53,7 +69,7 @@ const RULES: readonly ProviderRule[] = [
     match: s =>
       s.apiGroups.includes('config.openshift.io')
         ? 'API group config.openshift.io'
-        : someNodeHasLabel(s.nodeLabels, ['node.openshift.io/']),
+        : someNodeHasLabel(s.labelKeys, ['node.openshift.io/']),
   },
   {
     provider: 'aws',
@@ -62,16 +78,13 @@ const RULES: readonly ProviderRule[] = [
         ? 'API server host *.eks.amazonaws.com'
         : undefined) ??
       (/-eks-/.test(s.gitVersion) ? `version ${s.gitVersion}` : undefined) ??
-      someNodeHasLabel(s.nodeLabels, [
-        'eks.amazonaws.com/',
-        'alpha.eksctl.io/',
-      ]),
+      someNodeHasLabel(s.labelKeys, ['eks.amazonaws.com/', 'alpha.eksctl.io/']),
   },
   {
     provider: 'gcp',
     match: s =>
       (/-gke\./.test(s.gitVersion) ? `version ${s.gitVersion}` : undefined) ??
-      someNodeHasLabel(s.nodeLabels, ['cloud.google.com/gke-']),
+      someNodeHasLabel(s.labelKeys, ['cloud.google.com/gke-']),
   },
   {
     provider: 'azure',
@@ -79,7 +92,7 @@ const RULES: readonly ProviderRule[] = [
       (hostOf(s.apiServerUrl).endsWith('.azmk8s.io')
         ? 'API server host *.azmk8s.io'
         : undefined) ??
-      someNodeHasLabel(s.nodeLabels, ['kubernetes.azure.com/']),
+      someNodeHasLabel(s.labelKeys, ['kubernetes.azure.com/']),
   },
 ];
 
@@ -90,11 +103,11 @@ const RULES: readonly ProviderRule[] = [
  * @public
  */
 export function detectProvider(signals: ProviderSignals): ProviderDetection {
-  const complete: Required<ProviderSignals> = {
+  const complete: RuleInput = {
     apiServerUrl: signals.apiServerUrl ?? '',
     gitVersion: signals.gitVersion ?? '',
     apiGroups: signals.apiGroups ?? [],
-    nodeLabels: signals.nodeLabels ?? [],
+    labelKeys: distinctLabelKeys(signals.nodeLabels ?? []),
   };
   for (const rule of RULES) {
     const reason = rule.match(complete);

@@ -416,6 +416,35 @@ describe('ProtobufListStream', () => {
     }
   });
 
+  it('puts objects that span chunks together correctly, small and large in any order', () => {
+    // Sizes that make the buffer objects are put together in grow, and leftovers of one size
+    // move over bytes of another; every object must still decode from its own bytes.
+    const lengths = [3, 900, 10, 70_000, 5, 200_000, 40, 1_000, 64 * 1024];
+    const body = envelope(w => {
+      message(w, 1, m => str(m, 2, '9'));
+      lengths.forEach((length, i) =>
+        message(w, 2, pod =>
+          message(pod, 1, meta => {
+            str(meta, 1, `${i}-${'x'.repeat(length)}`);
+            str(meta, 3, `ns-${i}`);
+          }),
+        ),
+      );
+    });
+    const whole = decodeProtobufList(body, 'Pod');
+    expect(whole.items.map(p => p.metadata?.namespace)).toEqual(
+      lengths.map((_, i) => `ns-${i}`),
+    );
+    for (const size of [1, 13, 1_337, 4_096, 65_537]) {
+      const { items } = feed(
+        new ProtobufListStream('Pod', 1 << 20),
+        body,
+        size,
+      );
+      expect(items).toEqual(whole.items);
+    }
+  });
+
   it('returns each object as soon as its last byte has arrived', () => {
     const stream = new ProtobufListStream('Pod', 1024);
     const secondPod = podList.indexOf(Buffer.from('pending-0'));

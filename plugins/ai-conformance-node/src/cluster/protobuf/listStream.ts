@@ -109,6 +109,13 @@ export class ProtobufListStream {
   /** Bytes received and not yet consumed; `#buf[0]` is at offset `#base` of the body. */
   #buf: Buffer = Buffer.alloc(0);
   #base = 0;
+  /**
+   * Where an item that spans chunks is put together: one buffer reused for every such item
+   * (decoded strings are copies, nothing keeps a view of it), grown to the largest item seen.
+   * Chunks of ~1.3 KiB and pods of ~2 KiB make nearly every item span chunks; a new buffer for
+   * each was 50,000 allocations and ~0.1 s at 50,000 pods.
+   */
+  #assembly: Buffer = Buffer.alloc(0);
   /** Chunks held back while the field being received is still incomplete. */
   #waiting: Buffer[] = [];
   #waitingBytes = 0;
@@ -137,13 +144,34 @@ export class ProtobufListStream {
       this.#waitingBytes += bytes.length;
       return [];
     }
-    this.#buf =
-      this.#buf.length || this.#waiting.length
-        ? Buffer.concat([this.#buf, ...this.#waiting, bytes])
-        : bytes;
+    if (this.#buf.length || this.#waiting.length) {
+      this.#buf = this.#assemble(bytes);
+    } else {
+      this.#buf = bytes;
+    }
     this.#waiting = [];
     this.#waitingBytes = 0;
     return this.#decodeAvailable();
+  }
+
+  /** The unconsumed bytes, the chunks waiting and `chunk`, one after another in `#assembly`. */
+  #assemble(chunk: Buffer): Buffer {
+    const total = this.#buf.length + this.#waitingBytes + chunk.length;
+    if (this.#assembly.length < total) {
+      // `#buf` may be a view of the old buffer: it is copied out of it below.
+      const grown = Buffer.allocUnsafe(
+        Math.max(total, 2 * this.#assembly.length, 64 * 1024),
+      );
+      this.#buf.copy(grown, 0);
+      this.#assembly = grown;
+    } else {
+      // Overlapping copy to the start (TypedArray.set copies the source first).
+      this.#buf.copy(this.#assembly, 0);
+    }
+    let at = this.#buf.length;
+    for (const waiting of this.#waiting) at += waiting.copy(this.#assembly, at);
+    at += chunk.copy(this.#assembly, at);
+    return this.#assembly.subarray(0, at);
   }
 
   /** The body has ended: throws unless it held one whole list. */

@@ -50,6 +50,16 @@ describe('sharedString', () => {
     ]);
   });
 
+  it('decodes both of two longer strings that differ only in the middle (they hash alike)', () => {
+    // Beyond 16 bytes only the length and 8 bytes at each end are hashed.
+    const first = 'nvidia.com/gpu.deploy.dcgm-exporter.enabled';
+    const second = 'nvidia.com/gpu.deploy.node-exporter.enabled';
+    expect(second).toHaveLength(first.length);
+    const r = stringsBody(first, second, first, second);
+    const decoded = [1, 2, 3, 4].map(() => sharedString(r));
+    expect(decoded).toEqual([first, second, first, second]);
+  });
+
   it('keeps strings of the same length apart (no false sharing)', () => {
     const candidates = Array.from(
       { length: 5000 },

@@ -18,6 +18,11 @@ const FNV_PRIME = 0x01000193;
 /** Hash of the bytes → the string first decoded from them (ASCII only, see sameAscii). */
 const shared = new Map<number, string>();
 
+/**
+ * Whether the bytes from `start` are the string's characters, one byte each. Only a string of
+ * ASCII characters can pass: the table keeps strings of one character per byte, which UTF-8
+ * decodes only from ASCII bytes or from single invalid bytes (each U+FFFD, never a byte value).
+ */
 function sameAscii(s: string, buf: Uint8Array, start: number): boolean {
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) !== buf[start + i]) return false;
@@ -42,9 +47,17 @@ function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   return (buf as Buffer).toString('utf8', start, end);
 }
 
+/** Bytes hashed at each end of a longer string (see sharedString). */
+const HASHED_END_BYTES = 8;
+
 /**
  * A string field that is likely to repeat across the objects of a list. Equal strings come back
  * as the same string; the value is the same as a plain UTF-8 decode.
+ *
+ * Only the length and the first and last bytes are hashed: every candidate is compared byte for
+ * byte anyway, so the hash only has to tell most strings apart, and label keys and values differ
+ * at their ends (`…gpu.product`, `…-00042`). Strings that share both ends and their length
+ * collide; the first keeps the slot and the others are decoded each time, which is only slower.
  */
 export function sharedString(r: Reader): string {
   const end = stringEnd(r);
@@ -54,21 +67,25 @@ export function sharedString(r: Reader): string {
   const length = end - start;
   if (length > MAX_SHARED_BYTES) return decodeUtf8(buf, start, end);
   let hash = FNV_OFFSET ^ length;
-  let ascii = true;
-  for (let i = start; i < end; i++) {
-    const byte = buf[i];
-    if (byte >= 0x80) ascii = false;
-    hash = Math.imul(hash ^ byte, FNV_PRIME);
+  if (length <= 2 * HASHED_END_BYTES) {
+    for (let i = start; i < end; i++)
+      hash = Math.imul(hash ^ buf[i], FNV_PRIME);
+  } else {
+    for (let i = start; i < start + HASHED_END_BYTES; i++)
+      hash = Math.imul(hash ^ buf[i], FNV_PRIME);
+    for (let i = end - HASHED_END_BYTES; i < end; i++)
+      hash = Math.imul(hash ^ buf[i], FNV_PRIME);
   }
-  if (!ascii) return decodeUtf8(buf, start, end);
   const known = shared.get(hash);
+  // A match compares every byte to the known string's ASCII characters (see sameAscii).
   if (known !== undefined && known.length === length) {
     if (sameAscii(known, buf, start)) return known;
     // A hash collision: the first string keeps the slot.
     return decodeUtf8(buf, start, end);
   }
   const decoded = decodeUtf8(buf, start, end);
-  if (known === undefined) {
+  // Only strings of one character per byte can ever match (see sameAscii).
+  if (known === undefined && decoded.length === length) {
     if (shared.size >= MAX_SHARED_STRINGS) shared.clear();
     shared.set(hash, decoded);
   }
