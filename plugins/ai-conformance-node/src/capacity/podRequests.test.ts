@@ -153,4 +153,40 @@ describe('effectivePodRequests (the scheduler rule)', () => {
     ).toBeUndefined();
     expect(effectivePodRequests(undefined).requests.size).toBe(0);
   });
+
+  it('computes only the resources asked for, with the same figures, and parses nothing else', () => {
+    const fact = reducePod(
+      pod({
+        initContainers: [
+          {
+            name: 'sidecar',
+            restartPolicy: 'Always',
+            resources: { requests: { cpu: '1', 'nvidia.com/gpu': '1' } },
+          },
+          {
+            name: 'prepare',
+            resources: { requests: { cpu: '4', 'nvidia.com/gpu': '4' } },
+          },
+        ],
+        containers: [
+          {
+            name: 'main',
+            resources: {
+              requests: { cpu: 'lots', memory: '1Gi', 'nvidia.com/gpu': '2' },
+            },
+          },
+        ],
+        overhead: { cpu: '100m' },
+      }) as any,
+    ).resourceRequests;
+    const all = effectivePodRequests(fact);
+    const gpus = effectivePodRequests(fact, r => r === 'nvidia.com/gpu');
+    expect(Object.fromEntries(gpus.requests)).toEqual({ 'nvidia.com/gpu': 5 });
+    expect(gpus.requests.get('nvidia.com/gpu')).toBe(
+      all.requests.get('nvidia.com/gpu'),
+    );
+    // The malformed cpu quantity is left unparsed, so it is not reported either.
+    expect(all.malformed).toEqual([{ resource: 'cpu', value: 'lots' }]);
+    expect(gpus.malformed).toEqual([]);
+  });
 });

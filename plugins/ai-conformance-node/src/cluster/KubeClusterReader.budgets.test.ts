@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import protobuf from 'protobufjs';
+import { isKubeApiError } from '../errors';
 import { KubeClusterReader } from './KubeClusterReader';
 
 /* Hostile servers on loopback (huge error bodies, endless continue tokens, redirects) that a real
@@ -286,6 +287,43 @@ describe('KubeClusterReader budgets', () => {
         'c',
       ]);
       expect(s.urls).toHaveLength(2);
+    } finally {
+      await reader.close();
+      await s.close();
+    }
+  });
+
+  it('refuses an answer compressed in a way it cannot undo, and a corrupt gzip body', async () => {
+    const s = await serve((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': req.url!.startsWith('/api/v1/pods')
+          ? 'compress'
+          : 'gzip',
+      });
+      res.end(
+        req.url!.startsWith('/api/v1/pods')
+          ? '{"items":[]}'
+          : gzipSync('{"items":[]}').subarray(0, 12),
+      );
+    });
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      compressResponses: true,
+      requestTimeoutMs: 5000,
+    });
+    try {
+      const compress = await drainProtobuf(reader, '/api/v1/pods').catch(
+        e => e,
+      );
+      expect(isKubeApiError(compress, 'badResponse')).toBe(true);
+      expect(compress.message).toContain('is compressed as "compress"');
+      expect(compress.message).toContain('proxy that alters responses');
+      const corrupt = await reader.get('/api/v1/nodes').catch(e => e);
+      expect(isKubeApiError(corrupt, 'badResponse')).toBe(true);
+      expect(corrupt.message).toContain(
+        'The compressed answer to list nodes could not be decompressed (Z_BUF_ERROR)',
+      );
     } finally {
       await reader.close();
       await s.close();

@@ -43,6 +43,7 @@ import {
   ACCEPTED_ENCODING,
   ChunkResult,
   decodedBody,
+  decompressionErrorCode,
   readChunks,
   STOP,
 } from './responseBody';
@@ -675,6 +676,7 @@ export class KubeClusterReader implements ClusterReader {
     this.#count++;
     this.#logger?.debug(`${method} ${path.split('?')[0]}`);
     let body: Readable | undefined;
+    let status = 0;
     try {
       // undici's request never follows a redirect: it would carry the credentials to another host
       // or to plain http. A 3xx comes back as it is and is reported as such.
@@ -687,7 +689,7 @@ export class KubeClusterReader implements ClusterReader {
         signal,
       });
       body = response.body;
-      const status = response.statusCode;
+      status = response.statusCode;
       const header = (name: string) => {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
@@ -769,6 +771,20 @@ export class KubeClusterReader implements ClusterReader {
       // Any failure mid-request may leave an HTTP/2 stream behind (see close).
       this.#interrupted = true;
       if (error instanceof KubeApiError) throw error;
+      const undecodable = decompressionErrorCode(error);
+      if (undecodable) {
+        throw new KubeApiError({
+          status,
+          kind: 'badResponse',
+          path,
+          message: `The compressed answer to ${describeRequest(
+            method,
+            path,
+          )} could not be decompressed (${undecodable}); check for a proxy that alters responses between here and ${
+            this.#server
+          }.`,
+        });
+      }
       let cause: 'aborted' | 'timeout' | undefined;
       if (runSignal?.aborted) cause = 'aborted';
       else if (timeout.signal.aborted) cause = 'timeout';

@@ -37,6 +37,17 @@ export function decodedBody(
 }
 
 /**
+ * An error of zlib (`Z_DATA_ERROR`, `Z_BUF_ERROR`…) or brotli (`ERR__ERROR_FORMAT_…`): a body
+ * that does not decompress, as opposed to a connection that failed while it arrived.
+ */
+export function decompressionErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_)/.test(code)
+    ? code
+    : undefined;
+}
+
+/**
  * Calls `onChunk` for each chunk of the body, in order, waiting whenever it returns a promise.
  * Resolves at the end of the body or when `onChunk` returns STOP (the rest is not read); rejects
  * with the body's error or what `onChunk` threw. The body is destroyed unless it was read to the
