@@ -8,7 +8,11 @@ import {
   kubeNode as node,
   kubePod as pod,
 } from '../__testUtils__/capacityObjects';
-import { reduceResourceClaim, reduceResourceSlice } from '../gather/reduce';
+import {
+  reducePod,
+  reduceResourceClaim,
+  reduceResourceSlice,
+} from '../gather/reduce';
 import { buildCapacitySnapshot } from './snapshot';
 
 /* A mixed cluster in the shapes the API server returns (reduced by the engine's own reducers):
@@ -323,6 +327,43 @@ describe('buildCapacitySnapshot: extended resources', () => {
     expect(snapshot.totals.nodes).toBe(11);
     expect(snapshot.totals.acceleratorNodes).toBe(8);
     expect(snapshot.errors).toEqual([]);
+  });
+});
+
+describe('buildCapacitySnapshot: pods whose accelerators are not in their app containers', () => {
+  it('counts accelerators requested only by an init container or only in the overhead', () => {
+    const initOnly = pod(
+      'prepare',
+      'h100-a',
+      { cpu: '1' },
+      {
+        initContainers: [
+          { name: 'warm', resources: { requests: { 'nvidia.com/gpu': '2' } } },
+        ],
+      },
+    );
+    const withOverhead = reducePod({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { namespace: 'ml', name: 'sandboxed' },
+      spec: {
+        nodeName: 'h100-a',
+        containers: [{ name: 'main', resources: { requests: { cpu: '1' } } }],
+        overhead: { 'nvidia.com/gpu': '1' },
+      },
+      status: { phase: 'Running' },
+    });
+    const cpuOnly = pod('web', 'h100-a', { cpu: '2' });
+    const result = buildCapacitySnapshot(
+      facts({
+        nodes: [node('h100-a', H100_LABELS, { 'nvidia.com/gpu': '8' })],
+        pods: [initOnly, withOverhead, cpuOnly],
+      }),
+    );
+    const gpu = result.nodes[0].accelerators[0].resources.find(
+      r => r.resource === 'nvidia.com/gpu',
+    );
+    expect(gpu).toMatchObject({ allocatable: 8, allocated: 3, free: 5 });
   });
 });
 

@@ -68,6 +68,22 @@ function holdsResources(pod: PodFact): boolean {
   return !!pod.nodeName && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
 }
 
+/**
+ * Whether a pod may request accelerator units, decided without computing its requests (most pods
+ * of a cluster request none): accelerators are extended resources, and the extended resources
+ * its containers request or limit are listed in the fact; pod-level requests only set cpu,
+ * memory and hugepages; only the overhead is not listed.
+ */
+function mayRequestAccelerators(
+  pod: PodFact,
+  classify: (resource: string) => ResourceKind | undefined,
+): boolean {
+  return (
+    pod.resourceRequests?.overhead !== undefined ||
+    pod.extendedResources.some(resource => classify(resource) !== undefined)
+  );
+}
+
 /** Accelerator units requested per node by the pods bound to it. */
 function allocatedByNode(
   pods: PodFact[],
@@ -78,6 +94,7 @@ function allocatedByNode(
   const reported = new Set<string>();
   for (const pod of pods) {
     if (!holdsResources(pod) || !pod.resourceRequests) continue;
+    if (!mayRequestAccelerators(pod, classify)) continue;
     const { requests, malformed } = effectivePodRequests(
       pod.resourceRequests,
       classify,

@@ -23,7 +23,7 @@ describe('ItemBatches', () => {
   });
 
   it('makes the reader wait while the consumer is 16 batches behind', async () => {
-    const batches = new ItemBatches();
+    const batches = new ItemBatches(1);
     let pushed = 0;
     const reader = (async () => {
       for (let i = 0; i < 20; i++) {
@@ -42,7 +42,7 @@ describe('ItemBatches', () => {
   });
 
   it('releases a waiting reader and ends the consumer when cancelled', async () => {
-    const batches = new ItemBatches();
+    const batches = new ItemBatches(1);
     const reader = (async () => {
       for (let i = 0; i < 40; i++) await batches.push([pod(`p${i}`)]);
       return 'done';
@@ -51,5 +51,22 @@ describe('ItemBatches', () => {
     batches.cancel();
     await expect(reader).resolves.toBe('done');
     await expect(collect(batches)).resolves.toEqual([]);
+  });
+
+  it('hands objects over in batches of its size, and the rest at the end', async () => {
+    const batches = new ItemBatches(3);
+    const sizes: number[] = [];
+    const drained = (async () => {
+      for await (const batch of batches.drain()) sizes.push(batch.length);
+    })();
+    for (let i = 0; i < 4; i++) await batches.push([pod(`a${i}`)]);
+    await batches.push([pod('b'), pod('c'), pod('d')]);
+    await batches.push([pod('e')]);
+    await new Promise(resolve => setImmediate(resolve));
+    // Eight objects: a batch of 3, one of 4 (a push is never split), one object still batched.
+    expect(sizes).toEqual([3, 4]);
+    batches.end();
+    await drained;
+    expect(sizes).toEqual([3, 4, 1]);
   });
 });

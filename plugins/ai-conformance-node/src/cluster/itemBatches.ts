@@ -2,6 +2,12 @@ import { KubeObject } from './ClusterReader';
 
 /** Batches decoded ahead of the consumer before the response reader waits for it. */
 const MAX_PENDING_BATCHES = 16;
+/**
+ * Objects per batch. A chunk of a response completes about one pod; handing each chunk's objects
+ * over on their own sent 50,000 one-pod batches through three async generators (list pages,
+ * the gather, the fact), whose promises and iterator results were a sixth of all allocation.
+ */
+const DEFAULT_BATCH_SIZE = 256;
 
 /**
  * Hands the objects decoded from a response, batch by batch while it arrives, to the consumer
@@ -11,11 +17,18 @@ const MAX_PENDING_BATCHES = 16;
  * @internal
  */
 export class ItemBatches {
+  readonly #batchSize: number;
   #batches: KubeObject[][] = [];
+  /** The batch being filled; handed over when full or at the end. */
+  #filling: KubeObject[] = [];
   #ended = false;
   #cancelled = false;
   #wakeConsumer?: () => void;
   #wakeReader?: () => void;
+
+  constructor(batchSize = DEFAULT_BATCH_SIZE) {
+    this.#batchSize = batchSize;
+  }
 
   /**
    * Adds decoded objects. Returns a promise, resolved once the consumer has room again, only when
@@ -23,8 +36,9 @@ export class ItemBatches {
    */
   push(items: KubeObject[]): Promise<void> | undefined {
     if (!items.length || this.#cancelled) return undefined;
-    this.#batches.push(items);
-    this.#wake('consumer');
+    for (const item of items) this.#filling.push(item);
+    if (this.#filling.length < this.#batchSize) return undefined;
+    this.#handOver();
     if (this.#batches.length < MAX_PENDING_BATCHES) return undefined;
     return new Promise<void>(resolve => {
       this.#wakeReader = resolve;
@@ -33,6 +47,7 @@ export class ItemBatches {
 
   /** No more objects will come (the response ended or failed). */
   end(): void {
+    if (this.#filling.length && !this.#cancelled) this.#handOver();
     this.#ended = true;
     this.#wake('consumer');
   }
@@ -41,6 +56,7 @@ export class ItemBatches {
   cancel(): void {
     this.#cancelled = true;
     this.#batches = [];
+    this.#filling = [];
     this.#wake('reader');
   }
 
@@ -58,6 +74,12 @@ export class ItemBatches {
         this.#wakeConsumer = resolve;
       });
     }
+  }
+
+  #handOver() {
+    this.#batches.push(this.#filling);
+    this.#filling = [];
+    this.#wake('consumer');
   }
 
   #wake(who: 'consumer' | 'reader') {

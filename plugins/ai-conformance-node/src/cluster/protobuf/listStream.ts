@@ -29,6 +29,9 @@ const readListMeta: (r: Reader) => ListHead = stringFields({
   3: 'continue',
 });
 
+/** What a push that completed no object returns (never modified: frozen). */
+const NO_ITEMS: KubeObject[] = Object.freeze([]) as unknown as KubeObject[];
+
 const VARINT = 0;
 const FIXED64 = 1;
 const LEN = 2;
@@ -142,7 +145,7 @@ export class ProtobufListStream {
     if (received + bytes.length < this.#needed) {
       this.#waiting.push(bytes);
       this.#waitingBytes += bytes.length;
-      return [];
+      return NO_ITEMS;
     }
     if (this.#buf.length || this.#waiting.length) {
       this.#buf = this.#assemble(bytes);
@@ -189,7 +192,8 @@ export class ProtobufListStream {
   }
 
   #decodeAvailable(): KubeObject[] {
-    const items: KubeObject[] = [];
+    // Most chunks complete no object or one: no array is made for none.
+    let items = NO_ITEMS;
     const buf = this.#buf;
     let pos = 0;
     let r: Reader | undefined;
@@ -234,7 +238,10 @@ export class ProtobufListStream {
         r.pos = tag.next;
         r.len = field.end;
         if (tag.value === lenTag(1)) this.#head = readListMeta(r);
-        else items.push(this.#readItem(r));
+        else {
+          if (items === NO_ITEMS) items = [];
+          items.push(this.#readItem(r));
+        }
         if (r.pos !== field.end)
           throw new RangeError(
             `a list item ended at offset ${r.pos} instead of ${field.end}`,
