@@ -50,7 +50,7 @@ function maxInto(into: Map<string, number>, other: Map<string, number>) {
  */
 export function effectivePodRequests(
   requests: PodResourceRequestsFact | undefined,
-  include?: ResourceFilter,
+  include?: (resource: string) => unknown,
 ): {
   requests: Map<string, number>;
   malformed: MalformedQuantity[];
