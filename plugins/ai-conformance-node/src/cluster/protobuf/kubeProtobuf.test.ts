@@ -214,8 +214,17 @@ describe('decodeProtobufList', () => {
           quantity(status, 1, 'nvidia.com/gpu', '8');
           quantity(status, 2, 'nvidia.com/gpu', '7');
           message(status, 4, c => {
+            str(c, 1, 'MemoryPressure');
+            str(c, 2, 'False');
+            str(c, 6, 'kubelet has sufficient memory available');
+          });
+          message(status, 4, c => {
             str(c, 1, 'Ready');
             str(c, 2, 'True');
+          });
+          message(status, 4, c => {
+            str(c, 1, 'DiskPressure');
+            str(c, 2, 'False');
           });
           message(status, 7, info => {
             str(info, 6, 'containerd://2.1.4');
@@ -252,6 +261,7 @@ describe('decodeProtobufList', () => {
       status: {
         capacity: { 'nvidia.com/gpu': '8' },
         allocatable: { 'nvidia.com/gpu': '7' },
+        // only Ready is read
         conditions: [{ type: 'Ready', status: 'True' }],
         nodeInfo: {
           containerRuntimeVersion: 'containerd://2.1.4',
@@ -343,6 +353,50 @@ describe('decodeProtobufList', () => {
       resourceClaimStatuses: [
         { name: 'gpu', resourceClaimName: 'edge-0-gpu-x7' },
       ],
+    });
+  });
+
+  it('keeps only the PodScheduled condition, wherever its type is written', () => {
+    const list = envelope(w => {
+      message(w, 2, pod =>
+        message(pod, 3, status => {
+          message(status, 2, c => {
+            str(c, 1, 'Initialized');
+            str(c, 2, 'True');
+          });
+          // a condition whose type comes after another field
+          message(status, 2, c => {
+            message(c, 4, t => str(t, 1, 'ignored'));
+            str(c, 1, 'Ready');
+            str(c, 2, 'False');
+          });
+          message(status, 2, c => str(c, 2, 'True')); // no type at all
+          message(status, 2, c => {
+            message(c, 4, t => str(t, 1, 'ignored'));
+            str(c, 1, 'PodScheduled');
+            str(c, 2, 'True');
+            str(c, 5, 'Scheduled');
+          });
+          message(status, 2, c => {
+            str(c, 1, 'ContainersReady');
+            str(c, 6, 'a message that is never decoded');
+          });
+          str(status, 1, 'Running');
+        }),
+      );
+    });
+    const [pod] = decodeProtobufList(list, 'Pod').items as any[];
+    expect(pod.status).toEqual({
+      phase: 'Running',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'True',
+          reason: 'Scheduled',
+          message: undefined,
+        },
+      ],
+      resourceClaimStatuses: undefined,
     });
   });
 

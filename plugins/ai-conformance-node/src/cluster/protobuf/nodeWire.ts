@@ -2,7 +2,11 @@
    core/v1 generated.proto field numbers). Absent and empty fields read as undefined, as JSON
    omits them. */
 import { KubeObject } from '../ClusterReader';
-import { ConditionJson, readCondition, readObjectParts } from './objectMeta';
+import {
+  ConditionJson,
+  readConditionOfType,
+  readObjectParts,
+} from './objectMeta';
 import {
   expectEnd,
   lenTag,
@@ -44,7 +48,8 @@ const readRuntimeHandler = (r: Reader) => ({
 });
 
 /**
- * NodeStatus: capacity (1), allocatable (2), conditions (4), nodeInfo (7), runtimeHandlers (12).
+ * NodeStatus: capacity (1), allocatable (2), conditions (4; only Ready), nodeInfo (7),
+ * runtimeHandlers (12).
  */
 function readNodeStatus(r: Reader) {
   const end = messageEnd(r);
@@ -57,8 +62,11 @@ function readNodeStatus(r: Reader) {
     const tag = r.uint32();
     if (tag === lenTag(1)) readQuantityEntry(r, (capacity ??= {}));
     else if (tag === lenTag(2)) readQuantityEntry(r, (allocatable ??= {}));
-    else if (tag === lenTag(4)) (conditions ??= []).push(readCondition(r));
-    else if (tag === lenTag(7)) nodeInfo = readNodeInfo(r);
+    else if (tag === lenTag(4)) {
+      // Only Ready is read (of five or more conditions per node).
+      const condition = readConditionOfType(r, 'Ready');
+      if (condition?.type === 'Ready') (conditions ??= []).push(condition);
+    } else if (tag === lenTag(7)) nodeInfo = readNodeInfo(r);
     else if (tag === lenTag(12))
       (runtimeHandlers ??= []).push(readRuntimeHandler(r));
     else skip(r, tag);

@@ -13,6 +13,7 @@ import {
   skip,
   varintTag,
 } from './wire';
+import { sharedString } from './strings';
 
 type OwnerReference = NonNullable<
   NonNullable<KubeObject['metadata']>['ownerReferences']
@@ -87,6 +88,30 @@ export function readCondition(r: Reader): ConditionJson {
   }
   expectEnd(r, end);
   return out;
+}
+
+/**
+ * The condition if its type is `type`, else undefined: any other condition is skipped as soon as
+ * its type (field 1, which Kubernetes writes first) is known, without decoding the rest. A
+ * condition without a type is decoded (and checked) in full.
+ */
+export function readConditionOfType(
+  r: Reader,
+  type: string,
+): ConditionJson | undefined {
+  const start = r.pos;
+  const end = messageEnd(r);
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === lenTag(1)) {
+      if (sharedString(r) === type) break;
+      r.pos = end;
+      return undefined;
+    }
+    skip(r, tag);
+  }
+  r.pos = start;
+  return readCondition(r);
 }
 
 /**

@@ -2,7 +2,11 @@
    core/v1 generated.proto field numbers). Absent and empty fields read as undefined, as JSON
    omits them; repeated fields the reducers always iterate are [] when absent. */
 import { KubeObject } from '../ClusterReader';
-import { ConditionJson, readCondition, readObjectParts } from './objectMeta';
+import {
+  ConditionJson,
+  readConditionOfType,
+  readObjectParts,
+} from './objectMeta';
 import {
   expectEnd,
   lenTag,
@@ -214,8 +218,9 @@ function readPodStatus(r: Reader) {
     const tag = r.uint32();
     if (tag === lenTag(1)) phase = optionalString(r);
     else if (tag === lenTag(2)) {
-      const condition = readCondition(r);
-      if (condition.type === 'PodScheduled')
+      // A pod has four or five conditions; only PodScheduled is read.
+      const condition = readConditionOfType(r, 'PodScheduled');
+      if (condition?.type === 'PodScheduled')
         (conditions ??= []).push(condition);
     } else if (tag === lenTag(15))
       (resourceClaimStatuses ??= []).push(readClaimStatus(r));
