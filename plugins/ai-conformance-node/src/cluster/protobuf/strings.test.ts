@@ -24,6 +24,30 @@ describe('sharedString', () => {
     expect(r.pos).toBe(r.len);
   });
 
+  it('keeps its own copy of the bytes: a body reused for other bytes does not change matches', () => {
+    // The stream decoder reuses one buffer for objects that span chunks. These two hash alike
+    // (same length, same ends), so only the bytes kept with the first tell them apart.
+    const first = 'nvidia.com/gpu.deploy.dcgm-exporter.enabled';
+    const second = 'nvidia.com/gpu.deploy.node-exporter.enabled';
+    const bytes = protobuf.Writer.create().string(first).finish();
+    expect(sharedString(readerOf(bytes))).toBe(first);
+    bytes.set(protobuf.Writer.create().string(second).finish());
+    expect(sharedString(stringsBody(second))).toBe(second);
+    expect(sharedString(stringsBody(first))).toBe(first);
+  });
+
+  it('shares strings that are not ASCII too, and tells apart those whose ends are alike', () => {
+    const first = 'gpu.example.com/modèle-ñ-Ω';
+    const second = 'gpu.example.com/modèle-ü-Ω';
+    const r = stringsBody(first, second, first, second);
+    expect([1, 2, 3, 4].map(() => sharedString(r))).toEqual([
+      first,
+      second,
+      first,
+      second,
+    ]);
+  });
+
   it('returns the string seen before when it repeats at another offset of another body', () => {
     expect(sharedString(stringsBody('ml-team'))).toBe('ml-team');
     const r = stringsBody('other', 'ml-team', 'ml-teas');

@@ -3,7 +3,7 @@
    names, condition types. Decoding each occurrence allocates a new string that the facts then
    keep, so 50,000 pods meant millions of retained duplicates for the garbage collector to copy,
    and every fresh label key or resource name had to be internalised again when used as a
-   property key. Short ASCII strings are therefore looked up by a hash of their bytes and the
+   property key. Short strings are therefore looked up by a hash of their bytes and the
    string decoded the first time is returned, without decoding or allocating again. */
 import type { Reader } from './wire';
 
@@ -15,17 +15,23 @@ const MAX_SHARED_STRINGS = 1 << 16;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Hash of the bytes → the string first decoded from them (ASCII only, see sameAscii). */
-const shared = new Map<number, string>();
+/** A string of the table, with a copy of the bytes it was decoded from. */
+interface SharedEntry {
+  text: string;
+  bytes: Uint8Array;
+}
+
+/** Hash of the bytes → the string first decoded from them. */
+const shared = new Map<number, SharedEntry>();
 
 /**
- * Whether the bytes from `start` are the string's characters, one byte each. Only a string of
- * ASCII characters can pass: the table keeps strings of one character per byte, which UTF-8
- * decodes only from ASCII bytes or from single invalid bytes (each U+FFFD, never a byte value).
+ * Whether the bytes from `start` equal `bytes`. Bytes are compared, not the string's characters:
+ * a string used as a property key (a label key) becomes a reference to V8's internalized copy,
+ * and reading its characters through that reference cost more than the whole rest of the lookup.
  */
-function sameAscii(s: string, buf: Uint8Array, start: number): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) !== buf[start + i]) return false;
+function sameBytes(bytes: Uint8Array, buf: Uint8Array, start: number): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== buf[start + i]) return false;
   }
   return true;
 }
@@ -77,17 +83,19 @@ export function sharedString(r: Reader): string {
       hash = Math.imul(hash ^ buf[i], FNV_PRIME);
   }
   const known = shared.get(hash);
-  // A match compares every byte to the known string's ASCII characters (see sameAscii).
-  if (known !== undefined && known.length === length) {
-    if (sameAscii(known, buf, start)) return known;
+  if (known !== undefined && known.bytes.length === length) {
+    if (sameBytes(known.bytes, buf, start)) return known.text;
     // A hash collision: the first string keeps the slot.
     return decodeUtf8(buf, start, end);
   }
   const decoded = decodeUtf8(buf, start, end);
-  // Only strings of one character per byte can ever match (see sameAscii).
-  if (known === undefined && decoded.length === length) {
+  if (known === undefined) {
     if (shared.size >= MAX_SHARED_STRINGS) shared.clear();
-    shared.set(hash, decoded);
+    // A copy: `buf` is a response chunk or a buffer that is reused.
+    shared.set(hash, {
+      text: decoded,
+      bytes: new Uint8Array(buf.subarray(start, end)),
+    });
   }
   return decoded;
 }
