@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { KubeObject } from '../cluster/ClusterReader';
+import { DEVICE_ENV_NAME } from '../cluster/protobuf/podWire';
 import {
   ApiServiceFact,
   ConditionFact,
@@ -127,9 +128,6 @@ function runtimeHandlerNames(handlers: unknown): string[] | undefined {
     .filter((name): name is string => typeof name === 'string' && !!name);
 }
 
-/** Environment variables through which container runtimes hand out devices. */
-const DEVICE_ENV = /_VISIBLE_(DEVICES|CORES|CHIPS)$/;
-
 /**
  * A hostPath normalised as the kubelet resolves it (duplicate and trailing slashes, `.` and
  * `..` removed), kept when it reaches device nodes: `/`, `/dev` or a path under `/dev`.
@@ -174,7 +172,7 @@ function addDeviceEnv(
 ): DeviceEnvFact[] {
   let into = found;
   for (const e of c.env ?? []) {
-    if (typeof e?.name !== 'string' || !DEVICE_ENV.test(e.name)) continue;
+    if (typeof e?.name !== 'string' || !DEVICE_ENV_NAME.test(e.name)) continue;
     const out: DeviceEnvFact = {
       container: String(c.name ?? ''),
       containerType: type,

@@ -104,8 +104,21 @@ const debuggedPod = envelope(w => {
         str(c, 1, 'main');
         str(c, 2, 'nvcr.io/nvidia/pytorch:25.08-py3');
         message(c, 7, e => {
+          str(e, 1, 'HF_TOKEN_PATH');
+          str(e, 2, '/var/run/secrets/hf');
+        });
+        message(c, 7, e => {
           str(e, 1, 'NVIDIA_VISIBLE_DEVICES');
           str(e, 2, 'all');
+        });
+        message(c, 7, e => {
+          // the value written before the name
+          str(e, 2, '0,1');
+          str(e, 1, 'TPU_VISIBLE_CHIPS');
+        });
+        message(c, 7, e => {
+          str(e, 1, 'MODEL_ID');
+          message(e, 3, from => message(from, 3, ref => str(ref, 1, 'cm')));
         });
         message(c, 7, e => {
           str(e, 1, 'AWS_NEURON_VISIBLE_DEVICES');
@@ -126,13 +139,15 @@ const debuggedPod = envelope(w => {
 });
 
 describe('decodeProtobufList', () => {
-  it('decodes images, env variables (value or valueFrom) and ephemeral containers', () => {
+  it('decodes images, device env variables (value or valueFrom) and ephemeral containers', () => {
     const [pod] = decodeProtobufList(debuggedPod, 'Pod').items as any[];
     expect(pod.spec.containers[0]).toEqual({
       name: 'main',
       image: 'nvcr.io/nvidia/pytorch:25.08-py3',
+      // only the variables through which runtimes hand out devices: no fact reads the others
       env: [
         { name: 'NVIDIA_VISIBLE_DEVICES', value: 'all', valueFrom: undefined },
+        { name: 'TPU_VISIBLE_CHIPS', value: '0,1', valueFrom: undefined },
         { name: 'AWS_NEURON_VISIBLE_DEVICES', value: undefined, valueFrom: {} },
       ],
       resources: undefined,

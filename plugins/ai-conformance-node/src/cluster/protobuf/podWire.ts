@@ -43,24 +43,43 @@ interface ContainerJson {
   restartPolicy?: string;
 }
 
-function readEnvVar(r: Reader): EnvVarJson {
+/**
+ * Environment variables through which container runtimes hand out devices
+ * (`NVIDIA_VISIBLE_DEVICES`, `NEURON_RT_VISIBLE_CORES`, `TPU_VISIBLE_CHIPS`…): the only ones the
+ * pod facts keep (gather/reduce.ts), so the only ones decoded.
+ *
+ * @internal
+ */
+export const DEVICE_ENV_NAME = /_VISIBLE_(DEVICES|CORES|CHIPS)$/;
+
+/**
+ * An EnvVar if its name is a device variable (DEVICE_ENV_NAME), else undefined. A pod has tens
+ * of variables, often with long values, that no fact reads: their values are never decoded.
+ */
+function readEnvVar(r: Reader): EnvVarJson | undefined {
   const end = messageEnd(r);
-  const out: EnvVarJson = {
-    name: undefined,
-    value: undefined,
-    valueFrom: undefined,
-  };
+  let name: string | undefined;
+  /** Where the value's length is, once seen: decoded below only for a device variable. */
+  let valueAt: number | undefined;
+  let valueFrom: object | undefined;
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === lenTag(1)) out.name = optionalString(r);
-    else if (tag === lenTag(2)) out.value = optionalUniqueString(r);
-    else if (tag === lenTag(3)) {
+    if (tag === lenTag(1)) name = optionalString(r);
+    else {
+      if (tag === lenTag(2)) valueAt = r.pos;
+      else if (tag === lenTag(3)) valueFrom = {};
       skip(r, tag);
-      out.valueFrom = {};
-    } else skip(r, tag);
+    }
   }
   expectEnd(r, end);
-  return out;
+  if (name === undefined || !DEVICE_ENV_NAME.test(name)) return undefined;
+  let value: string | undefined;
+  if (valueAt !== undefined) {
+    r.pos = valueAt;
+    value = optionalUniqueString(r);
+    r.pos = end;
+  }
+  return { name, value, valueFrom };
 }
 
 /** ResourceRequirements: limits (1) and requests (2); claims are not read. */
@@ -107,8 +126,10 @@ function readContainer(r: Reader): ContainerJson {
     const tag = r.uint32();
     if (tag === lenTag(1)) out.name = optionalString(r);
     else if (tag === lenTag(2)) out.image = optionalString(r);
-    else if (tag === lenTag(7)) (out.env ??= []).push(readEnvVar(r));
-    else if (tag === lenTag(8)) out.resources = readResources(r);
+    else if (tag === lenTag(7)) {
+      const env = readEnvVar(r);
+      if (env) (out.env ??= []).push(env);
+    } else if (tag === lenTag(8)) out.resources = readResources(r);
     else if (tag === lenTag(15)) out.securityContext = readSecurityContext(r);
     else if (tag === lenTag(24)) out.restartPolicy = optionalString(r);
     else skip(r, tag);
