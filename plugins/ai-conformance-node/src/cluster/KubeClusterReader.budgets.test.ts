@@ -330,6 +330,44 @@ describe('KubeClusterReader budgets', () => {
     }
   });
 
+  it('leaves no stream error behind when it drops a body unread (a crash of the whole backend)', async () => {
+    // undici's body emits 'error' when destroyed before its end: without a listener that is an
+    // uncaught exception. An answer over the declared size and one in an unknown encoding are
+    // both dropped unread.
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const s = await serve((req, res) => {
+      const big = req.url!.startsWith('/api/v1/nodes');
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        ...(big
+          ? { 'content-length': String(64 * 1024) }
+          : { 'content-encoding': 'compress' }),
+      });
+      res.write('{"items":[');
+      if (!big) res.end(']}');
+    });
+    const reader = new KubeClusterReader({
+      kubeConfig: s.kubeConfig,
+      compressResponses: true,
+      maxResponseBytes: 1024,
+      requestTimeoutMs: 5000,
+    });
+    try {
+      const tooLarge = await reader.get('/api/v1/nodes').catch(e => e);
+      expect(isKubeApiError(tooLarge, 'tooLarge')).toBe(true);
+      const encoding = await reader.get('/api/v1/pods').catch(e => e);
+      expect(isKubeApiError(encoding, 'badResponse')).toBe(true);
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await reader.close();
+      await s.close();
+    }
+  });
+
   it('stops a streamed protobuf list at the byte budget of the evaluation', async () => {
     const names = Array.from({ length: 3000 }, (_, i) => `p${i}`);
     const s = await serve((_req, res) =>

@@ -689,6 +689,10 @@ export class KubeClusterReader implements ClusterReader {
         signal,
       });
       body = response.body;
+      // undici's body emits 'error' when it is destroyed before its end (a body dropped unread,
+      // below or in `finally`); with no listener that is an uncaught exception, which would end
+      // the whole backend. Readers of the body add listeners of their own.
+      body.on('error', () => undefined);
       status = response.statusCode;
       const header = (name: string) => {
         const value = response.headers[name];
